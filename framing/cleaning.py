@@ -1,0 +1,196 @@
+"""Cleaning: tell an article's headline and body apart from page furniture and captions.
+
+Every raw line is classified by general rules about how news pages are built (bylines,
+share buttons, newsletter blurbs, related-article lists, captions, repeated lines), never by
+the name of an outlet. The raw text is untouched; every piece that is not analysed is kept
+with its reason so the dashboard can show what was cut.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing import resources as r
+from framing.text import count_words
+
+ANALYSED_KINDS = frozenset({"headline", "body"})
+KINDS = ("headline", "body", "caption", "furniture")
+# A dateline ("REUTERS -") is looked for at the head of this many first body paragraphs.
+DATELINE_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A whole raw line, or part of one, with what it is and why."""
+
+    line: int  # 1-based line number in the raw text
+    text: str
+    kind: str  # one of KINDS
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    text: str  # the analysed pieces, one paragraph per line
+    pieces: tuple[Piece, ...]
+    kept_kinds: frozenset[str]
+
+    @property
+    def removed(self) -> tuple[Piece, ...]:
+        return tuple(p for p in self.pieces if p.kind not in self.kept_kinds)
+
+
+def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
+    """Classify every line of `raw` and join the pieces of the kinds in `keep`."""
+    lines = [line.rstrip("\r") for line in raw.split("\n")]
+    labels = _label_lines(lines)
+    pieces: list[Piece] = []
+    paragraphs: list[str] = []
+    dateline_chances = DATELINE_PARAGRAPHS
+    for number, (line, label) in enumerate(zip(lines, labels), start=1):
+        if label is None:
+            continue
+        kind, reason = label
+        if kind == "body":
+            parts = _split_body_line(line.strip(), dateline=dateline_chances > 0)
+            found = any(reason == "dateline" for _, _, reason in parts)
+            dateline_chances = 0 if found else dateline_chances - 1
+        else:
+            parts = [(line.strip(), kind, reason)]
+        kept = "".join(text for text, part_kind, _ in parts if part_kind in keep).strip()
+        pieces.extend(Piece(number, text, part_kind, part_reason) for text, part_kind, part_reason in parts)
+        if kept:
+            paragraphs.append(kept)
+    return CleanedArticle(text="\n".join(paragraphs), pieces=tuple(pieces), kept_kinds=frozenset(keep))
+
+
+def _label_lines(lines: list[str]) -> list[tuple[str, str] | None]:
+    labels: list[tuple[str, str] | None] = [_label_alone(line) for line in lines]
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    _mark_related_lists(lines, labels, content)
+    _mark_promo_followers(lines, labels, content)
+    _mark_caption_prefixes(lines, labels, content)
+    _mark_repeats(lines, labels, content)
+    _mark_headings(lines, labels, content)
+    return labels
+
+
+def _label_alone(line: str) -> tuple[str, str] | None:
+    """What a line is, judged on its own; None for a blank line."""
+    text = line.strip()
+    if not text:
+        return None
+    n_words = count_words(text)
+    if r.SEPARATOR_RE.match(text):
+        return "furniture", "separator"
+    if n_words <= 8 and r.TIMESTAMP_RE.match(text):
+        return "furniture", "time stamp"
+    if n_words <= 12 and (r.BYLINE_RE.match(text) or r.PUBLISHED_RE.search(text)):
+        return "furniture", "byline"
+    if n_words <= 12 and r.SHARE_RE.search(text):
+        return "furniture", "share or follow button"
+    if n_words <= 12 and r.CALL_TO_ACTION_RE.match(text):
+        return "furniture", "newsletter or subscription blurb"
+    if n_words <= 40 and r.PROMO_RE.search(text) and not _has_quote_marks(text):
+        return "furniture", "newsletter or subscription blurb"
+    if r.CAPTION_RE.search(text):
+        return "caption", "picture caption or credit"
+    return "body", "paragraph"
+
+
+def _mark_related_lists(lines, labels, content) -> None:
+    """Lines between a separator and the byline that closes a related-article teaser."""
+    for position, index in enumerate(content):
+        if labels[index] != ("furniture", "separator"):
+            continue
+        following = content[position + 1 : position + 5]
+        closing = next((j for j in following if labels[j] == ("furniture", "byline")), None)
+        if closing is None:
+            continue
+        for j in following:
+            if j == closing:
+                break
+            labels[j] = ("furniture", "related-article list")
+
+
+def _mark_promo_followers(lines, labels, content) -> None:
+    """The short blurb addressed to the reader right after 'Subscribe to ...' belongs to it."""
+    for previous, index in zip(content, content[1:]):
+        text = lines[index].strip()
+        if (
+            r.CALL_TO_ACTION_RE.match(lines[previous].strip())
+            and labels[previous][0] == "furniture"
+            and labels[index] == ("body", "paragraph")
+            and count_words(text) <= 25
+            and r.READER_ADDRESS_RE.search(text)
+            and not _has_quote_marks(text)
+        ):
+            labels[index] = ("furniture", "newsletter or subscription blurb")
+
+
+def _mark_caption_prefixes(lines, labels, content) -> None:
+    """A line repeated at the start of the next removed line (a caption, then caption + credit)."""
+    for index, following in zip(content, content[1:]):
+        text = lines[index].strip()
+        if labels[index][0] == "body" and labels[following][0] != "body" and len(text) >= 20:
+            if lines[following].strip().startswith(text):
+                labels[index] = labels[following]
+
+
+def _mark_repeats(lines, labels, content) -> None:
+    seen: set[str] = set()
+    for index in content:
+        text = " ".join(lines[index].split())
+        if text in seen and labels[index][0] == "body":
+            labels[index] = ("furniture", "repeated line")
+        seen.add(text)
+
+
+def _mark_headings(lines, labels, content) -> None:
+    """Short lines without closing punctuation: the title and standfirst, then subheadings."""
+    body_started = False
+    for index in content:
+        if labels[index][0] != "body":
+            continue
+        text = lines[index].strip()
+        if _looks_like_heading(text):
+            if body_started:
+                labels[index] = ("headline", "subheading")
+            else:
+                has_title = any(label == ("headline", "title") for label in labels if label)
+                labels[index] = ("headline", "standfirst" if has_title else "title")
+        else:
+            body_started = True
+
+
+def _looks_like_heading(text: str) -> bool:
+    text, _ = _glued_tail(text)
+    core = text.rstrip("\"'\u201d\u2019 ")
+    return 0 < count_words(text) <= 25 and core[-1:] not in ".!?:;,"
+
+
+def _split_body_line(text: str, *, dateline: bool) -> list[tuple[str, str, str]]:
+    """A paragraph minus a leading dateline and a caption glued onto its end."""
+    parts: list[tuple[str, str, str]] = []
+    if dateline and (match := r.DATELINE_RE.match(text)):
+        parts.append((match.group(), "furniture", "dateline"))
+        text = text[match.end() :]
+    head, tail = _glued_tail(text)
+    parts.append((head, "body", "paragraph"))
+    if tail:
+        parts.append((tail, "caption", "caption glued to the end of a paragraph"))
+    return [part for part in parts if part[0]]
+
+
+def _glued_tail(text: str) -> tuple[str, str]:
+    """Split off a short caption or credit stuck to a sentence's full stop without a space."""
+    cuts = [m.start() for m in r.GLUED_TAIL_RE.finditer(text)]
+    if cuts:
+        tail = text[cuts[-1] :]
+        if r.CAPTION_RE.search(tail) or (count_words(tail) <= 8 and tail.rstrip()[-1:] not in ".!?\"'\u201d"):
+            return text[: cuts[-1]], tail
+    return text, ""
+
+
+def _has_quote_marks(text: str) -> bool:
+    return any(mark in text for mark in "\"\u201c\u201d")

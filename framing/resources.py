@@ -1,0 +1,133 @@
+"""Lookup tables and regular expressions shared by the engine.
+
+Kept in one place so that cleaning, quote and speaker rules read as rules, and so a
+maintainer can see every hand-made list at a glance. All lists are general English news
+conventions, not keyed to any one story or outlet.
+"""
+
+import re
+
+# Characters folded to their straight forms before matching. Every mapping is one
+# character to one character, so offsets in folded text equal offsets in the original.
+QUOTE_FOLD = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark / apostrophe
+        "\u201a": "'",  # single low-9 quotation mark
+        "\u201b": "'",  # single high-reversed-9 quotation mark
+        "\u2032": "'",  # prime
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u201e": '"',  # double low-9 quotation mark
+        "\u201f": '"',  # double high-reversed-9 quotation mark
+        "\u2033": '"',  # double prime
+        "\u00ab": '"',  # left guillemet
+        "\u00bb": '"',  # right guillemet
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u00a0": " ",  # no-break space
+    }
+)
+
+DOUBLE_OPENERS = frozenset("\u201c\u201e\u00ab")
+DOUBLE_CLOSERS = frozenset("\u201d\u00bb")
+SINGLE_OPENERS = frozenset("\u2018\u201a")
+SINGLE_CLOSERS = frozenset("\u2019")
+
+WORD_RE = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt sgt capt maj prof sen rep gov jr sr vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m".split()
+)
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+
+# --- Cleaning: page furniture -------------------------------------------------------------
+
+TIMESTAMP_RE = re.compile(
+    rf"""^\W*(
+        \d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}          # 22-11-2024, 2024/11/22
+        | ({MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}         # November 22, 2024
+        | \d{{1,2}}\s+({MONTHS})\.?,?\s+\d{{4}}         # 22 November 2024
+        | \d{{1,2}}:\d{{2}}                            # 14:01
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+BYLINE_RE = re.compile(r"^\W*(written\s+by|by|posted\s+by|reporting\s+by|author)\b[\s:]", re.IGNORECASE)
+SHARE_RE = re.compile(
+    r"\b(send\s+in\s+e-?mail|(share\s+(this|on|via)|tweet\s+this|copy\s+link|print\s+this|"
+    r"click\s+the\s+\w+\s+icon|follow\s+(us|topics)|read\s+more|leave\s+a\s+comment|"
+    r"comments?\s+\(\d+\)|whatsapp|facebook|pinterest|linkedin)\b)",
+    re.IGNORECASE,
+)
+CALL_TO_ACTION_RE = re.compile(
+    r"^\W*(subscribe|sign\s+up|register|join|download|get\s+the\s+app|become\s+a\s+member)\b",
+    re.IGNORECASE,
+)
+PROMO_RE = re.compile(
+    r"\b(newsletters?|subscri(be|ption|ber)s?|sign\s+up|inbox|delivered\s+(directly|straight)|"
+    r"free\s+(daily|weekly)\s+e-?mail|unsubscribe|advertisement|sponsored)\b",
+    re.IGNORECASE,
+)
+# A blurb that follows a call to action speaks to the reader: "Escape your echo chamber."
+READER_ADDRESS_RE = re.compile(
+    r"\b(you|your|yours)\b|^\W*(get|escape|join|read|try|enjoy|discover|stay|never\s+miss|don't\s+miss)\b",
+    re.IGNORECASE,
+)
+CAPTION_RE = re.compile(
+    r"(\b(credit|photo(graph)?|image|picture|file\s+photo|source)\s*:|©|"
+    r"\((\d(st|nd|rd|th)\s+)?(l|r|c|l-r|r-l|left|right|centre|center|top|bottom)\))",
+    re.IGNORECASE,
+)
+SEPARATOR_RE = re.compile(r"^\s*[-\u2013\u2014*\u2022\u00b7_=~|]+\s*$")
+PUBLISHED_RE = re.compile(r"\b(published|updated|last\s+modified)\s*(on\b|:|$)", re.IGNORECASE)
+# "DAMASCUS (Sputnik) —", "REUTERS -", "BEIRUT, Feb 10 (AFP) -" at the head of a paragraph.
+DATELINE_RE = re.compile(
+    r"^(?=[A-Z]{2})[A-Z][A-Z .,'/]{1,40}?(?:,\s*\w+\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s+(?=\S)"
+)
+# A caption or credit glued to the end of a sentence: "...coalition.Assad in interview with BBC"
+GLUED_TAIL_RE = re.compile(r"(?<=[a-z0-9)\]][.!?])(?=[A-Z])")
+
+# --- Quotes and speakers ------------------------------------------------------------------
+
+# Verbs that introduce a source's words, in the forms that occur in reporting.
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told add adds added adding state states stated note notes
+    noted explain explains explained argue argues argued arguing claim claims claimed insist
+    insists insisted concede concedes conceded admit admits admitted slam slams slammed dismiss
+    dismisses dismissed deny denies denied warn warns warned describe describes described
+    question questions questioned confirm confirms confirmed reveal reveals revealed ask asks
+    asked reply replies replied respond responds responded announce announces announced write
+    writes wrote stress stresses stressed emphasise emphasises emphasised emphasize emphasizes
+    emphasized assert asserts asserted maintain maintains maintained accuse accuses accused
+    acknowledge acknowledges acknowledged believe believes believed consider considers
+    considered call calls called urge urges urged pointed suggest suggests suggested""".split()
+)
+# Words before a short quoted phrase that mark it as the writer's own distancing.
+SCARE_MARKERS_RE = re.compile(
+    r"(so[-\s]called|self[-\s]styled|self[-\s]proclaimed|dubbed|what\s+(it|they|he|she)\s+calls?|"
+    r"what\s+(it|they|he|she)\s+called)\s*$",
+    re.IGNORECASE,
+)
+# A short phrase in quotes is a scare quote candidate when it has at most this many words.
+SCARE_QUOTE_MAX_WORDS = 4
+
+PRONOUNS = frozenset({"he", "she", "they"})
+# Capitalised words that head a name as a title rather than naming the person.
+TITLES = frozenset(
+    """president prime minister foreign defence defense secretary general mr mrs ms dr sir king
+    queen prince sheikh ayatollah emir sultan senator chancellor spokesman spokeswoman
+    spokesperson ambassador envoy chief editor commander leader syrian russian american
+    british iranian israeli lebanese french turkish us u.s. uk un the former then-iraqi then""".split()
+)
+# Words that start a sentence with a capital letter without naming anyone.
+FUNCTION_WORDS = frozenset(
+    """when while if as after before since but and or so yet however meanwhile although though
+    because once asked earlier later still also even then there here this that these those it its
+    in on at of for with from by to into about over under why how what who which where""".split()
+)

@@ -1,0 +1,175 @@
+"""Stories and articles: loading the readable files a teacher edits under data/stories/.
+
+A story folder holds `story.yaml` (title, summary, events) and `articles/<id>.md`, each with
+YAML front matter (outlet, country, ...) above the raw text exactly as captured. Any other
+folder of .txt/.md files loads too: each file is one article, front matter optional.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+STORIES_DIR = DATA_DIR / "stories"
+ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_FIELDS = (
+    "outlet", "country", "ownership", "event", "date", "headline", "identified_by", "url",
+    "language", "source_file",
+)
+
+
+class StoryError(ValueError):
+    """A story or article that cannot be loaded; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    description: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    outlet: str
+    raw: str
+    country: str = ""
+    ownership: str = ""
+    event: str = ""
+    date: str = ""
+    headline: str = ""
+    identified_by: str = ""
+    url: str = ""
+    language: str = ""
+    source_file: str = ""
+    path: str = ""
+
+    def metadata(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in ("id", *ARTICLE_FIELDS)}
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    title: str
+    articles: tuple[Article, ...]
+    summary: str = ""
+    events: tuple[Event, ...] = field(default_factory=tuple)
+    path: str = ""
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlets in the order their first article appears."""
+        return list(dict.fromkeys(article.outlet for article in self.articles))
+
+
+def load_story(path: str | Path) -> Story:
+    """Load a story folder, any folder of .txt/.md files, or a single such file."""
+    path = Path(path)
+    if not path.exists():
+        raise StoryError(f"{path}: no such file or folder")
+    if path.is_file():
+        return Story(slug=path.stem, title=path.stem, articles=(_load_article(path),), path=str(path))
+    meta = _read_story_meta(path / "story.yaml") if (path / "story.yaml").is_file() else {}
+    folder = path / "articles" if (path / "articles").is_dir() else path
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    if not files:
+        raise StoryError(f"{folder}: no .txt or .md articles in this folder")
+    articles = tuple(_load_article(p) for p in files)
+    events = tuple(_event(e, path) for e in meta.get("events") or ())
+    return Story(
+        slug=path.name,
+        title=str(meta.get("title") or path.name),
+        summary=str(meta.get("summary") or ""),
+        events=events,
+        articles=articles,
+        path=str(path),
+    )
+
+
+def bundled_stories(root: Path = STORIES_DIR) -> list[Story]:
+    """Every story folder under `root`, sorted by slug."""
+    if not root.is_dir():
+        return []
+    return [load_story(p) for p in sorted(root.iterdir()) if (p / "story.yaml").is_file()]
+
+
+def resolve_story_path(name: str | Path, root: Path = STORIES_DIR) -> Path:
+    """A path as given, or the bundled story of that slug when no such path exists."""
+    path = Path(name)
+    if not path.exists() and (root / str(name) / "story.yaml").is_file():
+        return root / str(name)
+    return path
+
+
+def split_front_matter(text: str, *, source: str) -> tuple[dict, str]:
+    """Front matter mapping and the body after it, left exactly as written."""
+    first_break = text.find("\n")
+    if first_break < 0 or text[:first_break].rstrip("\r") != "---":
+        return {}, text
+    position = first_break + 1
+    while position <= len(text):
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[position:line_end].rstrip("\r") == "---":
+            try:
+                meta = yaml.safe_load(text[first_break + 1 : position]) or {}
+            except yaml.YAMLError as error:
+                raise StoryError(f"{source}: front matter is not valid YAML ({_first_line(error)})") from None
+            if not isinstance(meta, dict):
+                raise StoryError(f"{source}: front matter must be a mapping of field: value")
+            return meta, text[line_end + 1 :]
+        position = line_end + 1
+    raise StoryError(f"{source}: front matter opened with --- is never closed")
+
+
+def _load_article(path: Path) -> Article:
+    text = _read_text(path)
+    meta, body = split_front_matter(text, source=str(path))
+    values = {name: _as_text(meta.get(name)) for name in ARTICLE_FIELDS}
+    values["outlet"] = values["outlet"] or path.stem
+    return Article(id=path.stem, raw=body, path=str(path), **values)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise StoryError(f"{path}: cannot read ({error.strerror or error})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise StoryError(f"{path}: not UTF-8 text") from None
+
+
+def _read_story_meta(path: Path) -> dict:
+    try:
+        meta = yaml.safe_load(_read_text(path)) or {}
+    except yaml.YAMLError as error:
+        raise StoryError(f"{path}: not valid YAML ({_first_line(error)})") from None
+    if not isinstance(meta, dict):
+        raise StoryError(f"{path}: must be a mapping with title, summary and events")
+    return meta
+
+
+def _event(entry, folder: Path) -> Event:
+    if not isinstance(entry, dict) or not entry.get("id"):
+        raise StoryError(f"{folder / 'story.yaml'}: each event needs an id, got {entry!r}")
+    return Event(id=str(entry["id"]), description=_as_text(entry.get("description")), date=_as_text(entry.get("date")))
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]

@@ -1,0 +1,58 @@
+"""Shared fixtures: the bundled story analysed once, and builders for tiny hand-made cases."""
+
+from pathlib import Path
+
+import pytest
+
+from framing import analyse, load_lexicon, load_story, parse_lexicon
+from framing.stories import Article, Story
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "data" / "stories" / "assad-coalition-2015"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def make_lexicon(**categories):
+    """A lexicon from keyword arguments: category id -> list of terms (strings or dicts).
+    A category whose id is 'distancing' also collects scare quotes."""
+    return parse_lexicon(
+        {
+            "name": "test",
+            "description": "made in a test",
+            "categories": [
+                {
+                    "id": category_id,
+                    "name": category_id.replace("_", " "),
+                    "description": "test category",
+                    "teaching_note": "test note",
+                    "terms": terms,
+                    **({"scare_quotes": True} if category_id == "distancing" else {}),
+                }
+                for category_id, terms in categories.items()
+            ],
+        },
+        source="test",
+    )
+
+
+def make_story(*texts_by_outlet: tuple[str, str]) -> Story:
+    """A story of (outlet, raw text) pairs, one article each."""
+    articles = tuple(
+        Article(id=f"a{i}", outlet=outlet, raw=raw) for i, (outlet, raw) in enumerate(texts_by_outlet)
+    )
+    return Story(slug="test", title="test", articles=articles)
+
+
+@pytest.fixture(scope="session")
+def bundled_story():
+    return load_story(BUNDLED)
+
+
+@pytest.fixture(scope="session")
+def default_lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def bundled(bundled_story, default_lexicon):
+    return analyse(bundled_story, default_lexicon)

@@ -1,0 +1,95 @@
+from framing.cleaning import clean
+
+
+def reasons(cleaned):
+    return {piece.text: piece.reason for piece in cleaned.removed}
+
+
+def test_furniture_lines_are_removed_with_their_reasons():
+    raw = "\n".join([
+        "Minister resigns over budget row",
+        "  • Written by: Jane Doe",
+        "12-03-2021 09:15 AM Local Time",
+        "The minister resigned on Tuesday after a week of pressure.",
+        "Share this article",
+        "Subscribe to The Daily Paper",
+        "Get the news that matters, every morning.",
+        "Sign up for our free newsletters",
+        "She said she had done nothing wrong.",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text.splitlines() == [
+        "Minister resigns over budget row",
+        "The minister resigned on Tuesday after a week of pressure.",
+        "She said she had done nothing wrong.",
+    ]
+    assert reasons(cleaned) == {
+        "• Written by: Jane Doe": "byline",
+        "12-03-2021 09:15 AM Local Time": "time stamp",
+        "Share this article": "share or follow button",
+        "Subscribe to The Daily Paper": "newsletter or subscription blurb",
+        "Get the news that matters, every morning.": "newsletter or subscription blurb",
+        "Sign up for our free newsletters": "newsletter or subscription blurb",
+    }
+
+
+def test_related_article_teasers_between_separators_and_bylines_are_removed():
+    raw = "\n".join([
+        "The talks ended without agreement on Friday.",
+        "-",
+        "Why the talks failed",
+        "The Explainer A look at what went wrong",
+        "By Sam Smith, The Paper Published",
+        "-",
+        "Five things to know",
+        "By The Paper Published",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text == "The talks ended without agreement on Friday."
+    assert reasons(cleaned)["Why the talks failed"] == "related-article list"
+    assert reasons(cleaned)["Five things to know"] == "related-article list"
+
+
+def test_captions_credits_and_a_caption_glued_to_a_sentence():
+    raw = "\n".join([
+        "The leader (L) meets the envoy in the capital on March 3, 2020.",
+        "Troops gather at the border before dawn, January 5, 2020.",
+        "Troops gather at the border before dawn, January 5, 2020.Credit: AP",
+        "The leader ruled out new talks.Leader at the summit",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.text == "The leader ruled out new talks."
+    removed = {(p.text, p.kind) for p in cleaned.removed}
+    assert ("Leader at the summit", "caption") in removed
+    assert ("Troops gather at the border before dawn, January 5, 2020.", "caption") in removed
+
+
+def test_dateline_and_repeated_lines_are_removed_but_the_first_copy_stays():
+    raw = "Headline of the day\n\nBEIRUT (AFP) - The army moved in.\nTroops followed.\nTroops followed.\nHeadline of the day"
+    cleaned = clean(raw)
+    assert cleaned.text == "Headline of the day\nThe army moved in.\nTroops followed."
+    assert [p.reason for p in cleaned.removed].count("repeated line") == 2
+    assert reasons(cleaned)["BEIRUT (AFP) - "] == "dateline"
+
+
+def test_headline_standfirst_and_subheadings_are_kept_as_headline():
+    raw = "Big title here\nA standfirst without a full stop\nFirst paragraph of the body.\nA Subheading\nMore body."
+    kinds = [(p.text, p.kind, p.reason) for p in clean(raw).pieces]
+    assert kinds == [
+        ("Big title here", "headline", "title"),
+        ("A standfirst without a full stop", "headline", "standfirst"),
+        ("First paragraph of the body.", "body", "paragraph"),
+        ("A Subheading", "headline", "subheading"),
+        ("More body.", "body", "paragraph"),
+    ]
+
+
+def test_windows_line_endings_and_blank_lines_do_not_leak_into_the_text():
+    cleaned = clean("Title\r\n\r\nBody one.\r\n\r\nBody two.\r\n")
+    assert cleaned.text == "Title\nBody one.\nBody two."
+
+
+def test_keep_can_include_captions():
+    raw = "Body sentence here.\nA photo of the scene. Photo: Reuters"
+    assert "Photo: Reuters" not in clean(raw).text
+    assert "Photo: Reuters" in clean(raw, keep=frozenset({"headline", "body", "caption"})).text
