@@ -1,0 +1,228 @@
+"""Lexicons: categories of framing vocabulary, loaded from YAML and validated strictly.
+
+The file format is documented in data/lexicons/README.md. Validation names the file, the
+entry and the problem, because the people who edit these files are teachers, not programmers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from framing.stories import DATA_DIR
+from framing.text import fold
+
+LEXICONS_DIR = DATA_DIR / "lexicons"
+DEFAULT_LEXICON = LEXICONS_DIR / "default.yaml"
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+# Letters, digits, spaces, hyphens, apostrophes, full stops, ampersands; `*` ends a word.
+_TERM_RE = re.compile(r"^[\w'\u2019.&-]+\*?(?:[\s-]+[\w'\u2019.&-]+\*?)*$")
+MAX_TERM_LENGTH = 80
+
+_LEXICON_KEYS = {"name": True, "description": True, "sources": False, "categories": True}
+_CATEGORY_KEYS = {
+    "id": True, "name": True, "description": True, "teaching_note": True, "scare_quotes": False, "terms": True,
+}
+_TERM_KEYS = {"term": True, "note": False, "referent": False, "match_case": False}
+_SOURCE_KEYS = {"name": True, "used_for": False, "licence": True, "url": False}
+
+
+class LexiconError(ValueError):
+    """A lexicon that cannot be used; the message names the file, the entry and the problem."""
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    category: str
+    referent: str = ""
+    note: str = ""
+    match_case: bool = False
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    description: str
+    teaching_note: str
+    terms: tuple[Term, ...]
+    scare_quotes: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    licence: str
+    used_for: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    description: str
+    categories: tuple[Category, ...]
+    sources: tuple[Source, ...] = ()
+    path: str = ""
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(term for category in self.categories for term in category.terms)
+
+    @property
+    def scare_quote_category(self) -> Category | None:
+        return next((c for c in self.categories if c.scare_quotes), None)
+
+    def category(self, category_id: str) -> Category:
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        raise KeyError(category_id)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load and validate a lexicon file; the default lexicon when no path is given."""
+    path = Path(path) if path is not None else DEFAULT_LEXICON
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such lexicon file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot read as UTF-8 text ({error})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: not valid YAML ({str(error).strip().splitlines()[0]})") from None
+    return parse_lexicon(data, source=str(path))
+
+
+def parse_lexicon(data, *, source: str = "<lexicon>") -> Lexicon:
+    """Validate a lexicon already parsed from YAML (or built in the dashboard's editor)."""
+    _check_mapping(data, _LEXICON_KEYS, source, "the file")
+    sources = tuple(_parse_source(entry, source, i) for i, entry in enumerate(_list(data.get("sources") or [], source, "sources"), 1))
+    raw_categories = _list(data["categories"], source, "categories")
+    if not raw_categories:
+        raise LexiconError(f"{source}: categories: the list is empty; add at least one category")
+    categories = tuple(_parse_category(entry, source, i) for i, entry in enumerate(raw_categories, 1))
+    _check_unique(categories, source)
+    return Lexicon(
+        name=_text(data, "name", source, "the file"),
+        description=_text(data, "description", source, "the file"),
+        categories=categories,
+        sources=sources,
+        path=source,
+    )
+
+
+def _parse_category(entry, source: str, number: int) -> Category:
+    where = f"category {number}"
+    _check_mapping(entry, _CATEGORY_KEYS, source, where)
+    category_id = _text(entry, "id", source, where)
+    where = f"category {category_id!r}"
+    if not _ID_RE.match(category_id):
+        raise LexiconError(f"{source}: {where}: id must be lowercase letters, digits and underscores, starting with a letter")
+    raw_terms = _list(entry["terms"], source, f"{where}: terms")
+    if not raw_terms:
+        raise LexiconError(f"{source}: {where}: terms: the list is empty; add at least one term")
+    terms = tuple(_parse_term(item, category_id, source, f"{where}, term {i}") for i, item in enumerate(raw_terms, 1))
+    return Category(
+        id=category_id,
+        name=_text(entry, "name", source, where),
+        description=_text(entry, "description", source, where),
+        teaching_note=_text(entry, "teaching_note", source, where),
+        scare_quotes=_flag(entry, "scare_quotes", source, where),
+        terms=terms,
+    )
+
+
+def _parse_term(item, category_id: str, source: str, where: str) -> Term:
+    if isinstance(item, str):
+        item = {"term": item}
+    _check_mapping(item, _TERM_KEYS, source, where)
+    text = " ".join(_text(item, "term", source, where).split())
+    where = f"{where} ({text!r})"
+    if len(text) > MAX_TERM_LENGTH:
+        raise LexiconError(f"{source}: {where}: longer than {MAX_TERM_LENGTH} characters")
+    if not _TERM_RE.match(text):
+        raise LexiconError(
+            f"{source}: {where}: use words, spaces, hyphens and apostrophes only, with * allowed at the end of "
+            "a word for inflected forms (terroris*); regular-expression syntax is not supported"
+        )
+    return Term(
+        text=text,
+        category=category_id,
+        referent=_optional_text(item, "referent", source, where),
+        note=_optional_text(item, "note", source, where),
+        match_case=_flag(item, "match_case", source, where),
+    )
+
+
+def _parse_source(entry, source: str, number: int) -> Source:
+    where = f"sources, entry {number}"
+    _check_mapping(entry, _SOURCE_KEYS, source, where)
+    return Source(
+        name=_text(entry, "name", source, where),
+        licence=_text(entry, "licence", source, where),
+        used_for=_optional_text(entry, "used_for", source, where),
+        url=_optional_text(entry, "url", source, where),
+    )
+
+
+def _check_unique(categories: tuple[Category, ...], source: str) -> None:
+    seen_ids: set[str] = set()
+    seen_terms: dict[str, str] = {}
+    scare = [c.id for c in categories if c.scare_quotes]
+    if len(scare) > 1:
+        raise LexiconError(f"{source}: scare_quotes is set on {', '.join(scare)}; set it on one category only")
+    for category in categories:
+        if category.id in seen_ids:
+            raise LexiconError(f"{source}: category {category.id!r}: the id is used twice")
+        seen_ids.add(category.id)
+        for term in category.terms:
+            key = fold(term.text).lower()
+            if key in seen_terms:
+                raise LexiconError(
+                    f"{source}: category {category.id!r}, term {term.text!r}: already listed in "
+                    f"category {seen_terms[key]!r}; a term belongs to one category"
+                )
+            seen_terms[key] = category.id
+
+
+def _check_mapping(value, keys: dict[str, bool], source: str, where: str) -> None:
+    if not isinstance(value, dict):
+        raise LexiconError(f"{source}: {where}: expected a mapping of key: value, got {type(value).__name__}")
+    unknown = sorted(set(map(str, value)) - set(keys))
+    if unknown:
+        raise LexiconError(f"{source}: {where}: unknown key {unknown[0]!r} (allowed: {', '.join(keys)})")
+    missing = [key for key, required in keys.items() if required and key not in value]
+    if missing:
+        raise LexiconError(f"{source}: {where}: missing {missing[0]!r}")
+
+
+def _list(value, source: str, where: str) -> list:
+    if not isinstance(value, list):
+        raise LexiconError(f"{source}: {where}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def _text(mapping: dict, key: str, source: str, where: str) -> str:
+    value = mapping.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise LexiconError(f"{source}: {where}: {key!r} must be non-empty text")
+    return value.strip()
+
+
+def _optional_text(mapping: dict, key: str, source: str, where: str) -> str:
+    return _text(mapping, key, source, where) if mapping.get(key) is not None else ""
+
+
+def _flag(mapping: dict, key: str, source: str, where: str) -> bool:
+    value = mapping.get(key, False)
+    if not isinstance(value, bool):
+        raise LexiconError(f"{source}: {where}: {key!r} must be true or false, got {value!r}")
+    return value
