@@ -1,0 +1,148 @@
+"""Quotations in cleaned text: where the outlet quotes someone, and where it scare-quotes.
+
+Quotations are found paragraph by paragraph, so one may span several sentences; a double
+quote left open runs to the end of its paragraph (the convention for quotes that continue in
+the next paragraph). Single quotes inside a double quotation are nested quotes and stay part
+of it. A short top-level quoted phrase is a scare quote, the writer's own distancing rather
+than someone's words, when a marker such as "so-called" precedes it, or when nothing in its
+sentence attributes it to a speaker and it repeats no longer quotation. A quotation that opens
+its sentence is someone's words, never a scare quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from framing import resources as r
+from framing.text import count_words, words
+
+_DOUBLE = r.DOUBLE_OPENERS | r.DOUBLE_CLOSERS | {'"'}
+_SINGLE = r.SINGLE_OPENERS | r.SINGLE_CLOSERS | {"'"}
+_OPEN_CONTEXT = set(" \t([{\u2014\u2013-/") | r.DOUBLE_OPENERS | r.SINGLE_OPENERS | {'"', "'"}
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark, or the paragraph's end when left open
+    mark: str  # "double" or "single"
+    closed: bool
+    nested: bool = False  # inside another quotation
+    scare: bool = False
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def find_quotations(text: str, sentences: list[tuple[int, int]]) -> list[Quotation]:
+    """Every quotation in `text`, in order, with scare quotes told apart."""
+    found: list[Quotation] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        found.extend(_paragraph_quotations(paragraph, offset))
+        offset += len(paragraph) + 1
+    found.sort(key=lambda q: q.start)
+    return [_with_scare_flag(q, text, found, sentences) for q in found]
+
+
+def quote_regions(quotations: list[Quotation]) -> list[tuple[int, int]]:
+    """Character ranges spoken in someone else's voice: top-level quotations that are not scare quotes."""
+    return [(q.start, q.end) for q in quotations if not q.nested and not q.scare]
+
+
+class VoiceIndex:
+    """Answers 'which voice is this offset in?' from the sorted quote regions."""
+
+    def __init__(self, regions: list[tuple[int, int]]):
+        self.regions = regions
+        self._starts = [start for start, _ in regions]
+
+    def region_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.regions[i][1]:
+            return i
+        return None
+
+    def region_of(self, start: int, end: int) -> int | None:
+        """The quote region holding all of [start, end), if one does."""
+        region = self.region_at(start)
+        return region if region is not None and end <= self.regions[region][1] else None
+
+
+def _paragraph_quotations(paragraph: str, offset: int) -> list[Quotation]:
+    found: list[Quotation] = []
+    stack: list[tuple[str, int]] = []  # open quotes: (mark, position)
+    for i, char in enumerate(paragraph):
+        before = paragraph[i - 1] if i else " "
+        after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
+        if char in _DOUBLE:
+            double_open = any(mark == "double" for mark, _ in stack)
+            closes = char in r.DOUBLE_CLOSERS or (char == '"' and double_open)
+            if closes and double_open:
+                while stack:  # singles left open inside a closing double quote were apostrophes
+                    mark, start = stack.pop()
+                    if mark == "double":
+                        found.append(Quotation(offset + start, offset + i + 1, "double", True, nested=bool(stack)))
+                        break
+            elif not closes and not double_open:
+                stack.append(("double", i))
+        elif char in _SINGLE:
+            if before.isalnum() and after.isalnum():
+                continue  # an apostrophe: don't, Syria's
+            single_open = bool(stack) and stack[-1][0] == "single"
+            opens = char in r.SINGLE_OPENERS or (char == "'" and before in _OPEN_CONTEXT and after.isalnum())
+            if opens:
+                stack.append(("single", i))
+            elif single_open and not before.isspace():
+                _, start = stack.pop()
+                found.append(Quotation(offset + start, offset + i + 1, "single", True, nested=bool(stack)))
+    for depth, (mark, start) in enumerate(stack):
+        if mark == "double":  # left open: the quotation runs to the end of the paragraph
+            found.append(Quotation(offset + start, offset + len(paragraph), "double", False, nested=depth > 0))
+    return found
+
+
+def _with_scare_flag(quote: Quotation, text: str, quotations: list[Quotation], sentences) -> Quotation:
+    if quote.nested or not quote.closed:
+        return quote
+    inner_start, inner_end = quote.inner
+    inner = text[inner_start:inner_end].strip().rstrip(".,;:!?")
+    if not inner or count_words(inner) > r.SCARE_QUOTE_MAX_WORDS or re.search(r"[.!?]\s", inner):
+        return quote
+    sentence_start = next((start for start, end in sentences if start <= quote.start < end), quote.start)
+    before = text[max(0, quote.start - 40) : quote.start]
+    if sentence_start == quote.start:  # a quoted sentence of its own is someone's words
+        scare = False
+    elif r.SCARE_MARKERS_RE.search(before):
+        scare = True
+    else:
+        scare = not _sentence_attributes(text, quote, quotations, sentences) and not _repeats_a_quotation(
+            inner, text, quote, quotations
+        )
+    return Quotation(quote.start, quote.end, quote.mark, quote.closed, quote.nested, scare)
+
+
+def _repeats_a_quotation(inner: str, text: str, quote: Quotation, quotations: list[Quotation]) -> bool:
+    """A short phrase that repeats words from a longer quotation in the same article (a headline
+    quoting the interview) is a partial quotation, not the writer's distancing."""
+    phrase = " ".join(words(inner))
+    return any(
+        other is not quote and not other.nested and other.end - other.start > quote.end - quote.start
+        and f" {phrase} " in f" {' '.join(words(text[other.start:other.end]))} "
+        for other in quotations
+    )
+
+
+def _sentence_attributes(text: str, quote: Quotation, quotations: list[Quotation], sentences) -> bool:
+    """Whether the sentence around a quotation has a speech verb or 'according to' outside quotes."""
+    start, end = next(((s, e) for s, e in sentences if s <= quote.start < e), (quote.start, quote.end))
+    outside = list(text[start:end])
+    for other in quotations:
+        for i in range(max(other.start, start), min(other.end, end)):
+            outside[i - start] = " "
+    words = [w.lower() for w in _WORD_RE.findall("".join(outside))]
+    return any(w in r.SPEECH_VERBS for w in words) or "according to" in " ".join(words)

@@ -1,0 +1,104 @@
+"""Who is speaking: the attribution a sentence makes ("Assad said", "said Bowen", "he added").
+
+Pronouns and descriptions such as "the Syrian president" resolve to the last speaker named
+before them, the way a reader follows a news report. A quotation takes the speaker of its own
+sentence, else of its paragraph, else the last speaker named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing import resources as r
+
+_NAME_WORD = r"(?:(?:al|el|bin|ibn|de|van|von)-?\s?)?[A-Z][\w'\u2019.-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+_ROLE = (
+    r"president|leader|minister|spokesman|spokeswoman|spokesperson|official|officials|"
+    r"ambassador|envoy|commander|editor|correspondent|source|sources|agency|ministry|army"
+)
+_DESCRIPTION = rf"[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_ROLE})"
+_VERB = "|".join(sorted(r.SPEECH_VERBS, key=len, reverse=True))
+_LINK = r"(?:(?:also|further|then|later|has|have|had|was|were|did|would|will|once|again|[a-z]+ly),?\s+)*"
+_SUBJECT_FIRST = re.compile(
+    rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})\s+{_LINK}(?P<verb>{_VERB})\b"
+)
+_VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|told|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME})")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str  # a short name ("Assad", "Pentagon"); empty when it could not be resolved
+    verb: str  # the introducing verb as written, or "according to"
+    start: int  # offsets of the attributing phrase in the text
+    end: int
+
+
+def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[tuple[int, int]]):
+    """Per sentence, the Attribution it makes or None; per quote region, its speaker."""
+    masked = _mask(text, quote_regions)
+    per_sentence: list[Attribution | None] = []
+    last_speaker = ""
+    for start, end in sentences:
+        found = _find(masked, start, end, last_speaker)
+        per_sentence.append(found)
+        if found and found.speaker:
+            last_speaker = found.speaker
+    return per_sentence, [_quote_speaker(text, q, sentences, per_sentence) for q in quote_regions]
+
+
+def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution | None:
+    sentence = masked[start:end]
+    candidates = [m for pattern in (_SUBJECT_FIRST, _VERB_FIRST, _ACCORDING_TO) for m in pattern.finditer(sentence)]
+    if not candidates:
+        return None
+    # A possessive is no subject ("the US' claims"), nor a capitalised function word ("When asked").
+    candidates = [
+        m for m in candidates
+        if not re.search(r"['\u2019]s?$", m.group("subject")) and m.group("subject").split()[0].lower() not in r.FUNCTION_WORDS
+    ]
+    if not candidates:
+        return None
+    match = min(candidates, key=lambda m: m.start("subject"))
+    verb = match.group("verb") if "verb" in match.re.groupindex else "according to"
+    speaker = _canonical(match.group("subject"), bool(match.groupdict().get("the")), last_speaker)
+    return Attribution(speaker, verb, start + match.start(), start + match.end())
+
+
+def _canonical(subject: str, organisation: bool, last_speaker: str) -> str:
+    """'Syrian President Bashar al-Assad' -> 'Assad'; 'the United Nations' -> 'United Nations';
+    a pronoun, a description or a bare title ('Syrian President') -> the last speaker."""
+    words = [w.rstrip(".,") if not w.endswith(".S.") else w for w in subject.split()]
+    names = [w for w in words if w.lower().rstrip(".") not in r.TITLES]
+    if words[0].lower() in r.PRONOUNS or re.fullmatch(_DESCRIPTION, subject) or not names:
+        return last_speaker
+    if organisation:
+        return " ".join(names)
+    return re.sub(r"^(?:al|el)-", "", names[-1])
+
+
+def _quote_speaker(text, region, sentences, per_sentence) -> str:
+    start, end = region
+    touched = [i for i, (s, e) in enumerate(sentences) if s < end and start < e]
+    for i in touched:
+        if per_sentence[i] and per_sentence[i].speaker:
+            return per_sentence[i].speaker
+    first = touched[0] if touched else 0
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    for i, (s, e) in enumerate(sentences):
+        if paragraph_start <= s < paragraph_end and per_sentence[i] and per_sentence[i].speaker:
+            return per_sentence[i].speaker
+    earlier = [a for a in per_sentence[:first] if a and a.speaker]
+    return earlier[-1].speaker if earlier else ""
+
+
+def _mask(text: str, regions: list[tuple[int, int]]) -> str:
+    """The text with quoted words blanked out, so verbs inside quotes attribute nothing."""
+    chars = list(text)
+    for start, end in regions:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

@@ -1,0 +1,33 @@
+from framing.quotes import find_quotations, quote_regions
+from framing.speakers import attribute
+from framing.text import sentence_bounds
+
+
+def speakers(text):
+    sentences = sentence_bounds(text)
+    regions = quote_regions(find_quotations(text, sentences))
+    per_sentence, per_quote = attribute(text, sentences, regions)
+    return [a.speaker if a else "" for a in per_sentence], per_quote
+
+
+def test_named_subject_inverted_verb_and_according_to():
+    text = ("Syrian President Bashar al-Assad said the talks failed. “We tried,” said Bowen. "
+            "According to the Pentagon, troops will go.")
+    assert speakers(text)[0] == ["Assad", "Bowen", "Pentagon"]
+
+
+def test_pronouns_and_descriptions_resolve_to_the_last_named_speaker():
+    text = "Bowen described the reply as flippant. He added that it was odd. The Syrian president said no."
+    assert speakers(text)[0] == ["Bowen", "Bowen", "Bowen"]
+
+
+def test_possessives_and_function_words_are_not_speakers():
+    text = "No evidence justified the US’ claims. When asked, Assad said no."
+    assert speakers(text)[0] == ["", "Assad"]
+
+
+def test_verbs_inside_quotations_attribute_nothing_and_quotes_take_the_paragraph_speaker():
+    text = 'Assad spoke at length.\n"They said it is a fantasy. We know it," Assad said.\n"No dialogue at all."'
+    per_sentence, per_quote = speakers(text)
+    assert per_sentence == ["", "", "Assad", ""]
+    assert per_quote == ["Assad", "Assad"]
