@@ -8,11 +8,14 @@ with its reason so the dashboard can show what was cut.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from framing import resources as r
 from framing.text import count_words
 
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")  # Windows, old Mac and Unix line endings
 ANALYSED_KINDS = frozenset({"headline", "body"})
 KINDS = ("headline", "body", "caption", "furniture")
 # A dateline ("REUTERS -") is looked for at the head of this many first body paragraphs.
@@ -42,12 +45,12 @@ class CleanedArticle:
 
 def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
     """Classify every line of `raw` and join the pieces of the kinds in `keep`."""
-    lines = [line.rstrip("\r") for line in raw.split("\n")]
+    lines = _LINE_BREAK_RE.split(raw)
     labels = _label_lines(lines)
     pieces: list[Piece] = []
     paragraphs: list[str] = []
     dateline_chances = DATELINE_PARAGRAPHS
-    for number, (line, label) in enumerate(zip(lines, labels), start=1):
+    for number, (line, label) in enumerate(zip(lines, labels, strict=True), start=1):
         if label is None:
             continue
         kind, reason = label
@@ -115,7 +118,7 @@ def _mark_related_lists(lines, labels, content) -> None:
 
 def _mark_promo_followers(lines, labels, content) -> None:
     """The short blurb addressed to the reader right after 'Subscribe to ...' belongs to it."""
-    for previous, index in zip(content, content[1:]):
+    for previous, index in pairwise(content):
         text = lines[index].strip()
         if (
             r.CALL_TO_ACTION_RE.match(lines[previous].strip())
@@ -130,11 +133,15 @@ def _mark_promo_followers(lines, labels, content) -> None:
 
 def _mark_caption_prefixes(lines, labels, content) -> None:
     """A line repeated at the start of the next removed line (a caption, then caption + credit)."""
-    for index, following in zip(content, content[1:]):
+    for index, following in pairwise(content):
         text = lines[index].strip()
-        if labels[index][0] == "body" and labels[following][0] != "body" and len(text) >= 20:
-            if lines[following].strip().startswith(text):
-                labels[index] = labels[following]
+        if (
+            labels[index][0] == "body"
+            and labels[following][0] != "body"
+            and len(text) >= 20
+            and lines[following].strip().startswith(text)
+        ):
+            labels[index] = labels[following]
 
 
 def _mark_repeats(lines, labels, content) -> None:

@@ -104,7 +104,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 def parse_lexicon(data, *, source: str = "<lexicon>") -> Lexicon:
     """Validate a lexicon already parsed from YAML (or built in the dashboard's editor)."""
     _check_mapping(data, _LEXICON_KEYS, source, "the file")
-    sources = tuple(_parse_source(entry, source, i) for i, entry in enumerate(_list(data.get("sources") or [], source, "sources"), 1))
+    raw_sources = _list(data.get("sources") or [], source, "sources")
+    sources = tuple(_parse_source(entry, source, i) for i, entry in enumerate(raw_sources, 1))
     raw_categories = _list(data["categories"], source, "categories")
     if not raw_categories:
         raise LexiconError(f"{source}: categories: the list is empty; add at least one category")
@@ -125,7 +126,9 @@ def _parse_category(entry, source: str, number: int) -> Category:
     category_id = _text(entry, "id", source, where)
     where = f"category {category_id!r}"
     if not _ID_RE.match(category_id):
-        raise LexiconError(f"{source}: {where}: id must be lowercase letters, digits and underscores, starting with a letter")
+        raise LexiconError(
+            f"{source}: {where}: id must be lowercase letters, digits and underscores, starting with a letter"
+        )
     raw_terms = _list(entry["terms"], source, f"{where}: terms")
     if not raw_terms:
         raise LexiconError(f"{source}: {where}: terms: the list is empty; add at least one term")

@@ -57,7 +57,8 @@ def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution |
     # A possessive is no subject ("the US' claims"), nor a capitalised function word ("When asked").
     candidates = [
         m for m in candidates
-        if not re.search(r"['\u2019]s?$", m.group("subject")) and m.group("subject").split()[0].lower() not in r.FUNCTION_WORDS
+        if not re.search(r"['\u2019]s?$", m.group("subject"))
+        and m.group("subject").split()[0].lower() not in r.FUNCTION_WORDS
     ]
     if not candidates:
         return None
@@ -89,8 +90,8 @@ def _quote_speaker(text, region, sentences, per_sentence) -> str:
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    for i, (s, e) in enumerate(sentences):
-        if paragraph_start <= s < paragraph_end and per_sentence[i] and per_sentence[i].speaker:
+    for i, (sentence_start, _) in enumerate(sentences):
+        if paragraph_start <= sentence_start < paragraph_end and per_sentence[i] and per_sentence[i].speaker:
             return per_sentence[i].speaker
     earlier = [a for a in per_sentence[:first] if a and a.speaker]
     return earlier[-1].speaker if earlier else ""

@@ -65,7 +65,8 @@ def test_captions_credits_and_a_caption_glued_to_a_sentence():
 
 
 def test_dateline_and_repeated_lines_are_removed_but_the_first_copy_stays():
-    raw = "Headline of the day\n\nBEIRUT (AFP) - The army moved in.\nTroops followed.\nTroops followed.\nHeadline of the day"
+    raw = "\n".join(["Headline of the day", "", "BEIRUT (AFP) - The army moved in.", "Troops followed.",
+                     "Troops followed.", "Headline of the day"])
     cleaned = clean(raw)
     assert cleaned.text == "Headline of the day\nThe army moved in.\nTroops followed."
     assert [p.reason for p in cleaned.removed].count("repeated line") == 2

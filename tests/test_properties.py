@@ -1,0 +1,62 @@
+"""Any text, however odd, never crashes the analysis, and every span's offsets hold."""
+
+import re
+
+from conftest import make_lexicon, make_story
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing import analyse
+from framing.cleaning import clean
+from framing.text import sentence_bounds
+
+LEXICON = make_lexicon(
+    distancing=["so-called", "alleged", "what are said to be"],
+    label=["regime", "terroris*", {"term": "IS", "match_case": True}, "moderate opposition"],
+    report=["said", "claim*"],
+)
+# Text built from the characters that matter to the rules, plus anything at all.
+TRICKY = st.sampled_from([
+    *"\"'“”‘’«»„ \n\r\t-–—.!?,;:()[]*\\",
+    "regime", "Terrorists", "IS", "is", "so-called", "moderate", "opposition", "said", "Assad", "he",
+    "Subscribe", "By ", "Credit:", "(R)", "-", "REUTERS - ", "\u00a0", "İ", "ß", "\u0301", "\ufeff",
+])
+TEXTS = st.one_of(st.text(), st.lists(st.one_of(TRICKY, st.text(max_size=3)), max_size=60).map("".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXTS, min_size=1, max_size=3))
+def test_analysis_never_crashes_and_offsets_hold(raws):
+    analysis = analyse(make_story(*[(f"Outlet {i % 2}", raw) for i, raw in enumerate(raws)]), LEXICON)
+    texts = {doc.article.id: doc.text for doc in analysis.documents}
+    for span in analysis.spans.itertuples():
+        assert texts[span.article][span.start:span.end] == span.text
+        assert span.voice in ("narrator", "quote")
+        assert 0 <= span.sentence < max(1, len(sentence_bounds(texts[span.article])))
+    lexicon_hits = analysis.spans[analysis.spans.term != "scare quotes"]
+    for _, hits in lexicon_hits.groupby("article"):
+        ordered = hits.sort_values("start")
+        assert (ordered["start"].iloc[1:].to_numpy() >= ordered["end"].iloc[:-1].to_numpy()).all()
+    assert (analysis.scores["count"] >= 0).all()
+    analysis.distinctive(top=3)
+    analysis.similarity()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_cleaning_keeps_every_kept_piece_of_the_raw_text(raw):
+    cleaned = clean(raw)
+    for piece in cleaned.pieces:
+        assert piece.text.strip() and piece.text in re.sub(r"\r\n?", "\n", raw)
+    for paragraph in cleaned.text.split("\n") if cleaned.text else []:
+        assert paragraph.strip() == paragraph and paragraph
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_sentences_are_ordered_trimmed_and_inside_the_text(text):
+    previous_end = 0
+    for start, end in sentence_bounds(text):
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        previous_end = end
