@@ -1,0 +1,15 @@
+"""framing: how news outlets frame the same story, with every number traceable to its words.
+
+    from framing import load_story, load_lexicon, analyse
+    result = analyse(load_story("data/stories/assad-coalition-2015"), load_lexicon())
+    result.articles, result.spans, result.scores, result.distinctive(top=10)
+"""
+
+from framing.analysis import Analysis, analyse
+from framing.lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
+from framing.stories import Article, Story, StoryError, bundled_stories, load_story
+
+__all__ = [
+    "Analysis", "Article", "Lexicon", "LexiconError", "Story", "StoryError", "analyse", "bundled_stories",
+    "load_lexicon", "load_story", "parse_lexicon",
+]

@@ -1,0 +1,110 @@
+"""The span table: every framing hit in every article, the single source of truth.
+
+One row per hit, with character offsets into the cleaned text (text[start:end] is exactly
+the hit), its sentence, the lexicon entry behind it, and whose voice it is in. Scores,
+charts, highlights and exports are all derived from these rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from framing.cleaning import CleanedArticle, clean
+from framing.lexicon import Lexicon
+from framing.matcher import Matcher
+from framing.quotes import Quotation, VoiceIndex, find_quotations, quote_regions
+from framing.speakers import Attribution, attribute
+from framing.stories import Article
+from framing.text import count_words, sentence_bounds
+
+SPAN_FIELDS = (
+    "article", "outlet", "start", "end", "text", "term", "category", "referent", "voice",
+    "scare_quote", "speaker", "sentence",
+)
+VOICES = ("narrator", "quote")
+SCARE_QUOTE_TERM = "scare quotes"
+
+
+@dataclass(frozen=True)
+class Span:
+    article: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    referent: str
+    voice: str  # "narrator" (the outlet's own words) or "quote" (inside a direct quotation)
+    scare_quote: bool
+    speaker: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """One article taken apart: cleaned text, sentences, quotations, attributions and spans."""
+
+    article: Article
+    cleaned: CleanedArticle
+    sentences: tuple[tuple[int, int], ...]
+    quotations: tuple[Quotation, ...]
+    quote_regions: tuple[tuple[int, int], ...]
+    attributions: tuple[Attribution | None, ...]
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return self.cleaned.text
+
+    def voice_text(self, voice: str) -> str:
+        """The words in one voice, one stretch per line ('narrator' or 'quote')."""
+        pieces, position = [], 0
+        for start, end in self.quote_regions:
+            pieces.append((self.text[position:start], "narrator"))
+            pieces.append((self.text[start:end], "quote"))
+            position = end
+        pieces.append((self.text[position:], "narrator"))
+        return "\n".join(piece.strip() for piece, piece_voice in pieces if piece_voice == voice and piece.strip())
+
+    def words(self, voice: str = "all") -> int:
+        return count_words(self.text if voice == "all" else self.voice_text(voice))
+
+
+def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None = None) -> ArticleAnalysis:
+    matcher = matcher or Matcher(lexicon)
+    cleaned = clean(article.raw)
+    text = cleaned.text
+    sentences = sentence_bounds(text)
+    quotations = find_quotations(text, sentences)
+    regions = quote_regions(quotations)
+    attributions, region_speakers = attribute(text, sentences, regions)
+    voices = VoiceIndex(regions)
+    sentence_starts = [start for start, _ in sentences]
+    scare = [q for q in quotations if q.scare]
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
+
+    def span(start, end, term, category, referent, in_scare_quote) -> Span:
+        region = voices.region_of(start, end)  # quote voice only for a span wholly inside a quotation
+        sentence = sentence_of(start)
+        if region is not None:
+            speaker = region_speakers[region]
+        else:
+            speaker = attributions[sentence].speaker if sentences and attributions[sentence] else ""
+        voice = "narrator" if region is None else "quote"
+        return Span(article.id, article.outlet, start, end, text[start:end], term, category, referent, voice,
+                    in_scare_quote, speaker, sentence)
+
+    spans = [
+        span(m.start, m.end, m.term.text, m.term.category, m.term.referent,
+             any(q.start <= m.start < q.end for q in scare))
+        for m in matcher.find(text)
+    ]
+    if (category := lexicon.scare_quote_category) is not None:
+        spans += [span(q.start, q.end, SCARE_QUOTE_TERM, category.id, "", True) for q in scare]
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return ArticleAnalysis(article, cleaned, tuple(sentences), tuple(quotations), tuple(regions),
+                           tuple(attributions), tuple(spans))

@@ -1,0 +1,55 @@
+import pytest
+from conftest import BUNDLED, SEEDS
+
+from framing import StoryError, bundled_stories, load_story
+
+
+def test_bundled_story_has_metadata_for_every_article(bundled_story):
+    assert bundled_story.title and bundled_story.summary
+    events = {event.id for event in bundled_story.events}
+    assert len(bundled_story.articles) == 5
+    for article in bundled_story.articles:
+        assert article.outlet and article.country and article.ownership and article.identified_by
+        assert article.event in events
+    assert {a.outlet for a in bundled_story.articles} == {
+        "Press TV", "Al-Manar", "Haaretz (Reuters)", "Sputnik", "The Week"}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside this checkout")
+def test_bundled_raw_text_is_exactly_the_captured_text(bundled_story):
+    for article in bundled_story.articles:
+        assert article.raw.encode() == (SEEDS / article.source_file).read_bytes()
+
+
+def test_bundled_stories_lists_the_story_folder():
+    assert [s.path for s in bundled_stories()] == [str(BUNDLED)]
+
+
+def test_any_folder_of_text_files_loads_with_optional_front_matter(tmp_path):
+    (tmp_path / "b.txt").write_text("Plain article text.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\noutlet: Daily Bugle\ndate: 2020-01-02\n---\nBody here.\n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("ignored", encoding="utf-8")
+    story = load_story(tmp_path)
+    assert [(a.id, a.outlet, a.date, a.raw) for a in story.articles] == [
+        ("a", "Daily Bugle", "2020-01-02", "Body here.\n"), ("b", "b", "", "Plain article text.")]
+
+
+def test_a_single_file_is_a_story_of_one(tmp_path):
+    path = tmp_path / "piece.txt"
+    path.write_text("Text.", encoding="utf-8")
+    assert [a.outlet for a in load_story(path).articles] == ["piece"]
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: p / "missing", "no such file or folder"),
+        (lambda p: p, "no .txt or .md articles"),
+        (lambda p: (p / "x.txt").write_bytes(b"\xff\xfe\x00bad") and p, "not UTF-8 text"),
+        (lambda p: (p / "x.md").write_text("---\noutlet: [x\n---\ntext") and p, "front matter is not valid YAML"),
+        (lambda p: (p / "x.md").write_text("---\noutlet: A\ntext") and p, "never closed"),
+    ],
+)
+def test_bad_input_names_the_file_and_the_problem(tmp_path, setup, message):
+    with pytest.raises(StoryError, match=message):
+        load_story(setup(tmp_path))
