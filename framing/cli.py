@@ -1,0 +1,163 @@
+"""`python -m framing`: the analysis from the command line, as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+
+import pandas as pd
+
+from framing.analysis import Analysis, analyse
+from framing.distinctive import METHODS, SCOPES
+from framing.lexicon import LexiconError, load_lexicon
+from framing.scores import SCORE_VOICES
+from framing.stories import StoryError, bundled_stories, load_story, resolve_story_path
+
+FORMATS = ("table", "csv", "json")
+TABLE_CELL_WIDTH = 60
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        frame = args.handler(args)
+    except (StoryError, LexiconError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    try:
+        sys.stdout.write(render(frame, args.format))
+    except BrokenPipeError:  # output piped into head or less that closed early
+        sys.stderr.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m framing",
+        description="How news outlets frame the same story. PATH is a story folder, any folder of "
+        ".txt/.md articles, a single article file, or the name of a bundled story.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler, help_text: str, *, story=True, lexicon=True):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        if story:
+            sub.add_argument("path", metavar="PATH",
+                             help="story folder, folder of .txt/.md files, or bundled story name")
+        if lexicon:
+            sub.add_argument("--lexicon", metavar="FILE",
+                             help="lexicon YAML file (default: data/lexicons/default.yaml)")
+        sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("stories", _stories, "list the bundled stories", story=False, lexicon=False)
+    command("articles", _articles, "article metadata, cleaned text and the lines cleaning removed", lexicon=False)
+    spans = command("spans", _spans, "the span table: every lexicon hit with its offsets, voice and speaker")
+    spans.add_argument("--category", help="only this category id")
+    spans.add_argument("--voice", choices=("narrator", "quote"), help="only this voice")
+    score = command("score", _score, "category counts and rates per 1,000 words, per outlet and voice")
+    score.add_argument("--voice", choices=SCORE_VOICES, help="only this voice")
+    distinctive = command("distinctive", _distinctive, "terms that set each outlet apart from the others",
+                          lexicon=False)
+    distinctive.add_argument("--top", type=_positive, default=10, help="terms per outlet and method (default: 10)")
+    distinctive.add_argument("--scope", choices=SCOPES, default="narrator",
+                             help="narrator: the outlet's own words only (default); all: quotations too")
+    distinctive.add_argument("--method", choices=METHODS, help="only this list")
+    similarity = command("similarity", _similarity, "pairwise similarity of the outlets' wording (TF-IDF cosine)",
+                         lexicon=False)
+    similarity.add_argument("--scope", choices=SCOPES, default="narrator", help="narrator (default) or all")
+    return parser
+
+
+def _analysis(args) -> Analysis:
+    story = load_story(resolve_story_path(args.path))
+    lexicon = load_lexicon(getattr(args, "lexicon", None))
+    return analyse(story, lexicon)
+
+
+def _stories(args) -> pd.DataFrame:
+    rows = [
+        {"story": s.slug, "title": s.title, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
+         "path": s.path}
+        for s in bundled_stories()
+    ]
+    return pd.DataFrame(rows, columns=["story", "title", "articles", "outlets", "path"])
+
+
+def _articles(args) -> pd.DataFrame:
+    return _analysis(args).articles
+
+
+def _spans(args) -> pd.DataFrame:
+    spans = _analysis(args).spans
+    if args.category:
+        spans = spans[spans["category"] == args.category]
+    if args.voice:
+        spans = spans[spans["voice"] == args.voice]
+    return spans
+
+
+def _score(args) -> pd.DataFrame:
+    scores = _analysis(args).scores
+    return scores[scores["voice"] == args.voice] if args.voice else scores
+
+
+def _distinctive(args) -> pd.DataFrame:
+    analysis = _analysis(args)
+    if len(analysis.story.outlets) < 2:
+        print("note: distinctive terms compare outlets, and this story has only one.", file=sys.stderr)
+    table = analysis.distinctive(top=args.top, scope=args.scope)
+    return table[table["method"] == args.method] if args.method else table
+
+
+def _similarity(args) -> pd.DataFrame:
+    matrix = _analysis(args).similarity(scope=args.scope)
+    return matrix.rename_axis("outlet").reset_index()
+
+
+def render(frame: pd.DataFrame, fmt: str) -> str:
+    records = to_records(frame)
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        flat = pd.DataFrame(
+            [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
+             for r in records],
+            columns=frame.columns,
+        )
+        return flat.to_csv(index=False)
+    if frame.empty:
+        return "(nothing to show)\n"
+    shown = pd.DataFrame([{k: _cell(v) for k, v in r.items()} for r in records], columns=frame.columns)
+    return shown.to_string(index=False) + "\n"
+
+
+def to_records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain Python values: ints, floats, bools, strings, lists; NaN becomes None."""
+    return [{key: _plain(value) for key, value in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def _plain(value):
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return f"{len(value)} lines"
+    text = "" if value is None else str(value).replace("\n", " \u21b5 ")
+    return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "\u2026"
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number

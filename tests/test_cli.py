@@ -1,0 +1,103 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import BUNDLED, REPO
+
+from framing.cli import main
+
+SPAN_FIELDS = ["article", "outlet", "start", "end", "text", "term", "category", "referent", "voice",
+               "scare_quote", "speaker", "sentence"]
+
+
+def run_json(capsys, *args):
+    assert main([*args, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_stories_lists_the_bundled_story(capsys):
+    records = run_json(capsys, "stories")
+    assert [r["story"] for r in records] == ["assad-coalition-2015"]
+    assert records[0]["articles"] == 5
+
+
+def test_articles_give_metadata_cleaned_text_and_removed_lines(capsys):
+    records = run_json(capsys, "articles", str(BUNDLED))
+    week = next(r for r in records if r["outlet"] == "The Week")
+    assert "Subscribe" not in week["text"]
+    assert {"line", "kind", "reason", "text"} == set(week["removed"][0])
+    assert any(r["reason"] == "related-article list" for r in week["removed"])
+    assert {"outlet", "country", "ownership", "event", "date", "headline", "text", "removed"} <= set(week)
+
+
+def test_spans_json_has_the_span_fields_and_offsets_hold(capsys):
+    records = run_json(capsys, "spans", "assad-coalition-2015")
+    assert list(records[0]) == SPAN_FIELDS
+    texts = {r["article"]: r["text"] for r in run_json(capsys, "articles", "assad-coalition-2015")}
+    for record in records:
+        assert texts[record["article"]][record["start"]:record["end"]] == record["text"]
+        assert isinstance(record["scare_quote"], bool)
+
+
+def test_spans_filters(capsys):
+    records = run_json(capsys, "spans", str(BUNDLED), "--category", "distancing", "--voice", "narrator")
+    assert records and {(r["category"], r["voice"]) for r in records} == {("distancing", "narrator")}
+
+
+def test_score_json_fields(capsys):
+    records = run_json(capsys, "score", str(BUNDLED), "--voice", "narrator")
+    assert list(records[0]) == ["outlet", "category", "voice", "count", "words", "per_1000"]
+    assert {r["voice"] for r in records} == {"narrator"}
+
+
+def test_distinctive_json_fields_and_top(capsys):
+    records = run_json(capsys, "distinctive", str(BUNDLED), "--top", "3", "--method", "log-odds")
+    assert {"outlet", "term", "z", "count", "count_rest", "method"} <= set(records[0])
+    assert len(records) == 5 * 3
+    press_tv = [r["term"] for r in records if r["outlet"] == "Press TV"]
+    assert "takfiri" in press_tv or "isil" in press_tv
+
+
+def test_similarity_is_a_matrix(capsys):
+    records = run_json(capsys, "similarity", str(BUNDLED))
+    assert len(records) == 5 and records[0][records[0]["outlet"]] == 1.0
+
+
+def test_csv_and_table_formats(capsys):
+    assert main(["score", str(BUNDLED), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "outlet,category,voice,count,words,per_1000"
+    assert main(["articles", str(BUNDLED)]) == 0
+    table = capsys.readouterr().out
+    assert "Press TV" in table and "lines" in table
+
+
+def test_a_custom_lexicon_is_used(capsys, tmp_path):
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text(
+        "name: mine\ndescription: d\ncategories:\n  - id: pots\n    name: Pots\n    description: d\n"
+        "    teaching_note: n\n    terms: [cooking pots]\n", encoding="utf-8")
+    records = run_json(capsys, "spans", str(BUNDLED), "--lexicon", str(lexicon))
+    assert {r["outlet"] for r in records} == {"The Week"} and {r["voice"] for r in records} == {"quote"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["spans", "no/such/folder"], "no such file or folder"),
+        (["score", "{empty}"], "no .txt or .md articles"),
+        (["articles", "{binary}"], "not UTF-8 text"),
+        (["spans", str(BUNDLED), "--lexicon", "{badlexicon}"], "not valid YAML"),
+    ],
+)
+def test_bad_paths_exit_non_zero_with_one_line(tmp_path, args, message):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "x.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
+    (tmp_path / "bad.yaml").write_text("name: [", encoding="utf-8")
+    paths = {"empty": tmp_path / "empty", "binary": tmp_path / "bin", "badlexicon": tmp_path / "bad.yaml"}
+    args = [a.format(**paths) for a in args]
+    result = subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
