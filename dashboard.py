@@ -10,7 +10,8 @@ st.set_page_config(page_title="Framing: one story, many outlets", layout="wide")
 @st.cache_data(show_spinner="Analysing the articles…")
 def load_analysis(story_path: str):
     result = analyse(load_story(story_path), load_lexicon())
-    return result.story, result.articles, result.scores
+    names = {category.id: category.name for category in result.lexicon.categories}
+    return result.story, result.articles, result.scores.assign(category=result.scores["category"].map(names))
 
 
 stories = {story.title: story.path for story in bundled_stories()}
@@ -33,12 +34,13 @@ st.dataframe(
     },
 )
 
-st.subheader("Framing hits in each outlet's own voice")
+st.subheader("Framing hits by category")
 voice = st.radio("Voice", ["narrator", "quote", "all"], horizontal=True,
                  format_func={"narrator": "outlet's own words", "quote": "quotations", "all": "all text"}.get)
 shown = scores[scores["voice"] == voice]
 table = shown.pivot(index="category", columns="outlet", values="count").reindex(shown["category"].unique())
 rates = shown.pivot(index="category", columns="outlet", values="per_1000").reindex(table.index)
-st.caption("Counts of lexicon hits; the rate per 1,000 words is below. Small counts are small evidence.")
+st.caption("Counts of lexicon hits. Small counts are small evidence: one hit in a 200-word text is 5 per 1,000.")
 st.dataframe(table)
+st.caption("The same hits per 1,000 words in that voice.")
 st.dataframe(rates.round(1))

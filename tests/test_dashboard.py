@@ -22,4 +22,5 @@ def test_the_voice_switch_changes_the_counts():
     at.radio[0].set_value("quote").run()
     quoted = at.dataframe[1].value
     assert not own_voice.equals(quoted)
-    assert quoted.loc["distancing"].sum() == 0  # distancing is the writer's, never inside a quotation
+    assert quoted.loc["Epistemic distancing"].sum() == 0  # the writer's own move, never inside a quotation
+    assert own_voice.loc["Epistemic distancing", "Press TV"] == 6
