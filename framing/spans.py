@@ -51,7 +51,8 @@ class ArticleAnalysis:
     sentences: tuple[tuple[int, int], ...]
     quotations: tuple[Quotation, ...]
     quote_regions: tuple[tuple[int, int], ...]
-    attributions: tuple[Attribution | None, ...]
+    attributions: tuple[Attribution | None, ...]  # per sentence
+    quote_attributions: tuple[Attribution | None, ...]  # per quote region
     spans: tuple[Span, ...]
 
     @property
@@ -79,7 +80,7 @@ def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None 
     sentences = sentence_bounds(text)
     quotations = find_quotations(text, sentences)
     regions = quote_regions(quotations)
-    attributions, region_speakers = attribute(text, sentences, regions)
+    attributions, region_attributions = attribute(text, sentences, regions)
     voices = VoiceIndex(regions)
     sentence_starts = [start for start, _ in sentences]
     scare = [q for q in quotations if q.scare]
@@ -90,10 +91,10 @@ def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None 
     def span(start, end, term, category, referent, in_scare_quote) -> Span:
         region = voices.region_of(start, end)  # quote voice only for a span wholly inside a quotation
         sentence = sentence_of(start)
-        if region is not None:
-            speaker = region_speakers[region]
-        else:
-            speaker = attributions[sentence].speaker if sentences and attributions[sentence] else ""
+        attribution = region_attributions[region] if region is not None else (
+            attributions[sentence] if sentences else None
+        )
+        speaker = attribution.speaker if attribution else ""
         voice = "narrator" if region is None else "quote"
         return Span(article.id, article.outlet, start, end, text[start:end], term, category, referent, voice,
                     in_scare_quote, speaker, sentence)
@@ -107,4 +108,4 @@ def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None 
         spans += [span(q.start, q.end, SCARE_QUOTE_TERM, category.id, "", True) for q in scare]
     spans.sort(key=lambda s: (s.start, -s.end))
     return ArticleAnalysis(article, cleaned, tuple(sentences), tuple(quotations), tuple(regions),
-                           tuple(attributions), tuple(spans))
+                           tuple(attributions), tuple(region_attributions), tuple(spans))

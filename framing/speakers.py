@@ -1,14 +1,14 @@
 """Who is speaking: the attribution a sentence makes ("Assad said", "said Bowen", "he added").
 
 Pronouns and descriptions such as "the Syrian president" resolve to the last speaker named
-before them, the way a reader follows a news report. A quotation takes the speaker of its own
-sentence, else of its paragraph, else the last speaker named before it.
+before them, the way a reader follows a news report. A quotation takes the attribution of its
+own sentence, else the nearest one in its paragraph, else the last speaker named before it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing import resources as r
 
@@ -37,7 +37,8 @@ class Attribution:
 
 
 def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[tuple[int, int]]):
-    """Per sentence, the Attribution it makes or None; per quote region, its speaker."""
+    """Per sentence, the Attribution it makes or None; per quote region, the Attribution that
+    names its speaker (its verb is empty when no verb in view introduces it) or None."""
     masked = _mask(text, quote_regions)
     per_sentence: list[Attribution | None] = []
     last_speaker = ""
@@ -46,7 +47,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
         per_sentence.append(found)
         if found and found.speaker:
             last_speaker = found.speaker
-    return per_sentence, [_quote_speaker(text, q, sentences, per_sentence) for q in quote_regions]
+    return per_sentence, [_quote_attribution(text, q, sentences, per_sentence) for q in quote_regions]
 
 
 def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution | None:
@@ -80,21 +81,20 @@ def _canonical(subject: str, organisation: bool, last_speaker: str) -> str:
     return re.sub(r"^(?:al|el)-", "", names[-1])
 
 
-def _quote_speaker(text, region, sentences, per_sentence) -> str:
+def _quote_attribution(text, region, sentences, per_sentence) -> Attribution | None:
     start, end = region
     touched = [i for i, (s, e) in enumerate(sentences) if s < end and start < e]
-    for i in touched:
-        if per_sentence[i] and per_sentence[i].speaker:
-            return per_sentence[i].speaker
-    first = touched[0] if touched else 0
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    for i, (sentence_start, _) in enumerate(sentences):
-        if paragraph_start <= sentence_start < paragraph_end and per_sentence[i] and per_sentence[i].speaker:
-            return per_sentence[i].speaker
+    first = touched[0] if touched else 0
+    in_paragraph = [i for i, (s, _) in enumerate(sentences) if paragraph_start <= s < paragraph_end]
+    in_paragraph.sort(key=lambda i: (abs(i - first), i > first))  # the nearest, the earlier on a tie
+    for i in [*touched, *in_paragraph]:
+        if per_sentence[i] and per_sentence[i].speaker:
+            return per_sentence[i]
     earlier = [a for a in per_sentence[:first] if a and a.speaker]
-    return earlier[-1].speaker if earlier else ""
+    return replace(earlier[-1], verb="") if earlier else None
 
 
 def _mask(text: str, regions: list[tuple[int, int]]) -> str:

@@ -7,7 +7,7 @@ def speakers(text):
     sentences = sentence_bounds(text)
     regions = quote_regions(find_quotations(text, sentences))
     per_sentence, per_quote = attribute(text, sentences, regions)
-    return [a.speaker if a else "" for a in per_sentence], per_quote
+    return [a.speaker if a else "" for a in per_sentence], [(a.speaker, a.verb) if a else None for a in per_quote]
 
 
 def test_named_subject_inverted_verb_and_according_to():
@@ -30,4 +30,4 @@ def test_verbs_inside_quotations_attribute_nothing_and_quotes_take_the_paragraph
     text = 'Assad spoke at length.\n"They said it is a fantasy. We know it," Assad said.\n"No dialogue at all."'
     per_sentence, per_quote = speakers(text)
     assert per_sentence == ["", "", "Assad", ""]
-    assert per_quote == ["Assad", "Assad"]
+    assert per_quote == [("Assad", "said"), ("Assad", "")]  # the second is introduced by no verb
