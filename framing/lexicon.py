@@ -7,7 +7,7 @@ entry and the problem, because the people who edit these files are teachers, not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -52,6 +52,7 @@ class Category:
     teaching_note: str
     terms: tuple[Term, ...]
     scare_quotes: bool = False
+    fills_gaps: bool = False  # its terms match only where no other category's term does
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,35 @@ def parse_lexicon(data, *, source: str = "<lexicon>") -> Lexicon:
         sources=sources,
         path=source,
     )
+
+
+STORY_NAMES = "story_names"
+
+
+def with_story_names(lexicon: Lexicon, aliases: tuple[tuple[str, str], ...], *, source: str) -> Lexicon:
+    """The lexicon plus a category of the story's own names for its actors, minus any the
+    lexicon already lists, so a referent is found under names a general lexicon cannot know.
+    These names fill gaps: where a lexicon term overlaps one ("Takfiri" in "Takfiri group"),
+    the lexicon term wins, so a story's alias list never hides a loaded label."""
+    known = {fold(term.text).lower() for term in lexicon.terms}
+    terms, seen = [], set()
+    for number, (referent, name) in enumerate(aliases, 1):
+        key = fold(name).lower()
+        if key not in known and key not in seen:
+            seen.add(key)
+            where = f"aliases, name {number}"
+            terms.append(_parse_term({"term": name, "referent": referent}, STORY_NAMES, source, where))
+    if not terms:
+        return lexicon
+    category = Category(
+        id=STORY_NAMES,
+        name="Other names in this story",
+        description="Names for the story's actors from the story's own alias list (story.yaml).",
+        teaching_note="Which name an outlet picks for an actor is a choice: compare the names across outlets.",
+        terms=tuple(terms),
+        fills_gaps=True,
+    )
+    return replace(lexicon, categories=(*lexicon.categories, category))
 
 
 def _parse_category(entry, source: str, number: int) -> Category:

@@ -31,10 +31,13 @@ class Matcher:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self._patterns = [(term, compile_term(term)) for term in lexicon.terms]
+        gap_fillers = {category.id for category in lexicon.categories if category.fills_gaps}
+        self._tiers = [int(term.category in gap_fillers) for term, _ in self._patterns]
 
     def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches in text order; of overlapping candidates the longest wins,
-        then the earliest, then the one listed first in the lexicon."""
+        """Non-overlapping matches in text order. Of overlapping candidates a category that
+        fills gaps always loses; otherwise the longest wins, then the earliest, then the one
+        listed first in the lexicon."""
         folded = fold(text)
         candidates = [
             (match.start(), match.end(), order)
@@ -42,7 +45,7 @@ class Matcher:
             for match in pattern.finditer(folded)
             if match.end() > match.start()
         ]
-        candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+        candidates.sort(key=lambda c: (self._tiers[c[2]], c[0] - c[1], c[0], c[2]))
         taken = bytearray(len(text) + 1)
         chosen = []
         for start, end, order in candidates:

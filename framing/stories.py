@@ -60,6 +60,7 @@ class Story:
     articles: tuple[Article, ...]
     summary: str = ""
     events: tuple[Event, ...] = field(default_factory=tuple)
+    aliases: tuple[tuple[str, str], ...] = ()  # (referent, name): names the lexicon may not know
     path: str = ""
 
     @property
@@ -87,6 +88,7 @@ def load_story(path: str | Path) -> Story:
         title=str(meta.get("title") or path.name),
         summary=str(meta.get("summary") or ""),
         events=events,
+        aliases=_aliases(meta.get("aliases") or {}, path / "story.yaml"),
         articles=articles,
         path=str(path),
     )
@@ -161,6 +163,18 @@ def _event(entry, folder: Path) -> Event:
     if not isinstance(entry, dict) or not entry.get("id"):
         raise StoryError(f"{folder / 'story.yaml'}: each event needs an id, got {entry!r}")
     return Event(id=str(entry["id"]), description=_as_text(entry.get("description")), date=_as_text(entry.get("date")))
+
+
+def _aliases(entries, source: Path) -> tuple[tuple[str, str], ...]:
+    """`aliases:` maps each referent to a list of names: {"United States": ["Washington"]}."""
+    if not isinstance(entries, dict):
+        raise StoryError(f"{source}: aliases must map each referent to a list of names")
+    pairs = []
+    for referent, names in entries.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise StoryError(f"{source}: aliases: {referent!r} must be a list of names")
+        pairs.extend((str(referent), name.strip()) for name in names)
+    return tuple(pairs)
 
 
 def _as_text(value) -> str:

@@ -1,0 +1,44 @@
+from conftest import make_lexicon
+
+from framing import analyse
+from framing.stories import Article, Story
+
+LEXICON = make_lexicon(
+    names=[{"term": "regime", "referent": "Government"}, {"term": "moderate opposition", "referent": "Rebels"},
+           {"term": "US", "referent": "United States", "match_case": True}],
+    distancing=["so-called", "alleged"],
+)
+
+
+def naming(*texts, aliases=()):
+    articles = tuple(Article(id=f"a{i}", outlet=f"Outlet {i}", raw=t) for i, t in enumerate(texts))
+    return analyse(Story(slug="t", title="t", articles=articles, aliases=aliases), LEXICON).naming()
+
+
+def test_labels_keep_naming_markers_and_scare_quotes_but_not_other_doubt():
+    table = naming("The so-called moderate opposition met. The ‘moderate’ opposition left. Alleged US jets flew.")
+    assert table[["referent", "label"]].values.tolist() == [
+        ["Rebels", "so-called moderate opposition"], ["Rebels", "‘moderate’ opposition"], ["United States", "US"]]
+
+
+def test_labels_are_counted_per_outlet_and_voice():
+    table = naming('The regime spoke. "The Regime lies," he said. The regime left.', "No label here.")
+    rows = table[["referent", "outlet", "label", "count", "voice"]].values.tolist()
+    assert rows == [
+        ["Government", "Outlet 0", "regime", 2, "narrator"], ["Government", "Outlet 0", "Regime", 1, "quote"]]
+
+
+def test_the_story_alias_list_finds_names_the_lexicon_does_not_know_but_never_hides_a_term():
+    aliases = (("United States", "Washington"), ("Government", "the regime forces"))
+    table = naming("Washington said no. The regime forces left.", aliases=aliases)
+    assert table[["referent", "label"]].values.tolist() == [["Government", "regime"], ["United States", "Washington"]]
+
+
+def test_bundled_isil_names_in_the_outlets_own_voice(bundled):
+    table = bundled.naming()
+    isil = table[(table.referent == "ISIL") & (table.voice == "narrator")].set_index(["outlet", "label"])["count"]
+    assert isil[("Haaretz (Reuters)", "Islamic State")] >= 5 and ("Haaretz (Reuters)", "ISIL") not in isil
+    assert isil[("Press TV", "ISIL")] >= 5 and ("Press TV", "Islamic State") not in isil
+    assert ("Press TV", "Takfiri") in isil
+    opposition = table[(table.referent == "Armed opposition") & (table.voice == "narrator")]
+    assert "so-called moderate opposition" in set(opposition[opposition.outlet == "Press TV"]["label"])
