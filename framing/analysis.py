@@ -6,11 +6,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity
-from framing.lexicon import Lexicon, load_lexicon
+from framing.lexicon import Lexicon, load_lexicon, with_story_names
 from framing.matcher import Matcher
+from framing.naming import naming_table
 from framing.scores import score_table
 from framing.spans import SPAN_FIELDS, ArticleAnalysis, analyse_article
+from framing.statements import statement_matrix, statement_records, statement_table
 from framing.stories import Story
 
 ARTICLE_FIELDS = (
@@ -43,10 +46,34 @@ class Analysis:
     def similarity(self, *, scope: str = "narrator") -> pd.DataFrame:
         return similarity(self.outlet_texts(scope))
 
+    def naming(self) -> pd.DataFrame:
+        """Per referent and outlet, each label used, how often, in which voice."""
+        distancing = self.lexicon.scare_quote_category
+        texts = {doc.article.id: doc.text for doc in self.documents}
+        return naming_table(self.spans, texts, distancing=distancing.id if distancing else None)
+
+    def quotations(self) -> pd.DataFrame:
+        """Every direct quotation with its speaker, verb, offsets and the statement it belongs to."""
+        return statement_table(self.documents)
+
+    def statements(self) -> pd.DataFrame:
+        """One row per statement with the wording and verb of each outlet that carried it."""
+        return statement_records(self.quotations(), self.story.outlets)
+
+    def statement_matrix(self) -> pd.DataFrame:
+        return statement_matrix(self.quotations(), self.story.outlets)
+
+    def coverage(self) -> pd.DataFrame:
+        """Per sentence: its closest sentence in another article, and whether it is unique."""
+        return coverage_table(self.documents)
+
+    def unique_share(self) -> pd.DataFrame:
+        return unique_share(self.coverage(), self.story.outlets)
+
 
 def analyse(story: Story, lexicon: Lexicon | None = None) -> Analysis:
     """Clean every article, find its quotations and lexicon hits, and build the tables."""
-    lexicon = lexicon or load_lexicon()
+    lexicon = with_story_names(lexicon or load_lexicon(), story.aliases, source=f"{story.path}/story.yaml")
     matcher = Matcher(lexicon)
     documents = tuple(analyse_article(article, lexicon, matcher) for article in story.articles)
     articles = article_table(documents)

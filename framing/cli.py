@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     distinctive.add_argument("--scope", choices=SCOPES, default="narrator",
                              help="narrator: the outlet's own words only (default); all: quotations too")
     distinctive.add_argument("--method", choices=METHODS, help="only this list")
+    command("naming", _naming, "the labels each outlet uses for each actor (referent), with counts and voice")
+    command("quotes", _quotes, "each quoted statement, aligned across outlets: who carried it, in which words")
+    coverage = command("coverage", _coverage, "each sentence: shared with another outlet, or unique to its own",
+                       lexicon=False)
+    coverage.add_argument("--summary", action="store_true",
+                          help="per outlet, the share of its own-voice words that no other outlet has")
     similarity = command("similarity", _similarity, "pairwise similarity of the outlets' wording (TF-IDF cosine)",
                          lexicon=False)
     similarity.add_argument("--scope", choices=SCOPES, default="narrator", help="narrator (default) or all")
@@ -114,6 +120,19 @@ def _distinctive(args) -> pd.DataFrame:
     return table[table["method"] == args.method] if args.method else table
 
 
+def _naming(args) -> pd.DataFrame:
+    return _analysis(args).naming()
+
+
+def _quotes(args) -> pd.DataFrame:
+    return _analysis(args).statements()
+
+
+def _coverage(args) -> pd.DataFrame:
+    analysis = _analysis(args)
+    return analysis.unique_share() if args.summary else analysis.coverage()
+
+
 def _similarity(args) -> pd.DataFrame:
     matrix = _analysis(args).similarity(scope=args.scope)
     return matrix.rename_axis("outlet").reset_index()
@@ -152,6 +171,8 @@ def _plain(value):
 def _cell(value) -> str:
     if isinstance(value, list):
         return f"{len(value)} lines"
+    if isinstance(value, dict):
+        return ", ".join(str(v) for v in value.values()) if "sentence" in value else ", ".join(value)
     text = "" if value is None else str(value).replace("\n", " \u21b5 ")
     return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "\u2026"
 

@@ -77,7 +77,7 @@ def test_a_custom_lexicon_is_used(capsys, tmp_path):
     lexicon.write_text(
         "name: mine\ndescription: d\ncategories:\n  - id: pots\n    name: Pots\n    description: d\n"
         "    teaching_note: n\n    terms: [cooking pots]\n", encoding="utf-8")
-    records = run_json(capsys, "spans", str(BUNDLED), "--lexicon", str(lexicon))
+    records = run_json(capsys, "spans", str(BUNDLED), "--lexicon", str(lexicon), "--category", "pots")
     assert {r["outlet"] for r in records} == {"The Week"} and {r["voice"] for r in records} == {"quote"}
 
 
@@ -101,3 +101,26 @@ def test_bad_paths_exit_non_zero_with_one_line(tmp_path, args, message):
     assert result.returncode != 0
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
+
+
+def test_naming_json_fields(capsys):
+    records = run_json(capsys, "naming", str(BUNDLED))
+    assert list(records[0]) == ["referent", "outlet", "label", "count", "voice"]
+    assert {"referent": "ISIL", "outlet": "Press TV", "label": "Takfiri", "count": 2, "voice": "narrator"} in records
+    assert {"referent": "United States", "outlet": "Press TV", "label": "American officials", "count": 1,
+            "voice": "narrator"} in records  # from the story's alias list
+
+
+def test_quotes_json_fields(capsys):
+    records = run_json(capsys, "quotes", str(BUNDLED))
+    assert list(records[0]) == ["statement", "speaker", "text", "outlets"]
+    assert all(set(wording) == {"text", "verb"} for r in records for wording in r["outlets"].values())
+    assert len(records[0]["outlets"]) == 3
+
+
+def test_coverage_json_fields_and_summary(capsys):
+    records = run_json(capsys, "coverage", str(BUNDLED))
+    assert {"outlet", "sentence", "text", "unique", "closest", "similarity"} <= set(records[0])
+    assert any(r["closest"] and set(r["closest"]) == {"outlet", "article", "sentence"} for r in records)
+    summary = run_json(capsys, "coverage", str(BUNDLED), "--summary")
+    assert [r["outlet"] for r in summary] == ["Al-Manar", "Haaretz (Reuters)", "Press TV", "Sputnik", "The Week"]

@@ -40,6 +40,9 @@ def test_analysis_never_crashes_and_offsets_hold(raws):
     assert (analysis.scores["count"] >= 0).all()
     analysis.distinctive(top=3)
     analysis.similarity()
+    analysis.naming()
+    analysis.statements()
+    analysis.unique_share()
 
 
 @settings(max_examples=300, deadline=None)
