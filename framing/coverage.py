@@ -17,7 +17,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 
 from framing.spans import ArticleAnalysis
 from framing.statements import stems
-from framing.text import count_words
+from framing.text import blank_out, count_words
 
 SHARED_THRESHOLD = 0.4
 COVERAGE_FIELDS = ("outlet", "article", "sentence", "text", "unique", "closest", "similarity", "words_narrator")
@@ -29,14 +29,15 @@ def content_stems(text: str) -> list[str]:
 
 def coverage_table(documents: tuple[ArticleAnalysis, ...]) -> pd.DataFrame:
     """One row per sentence: its closest sentence in any other article, and whether it is unique."""
-    sentences = [(doc, i, start, end) for doc in documents for i, (start, end) in enumerate(doc.sentences)]
+    sentences = [(doc, i, bounds) for doc in documents for i, bounds in enumerate(doc.sentences)]
+    own_words = [count for doc in documents for count in _narrator_words(doc)]
     if not sentences:
         return pd.DataFrame(columns=list(COVERAGE_FIELDS))
-    texts = [doc.text[start:end] for doc, _, start, end in sentences]
+    texts = [doc.text[start:end] for doc, _, (start, end) in sentences]
     scores = _similarities(texts)
     articles = np.array([doc.article.id for doc, *_ in sentences])
     rows = []
-    for k, (doc, index, start, end) in enumerate(sentences):
+    for k, (doc, index, _) in enumerate(sentences):
         others = np.where(articles != doc.article.id, scores[k], -1.0)
         best = int(others.argmax()) if (others >= 0).any() else None
         similarity = round(float(others[best]), 3) if best is not None else 0.0
@@ -52,7 +53,7 @@ def coverage_table(documents: tuple[ArticleAnalysis, ...]) -> pd.DataFrame:
             "unique": similarity < SHARED_THRESHOLD,
             "closest": closest,
             "similarity": similarity,
-            "words_narrator": _narrator_words(doc, start, end),
+            "words_narrator": own_words[k],
         })
     return pd.DataFrame(rows, columns=list(COVERAGE_FIELDS))
 
@@ -76,10 +77,7 @@ def _similarities(texts: list[str]) -> np.ndarray:
     return cosine_similarity(vectors)
 
 
-def _narrator_words(doc: ArticleAnalysis, start: int, end: int) -> int:
-    """Words of the sentence outside quotations: the outlet's own voice."""
-    chars = list(doc.text[start:end])
-    for quote_start, quote_end in doc.quote_regions:
-        for i in range(max(quote_start, start), min(quote_end, end)):
-            chars[i - start] = " "
-    return count_words("".join(chars))
+def _narrator_words(doc: ArticleAnalysis) -> list[int]:
+    """Per sentence, its words outside quotations: the outlet's own voice."""
+    own_voice = blank_out(doc.text, doc.quote_regions)
+    return [count_words(own_voice[start:end]) for start, end in doc.sentences]

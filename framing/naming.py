@@ -8,6 +8,7 @@ distancing is not: in "alleged ISIL positions" the doubt is about the positions.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pandas as pd
@@ -16,16 +17,21 @@ from framing.resources import SCARE_MARKERS_RE
 from framing.text import fold
 
 NAMING_FIELDS = ("referent", "outlet", "label", "count", "voice")
+MARKS_LOOKED_AT = 3  # a label takes at most a scare quote and a marker before it, with room to spare
 
 
 def naming_table(spans: pd.DataFrame, texts: dict[str, str], *, distancing: str | None) -> pd.DataFrame:
     """Per referent, outlet, label and voice: how often the outlet named the actor that way."""
     named = spans[spans["referent"] != ""]
     marks = spans[spans["category"] == distancing] if distancing else spans.iloc[0:0]
+    marks_by_article = {
+        article: list(group.sort_values("start").itertuples()) for article, group in marks.groupby("article")
+    }
     rows = []
     for span in named.itertuples():
-        start, end = _with_distancing(span, marks[marks["article"] == span.article], texts[span.article])
-        label = " ".join(texts[span.article][start:end].split())
+        text = texts[span.article]
+        start, end = _with_distancing(span, marks_by_article.get(span.article, []), text)
+        label = " ".join(text[start:end].split())
         rows.append((span.referent, span.outlet, label, _key(label), span.voice))
     table = pd.DataFrame(rows, columns=["referent", "outlet", "label", "key", "voice"])
     if table.empty:
@@ -41,9 +47,12 @@ def naming_table(spans: pd.DataFrame, texts: dict[str, str], *, distancing: str 
     return grouped[list(NAMING_FIELDS)].reset_index(drop=True)
 
 
-def _with_distancing(span, marks: pd.DataFrame, text: str) -> tuple[int, int]:
+def _with_distancing(span, marks: list, text: str) -> tuple[int, int]:
+    """Widen a label over the distancing marks just before or around it, nearest first, so that
+    "so-called" reaches past the scare quotes in so-called “moderate rebels”."""
     start, end = span.start, span.end
-    for mark in marks.sort_values("start", ascending=False).itertuples():  # nearest first: so-called “moderate rebels”
+    nearest = bisect.bisect_right(marks, span.end, key=lambda mark: mark.start)
+    for mark in reversed(marks[max(0, nearest - MARKS_LOOKED_AT) : nearest]):
         wraps = mark.scare_quote and mark.start <= start + 1 and mark.end > start  # 'moderate' opposition
         precedes = (  # so-called moderate opposition
             mark.end <= start and not text[mark.end:start].strip() and SCARE_MARKERS_RE.search(mark.text)

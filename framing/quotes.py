@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from framing import resources as r
-from framing.text import count_words, words
+from framing.text import blank_out, count_words, sentence_index, words
 
 _DOUBLE = r.DOUBLE_OPENERS | r.DOUBLE_CLOSERS | {'"'}
 _SINGLE = r.SINGLE_OPENERS | r.SINGLE_CLOSERS | {"'"}
@@ -46,7 +46,8 @@ def find_quotations(text: str, sentences: list[tuple[int, int]]) -> list[Quotati
         found.extend(_paragraph_quotations(paragraph, offset))
         offset += len(paragraph) + 1
     found.sort(key=lambda q: q.start)
-    return [_with_scare_flag(q, text, found, sentences) for q in found]
+    context = _Context(text, found, sentences)
+    return [_with_scare_flag(q, context) for q in found]
 
 
 def quote_regions(quotations: list[Quotation]) -> list[tuple[int, int]]:
@@ -106,43 +107,58 @@ def _paragraph_quotations(paragraph: str, offset: int) -> list[Quotation]:
     return found
 
 
-def _with_scare_flag(quote: Quotation, text: str, quotations: list[Quotation], sentences) -> Quotation:
+class _Context:
+    """What the scare-quote test needs about the whole text, computed once."""
+
+    def __init__(self, text: str, quotations: list[Quotation], sentences: list[tuple[int, int]]):
+        self.text = text
+        self.sentences = sentences
+        self.starts = [start for start, _ in sentences]
+        self.outside_quotes = blank_out(text, [(q.start, q.end) for q in quotations])
+        self.top_level = [q for q in quotations if not q.nested]
+        self._quoted_words: dict[Quotation, str] = {}
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        return self.sentences[sentence_index(self.starts, offset)] if self.sentences else (offset, offset)
+
+    def quoted_words(self, quote: Quotation) -> str:
+        if quote not in self._quoted_words:
+            self._quoted_words[quote] = f" {' '.join(words(self.text[quote.start:quote.end]))} "
+        return self._quoted_words[quote]
+
+
+def _with_scare_flag(quote: Quotation, context: _Context) -> Quotation:
     if quote.nested or not quote.closed:
         return quote
     inner_start, inner_end = quote.inner
-    inner = text[inner_start:inner_end].strip().rstrip(".,;:!?")
+    inner = context.text[inner_start:inner_end].strip().rstrip(".,;:!?")
     if not inner or count_words(inner) > r.SCARE_QUOTE_MAX_WORDS or re.search(r"[.!?]\s", inner):
         return quote
-    sentence_start = next((start for start, end in sentences if start <= quote.start < end), quote.start)
-    before = text[max(0, quote.start - 40) : quote.start]
+    sentence_start, sentence_end = context.sentence_of(quote.start)
+    before = context.text[max(0, quote.start - 40) : quote.start]
     if sentence_start == quote.start:  # a quoted sentence of its own is someone's words
         scare = False
     elif r.SCARE_MARKERS_RE.search(before):
         scare = True
     else:
-        scare = not _sentence_attributes(text, quote, quotations, sentences) and not _repeats_a_quotation(
-            inner, text, quote, quotations
+        scare = not _attributes(context.outside_quotes[sentence_start:sentence_end]) and not _repeats_a_quotation(
+            inner, quote, context
         )
     return Quotation(quote.start, quote.end, quote.mark, quote.closed, quote.nested, scare)
 
 
-def _repeats_a_quotation(inner: str, text: str, quote: Quotation, quotations: list[Quotation]) -> bool:
+def _repeats_a_quotation(inner: str, quote: Quotation, context: _Context) -> bool:
     """A short phrase that repeats words from a longer quotation in the same article (a headline
     quoting the interview) is a partial quotation, not the writer's distancing."""
-    phrase = " ".join(words(inner))
+    phrase = f" {' '.join(words(inner))} "
     return any(
-        other is not quote and not other.nested and other.end - other.start > quote.end - quote.start
-        and f" {phrase} " in f" {' '.join(words(text[other.start:other.end]))} "
-        for other in quotations
+        other is not quote and other.end - other.start > quote.end - quote.start
+        and phrase in context.quoted_words(other)
+        for other in context.top_level
     )
 
 
-def _sentence_attributes(text: str, quote: Quotation, quotations: list[Quotation], sentences) -> bool:
-    """Whether the sentence around a quotation has a speech verb or 'according to' outside quotes."""
-    start, end = next(((s, e) for s, e in sentences if s <= quote.start < e), (quote.start, quote.end))
-    outside = list(text[start:end])
-    for other in quotations:
-        for i in range(max(other.start, start), min(other.end, end)):
-            outside[i - start] = " "
-    words = [w.lower() for w in _WORD_RE.findall("".join(outside))]
-    return any(w in r.SPEECH_VERBS for w in words) or "according to" in " ".join(words)
+def _attributes(sentence_outside_quotes: str) -> bool:
+    """Whether a sentence, its quotations blanked out, has a speech verb or 'according to'."""
+    found = [w.lower() for w in _WORD_RE.findall(sentence_outside_quotes)]
+    return any(w in r.SPEECH_VERBS for w in found) or "according to" in " ".join(found)

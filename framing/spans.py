@@ -7,7 +7,6 @@ charts, highlights and exports are all derived from these rows.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from framing.cleaning import CleanedArticle, clean
@@ -16,7 +15,7 @@ from framing.matcher import Matcher
 from framing.quotes import Quotation, VoiceIndex, find_quotations, quote_regions
 from framing.speakers import Attribution, attribute
 from framing.stories import Article
-from framing.text import count_words, sentence_bounds
+from framing.text import count_words, sentence_bounds, sentence_index
 
 SPAN_FIELDS = (
     "article", "outlet", "start", "end", "text", "term", "category", "referent", "voice",
@@ -85,12 +84,9 @@ def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None 
     sentence_starts = [start for start, _ in sentences]
     scare = [q for q in quotations if q.scare]
 
-    def sentence_of(offset: int) -> int:
-        return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
-
     def span(start, end, term, category, referent, in_scare_quote) -> Span:
         region = voices.region_of(start, end)  # quote voice only for a span wholly inside a quotation
-        sentence = sentence_of(start)
+        sentence = sentence_index(sentence_starts, start)
         attribution = region_attributions[region] if region is not None else (
             attributions[sentence] if sentences else None
         )

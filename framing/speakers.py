@@ -7,10 +7,12 @@ own sentence, else the nearest one in its paragraph, else the last speaker named
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
 from framing import resources as r
+from framing.text import blank_out, sentence_index
 
 _NAME_WORD = r"(?:(?:al|el|bin|ibn|de|van|von)-?\s?)?[A-Z][\w'\u2019.-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
@@ -39,7 +41,7 @@ class Attribution:
 def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[tuple[int, int]]):
     """Per sentence, the Attribution it makes or None; per quote region, the Attribution that
     names its speaker (its verb is empty when no verb in view introduces it) or None."""
-    masked = _mask(text, quote_regions)
+    masked = blank_out(text, quote_regions)  # verbs inside quotes attribute nothing
     per_sentence: list[Attribution | None] = []
     last_speaker = ""
     for start, end in sentences:
@@ -47,7 +49,8 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
         per_sentence.append(found)
         if found and found.speaker:
             last_speaker = found.speaker
-    return per_sentence, [_quote_attribution(text, q, sentences, per_sentence) for q in quote_regions]
+    starts = [start for start, _ in sentences]
+    return per_sentence, [_quote_attribution(text, q, sentences, starts, per_sentence) for q in quote_regions]
 
 
 def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution | None:
@@ -81,25 +84,17 @@ def _canonical(subject: str, organisation: bool, last_speaker: str) -> str:
     return re.sub(r"^(?:al|el)-", "", names[-1])
 
 
-def _quote_attribution(text, region, sentences, per_sentence) -> Attribution | None:
+def _quote_attribution(text, region, sentences, starts, per_sentence) -> Attribution | None:
     start, end = region
-    touched = [i for i, (s, e) in enumerate(sentences) if s < end and start < e]
+    first = sentence_index(starts, start)
+    touched = [i for i in range(first, bisect.bisect_left(starts, end)) if sentences[i][1] > start]
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    first = touched[0] if touched else 0
-    in_paragraph = [i for i, (s, _) in enumerate(sentences) if paragraph_start <= s < paragraph_end]
+    in_paragraph = list(range(bisect.bisect_left(starts, paragraph_start), bisect.bisect_left(starts, paragraph_end)))
     in_paragraph.sort(key=lambda i: (abs(i - first), i > first))  # the nearest, the earlier on a tie
     for i in [*touched, *in_paragraph]:
         if per_sentence[i] and per_sentence[i].speaker:
             return per_sentence[i]
-    earlier = [a for a in per_sentence[:first] if a and a.speaker]
-    return replace(earlier[-1], verb="") if earlier else None
-
-
-def _mask(text: str, regions: list[tuple[int, int]]) -> str:
-    """The text with quoted words blanked out, so verbs inside quotes attribute nothing."""
-    chars = list(text)
-    for start, end in regions:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    earlier = next((a for a in reversed(per_sentence[:first]) if a and a.speaker), None)
+    return replace(earlier, verb="") if earlier else None

@@ -5,24 +5,25 @@ compared by their first five letters, a crude stemmer that also absorbs translat
 (cooperate, cooperation). Two quotations of FRAGMENT_WORDS words or more are the same statement
 when the words they share in order cover at least ALIGN_THRESHOLD of the shorter one: that
 forgives trimming (one outlet cuts the start, another the end) and light rewording, but not two
-different remarks that share a phrase. Shorter fragments ("puppets", "the will") are ambiguous
-alone, so the fragments of one sentence travel together and join the statement whose wording
-holds the largest share of their words (at least ALIGN_THRESHOLD; the fuller statement wins a
-tie). Quotations are aligned only when their speakers agree (or one is unknown) and when their
-articles report the same event (or either does not say).
+different remarks that share a phrase; they are compared only between different articles.
+Shorter fragments ("puppets", "the will") are ambiguous alone, so the fragments of one sentence
+travel together and join the statement whose wording holds the largest share of their words (at
+least ALIGN_THRESHOLD; the fuller statement wins a tie). Quotations are aligned only when their
+speakers agree (or one is unknown) and when their articles report the same event (or either does
+not say).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import pandas as pd
 
 from framing.spans import ArticleAnalysis
-from framing.text import fold
+from framing.text import fold, sentence_index
 
 ALIGN_THRESHOLD = 0.6
 FRAGMENT_WORDS = 4
@@ -43,10 +44,7 @@ class Quote:
     start: int  # offsets of the quotation, marks included, in the cleaned text
     end: int
     sentence: int
-
-    @property
-    def stems(self) -> list[str]:
-        return stems(self.text)
+    stems: tuple[str, ...]
 
 
 def stems(text: str) -> list[str]:
@@ -64,12 +62,12 @@ def quotes(documents: tuple[ArticleAnalysis, ...]) -> list[Quote]:
                 found.append(Quote(
                     doc.article.id, doc.article.outlet, doc.article.event, inner,
                     attribution.speaker if attribution else "", attribution.verb if attribution else "",
-                    start, end, max(0, bisect.bisect_right(sentence_starts, start) - 1),
+                    start, end, sentence_index(sentence_starts, start), tuple(stems(inner)),
                 ))
     return found
 
 
-def similarity(a: list[str], b: list[str]) -> float:
+def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Share of the shorter word list that the other matches, in order."""
     if not a or not b:
         return 0.0
@@ -81,11 +79,17 @@ def similarity(a: list[str], b: list[str]) -> float:
 def align(quotations: list[Quote]) -> list[int]:
     """A statement number for every quotation, in the order of `quotations`."""
     full = [i for i, q in enumerate(quotations) if len(q.stems) >= FRAGMENT_WORDS]
+    counts = {i: Counter(quotations[i].stems) for i in full}
     group = _UnionFind(len(quotations))
     for position, i in enumerate(full):
         for j in full[position + 1 :]:
-            if _comparable(quotations[i], quotations[j]) and (
-                similarity(quotations[i].stems, quotations[j].stems) >= ALIGN_THRESHOLD
+            shorter = min(len(quotations[i].stems), len(quotations[j].stems))
+            if (
+                quotations[i].article != quotations[j].article
+                and _comparable(quotations[i], quotations[j])
+                # words shared in any order bound the words shared in order: skip hopeless pairs
+                and (counts[i] & counts[j]).total() >= ALIGN_THRESHOLD * shorter
+                and similarity(quotations[i].stems, quotations[j].stems) >= ALIGN_THRESHOLD
             ):
                 group.join(i, j)
     unattached: list[list[int]] = []
@@ -173,7 +177,7 @@ def _comparable(a: Quote, b: Quote) -> bool:
     return same_event and same_speaker
 
 
-def _share(words: set[str], stems_of_other: list[str]) -> float:
+def _share(words: set[str], stems_of_other) -> float:
     return len(words & set(stems_of_other)) / len(words) if words else 0.0
 
 

@@ -1,5 +1,6 @@
 """Text helpers that keep character offsets intact: folding, words, sentences."""
 
+import bisect
 import re
 
 from framing.resources import ABBREVIATIONS, QUOTE_FOLD, WORD_RE
@@ -40,6 +41,19 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         _add_trimmed(bounds, line, line_start, cut, len(line))
         line_start += len(line) + 1
     return bounds
+
+
+def sentence_index(starts: list[int], offset: int) -> int:
+    """The index of the sentence an offset falls in, given the sentences' start offsets."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def blank_out(text: str, regions) -> str:
+    """The text with each (start, end) region replaced by spaces, offsets unchanged."""
+    chars = list(text)
+    for start, end in regions:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _add_trimmed(bounds: list, line: str, offset: int, start: int, end: int) -> None:
