@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -24,7 +24,8 @@ ARTICLE_FIELDS = (
 
 @dataclass(frozen=True)
 class Analysis:
-    """A story taken apart with one lexicon. The DataFrames are built once, from the spans."""
+    """A story taken apart with one lexicon. The core tables are built by analyse(); the
+    derived ones on first use, once each (callers get copies, so nobody edits the cache)."""
 
     story: Story
     lexicon: Lexicon
@@ -32,6 +33,12 @@ class Analysis:
     articles: pd.DataFrame
     spans: pd.DataFrame
     scores: pd.DataFrame
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _once(self, key, build) -> pd.DataFrame:
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key].copy()
 
     def outlet_texts(self, scope: str = "narrator") -> dict[str, str]:
         """Each outlet's text, its own voice only ('narrator') or everything ('all')."""
@@ -41,34 +48,38 @@ class Analysis:
         return {outlet: "\n".join(parts) for outlet, parts in texts.items()}
 
     def distinctive(self, *, top: int = 10, scope: str = "narrator", prior_strength: float = 1.0) -> pd.DataFrame:
-        return distinctive_terms(self.outlet_texts(scope), top=top, scope=scope, prior_strength=prior_strength)
+        return self._once(
+            ("distinctive", top, scope, prior_strength),
+            lambda: distinctive_terms(self.outlet_texts(scope), top=top, scope=scope, prior_strength=prior_strength),
+        )
 
     def similarity(self, *, scope: str = "narrator") -> pd.DataFrame:
-        return similarity(self.outlet_texts(scope))
+        return self._once(("similarity", scope), lambda: similarity(self.outlet_texts(scope)))
 
     def naming(self) -> pd.DataFrame:
         """Per referent and outlet, each label used, how often, in which voice."""
         distancing = self.lexicon.scare_quote_category
         texts = {doc.article.id: doc.text for doc in self.documents}
-        return naming_table(self.spans, texts, distancing=distancing.id if distancing else None)
+        return self._once("naming", lambda: naming_table(
+            self.spans, texts, distancing=distancing.id if distancing else None))
 
     def quotations(self) -> pd.DataFrame:
         """Every direct quotation with its speaker, verb, offsets and the statement it belongs to."""
-        return statement_table(self.documents)
+        return self._once("quotations", lambda: statement_table(self.documents))
 
     def statements(self) -> pd.DataFrame:
         """One row per statement with the wording and verb of each outlet that carried it."""
-        return statement_records(self.quotations(), self.story.outlets)
+        return self._once("statements", lambda: statement_records(self.quotations(), self.story.outlets))
 
     def statement_matrix(self) -> pd.DataFrame:
-        return statement_matrix(self.quotations(), self.story.outlets)
+        return self._once("matrix", lambda: statement_matrix(self.quotations(), self.story.outlets))
 
     def coverage(self) -> pd.DataFrame:
         """Per sentence: its closest sentence in another article, and whether it is unique."""
-        return coverage_table(self.documents)
+        return self._once("coverage", lambda: coverage_table(self.documents))
 
     def unique_share(self) -> pd.DataFrame:
-        return unique_share(self.coverage(), self.story.outlets)
+        return self._once("unique_share", lambda: unique_share(self.coverage(), self.story.outlets))
 
 
 def analyse(story: Story, lexicon: Lexicon | None = None) -> Analysis:

@@ -17,7 +17,6 @@ from framing.text import count_words
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")  # Windows, old Mac and Unix line endings
 ANALYSED_KINDS = frozenset({"headline", "body"})
-KINDS = ("headline", "body", "caption", "furniture")
 # A dateline ("REUTERS -") is looked for at the head of this many first body paragraphs.
 DATELINE_PARAGRAPHS = 3
 
@@ -28,7 +27,7 @@ class Piece:
 
     line: int  # 1-based line number in the raw text
     text: str
-    kind: str  # one of KINDS
+    kind: str  # "headline", "body", "caption" or "furniture"
     reason: str
 
 

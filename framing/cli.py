@@ -171,8 +171,9 @@ def _plain(value):
 def _cell(value) -> str:
     if isinstance(value, list):
         return f"{len(value)} lines"
-    if isinstance(value, dict):
-        return ", ".join(str(v) for v in value.values()) if "sentence" in value else ", ".join(value)
+    if isinstance(value, dict):  # outlet -> wording shows the outlets; a reference shows its parts
+        nested = all(isinstance(v, dict) for v in value.values())
+        return ", ".join(value) if nested else ", ".join(map(str, value.values()))
     text = "" if value is None else str(value).replace("\n", " \u21b5 ")
     return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "\u2026"
 

@@ -79,12 +79,6 @@ class Lexicon:
     def scare_quote_category(self) -> Category | None:
         return next((c for c in self.categories if c.scare_quotes), None)
 
-    def category(self, category_id: str) -> Category:
-        for category in self.categories:
-            if category.id == category_id:
-                return category
-        raise KeyError(category_id)
-
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load and validate a lexicon file; the default lexicon when no path is given."""

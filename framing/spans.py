@@ -21,7 +21,6 @@ SPAN_FIELDS = (
     "article", "outlet", "start", "end", "text", "term", "category", "referent", "voice",
     "scare_quote", "speaker", "sentence",
 )
-VOICES = ("narrator", "quote")
 SCARE_QUOTE_TERM = "scare quotes"
 
 

@@ -67,7 +67,7 @@ def quotes(documents: tuple[ArticleAnalysis, ...]) -> list[Quote]:
     return found
 
 
-def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+def ordered_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Share of the shorter word list that the other matches, in order."""
     if not a or not b:
         return 0.0
@@ -89,7 +89,7 @@ def align(quotations: list[Quote]) -> list[int]:
                 and _comparable(quotations[i], quotations[j])
                 # words shared in any order bound the words shared in order: skip hopeless pairs
                 and (counts[i] & counts[j]).total() >= ALIGN_THRESHOLD * shorter
-                and similarity(quotations[i].stems, quotations[j].stems) >= ALIGN_THRESHOLD
+                and ordered_overlap(quotations[i].stems, quotations[j].stems) >= ALIGN_THRESHOLD
             ):
                 group.join(i, j)
     unattached: list[list[int]] = []

@@ -40,3 +40,10 @@ def test_rate_is_empty_where_there_are_no_words_in_that_voice():
     analysis = analyse(make_story(("Only", "No quotes at all here.")), make_lexicon(label=["quotes"]))
     quote_row = analysis.scores[(analysis.scores.voice == "quote")].iloc[0]
     assert quote_row["words"] == 0 and quote_row["per_1000"] != quote_row["per_1000"]  # NaN
+
+
+def test_derived_tables_are_handed_out_as_copies_so_a_caller_cannot_spoil_them():
+    analysis = scored()
+    first = analysis.naming()
+    first.loc[:, "count"] = 999
+    assert (analysis.naming()["count"] != 999).all()
