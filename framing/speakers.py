@@ -24,7 +24,7 @@ _DESCRIPTION = rf"[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_ROLE})"
 _VERB = "|".join(sorted(r.SPEECH_VERBS, key=len, reverse=True))
 _LINK = r"(?:(?:also|further|then|later|has|have|had|was|were|did|would|will|once|again|[a-z]+ly),?\s+)*"
 _SUBJECT_FIRST = re.compile(
-    rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})\s+{_LINK}(?P<verb>{_VERB})\b"
+    rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME}),?\s+{_LINK}(?P<verb>{_VERB})\b"
 )
 _VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|told|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME})")
@@ -73,14 +73,15 @@ def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution |
 
 
 def _canonical(subject: str, organisation: bool, last_speaker: str) -> str:
-    """'Syrian President Bashar al-Assad' -> 'Assad'; 'the United Nations' -> 'United Nations';
-    a pronoun, a description or a bare title ('Syrian President') -> the last speaker."""
+    """'Syrian President Bashar al-Assad' -> 'Assad'; 'the Syrian National Coalition' -> 'Syrian
+    National Coalition'; a pronoun, a description or a bare title ('Syrian President') -> the last
+    speaker named."""
     words = [w.rstrip(".,") if not w.endswith(".S.") else w for w in subject.split()]
     names = [w for w in words if w.lower().rstrip(".") not in r.TITLES]
     if words[0].lower() in r.PRONOUNS or re.fullmatch(_DESCRIPTION, subject) or not names:
         return last_speaker
-    if organisation:
-        return " ".join(names)
+    if organisation:  # "the Syrian National Coalition": only the article goes
+        return " ".join(w for w in words if w.lower() != "the")
     return re.sub(r"^(?:al|el)-", "", names[-1])
 
 

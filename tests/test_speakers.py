@@ -21,6 +21,11 @@ def test_pronouns_and_descriptions_resolve_to_the_last_named_speaker():
     assert speakers(text)[0] == ["Bowen", "Bowen", "Bowen"]
 
 
+def test_an_organisation_keeps_its_whole_name_and_a_comma_may_follow_it():
+    text = "The main opposition group, the Syrian National Coalition, has said it won't attend."
+    assert speakers(text)[0] == ["Syrian National Coalition"]
+
+
 def test_possessives_and_function_words_are_not_speakers():
     text = "No evidence justified the US’ claims. When asked, Assad said no."
     assert speakers(text)[0] == ["", "Assad"]
