@@ -16,7 +16,7 @@ from framing.spans import SPAN_FIELDS, ArticleAnalysis, analyse_article
 from framing.statements import statement_matrix, statement_records, statement_table
 from framing.stories import Story
 
-ARTICLE_FIELDS = (
+ARTICLE_TABLE_FIELDS = (
     "article", "outlet", "country", "ownership", "event", "date", "headline", "identified_by", "url",
     "words", "words_narrator", "words_quote", "text", "removed",
 )
@@ -105,7 +105,7 @@ def article_table(documents: tuple[ArticleAnalysis, ...]) -> pd.DataFrame:
         meta = doc.article.metadata()
         rows.append({
             "article": meta.pop("id"),
-            **{name: meta[name] for name in ARTICLE_FIELDS if name in meta},
+            **{name: meta[name] for name in ARTICLE_TABLE_FIELDS if name in meta},
             "words": doc.words("all"),
             "words_narrator": doc.words("narrator"),
             "words_quote": doc.words("quote"),
@@ -114,4 +114,4 @@ def article_table(documents: tuple[ArticleAnalysis, ...]) -> pd.DataFrame:
                 {"line": p.line, "kind": p.kind, "reason": p.reason, "text": p.text} for p in doc.cleaned.removed
             ],
         })
-    return pd.DataFrame(rows, columns=list(ARTICLE_FIELDS))
+    return pd.DataFrame(rows, columns=list(ARTICLE_TABLE_FIELDS))

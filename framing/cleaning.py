@@ -83,15 +83,17 @@ def _label_alone(line: str) -> tuple[str, str] | None:
     if not text:
         return None
     n_words = count_words(text)
+    # A full sentence ("By Monday, the army had retaken the town.") is no byline or button.
+    sentence = text.rstrip("\"'\u201d\u2019 )")[-1:] in ".!?"
     if r.SEPARATOR_RE.match(text):
         return "furniture", "separator"
     if n_words <= 8 and r.TIMESTAMP_RE.match(text):
         return "furniture", "time stamp"
-    if n_words <= 12 and (r.BYLINE_RE.match(text) or r.PUBLISHED_RE.search(text)):
+    if n_words <= 12 and not sentence and (r.BYLINE_RE.match(text) or r.PUBLISHED_RE.search(text)):
         return "furniture", "byline"
-    if n_words <= 12 and r.SHARE_RE.search(text):
+    if n_words <= 12 and not sentence and r.SHARE_RE.search(text):
         return "furniture", "share or follow button"
-    if n_words <= 12 and r.CALL_TO_ACTION_RE.match(text):
+    if n_words <= 12 and not sentence and r.CALL_TO_ACTION_RE.match(text):
         return "furniture", "newsletter or subscription blurb"
     if n_words <= 40 and r.PROMO_RE.search(text) and not _has_quote_marks(text):
         return "furniture", "newsletter or subscription blurb"

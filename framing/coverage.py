@@ -35,10 +35,10 @@ def coverage_table(documents: tuple[ArticleAnalysis, ...]) -> pd.DataFrame:
         return pd.DataFrame(columns=list(COVERAGE_FIELDS))
     texts = [doc.text[start:end] for doc, _, (start, end) in sentences]
     scores = _similarities(texts)
-    articles = np.array([doc.article.id for doc, *_ in sentences])
+    outlets = np.array([doc.article.outlet for doc, *_ in sentences])
     rows = []
     for k, (doc, index, _) in enumerate(sentences):
-        others = np.where(articles != doc.article.id, scores[k], -1.0)
+        others = np.where(outlets != doc.article.outlet, scores[k], -1.0)  # another outlet's article
         best = int(others.argmax()) if (others >= 0).any() else None
         similarity = round(float(others[best]), 3) if best is not None else 0.0
         closest = None

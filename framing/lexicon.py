@@ -20,7 +20,8 @@ DEFAULT_LEXICON = LEXICONS_DIR / "default.yaml"
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Letters, digits, spaces, hyphens, apostrophes, full stops, ampersands; `*` ends a word.
-_TERM_RE = re.compile(r"^[\w'\u2019.&-]+\*?(?:[\s-]+[\w'\u2019.&-]+\*?)*$")
+_WORD = r"[\w'\u2019.&]*[^\W_][\w'\u2019.&]*\*?"  # each word holds a letter or digit
+_TERM_RE = re.compile(rf"^{_WORD}(?:(?:\s+|-)[\w'\u2019.&]*[^\W_][\w'\u2019.&-]*\*?)*$")
 MAX_TERM_LENGTH = 80
 
 _LEXICON_KEYS = {"name": True, "description": True, "sources": False, "categories": True}

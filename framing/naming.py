@@ -53,7 +53,8 @@ def _with_distancing(span, marks: list, text: str) -> tuple[int, int]:
     start, end = span.start, span.end
     nearest = bisect.bisect_right(marks, span.end, key=lambda mark: mark.start)
     for mark in reversed(marks[max(0, nearest - MARKS_LOOKED_AT) : nearest]):
-        wraps = mark.scare_quote and mark.start <= start + 1 and mark.end > start  # 'moderate' opposition
+        # 'moderate' opposition; but in ‘ISIL targets’ the doubt is about the targets, not ISIL
+        wraps = mark.scare_quote and start - 1 <= mark.start <= start + 1 and mark.end <= end + 1
         precedes = (  # so-called moderate opposition
             mark.end <= start and not text[mark.end:start].strip() and SCARE_MARKERS_RE.search(mark.text)
         )

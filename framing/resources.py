@@ -71,7 +71,7 @@ CALL_TO_ACTION_RE = re.compile(
 )
 PROMO_RE = re.compile(
     r"\b(newsletters?|subscri(be|ption|ber)s?|sign\s+up|inbox|delivered\s+(directly|straight)|"
-    r"free\s+(daily|weekly)\s+e-?mail|unsubscribe|advertisement|sponsored)\b",
+    r"free\s+(daily|weekly)\s+e-?mail|unsubscribe|advertisement)\b",
     re.IGNORECASE,
 )
 # A blurb that follows a call to action speaks to the reader: "Escape your echo chamber."
@@ -88,7 +88,8 @@ SEPARATOR_RE = re.compile(r"^\s*[-\u2013\u2014*\u2022\u00b7_=~|]+\s*$")
 PUBLISHED_RE = re.compile(r"\b(published|updated|last\s+modified)\s*(on\b|:|$)", re.IGNORECASE)
 # "DAMASCUS (Sputnik) —", "REUTERS -", "BEIRUT, Feb 10 (AFP) -" at the head of a paragraph.
 DATELINE_RE = re.compile(
-    r"^(?=[A-Z]{2})[A-Z][A-Z .,'/]{1,40}?(?:,\s*\w+\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s+(?=\S)"
+    r"^(?=[A-Z]{2})[A-Z][A-Z .,'/]{1,40}?(?:,\s*\w+\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+    r"(?=[\"\u201c\u2018']?[A-Z])"  # the story goes on with a capital: "REUTERS - Syrian", not "ISIL – which"
 )
 # A caption or credit glued to the end of a sentence: "...coalition.Assad in interview with BBC"
 GLUED_TAIL_RE = re.compile(r"(?<=[a-z0-9)\]][.!?])(?=[A-Z])")

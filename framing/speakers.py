@@ -24,7 +24,7 @@ _DESCRIPTION = rf"[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_ROLE})"
 _VERB = "|".join(sorted(r.SPEECH_VERBS, key=len, reverse=True))
 _LINK = r"(?:(?:also|further|then|later|has|have|had|was|were|did|would|will|once|again|[a-z]+ly),?\s+)*"
 _SUBJECT_FIRST = re.compile(
-    rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME}),?\s+{_LINK}(?P<verb>{_VERB})\b"
+    rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})\s+{_LINK}(?P<verb>{_VERB})\b"
 )
 _VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|told|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME})")
@@ -42,6 +42,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
     """Per sentence, the Attribution it makes or None; per quote region, the Attribution that
     names its speaker (its verb is empty when no verb in view introduces it) or None."""
     masked = blank_out(text, quote_regions)  # verbs inside quotes attribute nothing
+    speaks = [any(w.lower() in r.SPEECH_VERBS for w in r.WORD_RE.findall(masked[s:e])) for s, e in sentences]
     per_sentence: list[Attribution | None] = []
     last_speaker = ""
     for start, end in sentences:
@@ -50,7 +51,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
         if found and found.speaker:
             last_speaker = found.speaker
     starts = [start for start, _ in sentences]
-    return per_sentence, [_quote_attribution(text, q, sentences, starts, per_sentence) for q in quote_regions]
+    return per_sentence, [_quote_attribution(text, q, sentences, starts, per_sentence, speaks) for q in quote_regions]
 
 
 def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution | None:
@@ -78,14 +79,16 @@ def _canonical(subject: str, organisation: bool, last_speaker: str) -> str:
     speaker named."""
     words = [w.rstrip(".,") if not w.endswith(".S.") else w for w in subject.split()]
     names = [w for w in words if w.lower().rstrip(".") not in r.TITLES]
-    if words[0].lower() in r.PRONOUNS or re.fullmatch(_DESCRIPTION, subject) or not names:
+    if words[0].lower() in r.PRONOUNS or re.fullmatch(_DESCRIPTION, subject):
         return last_speaker
-    if organisation:  # "the Syrian National Coalition": only the article goes
+    if organisation:  # "the Syrian National Coalition", "the US": only the article goes
         return " ".join(w for w in words if w.lower() != "the")
+    if not names:
+        return last_speaker
     return re.sub(r"^(?:al|el)-", "", names[-1])
 
 
-def _quote_attribution(text, region, sentences, starts, per_sentence) -> Attribution | None:
+def _quote_attribution(text, region, sentences, starts, per_sentence, speaks) -> Attribution | None:
     start, end = region
     first = sentence_index(starts, start)
     touched = [i for i in range(first, bisect.bisect_left(starts, end)) if sentences[i][1] > start]
@@ -94,7 +97,12 @@ def _quote_attribution(text, region, sentences, starts, per_sentence) -> Attribu
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     in_paragraph = list(range(bisect.bisect_left(starts, paragraph_start), bisect.bisect_left(starts, paragraph_end)))
     in_paragraph.sort(key=lambda i: (abs(i - first), i > first))  # the nearest, the earlier on a tie
-    for i in [*touched, *in_paragraph]:
+    for i in touched:
+        if per_sentence[i] and per_sentence[i].speaker:
+            return per_sentence[i]
+    if any(speaks[i] for i in touched):
+        return None  # its own sentence names a speaker we could not resolve: borrow no one else's
+    for i in in_paragraph:
         if per_sentence[i] and per_sentence[i].speaker:
             return per_sentence[i]
     earlier = next((a for a in reversed(per_sentence[:first]) if a and a.speaker), None)

@@ -51,7 +51,7 @@ def stems(text: str) -> list[str]:
     return [word[:STEM_LETTERS] for word in _WORD_RE.findall(fold(text).lower())]
 
 
-def quotes(documents: tuple[ArticleAnalysis, ...]) -> list[Quote]:
+def collect_quotes(documents: tuple[ArticleAnalysis, ...]) -> list[Quote]:
     """Every direct quotation in every article, in reading order."""
     found = []
     for doc in documents:
@@ -122,7 +122,7 @@ def align(quotations: list[Quote]) -> list[int]:
 
 def statement_table(documents: tuple[ArticleAnalysis, ...]) -> pd.DataFrame:
     """One row per quotation with its statement id, so every cell traces to its offsets."""
-    found = quotes(documents)
+    found = collect_quotes(documents)
     numbers = align(found)
     rows = [
         {"statement": f"S{n}", "speaker": q.speaker, "outlet": q.outlet, "article": q.article, "text": q.text,

@@ -32,7 +32,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         cut = 0
         for match in _BOUNDARY_RE.finditer(line):
-            token = _LAST_TOKEN_RE.search(line, 0, match.end())
+            token = _LAST_TOKEN_RE.search(line, max(cut, match.start() - 40), match.end())
             word = token.group(1).lower() if token else ""
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue

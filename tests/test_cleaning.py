@@ -85,6 +85,20 @@ def test_headline_standfirst_and_subheadings_are_kept_as_headline():
     ]
 
 
+def test_body_sentences_that_look_like_furniture_are_kept():
+    raw = "\n".join([
+        "By Monday, the army had retaken the town.",
+        "The interview was published on Monday.",
+        "The group was sponsored by Gulf states, he said.",
+        "Assad also spoke about Facebook and Twitter.",
+        "Join the coalition or be ignored, Obama told allies.",
+        "ISIL – which controls much of eastern Syria – has lost ground.",
+    ])
+    cleaned = clean(raw)
+    assert cleaned.removed == ()
+    assert cleaned.text == raw
+
+
 def test_windows_line_endings_and_blank_lines_do_not_leak_into_the_text():
     cleaned = clean("Title\r\n\r\nBody one.\r\n\r\nBody two.\r\n")
     assert cleaned.text == "Title\nBody one.\nBody two."

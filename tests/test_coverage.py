@@ -20,6 +20,13 @@ def test_wire_copy_is_shared_and_a_fact_of_ones_own_is_unique():
     assert paper["words_unique"] == 4 and paper["share_unique"] == round(4 / paper["words_narrator"], 3)
 
 
+def test_two_articles_of_one_outlet_do_not_make_each_other_shared():
+    text = "Rebels seized the northern border crossing on Tuesday after heavy fighting."
+    story = make_story(("Same", text), ("Same", text), ("Other", "A cat sang opera all night."))
+    coverage = analyse(story, LEXICON).coverage()
+    assert coverage["unique"].all()
+
+
 def test_quoted_words_do_not_count_as_the_outlets_own():
     story = make_story(("A", '"Nothing like this happened before," he said.'), ("B", "Other text entirely."))
     row = analyse(story, LEXICON).coverage().iloc[0]

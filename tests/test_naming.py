@@ -16,9 +16,11 @@ def naming(*texts, aliases=()):
 
 
 def test_labels_keep_naming_markers_and_scare_quotes_but_not_other_doubt():
-    table = naming("The so-called moderate opposition met. The ‘moderate’ opposition left. Alleged US jets flew.")
-    assert table[["referent", "label"]].values.tolist() == [
-        ["Rebels", "so-called moderate opposition"], ["Rebels", "‘moderate’ opposition"], ["United States", "US"]]
+    table = naming("The so-called moderate opposition met. The ‘moderate’ opposition left. Alleged US jets flew. "
+                   "Jets hit ‘US targets’.")
+    assert table[["referent", "label", "count"]].values.tolist() == [
+        ["Rebels", "so-called moderate opposition", 1], ["Rebels", "‘moderate’ opposition", 1],
+        ["United States", "US", 2]]
 
 
 def test_labels_are_counted_per_outlet_and_voice():

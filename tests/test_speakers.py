@@ -21,9 +21,17 @@ def test_pronouns_and_descriptions_resolve_to_the_last_named_speaker():
     assert speakers(text)[0] == ["Bowen", "Bowen", "Bowen"]
 
 
-def test_an_organisation_keeps_its_whole_name_and_a_comma_may_follow_it():
-    text = "The main opposition group, the Syrian National Coalition, has said it won't attend."
-    assert speakers(text)[0] == ["Syrian National Coalition"]
+def test_organisations_keep_their_name_even_when_it_looks_like_a_title():
+    assert speakers('Assad said "we will win". The US said "Assad must go".')[1] == [
+        ("Assad", "said"), ("US", "said")]
+    assert speakers("The Syrian National Coalition said it won't attend.")[0] == ["Syrian National Coalition"]
+
+
+def test_an_aside_after_the_subject_names_no_one_and_borrows_no_one():
+    per_sentence, per_quote = speakers('Assad, speaking to the BBC, said "we will win".')
+    assert per_sentence == [""] and per_quote == [None]
+    _, per_quote = speakers('Assad said "we will win". Obama, however, dismissed the claim as "nonsense".')
+    assert per_quote == [("Assad", "said"), None]
 
 
 def test_possessives_and_function_words_are_not_speakers():
