@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 
 from framing import resources as r
+from framing.speakers import has_speech_verb
 from framing.text import blank_out, count_words, sentence_index, words
 
 _DOUBLE = r.DOUBLE_OPENERS | r.DOUBLE_CLOSERS | {'"'}
 _SINGLE = r.SINGLE_OPENERS | r.SINGLE_CLOSERS | {"'"}
 _OPEN_CONTEXT = set(" \t([{\u2014\u2013-/") | r.DOUBLE_OPENERS | r.SINGLE_OPENERS | {'"', "'"}
-_WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def _with_scare_flag(quote: Quotation, context: _Context) -> Quotation:
     elif r.SCARE_MARKERS_RE.search(before):
         scare = True
     else:
-        scare = not _attributes(context.outside_quotes[sentence_start:sentence_end]) and not _repeats_a_quotation(
+        scare = not has_speech_verb(context.outside_quotes[sentence_start:sentence_end]) and not _repeats_a_quotation(
             inner, quote, context
         )
     return Quotation(quote.start, quote.end, quote.mark, quote.closed, quote.nested, scare)
@@ -156,9 +156,3 @@ def _repeats_a_quotation(inner: str, quote: Quotation, context: _Context) -> boo
         and phrase in context.quoted_words(other)
         for other in context.top_level
     )
-
-
-def _attributes(sentence_outside_quotes: str) -> bool:
-    """Whether a sentence, its quotations blanked out, has a speech verb or 'according to'."""
-    found = [w.lower() for w in _WORD_RE.findall(sentence_outside_quotes)]
-    return any(w in r.SPEECH_VERBS for w in found) or "according to" in " ".join(found)

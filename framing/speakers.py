@@ -42,7 +42,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
     """Per sentence, the Attribution it makes or None; per quote region, the Attribution that
     names its speaker (its verb is empty when no verb in view introduces it) or None."""
     masked = blank_out(text, quote_regions)  # verbs inside quotes attribute nothing
-    speaks = [any(w.lower() in r.SPEECH_VERBS for w in r.WORD_RE.findall(masked[s:e])) for s, e in sentences]
+    speaks = [has_speech_verb(masked[s:e]) for s, e in sentences]
     per_sentence: list[Attribution | None] = []
     last_speaker = ""
     for start, end in sentences:
@@ -52,6 +52,12 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
             last_speaker = found.speaker
     starts = [start for start, _ in sentences]
     return per_sentence, [_quote_attribution(text, q, sentences, starts, per_sentence, speaks) for q in quote_regions]
+
+
+def has_speech_verb(text_outside_quotes: str) -> bool:
+    """Whether a stretch of text, its quotations blanked out, has a speech verb or 'according to'."""
+    found = [w.lower() for w in r.WORD_RE.findall(text_outside_quotes)]
+    return any(w in r.SPEECH_VERBS for w in found) or "according to" in " ".join(found)
 
 
 def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution | None:

@@ -30,6 +30,7 @@ FRAGMENT_WORDS = 4
 STEM_LETTERS = 5
 STATEMENT_FIELDS = ("statement", "speaker", "text", "outlets")
 
+# Unlike resources.WORD_RE this splits hyphenated words, so "pipe-dream" matches "pipe dream".
 _WORD_RE = re.compile(r"\w+(?:'\w+)*")
 
 
