@@ -1,46 +1,32 @@
-"""The dashboard: `streamlit run dashboard.py`. Composes and renders; the analysis lives in framing/."""
+"""The dashboard: `streamlit run dashboard.py`. Composes and renders; the analysis lives in framing/.
+
+This script runs on every page: it sets the page up, draws the sidebar (story and text size) and
+hands over to the page chosen in the navigation. Pages live in views/.
+"""
 
 import streamlit as st
 
-from framing import analyse, bundled_stories, load_lexicon, load_story
+from views.session import DEFAULT_TEXT_SIZE, remember, seed, story_catalogue, url_value
 
-st.set_page_config(page_title="Framing: one story, many outlets", layout="wide")
+st.set_page_config(page_title="Framing: one story, many outlets", page_icon=":material/newspaper:", layout="wide")
 
+PAGES = [
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("views/compare.py", title="Compare", icon=":material/view_column:", url_path="compare"),
+    st.Page("views/words.py", title="Words", icon=":material/match_word:", url_path="words"),
+    st.Page("views/naming.py", title="Naming and statements", icon=":material/format_quote:", url_path="naming"),
+]
+page = st.navigation(PAGES)
 
-@st.cache_data(show_spinner="Analysing the articles…")
-def load_analysis(story_path: str):
-    result = analyse(load_story(story_path), load_lexicon())
-    names = {category.id: category.name for category in result.lexicon.categories}
-    return result.story, result.articles, result.scores.assign(category=result.scores["category"].map(names))
-
-
-stories = {story.title: story.path for story in bundled_stories()}
-if not stories:
-    st.error("No stories found under data/stories/. Add a story folder with a story.yaml to begin.")
+catalogue = story_catalogue()
+if not catalogue:
+    st.error("No stories found. Add a story folder (a story.yaml and an articles/ folder) under data/stories/.")
     st.stop()
-
-title = st.selectbox("Story", list(stories))
-story, articles, scores = load_analysis(stories[title])
-st.title(story.title)
-st.caption(story.summary)
-
-st.subheader("Outlets")
-st.dataframe(
-    articles[["outlet", "country", "ownership", "event", "date", "words_narrator", "words_quote"]],
-    hide_index=True,
-    column_config={
-        "words_narrator": st.column_config.NumberColumn("words, own voice"),
-        "words_quote": st.column_config.NumberColumn("words, quoted"),
-    },
-)
-
-st.subheader("Framing hits by category")
-voice = st.radio("Voice", ["narrator", "quote", "all"], horizontal=True,
-                 format_func={"narrator": "outlet's own words", "quote": "quotations", "all": "all text"}.get)
-shown = scores[scores["voice"] == voice]
-table = shown.pivot(index="category", columns="outlet", values="count").reindex(shown["category"].unique())
-rates = shown.pivot(index="category", columns="outlet", values="per_1000").reindex(table.index)
-st.caption("Counts of lexicon hits. Small counts are small evidence: one hit in a 200-word text is 5 per 1,000.")
-st.dataframe(table)
-st.caption("The same hits per 1,000 words in that voice.")
-st.dataframe(rates.round(1))
+seed("story", url_value("story") if url_value("story") in catalogue else next(iter(catalogue)))
+with st.sidebar:
+    st.selectbox("Story", list(catalogue), key="story", format_func=lambda slug: catalogue[slug][0])
+    st.slider("Text size", min_value=12, max_value=32, value=DEFAULT_TEXT_SIZE, step=2, key="text_size",
+              help="Size of the article texts and evidence lines; larger for a projector.")
+    st.caption("Light or dark: open the ⋮ menu at the top right, then Settings.")
+remember(story=st.session_state["story"])
+page.run()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from framing.coverage import coverage_table, unique_share
-from framing.distinctive import distinctive_terms, similarity
+from framing.distinctive import distinctive_terms, similarity, term_counts
 from framing.lexicon import Lexicon, load_lexicon, with_story_names
 from framing.matcher import Matcher
 from framing.naming import naming_table
@@ -52,6 +52,10 @@ class Analysis:
             ("distinctive", top, scope, prior_strength),
             lambda: distinctive_terms(self.outlet_texts(scope), top=top, scope=scope, prior_strength=prior_strength),
         )
+
+    def term_counts(self, *, scope: str = "narrator") -> pd.DataFrame:
+        """Outlets by the 1- to 3-word terms the distinctive lists rank, raw counts."""
+        return self._once(("term_counts", scope), lambda: term_counts(self.outlet_texts(scope)))
 
     def similarity(self, *, scope: str = "narrator") -> pd.DataFrame:
         return self._once(("similarity", scope), lambda: similarity(self.outlet_texts(scope)))

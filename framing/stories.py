@@ -8,6 +8,7 @@ folder of .txt/.md files loads too: each file is one article, front matter optio
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 STORIES_DIR = DATA_DIR / "stories"
+USER_DATA_ENV = "FRAMING_DATA_DIR"  # a folder whose stories/ holds a user's own stories
 ARTICLE_SUFFIXES = (".txt", ".md")
 ARTICLE_FIELDS = (
     "outlet", "country", "ownership", "event", "date", "headline", "identified_by", "url",
@@ -94,18 +96,24 @@ def load_story(path: str | Path) -> Story:
     )
 
 
-def bundled_stories(root: Path = STORIES_DIR) -> list[Story]:
-    """Every story folder under `root`, sorted by slug."""
-    if not root.is_dir():
-        return []
-    return [load_story(p) for p in sorted(root.iterdir()) if (p / "story.yaml").is_file()]
+def bundled_stories() -> list[Story]:
+    """Every story in `story_folders()`: the bundled ones, then the user's."""
+    return [load_story(folder) for folder in story_folders()]
 
 
-def resolve_story_path(name: str | Path, root: Path = STORIES_DIR) -> Path:
-    """A path as given, or the bundled story of that slug when no such path exists."""
+def story_folders() -> list[Path]:
+    """The bundled story folders, then those under $FRAMING_DATA_DIR/stories if it is set."""
+    roots = [STORIES_DIR]
+    if os.environ.get(USER_DATA_ENV):
+        roots.append(Path(os.environ[USER_DATA_ENV]) / "stories")
+    return [p for root in roots if root.is_dir() for p in sorted(root.iterdir()) if (p / "story.yaml").is_file()]
+
+
+def resolve_story_path(name: str | Path) -> Path:
+    """A path as given, or the story folder of that slug when no such path exists."""
     path = Path(name)
-    if not path.exists() and (root / str(name) / "story.yaml").is_file():
-        return root / str(name)
+    if not path.exists():
+        return next((folder for folder in story_folders() if folder.name == str(name)), path)
     return path
 
 

@@ -1,26 +1,125 @@
+"""Every page of the dashboard through AppTest: it renders, and its widgets change what it shows."""
+
+import pytest
+import streamlit as st
 from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
+from framing.stories import USER_DATA_ENV
 
-def app():
+PAGES = ("views/overview.py", "views/compare.py", "views/words.py", "views/naming.py")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_page(page: str = "views/overview.py", **params) -> AppTest:
     at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+    at.query_params.update(params)
     at.run()
-    assert not at.exception
+    if page != "views/overview.py":
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
     return at
 
 
-def test_dashboard_shows_the_bundled_story_and_its_outlets():
-    at = app()
-    assert at.title[0].value.startswith("Assad on the US-led coalition")
-    outlets = at.dataframe[0].value
-    assert set(outlets["outlet"]) == {"Press TV", "Al-Manar", "Haaretz (Reuters)", "Sputnik", "The Week"}
+def html_of(at: AppTest) -> str:
+    return "\n".join(element.proto.body for element in at.get("html"))
 
 
-def test_the_voice_switch_changes_the_counts():
-    at = app()
-    own_voice = at.dataframe[1].value.copy()
-    at.radio[0].set_value("quote").run()
-    quoted = at.dataframe[1].value
-    assert not own_voice.equals(quoted)
-    assert quoted.loc["Epistemic distancing"].sum() == 0  # the writer's own move, never inside a quotation
-    assert own_voice.loc["Epistemic distancing", "Press TV"] == 6
+def test_every_page_renders_the_bundled_story():
+    for page in PAGES:
+        at = open_page(page)
+        assert at.session_state["story"] == "assad-coalition-2015"
+        assert html_of(at) or at.get("plotly_chart"), page
+
+
+def test_overview_has_a_card_per_outlet_and_the_voice_switch_changes_the_chart():
+    at = open_page()
+    page = html_of(at)
+    for outlet in ("Press TV", "Al-Manar", "Haaretz (Reuters)", "Sputnik", "The Week"):
+        assert f"<h3>{outlet}</h3>" in page
+    own = at.get("plotly_chart")[0].proto.spec
+    at.radio(key="voice").set_value("quote").run()
+    assert at.get("plotly_chart")[0].proto.spec != own
+    assert at.query_params["voice"] == "quote"
+
+
+def test_choosing_outlets_changes_the_columns():
+    at = open_page("views/compare.py")
+    assert html_of(at).count('<div class="article">') == 5
+    at.multiselect(key="compare_outlets").set_value(["Press TV", "The Week"]).run()
+    page = html_of(at)
+    assert page.count('<div class="article">') == 2
+    assert "<h3>Press TV</h3>" in page and "<h3>Al-Manar</h3>" not in page
+    assert at.query_params["outlet"] == ["Press TV", "The Week"]
+
+
+def test_a_category_filter_changes_the_highlighted_hits():
+    at = open_page("views/compare.py")
+    everything = html_of(at).count('<mark class="hit')
+    at.multiselect(key="compare_categories").set_value(["distancing"]).run()
+    distancing = html_of(at)
+    assert 0 < distancing.count('<mark class="hit') < everything
+    assert "what are said to be" in distancing and 'class="hit c3 narrator"' in distancing
+    assert 'class="hit c2 ' not in distancing.split("</style>", 1)[1]  # names are no longer marked
+
+
+def test_the_furniture_toggle_shows_what_cleaning_removed():
+    at = open_page("views/compare.py")
+    assert "Removed by cleaning" not in html_of(at)
+    at.toggle(key="compare_furniture").set_value(True).run()
+    assert "Removed by cleaning (39)" in html_of(at)  # The Week's bylines, buttons and teasers
+
+
+def test_the_url_opens_the_same_view():
+    at = open_page("views/compare.py", outlet=["Sputnik", "Haaretz (Reuters)"], category="hedge")
+    assert at.multiselect(key="compare_outlets").value == ["Sputnik", "Haaretz (Reuters)"]
+    assert at.multiselect(key="compare_categories").value == ["hedge"]
+
+
+def test_a_term_shows_its_lines_in_context_across_outlets():
+    at = open_page("views/words.py", term="regime")
+    page = html_of(at)
+    assert "“regime”: 3 occurrences" in page
+    assert "Al-Manar 0, Haaretz (Reuters) 0, Press TV 0, Sputnik 0, The Week 3" in page
+    at.text_input(key="term").set_value("Takfiri").run()
+    assert "“Takfiri”: 2 occurrences" in html_of(at)
+    assert at.query_params["term"] == "Takfiri"
+
+
+def test_naming_page_lists_each_outlets_names_for_an_actor():
+    at = open_page("views/naming.py")
+    table = at.dataframe[0].value
+    assert "ISIL ×10" in table.loc["ISIL", "Press TV"]
+    assert "Islamic State ×5" in table.loc["ISIL", "Haaretz (Reuters)"]
+
+
+@pytest.fixture
+def one_outlet_story(tmp_path, monkeypatch):
+    folder = tmp_path / "stories" / "lonely"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "story.yaml").write_text("title: One outlet only\n", encoding="utf-8")
+    (folder / "articles" / "only.md").write_text(
+        "---\noutlet: Only Outlet\n---\nThe so-called rebels said the regime fell.\n", encoding="utf-8")
+    monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
+    return "lonely"
+
+
+def test_a_story_with_one_outlet_says_what_needs_two(one_outlet_story):
+    for page in PAGES:
+        at = open_page(page, story=one_outlet_story)
+        assert at.session_state["story"] == one_outlet_story
+        messages = " ".join(info.value for info in at.info)
+        assert "one outlet" in messages or "two outlets" in messages, page
+    assert "so-called" in html_of(open_page("views/compare.py", story=one_outlet_story))
+
+
+def test_no_category_chosen_is_said_not_left_blank():
+    at = open_page("views/compare.py")
+    at.multiselect(key="compare_categories").set_value([]).run()
+    assert any("nothing is highlighted" in caption.value for caption in at.caption)
+    assert '<mark class="hit' not in html_of(at).split("</style>", 1)[1].split('class="article"', 1)[1]

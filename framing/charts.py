@@ -1,0 +1,170 @@
+"""Plotly figures built from the analysis tables: pure functions, testable without a browser.
+
+Every clickable mark carries `customdata` naming what it counts (outlet, category, term or
+statement), so the dashboard can turn a click into the evidence behind it. Heat maps are drawn as
+square scatter markers, because Streamlit reports clicks on scatter points but not on heatmap cells.
+Plotly reads a few HTML tags and entities in labels, so every word from an article, a story or a
+lexicon goes through `escape` first and is shown as it is; `customdata` keeps the raw values.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from framing.highlight import VOICE_LABELS, escape
+from framing.palette import OKABE_ITO, RATE_SCALE, CategoryStyle
+
+TILE_SIZE = 46
+
+
+def _tile_layout(figure: go.Figure, *, rows: int, title: str) -> go.Figure:
+    figure.update_layout(
+        title=title, height=140 + 58 * rows, margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        clickmode="event+select", dragmode=False, showlegend=False,
+    )
+    figure.update_xaxes(side="top", showgrid=False, zeroline=False, tickfont={"size": 14})
+    figure.update_yaxes(autorange="reversed", showgrid=False, zeroline=False, tickfont={"size": 14})
+    return figure
+
+
+def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str]) -> go.Figure:
+    """Category by outlet: the label is the count above the rate per 1,000 words; the colour compares
+    outlets within a row (the rate over the row's highest), since categories differ tenfold in size."""
+    shown = scores[(scores["voice"] == voice) & scores["outlet"].isin(outlets)].copy()
+    order = {category: i for i, category in enumerate(styles)}
+    shown = shown.sort_values(["category", "outlet"], key=lambda col: col.map(order) if col.name == "category"
+                              else col.map({o: i for i, o in enumerate(outlets)}))
+    shown["name"] = shown["category"].map(
+        lambda c: escape(f"{styles[c].number} {styles[c].name}" if c in styles else c))
+    row_top = shown.groupby("category")["per_1000"].transform("max")
+    shade = (shown["per_1000"] / row_top.where(row_top > 0, 1)).round(3)
+    labels = [f"<b>{count}</b><br>{rate:.1f}" if count else "0" for count, rate in zip(
+        shown["count"], shown["per_1000"], strict=True)]
+    ink = ["#000000" if value > 0.55 else "#ffffff" for value in shade]
+    figure = go.Figure(go.Scatter(
+        x=shown["outlet"].map(escape), y=shown["name"], mode="markers+text", text=labels,
+        textfont={"color": ink, "size": 13},
+        marker={"symbol": "square", "size": TILE_SIZE, "color": shade, "colorscale": RATE_SCALE,
+                "cmin": 0, "cmax": 1, "showscale": True,
+                "colorbar": {"title": {"text": "rate as a share<br>of its row's<br>highest"}, "thickness": 14}},
+        customdata=shown[["outlet", "category"]].to_numpy(),
+        hovertemplate="%{x} · %{y}<br>%{hovertext}<extra></extra>",
+        hovertext=[f"{count} hits in {words} words = {rate:.1f} per 1,000" for count, words, rate in zip(
+            shown["count"], shown["words"], shown["per_1000"], strict=True)],
+    ))
+    title = f"Hits by category, {VOICE_LABELS.get(voice, voice)}: count (bold) and rate per 1,000 words"
+    return _tile_layout(figure, rows=len(styles), title=title)
+
+
+def distinctive_bars(rows: pd.DataFrame, outlet: str) -> go.Figure:
+    """One outlet's most distinctive terms: bar length is the log-odds z, the label the raw counts."""
+    rows = rows.sort_values("z", ascending=True)
+    labels = [f"{here}× here, {rest}× elsewhere" for here, rest in zip(rows["count"], rows["count_rest"], strict=True)]
+    figure = go.Figure(go.Bar(
+        x=rows["z"], y=rows["term"].map(escape), orientation="h", text=labels, textposition="auto",
+        marker={"color": OKABE_ITO[4]}, insidetextfont={"color": "#ffffff"},
+        customdata=[[outlet, term] for term in rows["term"]],
+        hovertemplate="%{y}: z %{x:.2f}<br>%{text}<extra></extra>",
+    ))
+    figure.update_layout(
+        title=escape(outlet), height=90 + 30 * max(len(rows), 1), margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        clickmode="event+select", dragmode=False, xaxis_title="log-odds z",
+    )
+    return figure
+
+
+def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int = 15) -> go.Figure:
+    """Every term the two outlets use twice or more between them, placed by its count in each; the
+    most lopsided ones labelled.
+
+    Points are spread a little around whole counts so that terms with the same counts stay visible;
+    the shape says which outlet uses a term (circle: first only, square: second only, diamond: both).
+    """
+    pair = counts.loc[[first, second]].T
+    pair = pair[pair[first] + pair[second] >= 2]  # once-only terms would bury the rest in two clumps
+    totals = counts.loc[[first, second]].sum(axis=1)
+    lean = (pair[first] + 0.5).div(totals[first] + 1).map(math.log) - (pair[second] + 0.5).div(
+        totals[second] + 1).map(math.log)
+    kinds = {"only": (first, "circle", OKABE_ITO[5]), "other": (second, "square", OKABE_ITO[4]),
+             "both": ("both", "diamond", OKABE_ITO[7])}
+    kind = pair.apply(lambda r: "both" if r[first] and r[second] else ("only" if r[first] else "other"), axis=1)
+    top = set(lean.abs().sort_values(ascending=False, kind="stable").index[:labelled])
+    figure = go.Figure()
+    for key, (name, symbol, colour) in kinds.items():
+        part = pair[kind == key]
+        figure.add_trace(go.Scatter(
+            x=[count + _jitter(term, 0) for term, count in part[first].items()],
+            y=[count + _jitter(term, 1) for term, count in part[second].items()],
+            mode="markers+text", name=escape(f"{name} ({len(part)})"),
+            text=[escape(term) if term in top else "" for term in part.index], textposition="top center",
+            marker={"symbol": symbol, "size": 9, "color": colour, "line": {"width": 1, "color": "#333333"}},
+            customdata=[[term] for term in part.index],
+            hovertext=[f"{escape(term)}<br>{escape(first)}: {a}, {escape(second)}: {b}" for term, a, b in zip(
+                part.index, part[first], part[second], strict=True)],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    figure.update_layout(
+        height=560, margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select",
+        xaxis_title=escape(f"uses in {first} ({int(totals[first])} terms counted)"),
+        yaxis_title=escape(f"uses in {second} ({int(totals[second])} terms counted)"),
+        legend={"orientation": "h", "y": 1.08},
+    )
+    return figure
+
+
+def unique_share_bars(share: pd.DataFrame) -> go.Figure:
+    """Each outlet's own-voice words in sentences no other outlet has, beside those it shares."""
+    figure = go.Figure()
+    parts = (("unique", "words_unique", OKABE_ITO[5], ""), ("shared", "words_shared", OKABE_ITO[1], "/"))
+    share = share.assign(words_shared=share["words_narrator"] - share["words_unique"])
+    for name, column, colour, pattern in parts:
+        figure.add_trace(go.Bar(
+            y=share["outlet"].map(escape), x=share[column], orientation="h", name=f"{name} words",
+            marker={"color": colour, "pattern": {"shape": pattern}},
+            text=[f"{count} ({count / total:.0%})" if total else "0" for count, total in zip(
+                share[column], share["words_narrator"], strict=True)],
+            customdata=[[outlet, name] for outlet in share["outlet"]],
+            hovertemplate="%{y}: %{x} own-voice words in " + name + " sentences<extra></extra>",
+        ))
+    figure.update_layout(
+        barmode="stack", height=120 + 46 * len(share), margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.15},
+        xaxis_title="words in the outlet's own voice",
+    )
+    figure.update_yaxes(autorange="reversed")
+    return figure
+
+
+def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str]) -> go.Figure:
+    """Statement by outlet: a square where the outlet quoted the statement, a dot where it did not."""
+    rows = []
+    for statement, wording in matrix.iterrows():
+        for outlet, text in wording.items():
+            rows.append((outlet, statement, bool(text), escape(_shorten(text or "not quoted", 120))))
+    frame = pd.DataFrame(rows, columns=["outlet", "statement", "quoted", "text"])
+    labels = {s: escape(f"{s} {speakers.get(s, '')}".strip()) for s in matrix.index}
+    figure = go.Figure(go.Scatter(
+        x=frame["outlet"].map(escape), y=frame["statement"].map(labels), mode="markers",
+        marker={"symbol": ["square" if q else "circle-open" for q in frame["quoted"]],
+                "size": [22 if q else 8 for q in frame["quoted"]],
+                "color": [OKABE_ITO[4] if q else "#999999" for q in frame["quoted"]]},
+        customdata=frame[["outlet", "statement"]].to_numpy(),
+        hovertext=frame["text"], hovertemplate="%{y}, %{x}: %{hovertext}<extra></extra>",
+    ))
+    figure = _tile_layout(figure, rows=len(matrix) * 0.55, title="Which outlet quoted which statement")
+    figure.update_layout(margin={"l": 10, "r": 10, "t": 70, "b": 10})
+    return figure
+
+
+def _jitter(term: str, axis: int) -> float:
+    """A small spread that is the same for a term on every run (Python's hash() is not)."""
+    value = sum((i + 1 + axis * 7) * ord(char) for i, char in enumerate(term)) % 1000
+    return (value / 1000 - 0.5) * 0.6
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+

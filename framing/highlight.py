@@ -1,0 +1,161 @@
+"""HTML for article texts with their lexicon hits marked, for a browser to show as it is.
+
+Every piece of article, lexicon or story text goes through `html.escape` before it joins the
+markup, so a `<script>` or `**bold**` in an article is shown as those characters. Line breaks
+are kept by CSS (`white-space: pre-wrap`) rather than by turning text into tags. Each hit says
+its category three ways: a colour, a number and a note (on hover, or on click or keyboard focus);
+its voice two ways: a solid underline for the outlet's own words, a dotted one inside a quotation,
+whose words are also set in italics.
+"""
+
+from __future__ import annotations
+
+import html
+from itertools import pairwise
+
+import pandas as pd
+
+from framing.palette import CategoryStyle
+from framing.quotes import VoiceIndex
+from framing.spans import ArticleAnalysis
+
+VOICE_LABELS = {"narrator": "the outlet's own words", "quote": "inside a quotation", "all": "all text"}
+
+
+def escape(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def stylesheet(styles: dict[str, CategoryStyle], *, font_size: int = 18) -> str:
+    """CSS for the classes this module writes; scoped under .framing so it touches nothing else."""
+    rules = [
+        f".framing {{ font-size: {int(font_size)}px; line-height: 1.75; }}",
+        ".framing dl { margin: 0; } .framing dd { margin: 0 0 0.35em 0; }",
+        ".framing dt { font-size: 0.75em; font-weight: 600; opacity: 0.75; }",
+        ".framing p.headline { font-style: italic; }",
+        ".framing .article { white-space: pre-wrap; overflow-wrap: anywhere; }",
+        ".framing .quoted { font-style: italic; }",
+        ".framing mark.hit { color: inherit; padding: 0 0.08em; border-radius: 0.15em; position: relative;"
+        " cursor: help; }",
+        ".framing mark.hit:focus { outline: 2px solid currentColor; outline-offset: 1px; }",
+        ".framing mark.hit:hover::after, .framing mark.hit:focus::after { content: attr(data-note);"
+        " position: absolute; left: 0; top: 1.6em; z-index: 20; width: max-content; max-width: 24em;"
+        " white-space: normal; font: normal 0.8rem/1.4 sans-serif; padding: 0.4em 0.6em;"
+        " background: #1f1f24; color: #fafafa; border-radius: 0.3em; box-shadow: 0 2px 6px rgba(0,0,0,.3); }",
+        ".framing sup.tag { font-size: 0.62em; font-weight: 700; font-style: normal; margin-left: 0.1em; }",
+        ".framing .swatch { display: inline-block; margin: 0 1.2em 0.3em 0; }",
+        ".framing .removed { font-size: 0.85em; opacity: 0.85; border-left: 3px solid #999999;"
+        " padding: 0.2em 0.8em; margin-bottom: 0.8em; }",
+        ".framing .removed li { white-space: pre-wrap; }",
+        ".framing table.kwic { border-collapse: collapse; width: 100%; }",
+        ".framing table.kwic td { padding: 0.15em 0.4em; vertical-align: top; }",
+        ".framing table.kwic td.before { text-align: right; }",
+        ".framing table.kwic td.source { font-size: 0.8em; white-space: nowrap; opacity: 0.8; }",
+    ]
+    rules.append(".framing mark.c0 { background: rgba(153,153,153,0.35); border-bottom: 0.16em solid #999999; }")
+    for style in styles.values():
+        rgb = tuple(int(style.colour[i:i + 2], 16) for i in (1, 3, 5))
+        rules.append(f".framing mark.c{style.number} {{ background: rgba({rgb[0]},{rgb[1]},{rgb[2]},0.38); }}")
+        rules.append(f".framing mark.c{style.number}.narrator {{ border-bottom: 0.16em solid {style.colour}; }}")
+        rules.append(f".framing mark.c{style.number}.quote {{ border-bottom: 0.16em dotted {style.colour};"
+                     f" background: rgba({rgb[0]},{rgb[1]},{rgb[2]},0.2); }}")
+        rules.append(f".framing .key.c{style.number} {{ background: rgba({rgb[0]},{rgb[1]},{rgb[2]},0.38);"
+                     f" border-bottom: 0.16em solid {style.colour}; padding: 0 0.3em; }}")
+    return "<style>" + "\n".join(rules) + "</style>"
+
+
+def hit_note(span, styles: dict[str, CategoryStyle], notes: dict[tuple[str, str], str]) -> str:
+    """Why a hit is flagged: category, term, voice, speaker, and the lexicon's teaching note."""
+    style = styles.get(span.category)
+    name = style.name if style else span.category
+    voice = VOICE_LABELS.get(span.voice, span.voice)
+    speaker = f", quoting {span.speaker}" if span.voice == "quote" and span.speaker else ""
+    note = notes.get((span.category, span.term)) or (style.teaching_note if style else "")
+    return f"{name} ({style.number if style else '?'}): “{span.term}”, {voice}{speaker}. {note}".strip()
+
+
+def article_html(doc: ArticleAnalysis, spans: pd.DataFrame, styles: dict[str, CategoryStyle],
+                 notes: dict[tuple[str, str], str]) -> str:
+    """The cleaned text of one article with the given spans (rows of the span table) marked."""
+    text = doc.text
+    hits = sorted(spans.itertuples(index=False), key=lambda s: (s.start, -s.end))
+    bounds = sorted({0, len(text), *(s.start for s in hits), *(s.end for s in hits),
+                     *(edge for region in doc.quote_regions for edge in region)})
+    voices = VoiceIndex(list(doc.quote_regions))
+    out, active, waiting = [], [], iter(hits)
+    upcoming = next(waiting, None)
+    for start, end in pairwise(bounds):
+        while upcoming is not None and upcoming.start <= start:
+            active.append(upcoming)
+            upcoming = next(waiting, None)
+        active = [s for s in active if s.end > start]
+        piece = escape(text[start:end])
+        if active:
+            span = min(active, key=lambda s: s.end - s.start)  # the innermost hit shows
+            style = styles.get(span.category)
+            number = style.number if style else 0
+            tag = f'<sup class="tag">{number}</sup>' if end == span.end else ""
+            piece = (f'<mark class="hit c{number} {escape(span.voice)}" tabindex="0" '
+                     f'data-note="{escape(hit_note(span, styles, notes))}">{piece}{tag}</mark>')
+        if voices.region_at(start) is not None:
+            piece = f'<span class="quoted">{piece}</span>'
+        out.append(piece)
+    return f'<div class="article">{"".join(out)}</div>'
+
+
+def removed_html(removed: list[dict]) -> str:
+    """The page furniture cleaning took out, each piece with its line and reason."""
+    if not removed:
+        return '<div class="removed">Cleaning removed nothing from this article.</div>'
+    items = "".join(
+        f"<li>line {escape(piece['line'])}, {escape(piece['kind'])} ({escape(piece['reason'])}): "
+        f"{escape(piece['text'])}</li>" for piece in removed
+    )
+    return f'<div class="removed"><b>Removed by cleaning ({len(removed)})</b><ul>{items}</ul></div>'
+
+
+def legend_html(styles: dict[str, CategoryStyle], shown: list[str]) -> str:
+    """Category keys (colour, number, name) and the two voice styles."""
+    keys = "".join(
+        f'<span class="swatch" title="{escape(styles[c].description)}"><span class="key c{styles[c].number}">'
+        f'{styles[c].number}</span> {escape(styles[c].name)}</span>' for c in shown if c in styles
+    )
+    first = styles[shown[0]].number if shown and shown[0] in styles else 1
+    voices = (
+        f'<span class="swatch"><mark class="hit c{first} narrator">solid underline</mark> the outlet’s own words'
+        f'</span><span class="swatch quoted"><mark class="hit c{first} quote">dotted underline, italics</mark>'
+        f' inside a quotation</span>'
+    )
+    return f"<div>{keys}</div><div>{voices}</div>"
+
+
+def evidence_html(rows: pd.DataFrame, styles: dict[str, CategoryStyle] | None = None) -> str:
+    """Keyword-in-context lines: source, the words before, the hit, the words after."""
+    styles = styles or {}
+    lines = []
+    for row in rows.itertuples(index=False):
+        category = getattr(row, "category", "")
+        number = styles[category].number if category in styles else 0
+        voice = VOICE_LABELS.get(row.voice, row.voice)
+        speaker = f", {row.speaker}" if row.voice == "quote" and row.speaker else ""
+        lines.append(
+            f'<tr><td class="source">{escape(row.outlet)}<br>{escape(voice)}{escape(speaker)}</td>'
+            f'<td class="before">{escape(row.before)}</td>'
+            f'<td><mark class="hit c{number} {escape(row.voice)}">{escape(row.match)}</mark>{escape(row.after)}</td>'
+            "</tr>"
+        )
+    return f'<table class="kwic">{"".join(lines)}</table>'
+
+
+def heading(text: str, *, level: int = 2) -> str:
+    """A heading of story or article text (st.header would read it as Markdown)."""
+    return f"<h{int(level)}>{escape(text)}</h{int(level)}>"
+
+
+def paragraph(text: str, *, css_class: str = "") -> str:
+    return f'<p class="{escape(css_class)}">{escape(text)}</p>'
+
+
+def wrap(*parts: str, css: str) -> str:
+    """One block for st.html: the stylesheet, then the parts inside the .framing scope."""
+    return f'{css}<div class="framing">{"".join(parts)}</div>'

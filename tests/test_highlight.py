@@ -1,0 +1,122 @@
+"""Highlighted article HTML, evidence lines and charts, on tiny hand-made texts."""
+
+import html
+import re
+
+import pandas as pd
+from conftest import make_lexicon, make_story
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing import analyse
+from framing.charts import distinctive_bars, rate_tiles, statement_tiles, term_scatter, unique_share_bars
+from framing.evidence import keyword_in_context, span_evidence
+from framing.highlight import article_html, evidence_html, hit_note, removed_html
+from framing.palette import OKABE_ITO, category_styles
+from framing.spans import SPAN_FIELDS
+
+TAGS_RE = re.compile(r"<sup[^>]*>\d+</sup>|<[^>]+>")
+
+
+LEXICON = make_lexicon(distancing=["so-called"], actor_label=["regime", "rebels"], hedge=["t"])
+
+
+def analysed(*texts: str, outlets: tuple[str, ...] = ("A", "B", "C")):
+    return analyse(make_story(*zip(outlets, texts, strict=False)), LEXICON)
+
+
+def visible_text(markup: str) -> str:
+    return html.unescape(TAGS_RE.sub("", markup))
+
+
+def test_hits_are_marked_with_category_number_voice_and_note():
+    result = analysed('The so-called rebels attacked. "The regime lies," he said.')
+    styles = category_styles(result.lexicon)
+    markup = article_html(result.documents[0], result.spans, styles, {})
+    assert re.search(r'<mark class="hit c\d narrator"[^>]*>so-called<sup class="tag">\d</sup></mark>', markup)
+    assert re.search(r'<span class="quoted"><mark class="hit c\d quote"[^>]*>regime<sup', markup)
+    assert 'data-note="' in markup and "inside a quotation" in markup
+    assert visible_text(markup) == result.documents[0].text
+
+
+def test_article_text_is_escaped_never_markup():
+    text = 'A <script>alert(1)</script> and <img src=x onerror="go()"> and **bold** said the regime.'
+    result = analysed(text)
+    markup = article_html(result.documents[0], result.spans, category_styles(result.lexicon), {})
+    assert "<script>" not in markup and "<img" not in markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup and "**bold**" in markup
+    assert visible_text(markup) == result.documents[0].text
+
+
+def test_a_note_comes_from_the_term_then_from_the_category():
+    result = analysed("The regime fell.")
+    styles = category_styles(result.lexicon)
+    span = next(result.spans.itertuples(index=False))
+    assert hit_note(span, styles, {(span.category, span.term): "A word for illegitimate rule."}).endswith(
+        "A word for illegitimate rule.")
+    assert styles[span.category].teaching_note in hit_note(span, styles, {})
+
+
+def test_removed_furniture_is_listed_escaped():
+    markup = removed_html([{"line": 3, "kind": "furniture", "reason": "share <button>", "text": "Share <b>now</b>"}])
+    assert "Removed by cleaning (1)" in markup and "&lt;b&gt;now&lt;/b&gt;" in markup and "<b>now" not in markup
+    assert "removed nothing" in removed_html([])
+
+
+def test_category_styles_number_every_category_with_colour_blind_safe_colours():
+    styles = category_styles(LEXICON)
+    assert [s.number for s in styles.values()] == list(range(1, len(styles) + 1))
+    assert all(s.colour in OKABE_ITO for s in styles.values())
+
+
+TRICKY = st.sampled_from(list("ab <>&\"'“”‘’*#\n.,")) | st.characters(exclude_categories=("Cs",))
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=TRICKY, max_size=200),
+       cuts=st.lists(st.tuples(st.integers(0, 200), st.integers(1, 12)), max_size=6))
+def test_any_text_and_any_spans_show_exactly_the_text(text, cuts):
+    result = analysed(text) if text.strip() else analysed("x")
+    doc = result.documents[0]
+    length = len(doc.text)
+    rows = [(doc.article.id, "Outlet", min(s, length), min(s + n, length), "", "t", "hedge", "", "narrator",
+             False, "", 0) for s, n in cuts if min(s, length) < min(s + n, length)]
+    spans = pd.DataFrame(rows, columns=list(SPAN_FIELDS))
+    markup = article_html(doc, spans, category_styles(result.lexicon), {})
+    assert visible_text(markup) == doc.text
+    assert "<script" not in markup.lower()
+
+
+def test_span_evidence_gives_the_sentence_around_each_hit():
+    result = analysed("First sentence here. Then the so-called rebels came. Last one.")
+    rows = span_evidence(result.documents, result.spans[result.spans["term"] == "so-called"])
+    assert rows.iloc[0][["before", "match", "after"]].tolist() == ["Then the ", "so-called", " rebels came."]
+
+
+def test_keyword_in_context_finds_whole_words_possessives_and_voice():
+    result = analysed('The regime\'s army moved. "The regime will fall," he said. Regimes change.')
+    lines = keyword_in_context(result.documents, "REGIME")
+    assert lines["match"].tolist() == ["regime's", "regime"]
+    assert lines["voice"].tolist() == ["narrator", "quote"]
+    assert keyword_in_context(result.documents, "!!!").empty
+    assert "&lt;" in evidence_html(keyword_in_context(analysed("a <b> regime").documents, "regime"))
+
+
+def test_charts_carry_what_a_click_needs_and_escape_labels():
+    result = analysed("The so-called rebels said so.", "The <b>regime</b> said so.", outlets=("A", "B <i>"))
+    styles = category_styles(result.lexicon)
+    tiles = rate_tiles(result.scores, styles, voice="narrator", outlets=result.story.outlets)
+    assert {tuple(c[:2]) for c in tiles.data[0].customdata} == {
+        (o, c) for o in result.story.outlets for c in styles}
+    assert "B &lt;i&gt;" in list(tiles.data[0].x)
+    counts = result.term_counts()
+    scatter = term_scatter(counts, "A", "B <i>")
+    assert all(len(c) == 1 for trace in scatter.data for c in trace.customdata)
+    distinct = result.distinctive(top=3)
+    bars = distinctive_bars(distinct[distinct["outlet"] == "A"], "A")
+    assert [c[0] for c in bars.data[0].customdata] == ["A"] * len(bars.data[0].y)
+    share = unique_share_bars(result.unique_share())
+    assert [trace.name for trace in share.data] == ["unique words", "shared words"]
+    matrix = pd.DataFrame({"A": ["we <b>", ""], "B <i>": ["we", "no"]}, index=["S1", "S2"])
+    grid = statement_tiles(matrix, {"S1": "X", "S2": "Y"})
+    assert "we &lt;b&gt;" in list(grid.data[0].hovertext)

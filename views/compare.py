@@ -1,0 +1,54 @@
+"""Compare: two to five outlets side by side, their cleaned texts with every lexicon hit marked."""
+
+import streamlit as st
+
+from framing.highlight import article_html, heading, legend_html, paragraph, removed_html
+from views.session import current_story, remember, seed, show, url_values
+
+MAX_COLUMNS = 5
+
+view = current_story()
+analysis = view.analysis
+outlets = view.outlets
+
+seed("compare_outlets", [o for o in url_values("outlet") if o in outlets] or outlets[:MAX_COLUMNS])
+seed("compare_categories", [c for c in url_values("category") if c in view.styles] or list(view.styles))
+
+left, right = st.columns([3, 2])
+chosen = left.multiselect("Outlets side by side", outlets, key="compare_outlets", max_selections=MAX_COLUMNS,
+                          help="Pick two to five; they appear left to right in this order.")
+categories = right.multiselect("Categories to highlight", list(view.styles), key="compare_categories",
+                               format_func=lambda c: f"{view.styles[c].number} {view.styles[c].name}")
+furniture = st.toggle("Show the page furniture that cleaning removed (bylines, share buttons, captions…)",
+                      key="compare_furniture")
+remember(outlet=chosen, category=categories if set(categories) != set(view.styles) else [])
+
+show(view, legend_html(view.styles, categories),
+     paragraph("Hover over a highlighted word, or click it, to see why it is flagged."))
+if len(outlets) < 2:
+    st.info("This story has one outlet, so there is nothing to set beside it yet. Its text is shown below.")
+    chosen = outlets
+elif not chosen:
+    st.info("Choose at least one outlet above to see its text.")
+    st.stop()
+elif len(chosen) == 1:
+    st.caption("Add a second outlet to read them side by side.")
+if not categories:
+    st.caption("No category is chosen, so nothing is highlighted.")
+
+spans = analysis.spans[analysis.spans["category"].isin(categories)]
+documents = {doc.article.id: doc for doc in analysis.documents}
+for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):
+    with column:
+        for article in analysis.articles[analysis.articles["outlet"] == outlet].itertuples(index=False):
+            hits = spans[spans["article"] == article.article]
+            own, quoted = int((hits["voice"] == "narrator").sum()), int((hits["voice"] == "quote").sum())
+            counts = f"{own} hits in its own words, {quoted} inside quotations ({article.words} words)"
+            parts = [heading(outlet, level=3), paragraph(" · ".join(v for v in (article.country, article.date) if v)),
+                     paragraph(counts)]
+            if furniture:
+                parts.append(removed_html(article.removed))
+            if hits.empty and categories:
+                parts.append(paragraph("No hits for the chosen categories in this article."))
+            parts.append(article_html(documents[article.article], hits, view.styles, view.notes))
+            show(view, *parts)

@@ -1,0 +1,67 @@
+"""Overview: the story, one card per outlet, and the category-by-outlet rates with their counts.
+Clicking a square lists the hits behind it, each in its sentence."""
+
+import streamlit as st
+
+from framing.charts import rate_tiles
+from framing.evidence import span_evidence
+from framing.highlight import VOICE_LABELS, escape, evidence_html, heading, legend_html, paragraph
+from views.session import current_story, remember, seed, show, url_value
+
+view = current_story()
+analysis = view.analysis
+story = analysis.story
+
+events = {event.id: event for event in story.events}
+show(view, heading(story.title, level=1), paragraph(story.summary))
+
+st.subheader("The outlets")
+columns = st.columns(min(len(story.outlets), 5) or 1)
+for i, row in enumerate(analysis.articles.itertuples(index=False)):
+    event = events.get(row.event)
+    facts = [
+        ("Country", row.country), ("Ownership", row.ownership),
+        ("Reports", event.description if event and event.description else row.event), ("Date", row.date),
+        ("Words analysed", f"{row.words} ({row.words_narrator} own voice, {row.words_quote} quoted)"),
+    ]
+    items = "".join(f"<dt>{escape(name)}</dt><dd>{escape(value or '—')}</dd>" for name, value in facts)
+    with columns[i % len(columns)].container(border=True):
+        show(view, heading(row.outlet, level=3), paragraph(row.headline, css_class="headline"), f"<dl>{items}</dl>")
+if len(story.outlets) < 2:
+    st.info("This story has one outlet. Add a second outlet's article to compare how they frame it.")
+
+st.subheader("How often each outlet uses each kind of framing word")
+seed("voice", url_value("voice") if url_value("voice") in VOICE_LABELS else "narrator")
+voice = st.radio("Count the words in", list(VOICE_LABELS), key="voice", horizontal=True,
+                 format_func=VOICE_LABELS.get,
+                 help="An outlet's own words are its framing; quotations are its sources' words that it chose.")
+st.caption("Each square: the number of hits (bold) and hits per 1,000 words in that voice. "
+           "Rates from a few hits in a short text are weak evidence. Click a square to see the words.")
+choice = st.plotly_chart(rate_tiles(analysis.scores, view.styles, voice=voice, outlets=story.outlets),
+                         on_select="rerun", selection_mode="points", key=f"tiles_{voice}", width="stretch")
+remember(voice=voice)
+
+points = choice.selection.points if choice and choice.selection else []
+if not points:
+    st.caption("No square selected yet: click one to list the hits behind it.")
+else:
+    outlet, category = points[0]["customdata"][:2]
+    spans = analysis.spans[(analysis.spans["outlet"] == outlet) & (analysis.spans["category"] == category)]
+    if voice != "all":
+        spans = spans[spans["voice"] == voice]
+    name = view.styles[category].name if category in view.styles else category
+    title = f"{outlet} · {name} · {VOICE_LABELS[voice]}: {len(spans)} hit{'s' * (len(spans) != 1)}"
+    parts = [heading(title, level=3)]
+    if spans.empty:
+        parts.append(paragraph("No hits here: this outlet does not use this kind of word in this voice."))
+    else:
+        parts.append(evidence_html(span_evidence(analysis.documents, spans), view.styles))
+    show(view, *parts)
+
+with st.expander("Key to the categories"):
+    show(view, legend_html(view.styles, list(view.styles)))
+    st.dataframe(
+        [{"number": s.number, "category": s.name, "what it finds": s.description, "for discussion": s.teaching_note}
+         for s in view.styles.values()],
+        hide_index=True, width="stretch",
+    )

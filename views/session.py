@@ -1,0 +1,92 @@
+"""What every page shares: the chosen story's analysis (computed once per story and kept), the
+URL that names the current view, and the one way article text reaches the screen (escaped HTML)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
+from framing.highlight import stylesheet, wrap
+from framing.palette import CategoryStyle, category_styles
+from framing.stories import story_folders
+
+DEFAULT_TEXT_SIZE = 18
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """An analysed story with what the pages need to draw it; shared by all sessions, read-only."""
+
+    analysis: Analysis
+    styles: dict[str, CategoryStyle]
+    notes: dict[tuple[str, str], str]  # (category, term) -> the lexicon's note on that term
+
+    @property
+    def outlets(self) -> list[str]:
+        return self.analysis.story.outlets
+
+
+def _newest_change(folder: Path) -> float:
+    return max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def story_catalogue() -> dict[str, tuple[str, str]]:
+    """slug -> (title, path) for every story folder; a broken story keeps its slug as title."""
+    catalogue = {}
+    for folder in story_folders():
+        try:
+            title = load_story(folder).title
+        except StoryError:
+            title = f"{folder.name} (cannot be read)"
+        catalogue[folder.name] = (title, str(folder))
+    return catalogue
+
+
+@st.cache_resource(show_spinner="Reading and analysing the articles…", max_entries=8)
+def _analysed(path: str, changed: float) -> StoryView:  # `changed` makes an edited story load afresh
+    analysis = analyse(load_story(path), load_lexicon())
+    notes = {(term.category, term.text): term.note for term in analysis.lexicon.terms if term.note}
+    return StoryView(analysis, category_styles(analysis.lexicon), notes)
+
+
+def current_story() -> StoryView:
+    """The story chosen in the sidebar, analysed; stops the page with a clear message if it cannot be."""
+    path = story_catalogue()[st.session_state["story"]][1]
+    try:
+        return _analysed(path, _newest_change(Path(path)))
+    except (StoryError, LexiconError) as error:
+        st.error(f"This story cannot be analysed: {error}")
+        st.stop()
+
+
+def seed(key: str, value) -> None:
+    """Give a widget its first value (from the URL or a default) without fighting the user later."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def url_values(name: str) -> list[str]:
+    return st.query_params.get_all(name)
+
+
+def url_value(name: str, default: str = "") -> str:
+    return st.query_params.get(name, default)
+
+
+def remember(**params) -> None:
+    """Put the current view in the URL, so a copied link opens the same view."""
+    for name, value in params.items():
+        if value in (None, "", [], ()):
+            st.query_params.pop(name, None)
+        else:
+            st.query_params[name] = list(value) if isinstance(value, list | tuple) else str(value)
+
+
+def show(view: StoryView, *parts: str) -> None:
+    """Render prepared HTML parts with the category styles, at the chosen text size."""
+    size = st.session_state.get("text_size", DEFAULT_TEXT_SIZE)
+    st.html(wrap(*parts, css=stylesheet(view.styles, font_size=size)))

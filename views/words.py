@@ -1,0 +1,80 @@
+"""Words: the terms that set each outlet apart, one outlet against another, and any term in context.
+Clicking a bar or a point puts its term in the keyword-in-context box."""
+
+import streamlit as st
+
+from framing.charts import distinctive_bars, term_scatter
+from framing.evidence import keyword_in_context
+from framing.highlight import VOICE_LABELS, evidence_html, heading, paragraph
+from views.session import current_story, remember, seed, show, url_value
+
+SCOPES = {"narrator": VOICE_LABELS["narrator"], "all": "all text, quotations included"}
+GRID = 3
+
+view = current_story()
+analysis = view.analysis
+outlets = view.outlets
+
+
+def pick_term(chart_key: str, position: int) -> None:
+    """A chart click: its term goes to the keyword-in-context box."""
+    state = st.session_state.get(chart_key)
+    points = state.selection.points if state and state.selection else []
+    if points:
+        st.session_state["term"] = str(points[0]["customdata"][position])
+
+
+seed("words_scope", url_value("scope") if url_value("scope") in SCOPES else "narrator")
+seed("term", url_value("term"))
+scope = st.radio("Count the words in", list(SCOPES), key="words_scope", horizontal=True, format_func=SCOPES.get)
+
+st.subheader("Distinctive terms")
+if len(outlets) < 2:
+    st.info("Distinctive terms compare one outlet with the others, so they need a story with two outlets or more.")
+else:
+    st.caption("Bar length: log-odds z with an informative prior (Monroe et al. 2008), outlet against all others. "
+               "It ranks terms; with texts this short it is not a significance test. Labels give the raw counts. "
+               "Click a bar to read the term in context below.")
+    table = analysis.distinctive(scope=scope, top=10)
+    ranked = table[table["method"] == "log-odds"]
+    for start in range(0, len(outlets), GRID):
+        for column, outlet in zip(st.columns(GRID), outlets[start:start + GRID], strict=False):
+            key = f"bars_{scope}_{outlet}"
+            column.plotly_chart(distinctive_bars(ranked[ranked["outlet"] == outlet], outlet), key=key,
+                                on_select=lambda key=key: pick_term(key, 1), selection_mode="points",
+                                width="stretch")
+    with st.expander("Exclusive terms: used twice or more by one outlet and by no other"):
+        exclusive = table[table["method"] == "exclusive"][["outlet", "term", "count"]]
+        if exclusive.empty:
+            st.write("No term is used twice by one outlet and never by the others.")
+        else:
+            st.dataframe(exclusive, hide_index=True, width="stretch")
+
+    st.subheader("One outlet against another")
+    seed("scatter_first", outlets[0])
+    seed("scatter_second", outlets[1])
+    left, right = st.columns(2)
+    first = left.selectbox("Across (x)", outlets, key="scatter_first")
+    second = right.selectbox("Up (y)", [o for o in outlets if o != first], key="scatter_second")
+    st.caption("Each point is a term, placed by how often each outlet uses it. Terms near an axis belong to one "
+               "outlet; the most one-sided are labelled. Click a point to read it in context.")
+    key = f"scatter_{scope}_{first}_{second}"
+    st.plotly_chart(term_scatter(analysis.term_counts(scope=scope), first, second), key=key,
+                    on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
+
+st.subheader("Keyword in context")
+term = st.text_input("Term", key="term", placeholder="for example: regime, Takfiri, so-called",
+                     help="Any word or phrase; case is ignored, and “Assad’s” counts as “Assad”.").strip()
+remember(scope=scope, term=term)
+if not term:
+    st.caption("Type a term, or click a bar or a point above.")
+else:
+    lines = keyword_in_context(analysis.documents, term)
+    counts = lines.groupby("outlet").size().reindex(outlets, fill_value=0)
+    summary = ", ".join(f"{outlet} {count}" for outlet, count in counts.items())
+    parts = [heading(f"“{term}”: {len(lines)} occurrence{'s' * (len(lines) != 1)}", level=3), paragraph(summary)]
+    if lines.empty:
+        parts.append(paragraph("No outlet uses this term."))
+    else:
+        parts.append(evidence_html(lines))
+    show(view, *parts)
