@@ -123,3 +123,10 @@ def test_no_category_chosen_is_said_not_left_blank():
     at.multiselect(key="compare_categories").set_value([]).run()
     assert any("nothing is highlighted" in caption.value for caption in at.caption)
     assert '<mark class="hit' not in html_of(at).split("</style>", 1)[1].split('class="article"', 1)[1]
+
+
+def test_an_article_without_hits_in_the_chosen_category_says_so():
+    at = open_page("views/compare.py", category="distancing", outlet=["Haaretz (Reuters)", "Press TV"])
+    page = html_of(at)
+    assert page.count("No hits for the chosen categories in this article.") == 1  # Haaretz: no distancing
+    assert "what are said to be" in page
