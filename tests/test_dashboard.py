@@ -1,5 +1,7 @@
 """Every page of the dashboard through AppTest: it renders, and its widgets change what it shows."""
 
+import re
+
 import pytest
 import streamlit as st
 from conftest import REPO
@@ -89,6 +91,8 @@ def test_a_term_shows_its_lines_in_context_across_outlets():
     at.text_input(key="term").set_value("Takfiri").run()
     assert "“Takfiri”: 2 occurrences" in html_of(at)
     assert at.query_params["term"] == "Takfiri"
+    at.text_input(key="term").set_value("terrorism").run()
+    assert re.search(r"Al-Manar \d+ \(\+\d+ quoted\)", html_of(at))  # own words and quotations counted apart
 
 
 def test_naming_page_lists_each_outlets_names_for_an_actor():

@@ -70,8 +70,12 @@ if not term:
     st.caption("Type a term, or click a bar or a point above.")
 else:
     lines = keyword_in_context(analysis.documents, term)
-    counts = lines.groupby("outlet").size().reindex(outlets, fill_value=0)
-    summary = ", ".join(f"{outlet} {count}" for outlet, count in counts.items())
+    own = lines[lines["voice"] == "narrator"].groupby("outlet").size()
+    quoted = lines[lines["voice"] == "quote"].groupby("outlet").size()
+    summary = ", ".join(
+        f"{outlet} {own.get(outlet, 0)}" + (f" (+{quoted[outlet]} quoted)" if outlet in quoted else "")
+        for outlet in outlets
+    )
     parts = [heading(f"“{term}”: {len(lines)} occurrence{'s' * (len(lines) != 1)}", level=3), paragraph(summary)]
     if lines.empty:
         parts.append(paragraph("No outlet uses this term."))
