@@ -51,7 +51,8 @@ else:
     carried = int((matrix != "").sum(axis=1).ge(2).sum())
     st.caption(f"{len(matrix)} statements, {carried} quoted by two outlets or more. A square: the outlet quoted it; "
                "a ring: it did not. Click a square to compare the wordings.")
-    choice = st.plotly_chart(statement_tiles(matrix, speakers), on_select="rerun", selection_mode="points",
+    grid = view.figure(("statements",), lambda: statement_tiles(matrix, speakers))
+    choice = st.plotly_chart(grid, on_select="rerun", selection_mode="points",
                              key="statements", width="stretch")
     points = choice.selection.points if choice and choice.selection else []
     if points:
@@ -68,7 +69,8 @@ if len(outlets) < 2 or share.empty:
 else:
     st.caption("Own-voice words in sentences that no other outlet's sentence resembles (unique) and in sentences "
                "that one does (shared, TF-IDF cosine 0.4 or more). Click a bar to read those sentences.")
-    choice = st.plotly_chart(unique_share_bars(share), on_select="rerun", selection_mode="points",
+    bars = view.figure(("unique_share",), lambda: unique_share_bars(share))
+    choice = st.plotly_chart(bars, on_select="rerun", selection_mode="points",
                              key="coverage", width="stretch")
     points = choice.selection.points if choice and choice.selection else []
     if points:

@@ -37,7 +37,9 @@ voice = st.radio("Count the words in", list(VOICE_LABELS), key="voice", horizont
                  help="An outlet's own words are its framing; quotations are its sources' words that it chose.")
 st.caption("Each square: the number of hits (bold) and hits per 1,000 words in that voice. "
            "Rates from a few hits in a short text are weak evidence. Click a square to see the words.")
-choice = st.plotly_chart(rate_tiles(analysis.scores, view.styles, voice=voice, outlets=story.outlets),
+tiles = view.figure(("tiles", voice), lambda: rate_tiles(analysis.scores, view.styles, voice=voice,
+                                                          outlets=story.outlets))
+choice = st.plotly_chart(tiles,
                          on_select="rerun", selection_mode="points", key=f"tiles_{voice}", width="stretch")
 remember(voice=voice)
 

@@ -3,7 +3,7 @@ URL that names the current view, and the one way article text reaches the screen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
@@ -23,6 +23,13 @@ class StoryView:
     analysis: Analysis
     styles: dict[str, CategoryStyle]
     notes: dict[tuple[str, str], str]  # (category, term) -> the lexicon's note on that term
+    _figures: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def figure(self, key: tuple, build):
+        """A chart built once per story and key; st.plotly_chart copies it, so sharing is safe."""
+        if key not in self._figures:
+            self._figures[key] = build()
+        return self._figures[key]
 
     @property
     def outlets(self) -> list[str]:

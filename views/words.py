@@ -40,7 +40,9 @@ else:
     for start in range(0, len(outlets), GRID):
         for column, outlet in zip(st.columns(GRID), outlets[start:start + GRID], strict=False):
             key = f"bars_{scope}_{outlet}"
-            column.plotly_chart(distinctive_bars(ranked[ranked["outlet"] == outlet], outlet), key=key,
+            bars = view.figure(("bars", scope, outlet),
+                               lambda outlet=outlet: distinctive_bars(ranked[ranked["outlet"] == outlet], outlet))
+            column.plotly_chart(bars, key=key,
                                 on_select=lambda key=key: pick_term(key, 1), selection_mode="points",
                                 width="stretch")
     with st.expander("Exclusive terms: used twice or more by one outlet and by no other"):
@@ -59,7 +61,9 @@ else:
     st.caption("Each point is a term, placed by how often each outlet uses it. Terms near an axis belong to one "
                "outlet; the most one-sided are labelled. Click a point to read it in context.")
     key = f"scatter_{scope}_{first}_{second}"
-    st.plotly_chart(term_scatter(analysis.term_counts(scope=scope), first, second), key=key,
+    scatter = view.figure(("scatter", scope, first, second),
+                          lambda: term_scatter(analysis.term_counts(scope=scope), first, second))
+    st.plotly_chart(scatter, key=key,
                     on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
 
 st.subheader("Keyword in context")
