@@ -134,3 +134,13 @@ def test_an_article_without_hits_in_the_chosen_category_says_so():
     page = html_of(at)
     assert page.count("No hits for the chosen categories in this article.") == 1  # Haaretz: no distancing
     assert "what are said to be" in page
+
+
+def test_a_broken_story_gets_a_message_that_shows_its_path_literally(tmp_path, monkeypatch):
+    folder = tmp_path / "stories" / "**broken**"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "story.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
+    at = open_page(story="**broken**")
+    assert "cannot be analysed" in at.error[0].value
+    assert "**broken**" in at.code[0].value and "not valid YAML" in at.code[0].value

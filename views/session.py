@@ -66,7 +66,8 @@ def current_story() -> StoryView:
     try:
         return _analysed(path, _newest_change(Path(path)))
     except (StoryError, LexiconError) as error:
-        st.error(f"This story cannot be analysed: {error}")
+        st.error("This story cannot be analysed. What went wrong, and where:")
+        st.code(str(error), language=None, wrap_lines=True)  # file names and messages are data, not Markdown
         st.stop()
 
 

@@ -1,0 +1,346 @@
+"""The dashboard in a real browser: Streamlit serves it, Debian's Chromium shows it, Playwright clicks.
+
+One server for the whole module, started from the repo root with FRAMING_DATA_DIR pointing at a
+hostile story whose texts are full of HTML and Markdown that must come out as literal characters.
+Skipped where /usr/bin/chromium is missing, unless the environment variable CI is set: then it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from playwright.sync_api import BrowserContext, Page, expect
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but {CHROMIUM} is missing: install it (apt-get install chromium)", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+TIMEOUT = 30_000  # ms, for every wait on the page
+expect.set_options(timeout=TIMEOUT)
+STARTUP = 60  # s, for the server to answer its health check
+BUNDLED = "assad-coalition-2015"
+HOSTILE = "hostile-text"
+PAGES = {"": "The outlets", "compare": "Outlets side by side", "words": "Keyword in context",
+         "naming": "Which statements each outlet quoted"}
+EXCEPTION = '[data-testid="stException"]'
+FIRST_LINES = "texts => texts.map(t => (t.querySelector('tspan.line') || t).textContent)"
+
+SCRIPT = "<script>window.__pwned = 1</script>"
+IMAGE = '<img src=x onerror="window.__pwned = 2">'
+STORY_YAML = """\
+title: "Hostile <b>not bold</b> and **not bold** text"
+summary: >-
+  A summary that is all markup: <script>window.__pwned = 1</script>
+  <img src=x onerror="window.__pwned = 2"> **bold**, _underscores_ and a [link](http://example.com).
+"""
+ARTICLE = """\
+---
+outlet: {outlet}
+country: {country}
+date: "2024-0{n}-01"
+headline: "Headline <u>{n}</u> with **stars**"
+---
+# heading {n}
+
+{script}
+{image}
+
+The so-called rebels claimed the regime said **bold** things, and [link](http://example.com) too.
+He said: "this is a regime".
+The regime answered the rebels on day {n}.
+"""
+
+
+# --- fixtures: browser, server, story ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM),
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1600, "height": 1000}, "color_scheme": "light"}
+
+
+@pytest.fixture
+def context(context: BrowserContext) -> BrowserContext:
+    context.set_default_timeout(TIMEOUT)
+    return context
+
+
+@pytest.fixture
+def dialogs(page: Page) -> list[str]:
+    """The messages of every dialog (alert, confirm, prompt) the page tries to open; each is dismissed."""
+    opened: list[str] = []
+    page.on("dialog", lambda dialog: (opened.append(dialog.message), dialog.dismiss()))
+    return opened
+
+
+def write_hostile_story(data_dir: Path) -> None:
+    folder = data_dir / "stories" / HOSTILE
+    (folder / "articles").mkdir(parents=True)
+    (folder / "story.yaml").write_text(STORY_YAML, encoding="utf-8")
+    outlets = (("one", "'<i>Outlet</i> One'", "Nowhere <br>land"), ("two", "Outlet **Two**", "_Elsewhere_"))
+    for n, (name, outlet, country) in enumerate(outlets, start=1):
+        text = ARTICLE.format(outlet=outlet, country=country, n=n, script=SCRIPT, image=IMAGE)
+        (folder / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    """The dashboard served on a free port; yields its base URL and stops it (its whole group) after."""
+    data_dir = tmp_path_factory.mktemp("framing-data")
+    write_hostile_story(data_dir)
+    log = (data_dir / "streamlit.log").open("w+b")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+               "--browser.gatherUsageStats", "false"]
+    server = subprocess.Popen(command, cwd=REPO, env={**os.environ, "FRAMING_DATA_DIR": str(data_dir)},
+                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + STARTUP
+        while not healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                output = log.read().decode(errors="replace")
+                pytest.fail(f"streamlit did not answer on {url} within {STARTUP} s "
+                            f"(exit code {server.poll()}):\n{output}", pytrace=False)
+            time.sleep(0.2)
+        yield url
+    finally:
+        stop(server)
+        log.close()
+
+
+def stop(server: subprocess.Popen) -> None:
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            server.wait(wait)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture(scope="session")
+def base_url(app: str) -> str:
+    """Where page.goto("/compare") goes (the plugin's own base_url comes from --base-url)."""
+    return app
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def open_page(page: Page, url: str, heading: str) -> None:
+    """Go to a page and wait until it has drawn the heading and finished running."""
+    page.goto(url)
+    expect(page.get_by_text(heading, exact=True).first).to_be_visible(timeout=TIMEOUT)
+    settle(page)
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit is not running the script any more."""
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=TIMEOUT)
+
+
+def no_exception(page: Page) -> None:
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def click_centre(page: Page, element) -> None:
+    """A mouse click in the middle of an element (Plotly catches clicks on a layer above its points)."""
+    element.scroll_into_view_if_needed()
+    box = element.bounding_box()
+    assert box, "the element has no box on the page"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+# --- tests --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_opens_without_an_exception(page: Page, path: str):
+    open_page(page, f"/{path}", PAGES[path])
+    expect(page.locator("h1, h2, h3").first).to_be_visible()
+    no_exception(page)
+
+
+def click_first_nonzero_square(page: Page) -> int:
+    """Click the first square of the Overview's "Hits by category" chart with hits; its hit count."""
+    chart = page.locator(".stPlotlyChart").filter(has_text="Hits by category").first
+    squares = chart.locator(".scatterlayer .points path")
+    expect(squares.first).to_be_visible()
+    labels = chart.locator(".scatterlayer .textpoint")
+    assert squares.count() == labels.count() > 0
+    counts = [int(label) for label in labels.evaluate_all(FIRST_LINES)]  # "<b>3</b><br>4.2" is drawn in two lines
+    index = next(i for i, count in enumerate(counts) if count > 0)
+    expect(page.get_by_text("No square selected yet")).to_be_visible()
+    click_centre(page, squares.nth(index))
+    expect(page.get_by_text("No square selected yet")).to_have_count(0)
+    return counts[index]
+
+
+def test_clicking_a_square_of_the_overview_lists_its_hits(page: Page):
+    open_page(page, f"/?story={BUNDLED}", PAGES[""])
+
+    count = click_first_nonzero_square(page)
+
+    title = page.locator(".framing h3").filter(has_text=re.compile(r" · .* · .*: \d+ hits?$"))
+    expect(title).to_have_text(re.compile(rf"^Al-Manar · .* · the outlet's own words: {count} hits?$"))
+    rows = page.locator("table.kwic tr")
+    expect(rows.first).to_be_visible()
+    assert rows.count() == count
+    no_exception(page)
+
+
+def test_clicking_a_distinctive_bar_puts_its_term_in_context(page: Page):
+    open_page(page, f"/words?story={BUNDLED}", PAGES["words"])
+    term_box = page.get_by_role("textbox", name="Term", exact=True)
+    expect(term_box).to_have_value("")
+    chart = page.locator(".stPlotlyChart").first
+    bar = chart.locator(".barlayer .point path").last  # the top bar: the most distinctive term
+    expect(bar).to_be_visible(timeout=TIMEOUT)
+    term = chart.locator(".yaxislayer-above .ytick text").last.text_content()
+    assert term
+
+    click_centre(page, bar)
+
+    expect(term_box).to_have_value(term, timeout=TIMEOUT)
+    heading = page.locator(".framing h3").filter(has_text=f"“{term}”")
+    expect(heading).to_have_text(re.compile(r": [1-9]\d* occurrences?$"), timeout=TIMEOUT)
+    lines = page.locator("table.kwic tr")
+    expect(lines.first).to_be_visible()
+    assert term.lower() in lines.first.locator("mark").text_content().lower()
+    no_exception(page)
+
+
+def test_hovering_a_highlighted_word_shows_its_note(page: Page):
+    open_page(page, f"/compare?story={BUNDLED}", PAGES["compare"])
+    mark = page.locator(".article mark.hit[data-note]").first
+    expect(mark).to_be_visible()
+    note = mark.get_attribute("data-note")
+    category = note.split(" (", 1)[0]  # the note reads "Category (n): “term”, voice. Teaching note."
+    assert category and note != category
+    after = "el => getComputedStyle(el, '::after').content"
+    assert category not in mark.evaluate(after)
+
+    mark.hover()
+
+    assert category in mark.evaluate(after)
+    assert mark.evaluate(after) not in ("none", "normal", "")
+
+
+def literal_markup_is_shown(page: Page, dialogs: list[str]) -> None:
+    """The hostile strings are on the page as characters, and none of them did anything."""
+    text = page.locator("body").inner_text()
+    for literal in (SCRIPT, "**bold**", "<img src=x onerror=", "[link](http://example.com)"):
+        assert literal in text
+        expect(page.get_by_text(literal).first).to_be_visible()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('a[href="http://example.com"], a[href="http://example.com/"]').count() == 0
+    assert page.locator("b, strong, em, i, u").filter(has_text=re.compile(r"^(not bold|bold|Outlet|Two)$")).count() == 0
+    assert dialogs == []
+    no_exception(page)
+
+
+def test_hostile_text_is_shown_literally_on_the_overview(page: Page, dialogs: list[str]):
+    open_page(page, f"/?story={HOSTILE}", PAGES[""])
+    expect(page.locator("h1")).to_contain_text("Hostile <b>not bold</b> and **not bold** text")
+    expect(page.locator(".framing h3").filter(has_text="<i>Outlet</i> One")).to_be_visible()
+    expect(page.locator(".framing h3").filter(has_text="Outlet **Two**")).to_be_visible()
+    expect(page.get_by_text("Headline <u>1</u> with **stars**")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Story")).to_have_value("Hostile <b>not bold</b> and **not bold** text")
+    ticks = page.locator(".stPlotlyChart .xaxislayer-above text").all_text_contents()
+    assert "<i>Outlet</i> One" in ticks and "Outlet **Two**" in ticks, ticks
+    literal_markup_is_shown(page, dialogs)
+
+    count = click_first_nonzero_square(page)  # the evidence: sentences of the hostile text
+
+    title = page.locator(".framing h3").filter(has_text=re.compile(r": \d+ hits?$"))
+    expect(title).to_have_text(re.compile(rf"^<i>Outlet</i> One · .*: {count} hits?$"))
+    rows = page.locator("table.kwic tr")
+    expect(rows).to_have_count(count)
+    expect(rows.filter(has_text="**bold**").first).to_be_visible()
+    literal_markup_is_shown(page, dialogs)
+
+
+def test_hostile_text_is_shown_literally_on_compare(page: Page, dialogs: list[str]):
+    open_page(page, f"/compare?story={HOSTILE}", PAGES["compare"])
+    articles = page.locator(".framing .article")
+    expect(articles).to_have_count(2)
+    for article in articles.all():
+        body = article.inner_text()
+        assert SCRIPT in body and "# heading" in body and "[link](http://example.com)" in body
+        expect(article.locator("mark.hit").filter(has_text="regime").first).to_be_visible()
+    literal_markup_is_shown(page, dialogs)
+
+
+@pytest.mark.parametrize("path", ["words?term=regime&", "naming?"])
+def test_hostile_story_opens_on_the_other_pages(page: Page, dialogs: list[str], path: str):
+    heading = PAGES[path.split("?")[0]]
+    open_page(page, f"/{path}story={HOSTILE}", heading)
+    no_exception(page)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator('img[src="x"]').count() == 0
+    assert dialogs == []
+    if path.startswith("words"):
+        expect(page.get_by_role("textbox", name="Term", exact=True)).to_have_value("regime")
+        expect(page.locator("table.kwic tr").first).to_be_visible()
+
+
+def test_screenshot_of_compare(page: Page, tmp_path: Path):
+    open_page(page, f"/compare?story={BUNDLED}", PAGES["compare"])
+    expect(page.locator(".framing .article")).to_have_count(5)
+    expect(page.locator(".framing .article mark.hit").first).to_be_visible()
+    page.evaluate("document.fonts.ready.then(() => true)")  # the mouse has not moved: nothing is hovered
+    settle(page)
+    shot = tmp_path / "compare.png"
+    page.screenshot(path=shot, animations="disabled")
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1600, 1000)
+    assert len(data) > 50_000  # a blank or nearly blank page compresses to a few kilobytes
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        docs = REPO / "docs"
+        docs.mkdir(exist_ok=True)
+        (docs / "compare.png").write_bytes(data)
