@@ -6,7 +6,7 @@ hands over to the page chosen in the navigation. Pages live in views/.
 
 import streamlit as st
 
-from views.session import DEFAULT_TEXT_SIZE, remember, seed, story_catalogue, url_value
+from views.session import DEFAULT_TEXT_SIZE, forget_page_choices, remember, seed, story_catalogue
 
 st.set_page_config(page_title="Framing: one story, many outlets", page_icon=":material/newspaper:", layout="wide")
 
@@ -22,9 +22,14 @@ catalogue = story_catalogue()
 if not catalogue:
     st.error("No stories found. Add a story folder (a story.yaml and an articles/ folder) under data/stories/.")
     st.stop()
-seed("story", url_value("story") if url_value("story") in catalogue else next(iter(catalogue)))
+asked = st.query_params.get("story", "")
+if asked and asked not in catalogue and "story" not in st.session_state:
+    st.warning("The link names a story that is not here, so the first story is shown instead. The name was:")
+    st.code(asked, language=None)
+seed("story", asked if asked in catalogue else next(iter(catalogue)))
 with st.sidebar:
-    st.selectbox("Story", list(catalogue), key="story", format_func=lambda slug: catalogue[slug][0])
+    st.selectbox("Story", list(catalogue), key="story", format_func=lambda slug: catalogue[slug][0],
+                 on_change=forget_page_choices)
     st.slider("Text size", min_value=12, max_value=32, value=DEFAULT_TEXT_SIZE, step=2, key="text_size",
               help="Size of the article texts and evidence lines; larger for a projector.")
     st.caption("Light or dark: open the ⋮ menu at the top right, then Settings.")

@@ -7,9 +7,9 @@
 
 from framing.analysis import Analysis, analyse
 from framing.lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
-from framing.stories import Article, Story, StoryError, bundled_stories, load_story
+from framing.stories import Article, Story, StoryError, available_stories, load_story
 
 __all__ = [
-    "Analysis", "Article", "Lexicon", "LexiconError", "Story", "StoryError", "analyse", "bundled_stories",
+    "Analysis", "Article", "Lexicon", "LexiconError", "Story", "StoryError", "analyse", "available_stories",
     "load_lexicon", "load_story", "parse_lexicon",
 ]

@@ -9,15 +9,21 @@ lexicon goes through `escape` first and is shown as it is; `customdata` keeps th
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from framing.highlight import VOICE_LABELS, escape
+from framing.highlight import VOICE_LABELS
 from framing.palette import OKABE_ITO, RATE_SCALE, CategoryStyle
 
 TILE_SIZE = 46
+
+
+def escape(text) -> str:
+    """Plotly decodes &lt; &gt; &amp; but not &quot;, so quotes stay as they are."""
+    return html.escape(str(text), quote=False)
 
 
 def _tile_layout(figure: go.Figure, *, rows: int, title: str) -> go.Figure:
@@ -40,7 +46,7 @@ def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice:
     shown["name"] = shown["category"].map(
         lambda c: escape(f"{styles[c].number} {styles[c].name}" if c in styles else c))
     row_top = shown.groupby("category")["per_1000"].transform("max")
-    shade = (shown["per_1000"] / row_top.where(row_top > 0, 1)).round(3)
+    shade = (shown["per_1000"] / row_top.where(row_top > 0, 1)).fillna(0).round(3)
     labels = [f"<b>{count}</b><br>{rate:.1f}" if count else "0" for count, rate in zip(
         shown["count"], shown["per_1000"], strict=True)]
     ink = ["#000000" if value > 0.55 else "#ffffff" for value in shade]
@@ -52,8 +58,10 @@ def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice:
                 "colorbar": {"title": {"text": "rate as a share<br>of its row's<br>highest"}, "thickness": 14}},
         customdata=shown[["outlet", "category"]].to_numpy(),
         hovertemplate="%{x} · %{y}<br>%{hovertext}<extra></extra>",
-        hovertext=[f"{count} hits in {words} words = {rate:.1f} per 1,000" for count, words, rate in zip(
-            shown["count"], shown["words"], shown["per_1000"], strict=True)],
+        hovertext=[f"{count} hit{'' if count == 1 else 's'} in {words} words = {rate:.1f} per 1,000" if words
+                   else "no words in this voice" for count, words, rate in zip(
+                       shown["count"], shown["words"], shown["per_1000"], strict=True)],
+        unselected={"marker": {"opacity": 0.55}},  # the other squares stay readable after a click
     ))
     title = f"Hits by category, {VOICE_LABELS.get(voice, voice)}: count (bold) and rate per 1,000 words"
     return _tile_layout(figure, rows=len(styles), title=title)
@@ -62,16 +70,18 @@ def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice:
 def distinctive_bars(rows: pd.DataFrame, outlet: str) -> go.Figure:
     """One outlet's most distinctive terms: bar length is the log-odds z, the label the raw counts."""
     rows = rows.sort_values("z", ascending=True)
-    labels = [f"{here}× here, {rest}× elsewhere" for here, rest in zip(rows["count"], rows["count_rest"], strict=True)]
+    labels = [f"{escape(term)} ({here} / {rest})" for term, here, rest in zip(
+        rows["term"], rows["count"], rows["count_rest"], strict=True)]  # counts stay visible beside the bar
     figure = go.Figure(go.Bar(
-        x=rows["z"], y=rows["term"].map(escape), orientation="h", text=labels, textposition="auto",
-        marker={"color": OKABE_ITO[4]}, insidetextfont={"color": "#ffffff"},
+        x=rows["z"], y=labels, orientation="h", marker={"color": OKABE_ITO[4]},
         customdata=[[outlet, term] for term in rows["term"]],
-        hovertemplate="%{y}: z %{x:.2f}<br>%{text}<extra></extra>",
+        hovertext=[f"{here}× here, {rest}× in the other outlets" for here, rest in zip(
+            rows["count"], rows["count_rest"], strict=True)],
+        hovertemplate="%{y}: z %{x:.2f}<br>%{hovertext}<extra></extra>",
     ))
     figure.update_layout(
         title=escape(outlet), height=90 + 30 * max(len(rows), 1), margin={"l": 10, "r": 10, "t": 40, "b": 30},
-        clickmode="event+select", dragmode=False, xaxis_title="log-odds z",
+        clickmode="event+select", dragmode=False, xaxis_title="log-odds z; (uses here / in the others)",
     )
     return figure
 

@@ -13,7 +13,7 @@ from framing.analysis import Analysis, analyse
 from framing.distinctive import METHODS, SCOPES
 from framing.lexicon import LexiconError, load_lexicon
 from framing.scores import SCORE_VOICES
-from framing.stories import StoryError, bundled_stories, load_story, resolve_story_path
+from framing.stories import StoryError, available_stories, load_story, resolve_story_path
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
@@ -89,7 +89,7 @@ def _stories(args) -> pd.DataFrame:
     rows = [
         {"story": s.slug, "title": s.title, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
          "path": s.path}
-        for s in bundled_stories()
+        for s in available_stories()
     ]
     return pd.DataFrame(rows, columns=["story", "title", "articles", "outlets", "path"])
 

@@ -40,7 +40,7 @@ def stylesheet(styles: dict[str, CategoryStyle], *, font_size: int = 18) -> str:
         ".framing mark.hit:focus { outline: 2px solid currentColor; outline-offset: 1px; }",
         ".framing mark.hit:hover::after, .framing mark.hit:focus::after { content: attr(data-note);"
         " position: absolute; left: 0; top: 1.6em; z-index: 20; width: max-content; max-width: 24em;"
-        " white-space: normal; font: normal 0.8rem/1.4 sans-serif; padding: 0.4em 0.6em;"
+        " white-space: normal; font: normal 0.8em/1.4 sans-serif; padding: 0.4em 0.6em;"
         " background: #1f1f24; color: #fafafa; border: 1px solid #888888; border-radius: 0.3em;"
         " box-shadow: 0 2px 6px rgba(0,0,0,.3); }",
         ".framing sup.tag { font-size: 0.62em; font-weight: 700; font-style: normal; margin-left: 0.1em; }",

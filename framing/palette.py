@@ -18,7 +18,6 @@ RATE_SCALE = "Cividis"
 
 @dataclass(frozen=True)
 class CategoryStyle:
-    id: str
     number: int  # shown beside each hit, so the category is readable without colour
     name: str
     colour: str
@@ -29,7 +28,7 @@ class CategoryStyle:
 def category_styles(lexicon: Lexicon) -> dict[str, CategoryStyle]:
     """One style per lexicon category, in lexicon order; colours repeat after eight categories."""
     return {
-        category.id: CategoryStyle(category.id, number, category.name, OKABE_ITO[(number - 1) % len(OKABE_ITO)],
+        category.id: CategoryStyle(number, category.name, OKABE_ITO[(number - 1) % len(OKABE_ITO)],
                                    category.description, category.teaching_note)
         for number, category in enumerate(lexicon.categories, start=1)
     }

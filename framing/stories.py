@@ -96,7 +96,7 @@ def load_story(path: str | Path) -> Story:
     )
 
 
-def bundled_stories() -> list[Story]:
+def available_stories() -> list[Story]:
     """Every story in `story_folders()`: the bundled ones, then the user's."""
     return [load_story(folder) for folder in story_folders()]
 

@@ -22,9 +22,7 @@ from conftest import REPO
 from playwright.sync_api import BrowserContext, Page, expect
 
 CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"CI is set but {CHROMIUM} is missing: install it (apt-get install chromium)", pytrace=False)
+if not CHROMIUM.exists() and not os.environ.get("CI"):
     pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
 
 pytestmark = pytest.mark.browser
@@ -70,6 +68,8 @@ The regime answered the rebels on day {n}.
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        pytest.fail(f"CI is set but {CHROMIUM} is missing: install it (apt-get install chromium)", pytrace=False)
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM),
             "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]}
 
@@ -238,12 +238,18 @@ def test_clicking_a_distinctive_bar_puts_its_term_in_context(page: Page):
     chart = page.locator(".stPlotlyChart").first
     bar = chart.locator(".barlayer .point path").last  # the top bar: the most distinctive term
     expect(bar).to_be_visible(timeout=TIMEOUT)
-    term = chart.locator(".yaxislayer-above .ytick text").last.text_content()
-    assert term
+    label = chart.locator(".yaxislayer-above .ytick text").last.text_content()
+    term = re.sub(r" \(\d+ / \d+\)$", "", label)  # the tick reads "term (uses here / elsewhere)"
+    assert term and term != label
 
-    click_centre(page, bar)
-
-    expect(term_box).to_have_value(term, timeout=TIMEOUT)
+    for _ in range(3):  # on a loaded machine Plotly may still be laying the chart out at the first click
+        click_centre(page, bar)
+        try:
+            expect(term_box).to_have_value(term, timeout=10_000)
+            break
+        except AssertionError:
+            settle(page)
+    expect(term_box).to_have_value(term)
     heading = page.locator(".framing h3").filter(has_text=f"“{term}”")
     expect(heading).to_have_text(re.compile(r": [1-9]\d* occurrences?$"), timeout=TIMEOUT)
     lines = page.locator("table.kwic tr")

@@ -36,7 +36,7 @@ def test_every_page_renders_the_bundled_story():
     for page in PAGES:
         at = open_page(page)
         assert at.session_state["story"] == "assad-coalition-2015"
-        assert html_of(at) or at.get("plotly_chart"), page
+        assert "<h" in html_of(at) or at.get("plotly_chart"), page  # a heading or a chart drawn
 
 
 def test_overview_has_a_card_per_outlet_and_the_voice_switch_changes_the_chart():
@@ -144,3 +144,26 @@ def test_a_broken_story_gets_a_message_that_shows_its_path_literally(tmp_path, m
     at = open_page(story="**broken**")
     assert "cannot be analysed" in at.error[0].value
     assert "**broken**" in at.code[0].value and "not valid YAML" in at.code[0].value
+
+
+def test_a_link_with_repeated_or_too_many_outlets_opens_at_most_five_distinct_columns():
+    outlets = ["Sputnik", "Sputnik", "Press TV", "Al-Manar", "The Week", "Haaretz (Reuters)", "Nobody"]
+    at = open_page("views/compare.py", outlet=outlets)
+    assert at.multiselect(key="compare_outlets").value == ["Sputnik", "Press TV", "Al-Manar", "The Week",
+                                                          "Haaretz (Reuters)"]
+
+
+def test_switching_story_starts_each_page_afresh(one_outlet_story):
+    at = open_page("views/compare.py")
+    at.multiselect(key="compare_outlets").set_value(["Press TV", "The Week"]).run()
+    at.selectbox(key="story").set_value(one_outlet_story).run()
+    assert not at.exception
+    assert "Only Outlet" in html_of(at) and at.query_params["outlet"] == "Only Outlet"  # the old choice is gone
+    at.switch_page("views/naming.py").run()
+    assert not at.exception
+
+
+def test_a_link_to_a_missing_story_says_so_and_opens_the_first():
+    at = open_page(story="no-such-story")
+    assert "not here" in at.warning[0].value and at.code[0].value == "no-such-story"
+    assert at.session_state["story"] == "assad-coalition-2015"

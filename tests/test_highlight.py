@@ -103,20 +103,20 @@ def test_keyword_in_context_finds_whole_words_possessives_and_voice():
 
 
 def test_charts_carry_what_a_click_needs_and_escape_labels():
-    result = analysed("The so-called rebels said so.", "The <b>regime</b> said so.", outlets=("A", "B <i>"))
+    result = analysed("The so-called rebels said so.", "The <b>regime</b> said so.", outlets=("A", 'B "q" <i>'))
     styles = category_styles(result.lexicon)
     tiles = rate_tiles(result.scores, styles, voice="narrator", outlets=result.story.outlets)
     assert {tuple(c[:2]) for c in tiles.data[0].customdata} == {
         (o, c) for o in result.story.outlets for c in styles}
-    assert "B &lt;i&gt;" in list(tiles.data[0].x)
+    assert 'B "q" &lt;i&gt;' in list(tiles.data[0].x)  # Plotly shows &quot; as it is, so quotes stay
     counts = result.term_counts()
-    scatter = term_scatter(counts, "A", "B <i>")
+    scatter = term_scatter(counts, "A", 'B "q" <i>')
     assert all(len(c) == 1 for trace in scatter.data for c in trace.customdata)
     distinct = result.distinctive(top=3)
     bars = distinctive_bars(distinct[distinct["outlet"] == "A"], "A")
     assert [c[0] for c in bars.data[0].customdata] == ["A"] * len(bars.data[0].y)
     share = unique_share_bars(result.unique_share())
     assert [trace.name for trace in share.data] == ["unique words", "shared words"]
-    matrix = pd.DataFrame({"A": ["we <b>", ""], "B <i>": ["we", "no"]}, index=["S1", "S2"])
+    matrix = pd.DataFrame({"A": ["we <b>", ""], "B": ["we", "no"]}, index=["S1", "S2"])
     grid = statement_tiles(matrix, {"S1": "X", "S2": "Y"})
     assert "we &lt;b&gt;" in list(grid.data[0].hovertext)

@@ -1,7 +1,7 @@
 import pytest
 from conftest import BUNDLED, SEEDS
 
-from framing import StoryError, bundled_stories, load_story
+from framing import StoryError, available_stories, load_story
 
 
 def test_bundled_story_has_metadata_for_every_article(bundled_story):
@@ -21,8 +21,8 @@ def test_bundled_raw_text_is_exactly_the_captured_text(bundled_story):
         assert article.raw.encode() == (SEEDS / article.source_file).read_bytes()
 
 
-def test_bundled_stories_lists_the_story_folder():
-    assert [s.path for s in bundled_stories()] == [str(BUNDLED)]
+def test_available_stories_lists_the_bundled_story_folder():
+    assert [s.path for s in available_stories()] == [str(BUNDLED)]
 
 
 def test_any_folder_of_text_files_loads_with_optional_front_matter(tmp_path):

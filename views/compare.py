@@ -11,8 +11,8 @@ view = current_story()
 analysis = view.analysis
 outlets = view.outlets
 
-seed("compare_outlets", [o for o in url_values("outlet") if o in outlets] or outlets[:MAX_COLUMNS])
-seed("compare_categories", [c for c in url_values("category") if c in view.styles] or list(view.styles))
+seed("compare_outlets", url_values("outlet", outlets, limit=MAX_COLUMNS) or outlets[:MAX_COLUMNS])
+seed("compare_categories", url_values("category", view.styles) or list(view.styles))
 
 left, right = st.columns([3, 2])
 chosen = left.multiselect("Outlets side by side", outlets, key="compare_outlets", max_selections=MAX_COLUMNS,

@@ -7,14 +7,14 @@ import streamlit as st
 from framing.charts import statement_tiles, unique_share_bars
 from framing.evidence import span_evidence
 from framing.highlight import VOICE_LABELS, evidence_html, heading, paragraph
-from views.session import current_story, remember, seed, show, url_value
+from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 view = current_story()
 analysis = view.analysis
 outlets = view.outlets
 
 st.subheader("What each outlet calls each actor")
-seed("naming_voice", url_value("naming_voice") if url_value("naming_voice") in VOICE_LABELS else "narrator")
+seed("naming_voice", url_choice("naming_voice", VOICE_LABELS, "narrator"))
 voice = st.radio("Names used in", list(VOICE_LABELS), key="naming_voice", horizontal=True, format_func=VOICE_LABELS.get)
 remember(naming_voice=voice)
 naming = analysis.naming()
@@ -32,13 +32,13 @@ else:
                "Select a row to read every mention of that actor.")
     picked = st.dataframe(table, on_select="rerun", selection_mode="single-row", key=f"naming_{voice}",
                           width="stretch")
-    rows = picked.selection.rows if picked else []
+    rows = [row for row in (picked.selection.rows if picked else []) if row < len(table)]
     if rows:
         referent = table.index[rows[0]]
         spans = analysis.spans[analysis.spans["referent"] == referent]
         if voice != "all":
             spans = spans[spans["voice"] == voice]
-        show(view, heading(f"{referent}: {len(spans)} mentions, {VOICE_LABELS[voice]}", level=3),
+        show(view, heading(f"{referent}: {plural(len(spans), 'mention')}, {VOICE_LABELS[voice]}", level=3),
              evidence_html(span_evidence(analysis.documents, spans), view.styles))
 
 st.subheader("Which statements each outlet quoted")
@@ -54,12 +54,11 @@ else:
     grid = view.figure(("statements",), lambda: statement_tiles(matrix, speakers))
     choice = st.plotly_chart(grid, on_select="rerun", selection_mode="points",
                              key="statements", width="stretch")
-    points = choice.selection.points if choice and choice.selection else []
-    if points:
+    if points := clicked_points(choice):
         statement = points[0]["customdata"][1]
         quotes = analysis.quotations()
         quotes = quotes[quotes["statement"] == statement][["outlet", "speaker", "verb", "text"]]
-        show(view, heading(f"{statement}: {len(quotes)} quotation{'s' * (len(quotes) != 1)}", level=3))
+        show(view, heading(f"{statement}: {plural(len(quotes), 'quotation')}", level=3))
         st.dataframe(quotes, hide_index=True, width="stretch")
 
 st.subheader("What only one outlet says")
@@ -72,11 +71,11 @@ else:
     bars = view.figure(("unique_share",), lambda: unique_share_bars(share))
     choice = st.plotly_chart(bars, on_select="rerun", selection_mode="points",
                              key="coverage", width="stretch")
-    points = choice.selection.points if choice and choice.selection else []
-    if points:
+    if points := clicked_points(choice):
         outlet, part = points[0]["customdata"][:2]
         coverage = analysis.coverage()
-        sentences = coverage[(coverage["outlet"] == outlet) & (coverage["unique"] == (part == "unique"))]
+        sentences = coverage[(coverage["outlet"] == outlet) & (coverage["unique"] == (part == "unique"))
+                             & (coverage["words_narrator"] > 0)]  # quotation-only sentences add nothing to the bar
         closest = [f"{c['outlet']} ({s:.2f})" for c, s in zip(sentences["closest"], sentences["similarity"],
                                                               strict=True)]
         show(view, heading(f"{outlet}: {len(sentences)} {part} sentences", level=3),

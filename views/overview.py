@@ -6,7 +6,7 @@ import streamlit as st
 from framing.charts import rate_tiles
 from framing.evidence import span_evidence
 from framing.highlight import VOICE_LABELS, escape, evidence_html, heading, legend_html, paragraph
-from views.session import current_story, remember, seed, show, url_value
+from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 view = current_story()
 analysis = view.analysis
@@ -31,7 +31,7 @@ if len(story.outlets) < 2:
     st.info("This story has one outlet. Add a second outlet's article to compare how they frame it.")
 
 st.subheader("How often each outlet uses each kind of framing word")
-seed("voice", url_value("voice") if url_value("voice") in VOICE_LABELS else "narrator")
+seed("voice", url_choice("voice", VOICE_LABELS, "narrator"))
 voice = st.radio("Count the words in", list(VOICE_LABELS), key="voice", horizontal=True,
                  format_func=VOICE_LABELS.get,
                  help="An outlet's own words are its framing; quotations are its sources' words that it chose.")
@@ -43,7 +43,7 @@ choice = st.plotly_chart(tiles,
                          on_select="rerun", selection_mode="points", key=f"tiles_{voice}", width="stretch")
 remember(voice=voice)
 
-points = choice.selection.points if choice and choice.selection else []
+points = clicked_points(choice)
 if not points:
     st.caption("No square selected yet: click one to list the hits behind it.")
 else:
@@ -52,7 +52,7 @@ else:
     if voice != "all":
         spans = spans[spans["voice"] == voice]
     name = view.styles[category].name if category in view.styles else category
-    title = f"{outlet} · {name} · {VOICE_LABELS[voice]}: {len(spans)} hit{'s' * (len(spans) != 1)}"
+    title = f"{outlet} · {name} · {VOICE_LABELS[voice]}: {plural(len(spans), 'hit')}"
     parts = [heading(title, level=3)]
     if spans.empty:
         parts.append(paragraph("No hits here: this outlet does not use this kind of word in this voice."))

@@ -10,6 +10,7 @@ import streamlit as st
 
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
 from framing.highlight import stylesheet, wrap
+from framing.lexicon import DEFAULT_LEXICON
 from framing.palette import CategoryStyle, category_styles
 from framing.stories import story_folders
 
@@ -36,8 +37,11 @@ class StoryView:
         return self.analysis.story.outlets
 
 
-def _newest_change(folder: Path) -> float:
-    return max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
+def _fingerprint(folder: Path) -> tuple:
+    """Every file of the story and the lexicon with its size and time: any edit, addition or
+    removal gives a new fingerprint, and so a fresh analysis."""
+    files = [*sorted(p for p in folder.rglob("*") if p.is_file()), DEFAULT_LEXICON]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -54,7 +58,7 @@ def story_catalogue() -> dict[str, tuple[str, str]]:
 
 
 @st.cache_resource(show_spinner="Reading and analysing the articles…", max_entries=8)
-def _analysed(path: str, changed: float) -> StoryView:  # `changed` makes an edited story load afresh
+def _analysed(path: str, fingerprint: tuple) -> StoryView:  # a new fingerprint means a fresh analysis
     analysis = analyse(load_story(path), load_lexicon())
     notes = {(term.category, term.text): term.note for term in analysis.lexicon.terms if term.note}
     return StoryView(analysis, category_styles(analysis.lexicon), notes)
@@ -64,7 +68,7 @@ def current_story() -> StoryView:
     """The story chosen in the sidebar, analysed; stops the page with a clear message if it cannot be."""
     path = story_catalogue()[st.session_state["story"]][1]
     try:
-        return _analysed(path, _newest_change(Path(path)))
+        return _analysed(path, _fingerprint(Path(path)))
     except (StoryError, LexiconError) as error:
         st.error("This story cannot be analysed. What went wrong, and where:")
         st.code(str(error), language=None, wrap_lines=True)  # file names and messages are data, not Markdown
@@ -77,12 +81,32 @@ def seed(key: str, value) -> None:
         st.session_state[key] = value
 
 
-def url_values(name: str) -> list[str]:
-    return st.query_params.get_all(name)
+def url_values(name: str, allowed, *, limit: int | None = None) -> list[str]:
+    """The URL's values for `name` that are among `allowed`, each once, at most `limit` of them."""
+    return list(dict.fromkeys(v for v in st.query_params.get_all(name) if v in allowed))[:limit]
 
 
-def url_value(name: str, default: str = "") -> str:
-    return st.query_params.get(name, default)
+def url_choice(name: str, allowed, default: str) -> str:
+    """The URL's value for `name` if it is one of `allowed`, else `default`."""
+    value = st.query_params.get(name, "")
+    return value if value in allowed else default
+
+
+def clicked_points(chart_state) -> list[dict]:
+    """The points a reader clicked on a chart shown with on_select, or none."""
+    return list(chart_state.selection.points) if chart_state and chart_state.selection else []
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def forget_page_choices() -> None:
+    """A new story: page choices (outlets, categories, selections) belonged to the old one."""
+    for key in list(st.session_state):
+        if key not in ("story", "text_size"):
+            del st.session_state[key]
+    st.query_params.clear()
 
 
 def remember(**params) -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 from framing.charts import distinctive_bars, term_scatter
 from framing.evidence import keyword_in_context
 from framing.highlight import VOICE_LABELS, evidence_html, heading, paragraph
-from views.session import current_story, remember, seed, show, url_value
+from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 SCOPES = {"narrator": VOICE_LABELS["narrator"], "all": "all text, quotations included"}
 GRID = 3
@@ -17,15 +17,16 @@ outlets = view.outlets
 
 
 def pick_term(chart_key: str, position: int) -> None:
-    """A chart click: its term goes to the keyword-in-context box."""
-    state = st.session_state.get(chart_key)
-    points = state.selection.points if state and state.selection else []
-    if points:
+    """A chart click: its term goes to the keyword-in-context box, and the charts start afresh
+    (new keys), so that clicking the same bar again later picks it again rather than unselecting it."""
+    if points := clicked_points(st.session_state.get(chart_key)):
         st.session_state["term"] = str(points[0]["customdata"][position])
+        st.session_state["picks"] += 1
 
 
-seed("words_scope", url_value("scope") if url_value("scope") in SCOPES else "narrator")
-seed("term", url_value("term"))
+seed("words_scope", url_choice("scope", SCOPES, "narrator"))
+seed("term", st.query_params.get("term", ""))
+seed("picks", 0)
 scope = st.radio("Count the words in", list(SCOPES), key="words_scope", horizontal=True, format_func=SCOPES.get)
 
 st.subheader("Distinctive terms")
@@ -33,13 +34,14 @@ if len(outlets) < 2:
     st.info("Distinctive terms compare one outlet with the others, so they need a story with two outlets or more.")
 else:
     st.caption("Bar length: log-odds z with an informative prior (Monroe et al. 2008), outlet against all others. "
-               "It ranks terms; with texts this short it is not a significance test. Labels give the raw counts. "
+               "It ranks terms; with texts this short it is not a significance test. Beside each term: its uses "
+               "in this outlet / in all the others. "
                "Click a bar to read the term in context below.")
     table = analysis.distinctive(scope=scope, top=10)
     ranked = table[table["method"] == "log-odds"]
     for start in range(0, len(outlets), GRID):
         for column, outlet in zip(st.columns(GRID), outlets[start:start + GRID], strict=False):
-            key = f"bars_{scope}_{outlet}"
+            key = f"bars_{scope}_{outlet}_{st.session_state['picks']}"
             bars = view.figure(("bars", scope, outlet),
                                lambda outlet=outlet: distinctive_bars(ranked[ranked["outlet"] == outlet], outlet))
             column.plotly_chart(bars, key=key,
@@ -60,7 +62,7 @@ else:
     second = right.selectbox("Up (y)", [o for o in outlets if o != first], key="scatter_second")
     st.caption("Each point is a term, placed by how often each outlet uses it. Terms near an axis belong to one "
                "outlet; the most one-sided are labelled. Click a point to read it in context.")
-    key = f"scatter_{scope}_{first}_{second}"
+    key = f"scatter_{scope}_{first}_{second}_{st.session_state['picks']}"
     scatter = view.figure(("scatter", scope, first, second),
                           lambda: term_scatter(analysis.term_counts(scope=scope), first, second))
     st.plotly_chart(scatter, key=key,
@@ -80,7 +82,7 @@ else:
         f"{outlet} {own.get(outlet, 0)}" + (f" (+{quoted[outlet]} quoted)" if outlet in quoted else "")
         for outlet in outlets
     )
-    parts = [heading(f"“{term}”: {len(lines)} occurrence{'s' * (len(lines) != 1)}", level=3), paragraph(summary)]
+    parts = [heading(f"“{term}”: {plural(len(lines), 'occurrence')}", level=3), paragraph(summary)]
     if lines.empty:
         parts.append(paragraph("No outlet uses this term."))
     else:
