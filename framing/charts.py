@@ -81,7 +81,7 @@ def distinctive_bars(rows: pd.DataFrame, outlet: str) -> go.Figure:
     ))
     figure.update_layout(
         title=escape(outlet), height=90 + 30 * max(len(rows), 1), margin={"l": 10, "r": 10, "t": 40, "b": 30},
-        clickmode="event+select", dragmode=False, xaxis_title="log-odds z; (uses here / in the others)",
+        clickmode="event+select", dragmode=False, xaxis_title="log-odds z",
     )
     return figure
 
