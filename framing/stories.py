@@ -109,6 +109,11 @@ def story_folders() -> list[Path]:
     return [p for root in roots if root.is_dir() for p in sorted(root.iterdir()) if (p / "story.yaml").is_file()]
 
 
+def story_title(folder: Path) -> str:
+    """A story's title from its story.yaml alone, for listing stories without reading articles."""
+    return str(_read_story_meta(folder / "story.yaml").get("title") or folder.name)
+
+
 def resolve_story_path(name: str | Path) -> Path:
     """A path as given, or the story folder of that slug when no such path exists."""
     path = Path(name)

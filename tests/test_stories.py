@@ -66,3 +66,12 @@ def test_story_folders_add_the_users_data_folder_after_the_bundled_ones(tmp_path
     assert story_folders() == [BUNDLED]
     monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
     assert story_folders() == [BUNDLED, mine]
+
+
+def test_story_title_reads_only_story_yaml(tmp_path):
+    from framing.stories import story_title
+
+    (tmp_path / "story.yaml").write_text("title: Only the title\n", encoding="utf-8")
+    assert story_title(tmp_path) == "Only the title"  # no articles folder, and no error
+    (tmp_path / "story.yaml").write_text("summary: no title\n", encoding="utf-8")
+    assert story_title(tmp_path) == tmp_path.name

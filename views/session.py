@@ -12,7 +12,7 @@ from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, l
 from framing.highlight import stylesheet, wrap
 from framing.lexicon import DEFAULT_LEXICON
 from framing.palette import CategoryStyle, category_styles
-from framing.stories import story_folders
+from framing.stories import story_folders, story_title
 
 DEFAULT_TEXT_SIZE = 18
 
@@ -46,11 +46,11 @@ def _fingerprint(folder: Path) -> tuple:
 
 @st.cache_data(ttl=30, show_spinner=False)
 def story_catalogue() -> dict[str, tuple[str, str]]:
-    """slug -> (title, path) for every story folder; a broken story keeps its slug as title."""
+    """slug -> (title, path) for every story folder, from story.yaml only; a broken one keeps its slug."""
     catalogue = {}
     for folder in story_folders():
         try:
-            title = load_story(folder).title
+            title = story_title(folder)
         except StoryError:
             title = f"{folder.name} (cannot be read)"
         catalogue[folder.name] = (title, str(folder))
