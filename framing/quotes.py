@@ -21,6 +21,7 @@ from framing.text import blank_out, count_words, sentence_index, words
 
 _DOUBLE = r.DOUBLE_OPENERS | r.DOUBLE_CLOSERS | {'"'}
 _SINGLE = r.SINGLE_OPENERS | r.SINGLE_CLOSERS | {"'"}
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(_DOUBLE | _SINGLE))) + "]")
 _OPEN_CONTEXT = set(" \t([{\u2014\u2013-/") | r.DOUBLE_OPENERS | r.SINGLE_OPENERS | {'"', "'"}
 
 
@@ -77,7 +78,8 @@ class VoiceIndex:
 def _paragraph_quotations(paragraph: str, offset: int) -> list[Quotation]:
     found: list[Quotation] = []
     stack: list[tuple[str, int]] = []  # open quotes: (mark, position)
-    for i, char in enumerate(paragraph):
+    for found_mark in _MARK_RE.finditer(paragraph):  # only the marks matter, so only they are visited
+        i, char = found_mark.start(), found_mark.group()
         before = paragraph[i - 1] if i else " "
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
         if char in _DOUBLE:

@@ -27,6 +27,7 @@ _SUBJECT_FIRST = re.compile(
     rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})\s+{_LINK}(?P<verb>{_VERB})\b"
 )
 _VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|told|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
+_CUE = re.compile(rf"(?:{_VERB})\b|[Aa]ccording\s+to")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME})")
 
 
@@ -62,6 +63,8 @@ def has_speech_verb(text_outside_quotes: str) -> bool:
 
 def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution | None:
     sentence = masked[start:end]
+    if not _CUE.search(sentence):  # every attribution holds one: skip the costly patterns
+        return None
     candidates = [m for pattern in (_SUBJECT_FIRST, _VERB_FIRST, _ACCORDING_TO) for m in pattern.finditer(sentence)]
     if not candidates:
         return None
