@@ -6,10 +6,13 @@ import argparse
 import json
 import math
 import sys
+import time
+from pathlib import Path
 
 import pandas as pd
 
 from framing.analysis import Analysis, analyse
+from framing.batch import DEFAULT_CHUNK, ENGINES, BatchError, Problem, run_batch, write_problems
 from framing.distinctive import METHODS, SCOPES
 from framing.lexicon import LexiconError, load_lexicon
 from framing.scores import SCORE_VOICES
@@ -17,6 +20,7 @@ from framing.stories import StoryError, available_stories, load_story, resolve_s
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
+MAX_PROBLEMS_SHOWN = 20
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,9 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         frame = args.handler(args)
-    except (StoryError, LexiconError) as error:
+    except (StoryError, LexiconError, BatchError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    if frame is None:  # the command wrote files and said so on stderr
+        return 0
     try:
         sys.stdout.write(render(frame, args.format))
     except BrokenPipeError:  # output piped into head or less that closed early
@@ -76,7 +82,57 @@ def build_parser() -> argparse.ArgumentParser:
     similarity = command("similarity", _similarity, "pairwise similarity of the outlets' wording (TF-IDF cosine)",
                          lexicon=False)
     similarity.add_argument("--scope", choices=SCOPES, default="narrator", help="narrator (default) or all")
+    _add_batch(commands)
     return parser
+
+
+def _add_batch(commands) -> None:
+    text = ("score a corpus: per-article category counts and rates by voice, outlet totals per month, and "
+            "the terms behind them, streamed in chunks")
+    batch = commands.add_parser("batch", help=text, description=text + ". Rows that cannot be scored are "
+                                "reported and skipped; their list is written to OUT's .problems.csv.")
+    batch.add_argument("input", metavar="INPUT", help="JSONL, CSV or Parquet with 'outlet' and 'text' columns "
+                       "(optional: story, article, date)")
+    batch.add_argument("--out", required=True, metavar="OUT",
+                       help="per-article scores, .parquet or .csv; OUT.outlets and OUT.terms are written beside it")
+    batch.add_argument("--spans", metavar="FILE", help="also write the span table (.parquet or .csv)")
+    batch.add_argument("--lexicon", metavar="FILE", help="lexicon YAML file (default: data/lexicons/default.yaml)")
+    batch.add_argument("--engine", choices=ENGINES, default="local",
+                       help="local: processes on this machine (default); dask: a Dask cluster")
+    batch.add_argument("--workers", type=_positive, metavar="N",
+                       help="processes (local) or local Dask workers (default: one per CPU core)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="a running Dask scheduler, such as tcp://10.0.0.5:8786 (implies --engine dask)")
+    batch.add_argument("--chunk-size", type=_positive, default=DEFAULT_CHUNK, metavar="ROWS",
+                       help=f"rows per chunk (default: {DEFAULT_CHUNK})")
+    batch.add_argument("--no-progress", action="store_true", help="no progress bar")
+    batch.set_defaults(handler=_batch)
+
+
+def _batch(args) -> None:
+    out = Path(args.out)
+    shown = 0
+
+    def report(problem: Problem) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= MAX_PROBLEMS_SHOWN:
+            print(f"skipped row {problem.row}: {problem.message}", file=sys.stderr)
+
+    started = time.perf_counter()
+    summary = run_batch(
+        Path(args.input), out, load_lexicon(args.lexicon), spans_path=Path(args.spans) if args.spans else None,
+        chunk_size=args.chunk_size, engine="dask" if args.scheduler else args.engine, workers=args.workers,
+        scheduler=args.scheduler, progress=False if args.no_progress else None, on_problem=report,
+    )
+    seconds = time.perf_counter() - started
+    print(f"scored {summary.articles:,} of {summary.rows:,} rows in {seconds:.1f} s", file=sys.stderr)
+    if summary.problems:
+        problems = write_problems(out, summary.problems)
+        more = f" ({len(summary.problems) - MAX_PROBLEMS_SHOWN:,} more not shown)" if shown > MAX_PROBLEMS_SHOWN else ""
+        print(f"skipped {len(summary.problems):,} rows{more}: listed in {problems}", file=sys.stderr)
+    for path in summary.outputs:
+        print(f"wrote {path}", file=sys.stderr)
 
 
 def _analysis(args) -> Analysis:

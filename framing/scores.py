@@ -1,4 +1,4 @@
-"""Category scores per outlet and voice, derived from the span table and word counts alone."""
+"""Category scores per outlet (or any other unit) and voice, from the span table and word counts alone."""
 
 from __future__ import annotations
 
@@ -6,26 +6,36 @@ import pandas as pd
 
 SCORE_FIELDS = ("outlet", "category", "voice", "count", "words", "per_1000")
 SCORE_VOICES = ("narrator", "quote", "all")
+WORD_COLUMNS = {"all": "words", "narrator": "words_narrator", "quote": "words_quote"}
 
 
-def score_table(spans: pd.DataFrame, articles: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
-    """Count, words analysed and rate per 1,000 words for every outlet, category and voice.
+def score_table(spans: pd.DataFrame, articles: pd.DataFrame, categories: list[str],
+                by: tuple[str, ...] = ("outlet",)) -> pd.DataFrame:
+    """Count, words analysed and rate per 1,000 words for every unit (by default each outlet),
+    category and voice. `spans` and `articles` both hold the `by` columns."""
+    counts = spans.groupby([*by, "category", "voice"]).size()
+    words = articles.groupby(list(by), sort=False)[list(WORD_COLUMNS.values())].sum()
+    return rate_table(counts, words, categories, by)
 
-    Every combination has a row, zeros included, so an empty category shows as 0, not as a gap.
-    The rate is empty (NaN) where an outlet has no words in that voice.
-    """
-    outlets = list(dict.fromkeys(articles["outlet"]))
-    grid = pd.MultiIndex.from_product([outlets, categories], names=["outlet", "category"])
+
+def rate_table(counts: pd.Series, words: pd.DataFrame, categories: list[str],
+               by: tuple[str, ...] = ("outlet",)) -> pd.DataFrame:
+    """Counts indexed by (*by, category, voice) over words indexed by `by`, as rates.
+
+    Every unit, category and voice has a row, zeros included, so an empty category shows as 0,
+    not as a gap. The rate is empty (NaN) where a unit has no words in that voice."""
+    grid = words.index.to_frame(index=False).merge(pd.DataFrame({"category": categories}), how="cross")
+    per_voice = counts.unstack("voice", fill_value=0) if len(counts) else pd.DataFrame()
+    per_voice = per_voice.reindex(columns=["narrator", "quote"], fill_value=0)
+    per_voice["all"] = per_voice["narrator"] + per_voice["quote"]
+    per_voice = per_voice.reindex(pd.MultiIndex.from_frame(grid), fill_value=0)
+    unit_words = words.set_axis(pd.MultiIndex.from_frame(words.index.to_frame(index=False))).reindex(
+        pd.MultiIndex.from_frame(grid[list(by)]))
     frames = []
     for voice in SCORE_VOICES:
-        chosen = spans if voice == "all" else spans[spans["voice"] == voice]
-        counts = chosen.groupby(["outlet", "category"]).size().reindex(grid, fill_value=0)
-        words = articles.groupby("outlet")["words" if voice == "all" else f"words_{voice}"].sum()
-        frame = counts.rename("count").reset_index()
-        frame["voice"] = voice
-        frame["words"] = frame["outlet"].map(words).astype(int)
+        frame = grid.assign(voice=voice, count=per_voice[voice].to_numpy().astype(int),
+                            words=unit_words[WORD_COLUMNS[voice]].to_numpy().astype(int))
         frame["per_1000"] = (1000 * frame["count"] / frame["words"].where(frame["words"] > 0)).round(2)
         frames.append(frame)
     table = pd.concat(frames, ignore_index=True)
-    table["count"] = table["count"].astype(int)
-    return table[list(SCORE_FIELDS)]
+    return table[[*by, "category", "voice", "count", "words", "per_1000"]]

@@ -1,5 +1,6 @@
 """Shared fixtures: the bundled story analysed once, and builders for tiny hand-made cases."""
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,14 @@ from framing.stories import Article, Story
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data" / "stories" / "assad-coalition-2015"
 SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def load_bench(name: str):
+    """A script under bench/ as a module (bench/ is scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def make_lexicon(**categories):

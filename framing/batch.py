@@ -1,0 +1,434 @@
+"""Batch scoring: the story engine's measures over a corpus too large for a story folder.
+
+The input (JSONL, CSV or Parquet, one article per row with at least `outlet` and `text`) is read
+in chunks; each chunk is scored by `score_chunk`, the same function whichever engine runs it
+(in this process, in a pool of local processes, or on a Dask cluster), and the results are
+written in input order as they arrive, so memory holds only the chunks in flight. A row that
+cannot be scored is reported with its number and skipped.
+
+Outputs: per-article category counts and rates by voice; optionally the span table; beside
+them, outlet totals per month (`*.outlets.*`) and the terms behind every count (`*.terms.*`),
+which the dashboard's Corpus page opens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from framing.analysis import span_table
+from framing.lexicon import Lexicon
+from framing.matcher import Matcher
+from framing.scores import WORD_COLUMNS, rate_table, score_table
+from framing.spans import SPAN_FIELDS, analyse_article
+from framing.stories import Article
+
+INPUT_SUFFIXES = (".jsonl", ".csv", ".parquet")
+OUTPUT_SUFFIXES = (".parquet", ".csv")
+REQUIRED_COLUMNS = ("outlet", "text")
+ENGINES = ("local", "dask")
+ROW_FIELDS = ("row", "story", "article", "outlet", "date")
+TERM_FIELDS = ("outlet", "month", "category", "voice", "term", "count")
+DEFAULT_CHUNK = 500
+_MONTH_RE = re.compile(r"^\d{4}-\d{2}")
+
+
+class BatchError(ValueError):
+    """An input or output that cannot be used at all (a bad row is a Problem, not this)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int  # JSONL line, CSV record after the header, or Parquet row; counted from 1
+    message: str
+
+
+@dataclass
+class Chunk:
+    rows: list[tuple[int, dict]]
+    problems: list[Problem]
+    progress: int  # bytes (JSONL, CSV) or rows (Parquet) this chunk moves the progress bar
+
+
+@dataclass
+class ChunkResult:
+    scores: pd.DataFrame  # per article, category and voice
+    spans: pd.DataFrame | None
+    terms: pd.Series  # counts indexed by TERM_FIELDS[:-1]
+    words: pd.DataFrame  # words by voice and articles, indexed by (outlet, month)
+    problems: list[Problem]
+
+
+@dataclass
+class BatchSummary:
+    rows: int = 0
+    articles: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def read_chunks(path: Path, chunk_size: int) -> tuple[int, str, Iterator[Chunk]]:
+    """(progress total, its unit, chunks) for an input file, checked for the required columns."""
+    suffix = path.suffix.lower()
+    if suffix not in INPUT_SUFFIXES:
+        raise BatchError(f"{path}: cannot read {suffix or 'a file without a suffix'}; use {', '.join(INPUT_SUFFIXES)}")
+    if not path.is_file():
+        raise BatchError(f"{path}: no such file")
+    if suffix == ".parquet":
+        try:
+            parquet = pq.ParquetFile(path)
+        except (OSError, pa.ArrowException) as error:
+            raise BatchError(f"{path}: not a readable Parquet file ({error})") from None
+        _check_columns(path, parquet.schema_arrow.names)
+        return parquet.metadata.num_rows, "rows", _parquet_chunks(parquet, chunk_size)
+    size = path.stat().st_size
+    return size, "B", (_jsonl_chunks(path, chunk_size) if suffix == ".jsonl" else _csv_chunks(path, chunk_size))
+
+
+def _check_columns(path: Path, columns) -> None:
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        raise BatchError(f"{path}: no {' or '.join(repr(m) for m in missing)} column; found {', '.join(columns)}")
+
+
+def _jsonl_chunks(path: Path, chunk_size: int) -> Iterator[Chunk]:
+    chunk = Chunk([], [], 0)
+    with path.open("rb") as lines:
+        for number, line in enumerate(lines, 1):
+            chunk.progress += len(line)
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except (ValueError, UnicodeDecodeError) as error:
+                chunk.problems.append(Problem(number, f"not valid JSON ({error})"))
+                continue
+            if isinstance(record, dict):
+                chunk.rows.append((number, record))
+            else:
+                chunk.problems.append(Problem(number, f"expected a JSON object, got {type(record).__name__}"))
+            if len(chunk.rows) >= chunk_size:
+                yield chunk
+                chunk = Chunk([], [], 0)
+    yield chunk
+
+
+def _csv_chunks(path: Path, chunk_size: int) -> Iterator[Chunk]:
+    csv.field_size_limit(sys.maxsize)  # article texts are far longer than the module's default cap
+    chunk = Chunk([], [], 0)
+
+    def counted(lines):
+        for line in lines:
+            chunk.progress += len(line.encode("utf-8", "surrogateescape"))
+            yield line
+
+    try:
+        with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as file:
+            reader = csv.reader(counted(file))
+            header = next(reader, None)
+            if header is None:
+                raise BatchError(f"{path}: the file is empty")
+            _check_columns(path, header)
+            number = 0
+            while True:
+                number += 1
+                try:
+                    record = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as error:
+                    chunk.problems.append(Problem(number, f"not valid CSV ({error})"))
+                    continue
+                if len(record) != len(header):
+                    message = f"has {len(record)} fields where the header has {len(header)}"
+                    chunk.problems.append(Problem(number, message))
+                    continue
+                chunk.rows.append((number, dict(zip(header, record, strict=True))))
+                if len(chunk.rows) >= chunk_size:
+                    yield chunk
+                    chunk = Chunk([], [], 0)
+    except csv.Error as error:
+        raise BatchError(f"{path}: not valid CSV ({error})") from None
+    yield chunk
+
+
+def _parquet_chunks(parquet: pq.ParquetFile, chunk_size: int) -> Iterator[Chunk]:
+    number = 0
+    for batch in parquet.iter_batches(batch_size=chunk_size):
+        records = batch.to_pylist()
+        yield Chunk([(number + i, record) for i, record in enumerate(records, 1)], [], len(records))
+        number += len(records)
+
+
+# --- scoring: one function for every engine -------------------------------------------------------
+
+
+def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool) -> ChunkResult:
+    """Score a chunk of (row number, record) pairs; rows that cannot be scored become Problems."""
+    matcher = _matcher(lexicon)
+    documents, meta, problems = [], [], []
+    for number, record in rows:
+        article = _article(number, record)
+        if isinstance(article, Problem):
+            problems.append(article)
+            continue
+        try:
+            documents.append(analyse_article(article, lexicon, matcher))
+        except Exception as error:  # one odd article must not stop a run over a whole corpus
+            problems.append(Problem(number, f"could not be scored ({type(error).__name__}: {error})"))
+            continue
+        story = record.get("story")
+        meta.append((number, "" if story is None else str(story), article.id, article.outlet, article.date))
+    articles = pd.DataFrame(meta, columns=list(ROW_FIELDS))
+    articles["month"] = articles["date"].str[:7].where(articles["date"].str.match(_MONTH_RE), "")
+    for voice, column in WORD_COLUMNS.items():
+        articles[column] = [doc.words(voice) for doc in documents]
+    spans = span_table(tuple(documents))
+    spans.insert(0, "row", np.repeat(articles["row"].to_numpy(), [len(doc.spans) for doc in documents]))
+    spans["month"] = spans["row"].map(articles.set_index("row")["month"])
+    categories = [category.id for category in lexicon.categories]
+    scores = articles[list(ROW_FIELDS)].merge(score_table(spans, articles, categories, by=("row",)), on="row")
+    terms = spans.groupby(list(TERM_FIELDS[:-1])).size()
+    words = articles.groupby(["outlet", "month"])[list(WORD_COLUMNS.values())].sum()
+    words["articles"] = articles.groupby(["outlet", "month"]).size()
+    span_rows = spans.merge(articles[["row", "story"]], on="row")[["row", "story", *SPAN_FIELDS]]
+    return ChunkResult(scores, span_rows if with_spans else None, terms, words, problems)
+
+
+@lru_cache(maxsize=4)
+def _matcher(lexicon: Lexicon) -> Matcher:
+    """One matcher per lexicon per process, built on the first chunk a worker scores."""
+    return Matcher(lexicon)
+
+
+def _article(number: int, record: dict) -> Article | Problem:
+    text, outlet = record.get("text"), record.get("outlet")
+    if not isinstance(text, str) or not text.strip():
+        return Problem(number, "no text" if text is None or isinstance(text, str) else
+                       f"'text' is {type(text).__name__}, not text")
+    if not isinstance(outlet, (str, int)) or not str(outlet).strip():
+        return Problem(number, "no outlet")
+    article_id, date = record.get("article"), record.get("date")
+    if isinstance(date, (dt.date, dt.datetime)):
+        date = date.isoformat()
+    return Article(
+        id=str(article_id) if article_id not in (None, "") else f"row-{number}",
+        outlet=str(outlet).strip(),
+        raw=text,
+        date="" if date is None else str(date),
+    )
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+class TableWriter:
+    """Appends chunks to a Parquet or CSV file under a temporary name, renamed into place on
+    close, so an interrupted run never leaves a file that looks complete."""
+
+    def __init__(self, path: Path):
+        if path.suffix.lower() not in OUTPUT_SUFFIXES:
+            raise BatchError(f"{path}: cannot write {path.suffix or 'a file without a suffix'}; "
+                             f"use {' or '.join(OUTPUT_SUFFIXES)}")
+        self.path = path
+        self._partial = path.with_name(f".{path.name}.partial")
+        self._parquet: pq.ParquetWriter | None = None
+        self._header = True
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.path.suffix.lower() == ".csv":
+            frame.to_csv(self._partial, mode="w" if self._header else "a", header=self._header, index=False)
+        else:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if self._parquet is None:
+                self._parquet = pq.ParquetWriter(self._partial, table.schema)
+            self._parquet.write_table(table.cast(self._parquet.schema))
+        self._header = False
+
+    def close(self, empty: pd.DataFrame) -> None:
+        if self._header:  # nothing was written: still leave a file with the columns
+            self.write(empty)
+        if self._parquet is not None:
+            self._parquet.close()
+        os.replace(self._partial, self.path)
+
+    def abort(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+        self._partial.unlink(missing_ok=True)
+
+
+def write_problems(output: Path, problems: list[Problem]) -> Path:
+    """Every skipped row and why, as CSV beside the main output."""
+    path = output.with_name(f"{output.stem}.problems.csv")
+    writer = TableWriter(path)
+    writer.close(pd.DataFrame([(p.row, p.message) for p in problems], columns=["row", "problem"]))
+    return path
+
+
+def sibling(path: Path, part: str) -> Path:
+    """`scores.parquet` -> `scores.outlets.parquet`: the files written beside the main output."""
+    return path.with_name(f"{path.stem}.{part}{path.suffix}")
+
+
+# --- the run --------------------------------------------------------------------------------------
+
+
+def run_batch(
+    source: Path, output: Path, lexicon: Lexicon, *, spans_path: Path | None = None,
+    chunk_size: int = DEFAULT_CHUNK, engine: str = "local", workers: int | None = None,
+    scheduler: str | None = None, progress: bool | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> BatchSummary:
+    """Score every row of `source` and write the outputs. `progress=None` shows a bar only on a
+    terminal. Returns what was read, scored, skipped and written."""
+    from tqdm import tqdm
+
+    total, unit, chunks = read_chunks(source, chunk_size)
+    writers = {"scores": TableWriter(output)}
+    if spans_path is not None:
+        writers["spans"] = TableWriter(spans_path)
+    summary = BatchSummary()
+    categories = [category.id for category in lexicon.categories]
+    terms, words = _Totals(), _Totals()
+    shown = None if progress is None else not progress
+    with _engine(engine, workers, scheduler) as runner, \
+            tqdm(total=total, unit=unit, unit_scale=True, disable=shown, desc="scoring", file=sys.stderr) as bar:
+        pending: deque[tuple[Future, Chunk]] = deque()
+
+        shared_lexicon = runner.share(lexicon)
+
+        def collect() -> None:
+            future, chunk = pending.popleft()
+            result: ChunkResult = future.result()
+            problems = sorted(chunk.problems + result.problems, key=lambda p: p.row)
+            summary.rows += len(chunk.rows) + len(chunk.problems)
+            summary.articles += result.scores["row"].nunique()
+            summary.problems += problems
+            for problem in problems:
+                if on_problem:
+                    on_problem(problem)
+            if len(result.scores):
+                writers["scores"].write(result.scores)
+            if "spans" in writers and result.spans is not None and len(result.spans):
+                writers["spans"].write(result.spans)
+            terms.add(result.terms)
+            words.add(result.words)
+            bar.update(chunk.progress)
+
+        try:
+            for chunk in chunks:
+                pending.append((runner.submit(score_chunk, chunk.rows, shared_lexicon, spans_path is not None), chunk))
+                while len(pending) >= runner.window:
+                    collect()
+            while pending:
+                collect()
+        except BaseException:
+            for writer in writers.values():
+                writer.abort()
+            raise
+    empty = score_chunk([], lexicon, True)
+    writers["scores"].close(empty.scores)
+    if "spans" in writers:
+        writers["spans"].close(empty.spans)
+    summary.outputs = [output, *([spans_path] if spans_path else [])]
+    summary.outputs += write_aggregates(output, terms.total(), words.total(), categories)
+    return summary
+
+
+def write_aggregates(output: Path, terms: pd.Series | None, words: pd.DataFrame | None,
+                     categories: list[str]) -> list[Path]:
+    """Outlet totals per month, and the term counts they add up from, beside the main output."""
+    if terms is None or words is None:
+        empty = score_chunk([], Lexicon("", "", ()), False)
+        terms, words = empty.terms, empty.words
+    terms = terms.astype(int).rename("count")
+    words = words.astype(int)
+    counts = terms.groupby(level=["outlet", "month", "category", "voice"]).sum()
+    outlets = rate_table(counts, words, categories, by=("outlet", "month"))
+    outlets["articles"] = words["articles"].reindex(pd.MultiIndex.from_frame(outlets[["outlet", "month"]])).to_numpy()
+    term_table = terms.reset_index()
+    paths = [sibling(output, "outlets"), sibling(output, "terms")]
+    for path, frame in zip(paths, (outlets, term_table), strict=True):
+        writer = TableWriter(path)
+        writer.close(frame)
+    return paths
+
+
+class _Totals:
+    """The sum of per-chunk tables that share an index, folded together every few chunks so
+    that memory grows with the number of distinct keys, not with the corpus."""
+
+    def __init__(self):
+        self._parts: list = []
+
+    def add(self, part) -> None:
+        self._parts.append(part)
+        if len(self._parts) >= 16:
+            self._parts = [self.total()]
+
+    def total(self):
+        if not self._parts:
+            return None
+        joined = pd.concat(self._parts)
+        return joined.groupby(level=list(range(joined.index.nlevels)), sort=False).sum()
+
+
+@dataclass
+class _Engine:
+    submit: Callable[..., Future]
+    window: int  # chunks in flight at once, which bounds memory
+    share: Callable = lambda value: value  # send a value every chunk needs to the workers once
+
+
+def _inline_submit(function, *args) -> Future:
+    """Scores in this process: the engine for one worker, and the simplest to debug."""
+    future: Future = Future()
+    future.set_result(function(*args))
+    return future
+
+
+@contextmanager
+def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator[_Engine]:
+    if engine not in ENGINES:
+        raise BatchError(f"unknown engine {engine!r}; use {' or '.join(ENGINES)}")
+    workers = workers or os.cpu_count() or 1
+    if engine == "local":
+        if workers == 1:
+            yield _Engine(_inline_submit, 1)
+            return
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield _Engine(pool.submit, 2 * workers)
+        return
+    from distributed import Client, LocalCluster
+
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(Client(scheduler))
+            workers = max(1, len(client.scheduler_info()["workers"]))
+        else:
+            cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                       dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+        yield _Engine(lambda function, *args: client.submit(function, *args, pure=False), 2 * workers,
+                      lambda value: client.scatter(value, broadcast=True))

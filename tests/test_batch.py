@@ -1,0 +1,193 @@
+"""Batch scoring: the same numbers as the story engine, any input format, every engine alike,
+bad rows reported and skipped, memory that does not grow with the corpus."""
+
+import csv
+import dataclasses
+import json
+import tracemalloc
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import load_bench
+
+from framing import analyse
+from framing.batch import BatchError, Problem, read_chunks, run_batch, sibling
+from framing.cli import main
+from framing.spans import SPAN_FIELDS
+
+corpus = load_bench("corpus")
+
+
+def write_rows(path, rows):
+    """Rows (dicts) as JSONL, CSV or Parquet, by the path's suffix."""
+    if path.suffix == ".jsonl":
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    elif path.suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as file:
+            writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def bundled_rows(bundled_story):
+    return [{"story": bundled_story.slug, "article": a.id, "outlet": a.outlet, "date": a.date, "text": a.raw}
+            for a in bundled_story.articles]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
+    corpus.write_corpus(path, 120, seed=3)
+    return path
+
+
+def test_scores_equal_the_story_engine_on_the_bundled_story(tmp_path, bundled_story, default_lexicon, bundled_rows):
+    source = write_rows(tmp_path / "story.jsonl", bundled_rows)
+    summary = run_batch(source, tmp_path / "scores.parquet", default_lexicon, spans_path=tmp_path / "spans.parquet",
+                        workers=1, progress=False)
+    assert (summary.rows, summary.articles, summary.problems) == (5, 5, [])
+    # The story engine without the story's own alias list, which a corpus row does not have.
+    story = analyse(dataclasses.replace(bundled_story, aliases=()), default_lexicon)
+    outlets = pd.read_parquet(sibling(tmp_path / "scores.parquet", "outlets"))
+    totals = outlets.groupby(["outlet", "category", "voice"], sort=False)[["count", "words"]].sum()
+    expected = story.scores.set_index(["outlet", "category", "voice"])[["count", "words"]]
+    pd.testing.assert_frame_equal(totals.loc[expected.index], expected, check_dtype=False)
+    per_article = pd.read_parquet(tmp_path / "scores.parquet")
+    assert per_article.groupby("outlet")["count"].sum().to_dict() == story.scores.groupby("outlet")["count"].sum()\
+        .to_dict()
+    spans = pd.read_parquet(tmp_path / "spans.parquet")
+    assert spans[list(SPAN_FIELDS)].to_dict("records") == story.spans.to_dict("records")
+    terms = pd.read_parquet(sibling(tmp_path / "scores.parquet", "terms"))
+    assert terms["count"].sum() == len(story.spans)  # every count traces back to its terms
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_every_input_format_gives_the_same_scores(tmp_path, default_lexicon, bundled_rows, suffix):
+    reference = run_batch(write_rows(tmp_path / "in.jsonl", bundled_rows), tmp_path / "a.csv", default_lexicon,
+                          workers=1, progress=False)
+    other = run_batch(write_rows(tmp_path / f"in{suffix}", bundled_rows), tmp_path / "b.csv", default_lexicon,
+                      workers=1, progress=False)
+    assert reference.articles == other.articles == 5
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "a.csv"), pd.read_csv(tmp_path / "b.csv"))
+
+
+def test_bad_rows_are_reported_with_their_number_and_skipped(tmp_path, default_lexicon):
+    good = json.dumps({"outlet": "A", "text": "The regime said so."})
+    lines = [good, "{not json", json.dumps({"outlet": "A"}), "[1, 2]", json.dumps({"outlet": "", "text": "words"}),
+             json.dumps({"outlet": "B", "text": "   "}), json.dumps({"outlet": "B", "text": 42}), "", good]
+    source = tmp_path / "bad.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seen = []
+    summary = run_batch(source, tmp_path / "out.parquet", default_lexicon, workers=1, progress=False,
+                        on_problem=seen.append)
+    assert summary.articles == 2 and summary.rows == 8
+    assert [p.row for p in summary.problems] == [2, 3, 4, 5, 6, 7] == [p.row for p in seen]
+    assert "not valid JSON" in summary.problems[0].message and "int" in summary.problems[5].message
+    assert sorted(pd.read_parquet(tmp_path / "out.parquet")["row"].unique()) == [1, 9]
+
+
+def test_a_csv_row_with_the_wrong_number_of_fields_is_skipped(tmp_path, default_lexicon):
+    source = tmp_path / "bad.csv"
+    source.write_text('outlet,text\nA,"The regime, it said."\nB,one,two\nC,"Rebels ""moderate"" ones"\n',
+                      encoding="utf-8")
+    summary = run_batch(source, tmp_path / "out.csv", default_lexicon, workers=1, progress=False)
+    assert summary.problems == [Problem(2, "has 3 fields where the header has 2")]
+    assert list(pd.read_csv(tmp_path / "out.csv")["outlet"].unique()) == ["A", "C"]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("in.jsonl", None, "no such file"),
+    ("in.txt", "x", "cannot read .txt"),
+    ("in.csv", "outlet,body\nA,b\n", "no 'text' column"),
+    ("in.csv", "", "the file is empty"),
+    ("in.parquet", "not parquet", "not a readable Parquet file"),
+])
+def test_an_unusable_input_is_one_clear_error(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(BatchError, match=message):
+        next(read_chunks(path, 10)[2])
+
+
+def test_an_interrupted_run_leaves_no_output_behind(tmp_path, default_lexicon, monkeypatch, bundled_rows):
+    import framing.batch
+
+    def broken(*args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(framing.batch, "score_chunk", broken)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(write_rows(tmp_path / "in.jsonl", bundled_rows), tmp_path / "out.parquet", default_lexicon,
+                  workers=1, progress=False)
+    assert list(tmp_path.iterdir()) == [tmp_path / "in.jsonl"]
+
+
+def test_engines_give_identical_outputs(tmp_path, default_lexicon, generated):
+    outputs = {}
+    for name, options in {"inline": {"workers": 1}, "pool": {"workers": 2},
+                          "dask": {"engine": "dask", "workers": 2}}.items():
+        out = tmp_path / f"{name}.parquet"
+        summary = run_batch(generated, out, default_lexicon, spans_path=tmp_path / f"{name}.spans.parquet",
+                            chunk_size=25, progress=False, **options)
+        assert summary.articles == 120
+        outputs[name] = [pd.read_parquet(path) for path in summary.outputs]
+    for name in ("pool", "dask"):
+        for ours, reference in zip(outputs[name], outputs["inline"], strict=True):
+            pd.testing.assert_frame_equal(ours, reference)
+
+
+def test_memory_does_not_grow_with_the_corpus(tmp_path, default_lexicon):
+    peaks = {}
+    for count in (100, 400):
+        source = tmp_path / f"c{count}.jsonl"
+        corpus.write_corpus(source, count, seed=1, outlets=3)
+        tracemalloc.start()
+        run_batch(source, tmp_path / f"c{count}.parquet", default_lexicon, chunk_size=20, workers=1, progress=False)
+        peaks[count] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert peaks[400] < 1.5 * peaks[100], peaks  # four times the input, not four times the memory
+
+
+def test_only_a_window_of_chunks_is_in_flight(tmp_path, default_lexicon, generated, monkeypatch):
+    import framing.batch
+
+    read, in_flight = [0], []
+    original_read, original_write = framing.batch.read_chunks, framing.batch.TableWriter.write
+
+    def counting_read(path, chunk_size):
+        total, unit, chunks = original_read(path, chunk_size)
+        return total, unit, (read.__setitem__(0, read[0] + 1) or chunk for chunk in chunks)
+
+    def recording_write(self, frame):
+        if self.path.name == "out.parquet":  # one write per chunk scored: how many were read but not yet written
+            in_flight.append(read[0] - len(in_flight))
+        original_write(self, frame)
+
+    monkeypatch.setattr(framing.batch, "read_chunks", counting_read)
+    monkeypatch.setattr(framing.batch.TableWriter, "write", recording_write)
+    run_batch(generated, tmp_path / "out.parquet", default_lexicon, chunk_size=10, workers=2, progress=False)
+    assert len(in_flight) == 12 and max(in_flight) <= 4, in_flight  # the pool's window: two chunks per worker
+
+
+def test_the_cli_reports_skipped_rows_and_writes_them_down(tmp_path, capsys, bundled_rows):
+    source = write_rows(tmp_path / "in.jsonl", bundled_rows)
+    with source.open("a") as file:
+        file.write("{broken\n")
+    assert main(["batch", str(source), "--out", str(tmp_path / "out.csv"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped row 6: not valid JSON" in err and "scored 5 of 6 rows" in err
+    assert pd.read_csv(tmp_path / "out.problems.csv")["row"].tolist() == [6]
+    assert main(["batch", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "x.csv")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_a_progress_bar_is_shown_when_asked(tmp_path, capsys, default_lexicon, bundled_rows):
+    run_batch(write_rows(tmp_path / "in.jsonl", bundled_rows), tmp_path / "out.csv", default_lexicon, workers=1,
+              progress=True)
+    assert "scoring: 100%" in capsys.readouterr().err
