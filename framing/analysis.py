@@ -12,7 +12,7 @@ from framing.lexicon import Lexicon, load_lexicon, with_story_names
 from framing.matcher import Matcher
 from framing.naming import naming_table
 from framing.scores import score_table
-from framing.spans import SPAN_FIELDS, ArticleAnalysis, analyse_article
+from framing.spans import SPAN_FIELDS, ArticleAnalysis, analyse_articles
 from framing.statements import statement_matrix, statement_records, statement_table
 from framing.stories import Story
 
@@ -90,7 +90,7 @@ def analyse(story: Story, lexicon: Lexicon | None = None) -> Analysis:
     """Clean every article, find its quotations and lexicon hits, and build the tables."""
     lexicon = with_story_names(lexicon or load_lexicon(), story.aliases, source=f"{story.path}/story.yaml")
     matcher = Matcher(lexicon)
-    documents = tuple(analyse_article(article, lexicon, matcher) for article in story.articles)
+    documents = tuple(analyse_articles(list(story.articles), lexicon, matcher))
     articles = article_table(documents)
     spans = span_table(documents)
     scores = score_table(spans, articles, [c.id for c in lexicon.categories])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import gc
 import json
 import os
 import re
@@ -37,7 +38,7 @@ from framing.analysis import span_table
 from framing.lexicon import Lexicon
 from framing.matcher import Matcher
 from framing.scores import WORD_COLUMNS, rate_table, score_table
-from framing.spans import SPAN_FIELDS, analyse_article
+from framing.spans import SPAN_FIELDS, ArticleAnalysis, analyse_articles
 from framing.stories import Article
 
 INPUT_SUFFIXES = (".jsonl", ".csv", ".parquet")
@@ -186,19 +187,25 @@ def _parquet_chunks(parquet: pq.ParquetFile, chunk_size: int) -> Iterator[Chunk]
 def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool) -> ChunkResult:
     """Score a chunk of (row number, record) pairs; rows that cannot be scored become Problems."""
     matcher = _matcher(lexicon)
-    documents, meta, problems = [], [], []
+    readable, problems = [], []
     for number, record in rows:
         article = _article(number, record)
         if isinstance(article, Problem):
             problems.append(article)
+        else:
+            readable.append((number, record.get("story"), article))
+    try:  # the whole chunk in one scan
+        analysed = analyse_articles([article for _, _, article in readable], lexicon, matcher)
+    except Exception:  # one odd article must not stop a run over a whole corpus: find it, skip it
+        analysed = [_analysed_alone(number, article, lexicon, matcher) for number, _, article in readable]
+    documents, meta = [], []
+    for (number, story, article), document in zip(readable, analysed, strict=True):
+        if isinstance(document, Problem):
+            problems.append(document)
             continue
-        try:
-            documents.append(analyse_article(article, lexicon, matcher))
-        except Exception as error:  # one odd article must not stop a run over a whole corpus
-            problems.append(Problem(number, f"could not be scored ({type(error).__name__}: {error})"))
-            continue
-        story = record.get("story")
+        documents.append(document)
         meta.append((number, "" if story is None else str(story), article.id, article.outlet, article.date))
+    problems.sort(key=lambda problem: problem.row)
     articles = pd.DataFrame(meta, columns=list(ROW_FIELDS))
     articles["month"] = articles["date"].str[:7].where(articles["date"].str.match(_MONTH_RE), "")
     for voice, column in WORD_COLUMNS.items():
@@ -215,10 +222,22 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
     return ChunkResult(scores, span_rows if with_spans else None, terms, words, problems)
 
 
+def _analysed_alone(number: int, article: Article, lexicon: Lexicon, matcher: Matcher) -> ArticleAnalysis | Problem:
+    try:
+        return analyse_articles([article], lexicon, matcher)[0]
+    except Exception as error:
+        return Problem(number, f"could not be scored ({type(error).__name__}: {error})")
+
+
 @lru_cache(maxsize=4)
 def _matcher(lexicon: Lexicon) -> Matcher:
-    """One matcher per lexicon per process, built on the first chunk a worker scores."""
-    return Matcher(lexicon)
+    """One matcher per lexicon per process, built on the first chunk a worker scores. Everything
+    alive by then lives as long as the worker, so the garbage collector is told to stop
+    re-examining it (gc.freeze): scoring makes many small objects, and each full collection
+    would otherwise walk every module, table and term again."""
+    matcher = Matcher(lexicon)
+    gc.freeze()
+    return matcher
 
 
 def _article(number: int, record: dict) -> Article | Problem:

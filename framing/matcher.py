@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import pairwise
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import ahocorasick
@@ -33,6 +33,12 @@ _WORD_SPLIT = re.compile(r"[\s\-]+")
 _BOUNDARY = " "  # the key of every character that is not part of a word (not matched by \w)
 _BOUNDARY_CODE = ord(_BOUNDARY)
 _BOUNDARY_RUN = re.compile(" {2,}")
+_PLAIN_SEPARATOR = re.compile("[ -]")
+_SCAN_MARKS = ("\u2014", "\u2013", "\u2026", "\u2022")  # dashes, ellipsis, bullet
+_DIRECT, _PLAIN, _CHECKED = 0, 1, 2
+_TEXT_SEPARATOR = "#"
+_GROUP_CHARACTERS = 250_000
+_SPACE, _HYPHEN = ord(" "), ord("-")
 # Characters whose case variants do not round-trip one to one (ligatures, Greek with a subscript
 # iota) share one key, itself such a letter: the scan may propose too many starts, never too few.
 _SHARED_KEY = "\u00df"
@@ -44,6 +50,7 @@ _WORD_AND_MARK = "\u0345"
 _ASCII_KEYS = bytes(
     char if chr(char).isalnum() or chr(char) == "_" else ord(_BOUNDARY) for char in bytes(range(128)).lower()
 ) + bytes(128)
+_ASCII_KEY_CODES = np.frombuffer(_ASCII_KEYS[:128], dtype=np.uint8).astype(np.uint32)
 
 
 class Match(NamedTuple):
@@ -63,21 +70,20 @@ class _Terms:
         self.tiers = [int(term.category in gap_fillers) for term in self.terms]
         self._everywhere: list[re.Pattern] | None = None
 
-    def resolve(self, candidates: list[tuple[int, int, int]], length: int) -> list[Match]:
-        """Non-overlapping matches in text order from (start, end, term order) candidates. Of
-        overlapping candidates a category that fills gaps always loses; otherwise the longest
-        wins, then the earliest, then the one listed first in the lexicon."""
-        candidates.sort()
-        if all(end <= next_start for (_, end, _), (next_start, _, _) in pairwise(candidates)):
-            return [Match(start, end, self.terms[order]) for start, end, order in candidates]
-        candidates.sort(key=lambda c: (self.tiers[c[2]], c[0] - c[1], c[0], c[2]))
+    def resolve(self, starts: list[int], ends: list[int], orders: list[int], length: int) -> list[int]:
+        """Which candidates (start, end, term order) are matches, as their indices. Of overlapping
+        candidates a category that fills gaps always loses; otherwise the longest wins, then the
+        earliest, then the one listed first in the lexicon."""
+        tiers = self.tiers
+        ranked = sorted(range(len(starts)), key=lambda i: (tiers[orders[i]], starts[i] - ends[i], starts[i], orders[i]))
         taken = bytearray(length + 1)
         chosen = []
-        for start, end, order in candidates:
+        for i in ranked:
+            start, end = starts[i], ends[i]
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
-                chosen.append(Match(start, end, self.terms[order]))
-        return sorted(chosen, key=lambda match: match.start)
+                chosen.append(i)
+        return chosen
 
     def find_everywhere(self, text: str) -> list[Match]:
         """Every expression tried at every start (inside a lookahead), not only after its
@@ -90,7 +96,9 @@ class _Terms:
             for order, pattern in enumerate(self._everywhere)
             for match in pattern.finditer(folded)
         ]
-        return self.resolve(candidates, len(text))
+        starts, ends, orders = (list(column) for column in zip(*candidates, strict=True)) if candidates else ([],) * 3
+        chosen = sorted(self.resolve(starts, ends, orders, len(text)), key=starts.__getitem__)
+        return [Match(starts[i], ends[i], self.terms[orders[i]]) for i in chosen]
 
 
 class Matcher(_Terms):
@@ -98,53 +106,194 @@ class Matcher(_Terms):
 
     def __init__(self, lexicon: Lexicon):
         super().__init__(lexicon)
-        anchors: dict[str, list[tuple[int, int, bool]]] = {}
+        entries: dict[str, list[_Entry]] = {}
         for order, term in enumerate(self.terms):
             folded = fold(term.text)
-            fixed, star, _ = folded.partition("*")  # a match starts with the text before any *
+            fixed, star, rest = folded.partition("*")  # every match starts with the text before any *
             key = _collapse(_BOUNDARY + case_key(fixed) + ("" if star else _BOUNDARY))
-            # Matched by the key alone: one word of ASCII letters, digits and underscores, no *.
-            plain = not star and not term.match_case and _is_plain(folded)
-            anchors.setdefault(key, []).append((order, len(fixed) if plain else 0, _is_word_char(fixed[0])))
-        self._automaton = ahocorasick.Automaton()
-        for key, entries in anchors.items():
-            self._automaton.add_word(key, (len(key), tuple(entries)))
-        if anchors:
+            # Plain: words of ASCII letters, digits and underscores, one space or hyphen apart, a *
+            # only at the very end. The key settles such a term but for its separators and case.
+            plain = not rest and all(map(_is_plain, _PLAIN_SEPARATOR.split(fixed)))
+            separators = tuple(i for i, char in enumerate(fixed) if char in " -") if plain else None
+            entries.setdefault(key, []).append(_Entry(order, len(fixed), _is_word_char(fixed[0]), separators,
+                                                      bool(star), fixed.replace("-", " ") if term.match_case else ""))
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._entries = list(entries.values())
+        for key_id, key in enumerate(entries):
+            self._automaton.add_word(key, key_id)
+        if entries:
             self._automaton.make_automaton()
+        self._key_length = np.array([len(key) for key in entries], dtype=np.int64)
+        # How a key's hits are settled: DIRECT, one one-word plain term whole and in any case, is a
+        # match as found; PLAIN, one plain term in any case, once its separators are checked (all
+        # at once, below); CHECKED, anything else, term by term in `_checked`.
+        self._kind = np.array([
+            _CHECKED if len(group) > 1 or group[0].separators is None or group[0].exact
+            else _DIRECT if not group[0].separators and not group[0].star else _PLAIN
+            for group in self._entries], dtype=np.int8)
+        self._length = np.array([group[0].length for group in self._entries], dtype=np.int64)
+        self._star = np.array([group[0].star for group in self._entries], dtype=bool)
+        self._order = np.array([group[0].order for group in self._entries], dtype=np.int64)
+        self._tier = np.array(self.tiers, dtype=np.int64)
+        # Offsets of each plain key's separators, the row padded with its last one; -1: none.
+        widest = max((len(group[0].separators or ()) for group in self._entries), default=0)
+        self._separators = np.array([
+            [*(separators := group[0].separators or (-1,)), *[separators[-1]] * (widest - len(separators))]
+            for group in self._entries], dtype=np.int64).reshape(len(self._entries), max(widest, 1))
 
     def find(self, text: str) -> list[Match]:
-        if not self.terms:
-            return []
-        if _WORD_AND_MARK in text:
-            return self.find_everywhere(text)
-        # Keyed text between two boundaries, each run of boundaries made one: `kept` holds, for
-        # every character of the scanned string, its offset in the text plus one.
-        codes = np.frombuffer((_BOUNDARY + case_key(text) + _BOUNDARY).encode("utf-32-le"), dtype=np.uint32)
-        kept = np.ones(len(codes), dtype=bool)
-        np.logical_not(codes[1:] == _BOUNDARY_CODE, out=kept[1:])
-        kept[1:] |= codes[:-1] != _BOUNDARY_CODE
-        scanned = codes[kept].tobytes().decode("utf-32-le")
-        offsets = np.flatnonzero(kept)
-        candidates = []
-        folded = None
-        for last, (length, entries) in self._automaton.iter(scanned):
-            boundary = last + 1 - length  # the key's leading boundary
-            after = int(offsets[boundary + 1]) - 1  # the text offset of the first character after it
-            for order, plain_length, word_first in entries:
-                if plain_length:
-                    candidates.append((after, after + plain_length, order))
-                    continue
-                if folded is None:
-                    folded = fold(text)
-                # A term that opens with a mark (such as an apostrophe) starts inside the run.
-                for start in [after] if word_first else range(int(offsets[boundary]), after + 1):
-                    match = self.patterns[order].match(folded, start)
-                    if match:
-                        candidates.append((start, match.end(), order))
-        return self.resolve(candidates, len(text))
+        return self.find_many([text])[0]
 
-    def __reduce__(self):  # rebuilt from the lexicon when sent to another process
-        return Matcher, (self.lexicon,)
+    def find_many(self, texts: list[str]) -> list[list[Match]]:
+        """The matches in each text, from one scan of them all: the work of setting up a scan is
+        shared by every text, which is what makes a chunk of short articles fast."""
+        found: list[list[Match]] = [[] for _ in texts]
+        if not self.terms:
+            return found
+        scanned = []
+        for i, text in enumerate(texts):
+            if _WORD_AND_MARK in text:
+                found[i] = self.find_everywhere(text)
+            else:
+                scanned.append(i)
+        # Groups of about half a million characters: large enough to share the set-up, small
+        # enough for the processor's cache.
+        group, size = [], 0
+        for i in scanned:
+            group.append(i)
+            size += len(texts[i])
+            if size >= _GROUP_CHARACTERS or i == scanned[-1]:
+                self._find_group(texts, group, found)
+                group, size = [], 0
+        return found
+
+    def _find_group(self, texts: list[str], scanned: list[int], found: list[list[Match]]) -> None:
+        # Texts are joined by a mark that no term holds and no separator allows, so no match
+        # can cross from one text into the next.
+        starts, ends, orders = self._find_joined(_TEXT_SEPARATOR.join(texts[i] for i in scanned))
+        text_starts = np.cumsum([0] + [len(texts[i]) + 1 for i in scanned[:-1]])
+        owners = np.searchsorted(text_starts, starts, side="right") - 1
+        starts, ends = (starts - text_starts[owners]).tolist(), (ends - text_starts[owners]).tolist()
+        # Built by tuple.__new__ straight from C: a hundred matches an article add up.
+        matches = list(map(tuple.__new__, repeat(Match),
+                           zip(starts, ends, map(self.terms.__getitem__, orders.tolist()), strict=True)))
+        bounds = np.searchsorted(owners, np.arange(len(scanned) + 1)).tolist()
+        for position, i in enumerate(scanned):
+            found[i] = matches[bounds[position]:bounds[position + 1]]
+
+    def _find_joined(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        folded = fold(text)
+        scan = _Scan(folded)
+        found = np.fromiter(chain.from_iterable(self._automaton.iter(scan.text)), dtype=np.int64)
+        lasts, key_ids = found[0::2], found[1::2]
+        offsets = scan.offsets
+        # Each key opens with a boundary; the text offset of the character after it:
+        afters = offsets[lasts - self._key_length[key_ids] + 2] - 1
+        kinds = self._kind[key_ids]
+        direct, plain = kinds == _DIRECT, kinds == _PLAIN
+        starts = [afters[direct]]
+        ends = [afters[direct] + self._length[key_ids[direct]]]
+        orders = [self._order[key_ids[direct]]]
+        if plain.any():  # no boundary run inside the key, and no separator but a space or a hyphen
+            ids, plain_afters, plain_lasts = key_ids[plain], afters[plain], lasts[plain]
+            star = self._star[ids]
+            fixed_ends = plain_afters + self._length[ids]
+            last_fixed = plain_lasts - np.where(star, 0, 1)  # the key's last character before its trailing boundary
+            settled = offsets[last_fixed] == fixed_ends
+            separators = self._separators[ids]
+            if (spaced := separators[:, 0] >= 0).any():
+                marks = scan.raw[plain_afters[spaced, None] + separators[spaced] + 1]
+                settled[spaced] &= ((marks == _SPACE) | (marks == _HYPHEN)).all(axis=1)
+            plain_ends = fixed_ends.copy()
+            if (starred := settled & star).any():  # a * runs to the end of its word
+                plain_ends[starred] = scan.word_ends(plain_lasts[starred])
+            starts.append(plain_afters[settled])
+            ends.append(plain_ends[settled])
+            orders.append(self._order[ids[settled]])
+            unsettled = np.flatnonzero(plain)[~settled]
+            kinds = kinds.copy()
+            kinds[unsettled] = _CHECKED
+        rest = kinds == _CHECKED
+        rest_lasts, rest_ids = lasts[rest], key_ids[rest]
+        checked = self._checked(folded, scan, rest_ids.tolist(), afters[rest].tolist(), offsets[rest_lasts].tolist(),
+                                offsets[rest_lasts - 1].tolist(),
+                                offsets[rest_lasts - self._key_length[rest_ids] + 1].tolist(), rest_lasts.tolist())
+        if checked:
+            extra = np.array(checked, dtype=np.int64).reshape(-1, 3).T
+            starts.append(extra[0])
+            ends.append(extra[1])
+            orders.append(extra[2])
+        return self._settle(np.concatenate(starts), np.concatenate(ends), np.concatenate(orders), len(text))
+
+    def _settle(self, starts: np.ndarray, ends: np.ndarray, orders: np.ndarray,
+                length: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The rule of `resolve`, applied at once where it is plain: candidates that overlap
+        nothing are matches, and so is a candidate that spans its whole cluster of overlapping
+        candidates and outranks them all; only the other clusters go through `resolve`. Returns
+        the matches' starts, ends and term orders, in text order."""
+        by_start = np.argsort(starts * (length + 2) + ends, kind="stable")
+        starts, ends, orders = starts[by_start], ends[by_start], orders[by_start]
+        chosen, contested = np.arange(len(starts)), np.arange(0)
+        if len(starts) > 1:
+            reach = np.maximum.accumulate(ends)
+            opens = np.concatenate(([True], starts[1:] >= reach[:-1]))
+            cluster = np.cumsum(opens) - 1
+            crowded = np.bincount(cluster)[cluster] > 1
+            if crowded.any():
+                members = np.flatnonzero(crowded)
+                groups = cluster[members]
+                ranked = members[np.lexsort((orders[members], starts[members], starts[members] - ends[members],
+                                             self._tier[orders[members]], groups))]
+                best = ranked[np.concatenate(([True], cluster[ranked][1:] != cluster[ranked][:-1]))]
+                firsts = np.flatnonzero(opens)[cluster[best]]
+                lasts = np.concatenate((np.flatnonzero(opens)[1:], [len(starts)]))[cluster[best]] - 1
+                spans_all = (starts[best] == starts[firsts]) & (ends[best] == reach[lasts])
+                chosen = np.sort(np.concatenate([np.flatnonzero(~crowded), best[spans_all]]))
+                contested = np.flatnonzero(np.isin(cluster, cluster[best[~spans_all]]))
+        if len(contested):
+            winners = self.resolve(starts[contested].tolist(), ends[contested].tolist(), orders[contested].tolist(),
+                                   length)
+            chosen = np.sort(np.concatenate([chosen, contested[winners]]))
+        return starts[chosen], ends[chosen], orders[chosen]
+
+    def _checked(self, folded: str, scan: _Scan, key_ids: list[int], afters: list[int], at_last: list[int],
+                 before_last: list[int], at_lead: list[int], lasts: list[int]) -> list[tuple[int, int, int]]:
+        """Candidates for keys that the key alone cannot settle, each confirmed in the text.
+        Per hit: its key, the text offset after its leading boundary, and the offsets (plus one)
+        of the key's last character, the one before it and its leading boundary."""
+        candidates: list[tuple[int, int, int]] = []
+        text = folded
+        for key_id, after, last_offset, previous_offset, lead_offset, last in zip(
+                key_ids, afters, at_last, before_last, at_lead, lasts, strict=True):
+            for entry in self._entries[key_id]:
+                if entry.separators is not None:
+                    # Plain: no run of boundaries inside the key and every separator one space or
+                    # hyphen (else the expression decides); where case matters, the same words.
+                    fixed_end = after + entry.length
+                    if (last_offset if entry.star else previous_offset) == fixed_end and all(
+                            text[after + i] in " -" for i in entry.separators):
+                        if entry.exact and text[after:fixed_end].replace("-", " ") != entry.exact:
+                            continue
+                        end = int(scan.word_ends(np.array([last]))[0]) if entry.star else fixed_end
+                        candidates.append((after, end, entry.order))
+                        continue
+                # A term that opens with a mark (such as an apostrophe) starts inside the run of
+                # boundaries, after its first character (which follows a word, or is the padding).
+                first = after if entry.word_first else lead_offset
+                for start in range(first, after + 1):
+                    match = self.patterns[entry.order].match(folded, start)
+                    if match:
+                        candidates.append((start, match.end(), entry.order))
+        return candidates
+
+
+class _Entry(NamedTuple):
+    order: int  # the term's place in the lexicon
+    length: int  # of the term's text before any *
+    word_first: bool  # the term opens with a word character, not a mark
+    separators: tuple[int, ...] | None  # offsets of the spaces and hyphens in a plain term; None if not plain
+    star: bool  # the term ends with *
+    exact: str  # where case matters, the text before any * with hyphens as spaces; else empty
 
 
 class RegexMatcher(_Terms):
@@ -175,14 +324,49 @@ def case_key(text: str) -> str:
     Two characters that a case-insensitive regular expression treats as equal get the same key,
     and a character gets a space exactly when \\w does not match it, so a scan of the keys finds
     every place a term's expression could match."""
+    codes = _key_codes(text)
+    return codes.tobytes().decode("ascii" if codes.dtype == np.uint8 else "utf-32-le")
+
+
+def _key_codes(text: str) -> np.ndarray:
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_KEYS).decode("ascii")
-    keyed = text.replace(_DOTTED_CAPITAL_I, "i").lower()
-    for char in set(keyed):
-        key = _char_key(char)
-        if key != char:
-            keyed = keyed.replace(char, key)
-    return keyed
+        return np.frombuffer(text.encode("ascii").translate(_ASCII_KEYS), dtype=np.uint8)
+    codes = np.frombuffer(text.replace(_DOTTED_CAPITAL_I, "i").lower().encode("utf-32-le"), dtype=np.uint32).copy()
+    ascii_ = codes < 128
+    codes[ascii_] = _ASCII_KEY_CODES[codes[ascii_]]
+    for code in np.unique(codes[~ascii_]).tolist():
+        key = ord(_char_key(chr(code)))
+        if key != code:
+            codes[codes == code] = key
+    return codes
+
+
+class _Scan:
+    """A folded text keyed for the scan: between two boundaries, each run of boundaries made one.
+    `offsets` holds, for every character of the scanned `text`, its offset in the text plus one."""
+
+    def __init__(self, folded: str):
+        padded = _BOUNDARY + folded + _BOUNDARY
+        for mark in _SCAN_MARKS:  # common marks outside words, made ASCII so more texts take the fast path
+            if mark in padded:
+                padded = padded.replace(mark, "#")
+        self._codes = _key_codes(padded)
+        self.raw = np.frombuffer(padded.encode("ascii" if self._codes.dtype == np.uint8 else "utf-32-le"),
+                                  dtype=self._codes.dtype)
+        word = self._codes != _BOUNDARY_CODE
+        kept = word.copy()
+        kept[1:] |= word[:-1]
+        kept[0] = True
+        self.offsets = np.flatnonzero(kept)
+        self.text = self._codes[self.offsets].tobytes().decode(
+            "ascii" if self._codes.dtype == np.uint8 else "utf-32-le")
+        self._boundaries = None
+
+    def word_ends(self, lasts: np.ndarray) -> np.ndarray:
+        """The text offset where the word holding each scanned position ends."""
+        if self._boundaries is None:
+            self._boundaries = np.flatnonzero(self._codes[self.offsets] == _BOUNDARY_CODE)
+        return self.offsets[self._boundaries[np.searchsorted(self._boundaries, lasts)]] - 1
 
 
 @cache

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from framing.cleaning import CleanedArticle, clean
 from framing.lexicon import Lexicon
-from framing.matcher import Matcher
+from framing.matcher import Match, Matcher
 from framing.quotes import Quotation, VoiceIndex, find_quotations, quote_regions
 from framing.speakers import Attribution, attribute
 from framing.stories import Article
@@ -71,9 +71,21 @@ class ArticleAnalysis:
         return count_words(self.text if voice == "all" else self.voice_text(voice))
 
 
-def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None = None) -> ArticleAnalysis:
+def analyse_articles(articles: list[Article], lexicon: Lexicon,
+                     matcher: Matcher | None = None) -> list[ArticleAnalysis]:
+    """Each article taken apart; the lexicon is matched in all of them with one scan."""
     matcher = matcher or Matcher(lexicon)
-    cleaned = clean(article.raw)
+    cleaned = [clean(article.raw) for article in articles]
+    found = matcher.find_many([piece.text for piece in cleaned])
+    return [_analysed(article, piece, matches, lexicon) for article, piece, matches in zip(articles, cleaned, found,
+                                                                                             strict=True)]
+
+
+def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None = None) -> ArticleAnalysis:
+    return analyse_articles([article], lexicon, matcher)[0]
+
+
+def _analysed(article: Article, cleaned: CleanedArticle, matches: list[Match], lexicon: Lexicon) -> ArticleAnalysis:
     text = cleaned.text
     sentences = sentence_bounds(text)
     quotations = find_quotations(text, sentences)
@@ -97,7 +109,7 @@ def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None 
     spans = [
         span(m.start, m.end, m.term.text, m.term.category, m.term.referent,
              any(q.start <= m.start < q.end for q in scare))
-        for m in matcher.find(text)
+        for m in matches
     ]
     if (category := lexicon.scare_quote_category) is not None:
         spans += [span(q.start, q.end, SCARE_QUOTE_TERM, category.id, "", True) for q in scare]

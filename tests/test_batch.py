@@ -15,7 +15,7 @@ from conftest import load_bench
 from framing import analyse
 from framing.batch import BatchError, Problem, read_chunks, run_batch, sibling
 from framing.cli import main
-from framing.spans import SPAN_FIELDS
+from framing.spans import SPAN_FIELDS, analyse_articles
 
 corpus = load_bench("corpus")
 
@@ -90,6 +90,21 @@ def test_bad_rows_are_reported_with_their_number_and_skipped(tmp_path, default_l
     assert [p.row for p in summary.problems] == [2, 3, 4, 5, 6, 7] == [p.row for p in seen]
     assert "not valid JSON" in summary.problems[0].message and "int" in summary.problems[5].message
     assert sorted(pd.read_parquet(tmp_path / "out.parquet")["row"].unique()) == [1, 9]
+
+
+def test_an_article_the_engine_cannot_score_is_skipped_alone(tmp_path, default_lexicon, monkeypatch, bundled_rows):
+    import framing.batch
+
+    def fragile(articles, *args):
+        if any("EXPLODE" in article.raw for article in articles):
+            raise ValueError("cannot take this one")
+        return analyse_articles(articles, *args)
+    monkeypatch.setattr(framing.batch, "analyse_articles", fragile)
+    rows = [*bundled_rows[:2], {"outlet": "X", "text": "EXPLODE here"}, *bundled_rows[2:]]
+    summary = run_batch(write_rows(tmp_path / "in.jsonl", rows), tmp_path / "out.csv", default_lexicon, workers=1,
+                        progress=False)
+    assert summary.articles == 5
+    assert summary.problems == [Problem(3, "could not be scored (ValueError: cannot take this one)")]
 
 
 def test_a_csv_row_with_the_wrong_number_of_fields_is_skipped(tmp_path, default_lexicon):
