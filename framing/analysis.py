@@ -98,7 +98,7 @@ def analyse(story: Story, lexicon: Lexicon | None = None) -> Analysis:
 
 
 def span_table(documents: tuple[ArticleAnalysis, ...]) -> pd.DataFrame:
-    rows = [tuple(getattr(span, name) for name in SPAN_FIELDS) for doc in documents for span in doc.spans]
+    rows = [span for doc in documents for span in doc.spans]  # spans are tuples in SPAN_FIELDS order
     table = pd.DataFrame(rows, columns=list(SPAN_FIELDS))
     return table.astype({"start": int, "end": int, "sentence": int, "scare_quote": bool})
 

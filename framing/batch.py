@@ -21,7 +21,7 @@ import json
 import os
 import re
 import sys
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -37,8 +37,8 @@ import pyarrow.parquet as pq
 from framing.analysis import span_table
 from framing.lexicon import Lexicon
 from framing.matcher import Matcher
-from framing.scores import WORD_COLUMNS, rate_table, score_table
-from framing.spans import SPAN_FIELDS, ArticleAnalysis, analyse_articles
+from framing.scores import WORD_COLUMNS, rate_table
+from framing.spans import ArticleAnalysis, analyse_articles
 from framing.stories import Article
 
 INPUT_SUFFIXES = (".jsonl", ".csv", ".parquet")
@@ -195,9 +195,9 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
         else:
             readable.append((number, record.get("story"), article))
     try:  # the whole chunk in one scan
-        analysed = analyse_articles([article for _, _, article in readable], lexicon, matcher)
+        analysed = analyse_articles([article for _, _, article in readable], lexicon, matcher, speakers=with_spans)
     except Exception:  # one odd article must not stop a run over a whole corpus: find it, skip it
-        analysed = [_analysed_alone(number, article, lexicon, matcher) for number, _, article in readable]
+        analysed = [_analysed_alone(number, article, lexicon, matcher, with_spans) for number, _, article in readable]
     documents, meta = [], []
     for (number, story, article), document in zip(readable, analysed, strict=True):
         if isinstance(document, Problem):
@@ -207,24 +207,40 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
         meta.append((number, "" if story is None else str(story), article.id, article.outlet, article.date))
     problems.sort(key=lambda problem: problem.row)
     articles = pd.DataFrame(meta, columns=list(ROW_FIELDS))
-    articles["month"] = articles["date"].str[:7].where(articles["date"].str.match(_MONTH_RE), "")
+    months = [date[:7] if _MONTH_RE.match(date) else "" for *_, date in meta]
+    articles["month"] = pd.Series(months, dtype=articles["date"].dtype)
     for voice, column in WORD_COLUMNS.items():
         articles[column] = [doc.words(voice) for doc in documents]
-    spans = span_table(tuple(documents))
-    spans.insert(0, "row", np.repeat(articles["row"].to_numpy(), [len(doc.spans) for doc in documents]))
-    spans["month"] = spans["row"].map(articles.set_index("row")["month"])
+    # Counted from the spans themselves: the numbers a span table would give, without building one.
+    per_row = Counter((number, span.category, span.voice)
+                      for (number, *_), document in zip(meta, documents, strict=True) for span in document.spans)
+    per_term = Counter((outlet, month, span.category, span.voice, span.term)
+                       for (_, _, _, outlet, _), month, document in zip(meta, months, documents, strict=True)
+                       for span in document.spans)
     categories = [category.id for category in lexicon.categories]
-    scores = articles[list(ROW_FIELDS)].merge(score_table(spans, articles, categories, by=("row",)), on="row")
-    terms = spans.groupby(list(TERM_FIELDS[:-1])).size()
+    rates = rate_table(_counts(per_row, ("row", "category", "voice")),
+                       articles.set_index("row")[list(WORD_COLUMNS.values())], categories, by=("row",))
+    scores = articles[list(ROW_FIELDS)].merge(rates, on="row")
     words = articles.groupby(["outlet", "month"])[list(WORD_COLUMNS.values())].sum()
     words["articles"] = articles.groupby(["outlet", "month"]).size()
-    span_rows = spans.merge(articles[["row", "story"]], on="row")[["row", "story", *SPAN_FIELDS]]
-    return ChunkResult(scores, span_rows if with_spans else None, terms, words, problems)
+    span_rows = None
+    if with_spans:
+        span_rows = span_table(tuple(documents))
+        span_rows.insert(0, "row", np.repeat(articles["row"].to_numpy(), [len(doc.spans) for doc in documents]))
+        span_rows.insert(1, "story", span_rows["row"].map(articles.set_index("row")["story"]))
+    return ChunkResult(scores, span_rows, _counts(per_term, TERM_FIELDS[:-1]), words, problems)
 
 
-def _analysed_alone(number: int, article: Article, lexicon: Lexicon, matcher: Matcher) -> ArticleAnalysis | Problem:
+def _counts(counter: Counter, names: tuple[str, ...]) -> pd.Series:
+    index = pd.MultiIndex.from_tuples(list(counter), names=list(names)) if counter else \
+        pd.MultiIndex.from_arrays([[]] * len(names), names=list(names))
+    return pd.Series(list(counter.values()), index=index, dtype="int64")
+
+
+def _analysed_alone(number: int, article: Article, lexicon: Lexicon, matcher: Matcher,
+                    speakers: bool) -> ArticleAnalysis | Problem:
     try:
-        return analyse_articles([article], lexicon, matcher)[0]
+        return analyse_articles([article], lexicon, matcher, speakers=speakers)[0]
     except Exception as error:
         return Problem(number, f"could not be scored ({type(error).__name__}: {error})")
 

@@ -34,7 +34,8 @@ DOUBLE_CLOSERS = frozenset("\u201d\u00bb")
 SINGLE_OPENERS = frozenset("\u2018\u201a")
 SINGLE_CLOSERS = frozenset("\u2019")
 
-WORD_RE = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+# Possessive quantifiers: the same words as \w+(?:['’-]\w+)*, found without backtracking.
+WORD_RE = re.compile(r"\w++(?:['\u2019\-]\w++)*+")
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(

@@ -95,10 +95,10 @@ def test_bad_rows_are_reported_with_their_number_and_skipped(tmp_path, default_l
 def test_an_article_the_engine_cannot_score_is_skipped_alone(tmp_path, default_lexicon, monkeypatch, bundled_rows):
     import framing.batch
 
-    def fragile(articles, *args):
+    def fragile(articles, *args, **options):
         if any("EXPLODE" in article.raw for article in articles):
             raise ValueError("cannot take this one")
-        return analyse_articles(articles, *args)
+        return analyse_articles(articles, *args, **options)
     monkeypatch.setattr(framing.batch, "analyse_articles", fragile)
     rows = [*bundled_rows[:2], {"outlet": "X", "text": "EXPLODE here"}, *bundled_rows[2:]]
     summary = run_batch(write_rows(tmp_path / "in.jsonl", rows), tmp_path / "out.csv", default_lexicon, workers=1,
