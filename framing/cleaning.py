@@ -82,22 +82,24 @@ def _label_alone(line: str) -> tuple[str, str] | None:
     text = line.strip()
     if not text:
         return None
-    n_words = count_words(text)
     # A full sentence ("By Monday, the army had retaken the town.") is no byline or button.
     sentence = text.rstrip("\"'\u201d\u2019 )")[-1:] in ".!?"
+    # Words are counted only where a rule asks (most lines are paragraphs that no rule below
+    # needs them for), and cheap tests go first.
+    short = not sentence and count_words(text) <= 12
     if r.SEPARATOR_RE.match(text):
         return "furniture", "separator"
-    if n_words <= 8 and r.TIMESTAMP_RE.match(text):
+    if r.TIMESTAMP_RE.match(text) and count_words(text) <= 8:
         return "furniture", "time stamp"
-    if n_words <= 12 and not sentence and (r.BYLINE_RE.match(text) or r.PUBLISHED_RE.search(text)):
+    if short and (r.BYLINE_RE.match(text) or r.PUBLISHED_RE.search(text)):
         return "furniture", "byline"
-    if n_words <= 12 and not sentence and r.SHARE_RE.search(text):
+    if short and r.SHARE_RE.search(text):
         return "furniture", "share or follow button"
-    if n_words <= 12 and not sentence and r.CALL_TO_ACTION_RE.match(text):
+    if short and r.CALL_TO_ACTION_RE.match(text):
         return "furniture", "newsletter or subscription blurb"
-    if n_words <= 40 and r.PROMO_RE.search(text) and not _has_quote_marks(text):
+    if _may_promote(text) and r.PROMO_RE.search(text) and not _has_quote_marks(text) and count_words(text) <= 40:
         return "furniture", "newsletter or subscription blurb"
-    if r.CAPTION_RE.search(text):
+    if any(mark in text for mark in r.CAPTION_MARKS) and r.CAPTION_RE.search(text):
         return "caption", "picture caption or credit"
     return "body", "paragraph"
 
@@ -174,7 +176,7 @@ def _mark_headings(lines, labels, content) -> None:
 def _looks_like_heading(text: str) -> bool:
     text, _ = _glued_tail(text)
     core = text.rstrip("\"'\u201d\u2019 ")
-    return 0 < count_words(text) <= 25 and core[-1:] not in ".!?:;,"
+    return core[-1:] not in ".!?:;," and 0 < count_words(text) <= 25
 
 
 def _split_body_line(text: str, *, dateline: bool) -> list[tuple[str, str, str]]:
@@ -198,6 +200,16 @@ def _glued_tail(text: str) -> tuple[str, str]:
         if r.CAPTION_RE.search(tail) or (count_words(tail) <= 8 and tail.rstrip()[-1:] not in ".!?\"'\u201d"):
             return text[: cuts[-1]], tail
     return text, ""
+
+
+def _may_promote(text: str) -> bool:
+    """A quick test that PROMO_RE could match: one of its words is there. The dotless ı and the
+    dotted İ are the characters a case-insensitive expression equates with an ASCII letter that
+    casefold() does not turn into that letter alone, so they always go on to the expression."""
+    if "\u0131" in text or "\u0130" in text:
+        return True
+    folded = text.casefold()
+    return any(word in folded for word in r.PROMO_WORDS)
 
 
 def _has_quote_marks(text: str) -> bool:

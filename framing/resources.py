@@ -75,6 +75,7 @@ PROMO_RE = re.compile(
     r"free\s+(daily|weekly)\s+e-?mail|unsubscribe|advertisement)\b",
     re.IGNORECASE,
 )
+PROMO_WORDS = ("newsletter", "subscri", "sign", "inbox", "delivered", "free", "advertisement")  # one is in every match
 # A blurb that follows a call to action speaks to the reader: "Escape your echo chamber."
 READER_ADDRESS_RE = re.compile(
     r"\b(you|your|yours)\b|^\W*(get|escape|join|read|try|enjoy|discover|stay|never\s+miss|don't\s+miss)\b",
@@ -85,6 +86,7 @@ CAPTION_RE = re.compile(
     r"\((\d(st|nd|rd|th)\s+)?(l|r|c|l-r|r-l|left|right|centre|center|top|bottom)\))",
     re.IGNORECASE,
 )
+CAPTION_MARKS = (":", "\u00a9", "(")  # every CAPTION_RE match holds one
 SEPARATOR_RE = re.compile(r"^\s*[-\u2013\u2014*\u2022\u00b7_=~|]+\s*$")
 PUBLISHED_RE = re.compile(r"\b(published|updated|last\s+modified)\s*(on\b|:|$)", re.IGNORECASE)
 # "DAMASCUS (Sputnik) —", "REUTERS -", "BEIRUT, Feb 10 (AFP) -" at the head of a paragraph.

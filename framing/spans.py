@@ -8,6 +8,7 @@ charts, highlights and exports are all derived from these rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from framing.cleaning import CleanedArticle, clean
@@ -68,7 +69,14 @@ class ArticleAnalysis:
         return "\n".join(piece.strip() for piece, piece_voice in pieces if piece_voice == voice and piece.strip())
 
     def words(self, voice: str = "all") -> int:
-        return count_words(self.text if voice == "all" else self.voice_text(voice))
+        return self._words_by_voice[voice]
+
+    @cached_property
+    def _words_by_voice(self) -> dict[str, int]:
+        """Words in each voice; all the words are those in the two voices (no word spans a
+        quotation mark, so this is also the count over the whole text)."""
+        narrator, quote = count_words(self.voice_text("narrator")), count_words(self.voice_text("quote"))
+        return {"narrator": narrator, "quote": quote, "all": narrator + quote}
 
 
 def analyse_articles(articles: list[Article], lexicon: Lexicon, matcher: Matcher | None = None, *,
