@@ -286,6 +286,7 @@ class TableWriter:
             raise BatchError(f"{path}: cannot write {path.suffix or 'a file without a suffix'}; "
                              f"use {' or '.join(OUTPUT_SUFFIXES)}")
         self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)  # before any scoring, so a bad folder fails at once
         self._partial = path.with_name(f".{path.name}.partial")
         self._parquet: pq.ParquetWriter | None = None
         self._header = True

@@ -138,9 +138,10 @@ def test_an_interrupted_run_leaves_no_output_behind(tmp_path, default_lexicon, m
         raise KeyboardInterrupt
     monkeypatch.setattr(framing.batch, "score_chunk", broken)
     with pytest.raises(KeyboardInterrupt):
-        run_batch(write_rows(tmp_path / "in.jsonl", bundled_rows), tmp_path / "out.parquet", default_lexicon,
-                  workers=1, progress=False)
-    assert list(tmp_path.iterdir()) == [tmp_path / "in.jsonl"]
+        run_batch(write_rows(tmp_path / "in.jsonl", bundled_rows), tmp_path / "new" / "out.parquet",
+                  default_lexicon, workers=1, progress=False)
+    assert sorted(tmp_path.iterdir()) == [tmp_path / "in.jsonl", tmp_path / "new"]
+    assert list((tmp_path / "new").iterdir()) == []
 
 
 def test_engines_give_identical_outputs(tmp_path, default_lexicon, generated):

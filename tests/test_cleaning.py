@@ -108,3 +108,23 @@ def test_keep_can_include_captions():
     raw = "Body sentence here.\nA photo of the scene. Photo: Reuters"
     assert "Photo: Reuters" not in clean(raw).text
     assert "Photo: Reuters" in clean(raw, keep=frozenset({"headline", "body", "caption"})).text
+
+
+def test_the_promo_shortcut_never_skips_a_line_the_pattern_would_match():
+    """Every character a case-insensitive expression equates with a letter of a promo word, put
+    in that word, still reaches the pattern."""
+    import re
+    import sys
+
+    from framing import resources as r
+    from framing.cleaning import _may_promote
+
+    variants = {letter: [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(letter, chr(c), re.IGNORECASE)]
+                for letter in "abcdefghijklmnopqrstuvwxyz"}
+    for word in ("newsletter", "subscribe", "sign up", "inbox", "delivered directly", "free daily email",
+                 "advertisement", "unsubscribe"):
+        for i, letter in enumerate(word):
+            for variant in variants.get(letter, []):
+                text = f"Get our {word[:i]}{variant}{word[i + 1:]} today"
+                if r.PROMO_RE.search(text):
+                    assert _may_promote(text), text
