@@ -15,6 +15,7 @@ PAGES = [
     st.Page("views/compare.py", title="Compare", icon=":material/view_column:", url_path="compare"),
     st.Page("views/words.py", title="Words", icon=":material/match_word:", url_path="words"),
     st.Page("views/naming.py", title="Naming and statements", icon=":material/format_quote:", url_path="naming"),
+    st.Page("views/corpus.py", title="Corpus", icon=":material/stacked_line_chart:", url_path="corpus"),
 ]
 page = st.navigation(PAGES)
 

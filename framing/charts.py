@@ -169,6 +169,109 @@ def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str]) -> go.Figure
     return figure
 
 
+def corpus_tiles(totals: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
+                 period: str) -> go.Figure:
+    """The Overview's tiles over a batch's outlet totals (`framing.corpus_view.outlet_totals`): count
+    above rate per 1,000 words, shaded within each row; the hover adds the articles behind them."""
+    figure = rate_tiles(totals, styles, voice=voice, outlets=outlets)
+    rows = totals[totals["voice"] == voice].set_index(["outlet", "category"])
+    trace = figure.data[0]
+    hover = []
+    for outlet, category in trace.customdata:
+        row = rows.loc[(outlet, category)]
+        articles = f"{row['articles']:,} article{'' if row['articles'] == 1 else 's'}, {escape(period)}"
+        if not row["articles"]:
+            hover.append(f"no articles, {escape(period)}")
+        elif not row["words"]:
+            hover.append(f"no words in this voice<br>{articles}")
+        else:
+            hover.append(f"{row['count']:,} hit{'' if row['count'] == 1 else 's'} in {row['words']:,} words = "
+                         f"{row['per_1000']:.2f} per 1,000<br>{articles}")
+    biggest = int(rows["count"].max()) if len(rows) else 0
+    trace.update(hovertext=hover, textfont={"size": 13 if biggest < 10_000 else 10},  # five digits fit a tile
+                 selected={"marker": {"size": TILE_SIZE + 8}},  # the clicked square stands out by its size,
+                 unselected={"marker": {"opacity": 0.85}})  # so the others barely fade and stay legible
+    # After a click Plotly draws the labels of the other points at a fifth of their colour, unreadable on
+    # a grid of dozens of squares unless the unselected colour is named, and a trace names only one:
+    # so one trace per label colour, on axes that keep the order of the single one.
+    inks = list(trace.textfont.color)
+    parts = [_subset(trace, [i for i, ink in enumerate(inks) if ink == colour]) for colour in dict.fromkeys(inks)]
+    for part in parts:
+        part.update(unselected={"textfont": {"color": part.textfont.color[0]}})
+        part.marker.showscale = part is parts[0]
+    figure.data = []
+    figure.add_traces(parts)
+    figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(trace.x)))
+    figure.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(trace.y)))
+    title = (f"Hits by category, {VOICE_LABELS.get(voice, voice)}, {escape(period)}: "
+             "count (bold) and rate per 1,000 words")
+    longest = max((len(str(outlet)) for outlet in outlets), default=0)
+    slanted = len(outlets) > 6 or longest * len(outlets) > 120
+    # Slanted outlet names need room above the squares; the title stays on top, clear of them.
+    rise = int(0.5 * 7.5 * min(longest, 40)) if slanted else 0
+    figure.update_layout(title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}},
+                         height=figure.layout.height + rise, margin={"t": 70 + rise})
+    figure.update_xaxes(tickangle=-30 if slanted else 0, automargin=True)
+    figure.update_yaxes(automargin=True)
+    return figure
+
+
+def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voice: str,
+                  thin: int = 1000) -> go.Figure:
+    """One category's rate per 1,000 words month by month, a line per outlet (`framing.corpus_view.monthly`).
+    A hollow marker is a month with fewer than `thin` words, whose rate rests on little text; a month
+    without words breaks the line. Colours repeat after eight outlets, with a different dash."""
+    figure = go.Figure()
+    dashes = ("solid", "dash", "dot", "dashdot")
+    for i, outlet in enumerate(outlets):
+        part = rows[rows["outlet"] == outlet]
+        colour = OKABE_ITO[i % len(OKABE_ITO)]
+        weak = part["words"] < thin
+        hover = [
+            f"{escape(outlet)}, {escape(month)}<br>" + (
+                f"{rate:.2f} per 1,000 words<br>{count:,} hit{'' if count == 1 else 's'} in {words:,} words, "
+                f"{articles:,} article{'' if articles == 1 else 's'}" + ("<br>few words: a weak rate" if low else "")
+                if words else "no words in this voice this month")
+            for month, count, words, articles, rate, low in zip(
+                part["month"], part["count"], part["words"], part["articles"], part["per_1000"], weak, strict=True)
+        ]
+        # The key draws a trace's marker from its first point, so a blank first point (no x, no y) with a
+        # filled marker keeps every outlet's key filled whether or not its first month is thin.
+        figure.add_trace(go.Scatter(
+            x=[None, *part["month"]], y=[None, *part["per_1000"]], mode="lines+markers", name=escape(outlet),
+            line={"color": colour, "width": 2, "dash": dashes[i // len(OKABE_ITO) % len(dashes)]},
+            marker={"symbol": ["circle", *("circle-open" if low else "circle" for low in weak)], "size": 9,
+                    "color": colour, "line": {"width": 2, "color": colour}},
+            customdata=[None, *([outlet, month] for month in part["month"])],
+            hovertext=["", *hover], hovertemplate="%{hovertext}<extra></extra>",
+            unselected={"marker": {"opacity": 0.5}},  # after a click, hollow and filled stay apart
+        ))
+    figure.add_trace(go.Scatter(  # a key to the hollow markers, in the legend and in any exported image
+        x=[None], y=[None], mode="markers", name=f"hollow: under {thin:,} words",
+        marker={"symbol": "circle-open", "size": 9, "color": "#777777", "line": {"width": 2}}, hoverinfo="skip",
+    ))
+    figure.update_layout(
+        title=f"{escape(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, month by month",
+        height=max(460, 150 + 24 * (len(outlets) + 1)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        clickmode="event+select", dragmode=False,
+        hovermode="closest", legend={"font": {"size": 13}},
+    )
+    figure.update_xaxes(type="category", showgrid=False, automargin=True)
+    figure.update_yaxes(title="per 1,000 words", rangemode="tozero", automargin=True)
+    return figure
+
+
+def _subset(trace: go.Scatter, keep: list[int]) -> go.Scatter:
+    """A copy of a scatter trace with only the points at `keep`, in that order."""
+    part = go.Scatter(trace)
+    for name in ("x", "y", "text", "customdata", "hovertext"):
+        if part[name] is not None:
+            part[name] = [part[name][i] for i in keep]
+    part.marker.color = [trace.marker.color[i] for i in keep]
+    part.textfont.color = [trace.textfont.color[i] for i in keep]
+    return part
+
+
 def _jitter(term: str, axis: int) -> float:
     """A small spread that is the same for a term on every run (Python's hash() is not)."""
     value = sum((i + 1 + axis * 7) * ord(char) for i, char in enumerate(term)) % 1000

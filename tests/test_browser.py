@@ -7,6 +7,7 @@ Skipped where /usr/bin/chromium is missing, unless the environment variable CI i
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -21,6 +22,9 @@ import pytest
 from conftest import REPO
 from playwright.sync_api import BrowserContext, Page, expect
 
+from framing import load_lexicon
+from framing.batch import run_batch
+
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists() and not os.environ.get("CI"):
     pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
@@ -34,6 +38,7 @@ BUNDLED = "assad-coalition-2015"
 HOSTILE = "hostile-text"
 PAGES = {"": "The outlets", "compare": "Outlets side by side", "words": "Keyword in context",
          "naming": "Which statements each outlet quoted"}
+CORPUS = "How often each outlet uses each kind of framing word"
 EXCEPTION = '[data-testid="stException"]'
 FIRST_LINES = "texts => texts.map(t => (t.querySelector('tspan.line') || t).textContent)"
 
@@ -103,6 +108,19 @@ def write_hostile_story(data_dir: Path) -> None:
         (folder / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
 
 
+def write_batch(data_dir: Path) -> None:
+    """A batch run over a few hostile-named articles in two months, where the Corpus page finds it."""
+    source = data_dir / "corpus.jsonl"
+    one, two = "'<i>Outlet</i> One'", "Outlet **Two**"
+    rows = [(one, "2024-01-03", "The regime said the so-called rebels fled. Takfiri groups attacked."),
+            (one, "2024-02-07", 'The regime claimed it won. "The Takfiri terrorists ran," he said.'),
+            (two, "2024-01-09", "The so-called moderate rebels said the regime lied, allegedly.")]
+    source.write_text("".join(json.dumps({"outlet": o, "date": d, "text": t}) + "\n" for o, d, t in rows),
+                      encoding="utf-8")
+    (data_dir / "batches").mkdir()
+    run_batch(source, data_dir / "batches" / "hostile.parquet", load_lexicon(), workers=1, progress=False)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -122,6 +140,7 @@ def app(tmp_path_factory):
     """The dashboard served on a free port; yields its base URL and stops it (its whole group) after."""
     data_dir = tmp_path_factory.mktemp("framing-data")
     write_hostile_story(data_dir)
+    write_batch(data_dir)
     log = (data_dir / "streamlit.log").open("w+b")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -272,6 +291,41 @@ def test_hovering_a_highlighted_word_shows_its_note(page: Page):
 
     assert category in mark.evaluate(after)
     assert mark.evaluate(after) not in ("none", "normal", "")
+
+
+def test_clicking_a_square_of_the_corpus_lists_its_terms(page: Page, dialogs: list[str]):
+    open_page(page, "/corpus", CORPUS)
+    no_exception(page)
+    chart = page.locator(".stPlotlyChart").filter(has_text="Hits by category").first
+    squares = chart.locator(".scatterlayer .points path")
+    expect(squares.first).to_be_visible()
+    ticks = chart.locator(".xaxislayer-above text").all_text_contents()
+    assert "'<i>Outlet</i> One'" in ticks and "Outlet **Two**" in ticks, ticks
+    labels = chart.locator(".scatterlayer .textpoint")
+    assert squares.count() == labels.count() == 2 * 8  # two outlets, eight categories
+    counts = [int(label) for label in labels.evaluate_all(FIRST_LINES)]
+    index = next(i for i, count in enumerate(counts) if count > 1)
+    expect(page.get_by_text("No square selected yet")).to_be_visible()
+    title = page.locator(".framing h3").filter(has_text=re.compile(r" · all months: \d+ hits?$"))
+
+    for _ in range(3):  # on a loaded machine Plotly may still be laying the chart out at the first click
+        click_centre(page, squares.nth(index))
+        try:
+            expect(title).to_be_visible(timeout=10_000)
+            break
+        except AssertionError:
+            settle(page)
+    expect(title).to_have_text(re.compile(rf" · the outlet's own words · all months: {counts[index]} hits$"))
+    expect(page.get_by_text(re.compile(rf"behind this number: their counts add up to exactly {counts[index]}\."))
+           ).to_be_visible()
+    table = page.get_by_test_id("stDataFrame").first
+    expect(table).to_be_visible()
+    cells = table.locator("[role=gridcell]")  # the grid is drawn on a canvas; these are its accessible copy
+    expect(cells.first).to_be_attached()
+    texts = cells.all_text_contents()  # term, count, term, count, …
+    assert sum(int(count) for count in texts[1::2]) == counts[index], texts
+    assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == []
+    no_exception(page)
 
 
 def literal_markup_is_shown(page: Page, dialogs: list[str]) -> None:
