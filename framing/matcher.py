@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import chain, repeat
+from itertools import chain
 from typing import NamedTuple
 
 import ahocorasick
@@ -37,6 +37,7 @@ _PLAIN_SEPARATOR = re.compile("[ -]")
 _SCAN_MARKS = ("\u2014", "\u2013", "\u2026", "\u2022")  # dashes, ellipsis, bullet
 _DIRECT, _PLAIN, _CHECKED = 0, 1, 2
 _TEXT_SEPARATOR = "#"
+_EXACT_WIDTH = 12  # longest term, where case matters, that is checked with the others at once
 _GROUP_CHARACTERS = 250_000
 _SPACE, _HYPHEN = ord(" "), ord("-")
 # Characters whose case variants do not round-trip one to one (ligatures, Greek with a subscript
@@ -53,10 +54,7 @@ _ASCII_KEYS = bytes(
 _ASCII_KEY_CODES = np.frombuffer(_ASCII_KEYS[:128], dtype=np.uint8).astype(np.uint32)
 
 
-class Match(NamedTuple):
-    start: int
-    end: int
-    term: Term
+Match = tuple[int, int, Term]  # (start, end, term): plain tuples, as a text holds a hundred or more
 
 
 class _Terms:
@@ -98,7 +96,7 @@ class _Terms:
         ]
         starts, ends, orders = (list(column) for column in zip(*candidates, strict=True)) if candidates else ([],) * 3
         chosen = sorted(self.resolve(starts, ends, orders, len(text)), key=starts.__getitem__)
-        return [Match(starts[i], ends[i], self.terms[orders[i]]) for i in chosen]
+        return [(starts[i], ends[i], self.terms[orders[i]]) for i in chosen]
 
 
 class Matcher(_Terms):
@@ -125,12 +123,17 @@ class Matcher(_Terms):
             self._automaton.make_automaton()
         self._key_length = np.array([len(key) for key in entries], dtype=np.int64)
         # How a key's hits are settled: DIRECT, one one-word plain term whole and in any case, is a
-        # match as found; PLAIN, one plain term in any case, once its separators are checked (all
-        # at once, below); CHECKED, anything else, term by term in `_checked`.
+        # match as found; PLAIN, one plain term (in its own case if it says so, up to
+        # _EXACT_WIDTH characters), once its separators and case are checked (all at once, below);
+        # CHECKED, anything else, term by term in `_checked`.
         self._kind = np.array([
-            _CHECKED if len(group) > 1 or group[0].separators is None or group[0].exact
-            else _DIRECT if not group[0].separators and not group[0].star else _PLAIN
+            _CHECKED if len(group) > 1 or group[0].separators is None or len(group[0].exact) > _EXACT_WIDTH
+            else _DIRECT if not group[0].separators and not group[0].star and not group[0].exact else _PLAIN
             for group in self._entries], dtype=np.int8)
+        # Where case matters, the character codes each position must have; 0: any (a separator).
+        self._exact = np.array([
+            [0 if char == " " else ord(char) for char in group[0].exact.ljust(_EXACT_WIDTH)[:_EXACT_WIDTH]]
+            for group in self._entries], dtype=np.int64).reshape(len(self._entries), _EXACT_WIDTH)
         self._length = np.array([group[0].length for group in self._entries], dtype=np.int64)
         self._star = np.array([group[0].star for group in self._entries], dtype=bool)
         self._order = np.array([group[0].order for group in self._entries], dtype=np.int64)
@@ -174,9 +177,7 @@ class Matcher(_Terms):
         text_starts = np.cumsum([0] + [len(texts[i]) + 1 for i in scanned[:-1]])
         owners = np.searchsorted(text_starts, starts, side="right") - 1
         starts, ends = (starts - text_starts[owners]).tolist(), (ends - text_starts[owners]).tolist()
-        # Built by tuple.__new__ straight from C: a hundred matches an article add up.
-        matches = list(map(tuple.__new__, repeat(Match),
-                           zip(starts, ends, map(self.terms.__getitem__, orders.tolist()), strict=True)))
+        matches = list(zip(starts, ends, map(self.terms.__getitem__, orders.tolist()), strict=True))
         bounds = np.searchsorted(owners, np.arange(len(scanned) + 1)).tolist()
         for position, i in enumerate(scanned):
             found[i] = matches[bounds[position]:bounds[position + 1]]
@@ -204,13 +205,18 @@ class Matcher(_Terms):
             if (spaced := separators[:, 0] >= 0).any():
                 marks = scan.raw[plain_afters[spaced, None] + separators[spaced] + 1]
                 settled[spaced] &= ((marks == _SPACE) | (marks == _HYPHEN)).all(axis=1)
+            unsettled = np.flatnonzero(plain)[~settled]  # these go on to their expressions
+            expected = self._exact[ids]
+            if (cased := settled & (expected[:, 0] > 0)).any():  # and a match in the wrong case is none
+                window = np.minimum(plain_afters[cased, None] + 1 + np.arange(_EXACT_WIDTH), len(scan.raw) - 1)
+                wanted = expected[cased]
+                settled[cased] &= ((scan.raw[window] == wanted) | (wanted == 0)).all(axis=1)
             plain_ends = fixed_ends.copy()
             if (starred := settled & star).any():  # a * runs to the end of its word
                 plain_ends[starred] = scan.word_ends(plain_lasts[starred])
             starts.append(plain_afters[settled])
             ends.append(plain_ends[settled])
             orders.append(self._order[ids[settled]])
-            unsettled = np.flatnonzero(plain)[~settled]
             kinds = kinds.copy()
             kinds[unsettled] = _CHECKED
         rest = kinds == _CHECKED

@@ -119,9 +119,9 @@ def _analysed(article: Article, cleaned: CleanedArticle, matches: list[Match], l
                     in_scare_quote, speaker, sentence)
 
     spans = [
-        span(m.start, m.end, m.term.text, m.term.category, m.term.referent,
-             bool(scare) and any(q.start <= m.start < q.end for q in scare))
-        for m in matches
+        span(start, end, term.text, term.category, term.referent,
+             bool(scare) and any(q.start <= start < q.end for q in scare))
+        for start, end, term in matches
     ]
     if (category := lexicon.scare_quote_category) is not None:
         spans += [span(q.start, q.end, SCARE_QUOTE_TERM, category.id, "", True) for q in scare]

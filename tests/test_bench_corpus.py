@@ -94,13 +94,13 @@ def test_articles_mix_quote_styles(articles):
 def test_default_lexicon_finds_labels_and_names_at_a_realistic_density(articles, default_lexicon):
     matcher = Matcher(default_lexicon)
     sample = articles[:40]
-    hits = Counter(m.term.category for a in sample for m in matcher.find(a["text"]))
+    hits = Counter(term.category for a in sample for _, _, term in matcher.find(a["text"]))
     words = sum(len(a["text"].split()) for a in sample)
     assert set(hits) == {c.id for c in default_lexicon.categories}
     assert 1 <= 100 * hits["actor_label"] / words <= 5
     assert 2 <= 100 * hits["actor_name"] / words <= 10
     assert {"so-called", "alleged", "allegedly", "reportedly"} & {
-        key(m.term.text) for a in sample for m in matcher.find(a["text"])
+        key(term.text) for a in sample for _, _, term in matcher.find(a["text"])
     }
 
 
@@ -110,7 +110,7 @@ def test_outlets_differ_in_their_vocabulary(articles, default_lexicon):
     for a in articles:
         found = matcher.find(a["text"])
         counts = labels.setdefault(a["outlet"], Counter())
-        counts.update(m.term.text for m in found if m.term.category == "actor_label")
+        counts.update(term.text for _, _, term in found if term.category == "actor_label")
     favourites = {counts.most_common(1)[0][0] for counts in labels.values()}
     assert len(favourites) >= 3
 
