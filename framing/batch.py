@@ -186,7 +186,6 @@ def _parquet_chunks(parquet: pq.ParquetFile, chunk_size: int) -> Iterator[Chunk]
 
 def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool) -> ChunkResult:
     """Score a chunk of (row number, record) pairs; rows that cannot be scored become Problems."""
-    matcher = _matcher(lexicon)
     readable, problems = [], []
     for number, record in rows:
         article = _article(number, record)
@@ -195,9 +194,11 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
         else:
             readable.append((number, record.get("story"), article))
     try:  # the whole chunk in one scan
-        analysed = analyse_articles([article for _, _, article in readable], lexicon, matcher, speakers=with_spans)
+        analysed = analyse_articles([article for _, _, article in readable], lexicon, _matcher(lexicon),
+                                    speakers=with_spans) if readable else []
     except Exception:  # one odd article must not stop a run over a whole corpus: find it, skip it
-        analysed = [_analysed_alone(number, article, lexicon, matcher, with_spans) for number, _, article in readable]
+        analysed = [_analysed_alone(number, article, lexicon, _matcher(lexicon), with_spans)
+                    for number, _, article in readable]
     documents, meta = [], []
     for (number, story, article), document in zip(readable, analysed, strict=True):
         if isinstance(document, Problem):
@@ -437,6 +438,22 @@ class _Engine:
     share: Callable = lambda value: value  # send a value every chunk needs to the workers once
 
 
+@dataclass(frozen=True)
+class _Opaque:
+    """A list (a chunk's rows) in an object Dask sends as it is, rather than walking every row in
+    search of futures to resolve."""
+
+    value: list
+
+    @staticmethod
+    def wrap(value):
+        return _Opaque(value) if isinstance(value, list) else value
+
+
+def _unwrapped(function: Callable, *args):
+    return function(*(arg.value if isinstance(arg, _Opaque) else arg for arg in args))
+
+
 def _inline_submit(function, *args) -> Future:
     """Scores in this process: the engine for one worker, and the simplest to debug."""
     future: Future = Future()
@@ -456,6 +473,7 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield _Engine(pool.submit, 2 * workers)
         return
+    import dask
     from distributed import Client, LocalCluster
 
     with contextlib.ExitStack() as stack:
@@ -463,8 +481,11 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
             client = stack.enter_context(Client(scheduler))
             workers = max(1, len(client.scheduler_info()["workers"]))
         else:
-            cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                       dashboard_address=None))
+            # Workers we start ourselves run without Dask's sampling profiler, which takes the
+            # interpreter lock from the scoring thread a hundred times a second (a quarter of the time).
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                           dashboard_address=None))
             client = stack.enter_context(Client(cluster))
-        yield _Engine(lambda function, *args: client.submit(function, *args, pure=False), 2 * workers,
-                      lambda value: client.scatter(value, broadcast=True))
+        yield _Engine(lambda function, *args: client.submit(_unwrapped, function, *map(_Opaque.wrap, args), pure=False),
+                      2 * workers, lambda value: client.scatter(value, broadcast=True))
