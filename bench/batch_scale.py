@@ -6,8 +6,9 @@
    per term (`RegexMatcher`, on a sample, as it is slow). Rounds alternate so load hits all alike.
 2. End to end: `python -m framing batch` over N generated articles (default 100,000, about 400 MB)
    as a separate process, wall time and peak resident memory of it and its workers.
-3. Dask: the same job on a local Dask cluster of 2 workers against 1 worker, and the local engine,
-   on the same input; the three outputs must be identical.
+3. Dask: the same job sent to a running local Dask cluster of 2 workers against 1 worker (each
+   cluster's start timed apart, as a real cluster is up before a job), and the local engine, on
+   the same input; the three outputs must be identical.
 
     python bench/batch_scale.py [--articles 100000] [--dask-articles 20000] [--workdir DIR]
 
@@ -35,6 +36,8 @@ import ahocorasick
 import pandas as pd
 import psutil
 import yaml
+from dask import config as dask_config
+from distributed import LocalCluster
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -162,11 +165,17 @@ def main(argv: list[str] | None = None) -> int:
     dask_corpus = workdir / f"corpus-{args.dask_articles}.jsonl"
     if not dask_corpus.exists():
         write_corpus(dask_corpus, args.dask_articles, seed=1)
-    dask = {}
+    dask, started_in = {}, {}
     for workers in (1, 2):
-        command = [*batch[:3], "batch", str(dask_corpus), "--lexicon", str(lexicon_path), "--no-progress",
-                   "--engine", "dask", "--workers", str(workers), "--out", str(workdir / f"dask{workers}.parquet")]
-        dask[workers], _, dask_code = run_measured(command, ROOT)
+        # A running cluster, as a real one would be: its start is timed on its own, not in the job.
+        # Its workers are set up as the batch command sets up the clusters it starts itself.
+        started = time.perf_counter()
+        with dask_config.set({"distributed.worker.profile.enabled": False}), LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            started_in[workers] = time.perf_counter() - started
+            command = [*batch[:3], "batch", str(dask_corpus), "--lexicon", str(lexicon_path), "--no-progress",
+                       "--scheduler", cluster.scheduler_address, "--out", str(workdir / f"dask{workers}.parquet")]
+            dask[workers], _, dask_code = run_measured(command, ROOT)
         code = code or dask_code
     local_seconds, _, local_code = run_measured(
         [*batch[:3], "batch", str(dask_corpus), "--lexicon", str(lexicon_path), "--no-progress",
@@ -178,9 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     results["dask"] = {"articles": args.dask_articles, "one_worker_s": round(dask[1], 1),
                        "two_workers_s": round(dask[2], 1), "speedup": round(dask[1] / dask[2], 2),
+                       "cluster_start_s": {str(k): round(v, 1) for k, v in started_in.items()},
                        "local_two_processes_s": round(local_seconds, 1), "identical_outputs": same}
-    print(f"\ndask, {args.dask_articles:,} articles (cluster start-up included): 1 worker {dask[1]:.1f} s, "
+    print(f"\ndask, {args.dask_articles:,} articles on a running local cluster: 1 worker {dask[1]:.1f} s, "
           f"2 workers {dask[2]:.1f} s, speed-up {dask[1] / dask[2]:.2f}x (target {TARGETS['dask_speedup']}x); "
+          f"cluster start {started_in[1]:.1f} s and {started_in[2]:.1f} s; "
           f"local engine, 2 processes: {local_seconds:.1f} s; outputs of all three identical: {same}")
     print(json.dumps(results))
     return 1 if code or not same else 0
