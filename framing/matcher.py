@@ -15,7 +15,9 @@ whole text; it is the reference the tests compare against and the baseline the b
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from functools import cache
 from itertools import chain
 from typing import NamedTuple
@@ -177,7 +179,8 @@ class Matcher(_Terms):
         text_starts = np.cumsum([0] + [len(texts[i]) + 1 for i in scanned[:-1]])
         owners = np.searchsorted(text_starts, starts, side="right") - 1
         starts, ends = (starts - text_starts[owners]).tolist(), (ends - text_starts[owners]).tolist()
-        matches = list(zip(starts, ends, map(self.terms.__getitem__, orders.tolist()), strict=True))
+        with _collector_paused():  # a hundred thousand tuples, none in a cycle: nothing to collect
+            matches = list(zip(starts, ends, map(self.terms.__getitem__, orders.tolist()), strict=True))
         bounds = np.searchsorted(owners, np.arange(len(scanned) + 1)).tolist()
         for position, i in enumerate(scanned):
             found[i] = matches[bounds[position]:bounds[position + 1]]
@@ -385,6 +388,19 @@ def _char_key(char: str) -> str:
         return _SHARED_KEY
     back = upper.replace(_DOTTED_CAPITAL_I, "i").lower()
     return back if len(back) == 1 else _SHARED_KEY
+
+
+@contextmanager
+def _collector_paused():
+    """The garbage collector off while a large batch of plain tuples is made: each collection it
+    would start on the way only walks them again, and they cannot form a cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _collapse(keyed: str) -> str:
