@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import gc
 import json
+import multiprocessing
 import os
 import re
 import sys
@@ -48,7 +49,7 @@ ENGINES = ("local", "dask")
 ROW_FIELDS = ("row", "story", "article", "outlet", "date")
 TERM_FIELDS = ("outlet", "month", "category", "voice", "term", "count")
 DEFAULT_CHUNK = 500
-_MONTH_RE = re.compile(r"^\d{4}-\d{2}")
+MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])")  # the start of an ISO date with a real month
 
 
 class BatchError(ValueError):
@@ -208,7 +209,7 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
         meta.append((number, "" if story is None else str(story), article.id, article.outlet, article.date))
     problems.sort(key=lambda problem: problem.row)
     articles = pd.DataFrame(meta, columns=list(ROW_FIELDS))
-    months = [date[:7] if _MONTH_RE.match(date) else "" for *_, date in meta]
+    months = [date[:7] if MONTH_RE.match(date) else "" for *_, date in meta]
     articles["month"] = pd.Series(months, dtype=articles["date"].dtype)
     for voice, column in WORD_COLUMNS.items():
         articles[column] = [doc.words(voice) for doc in documents]
@@ -246,18 +247,31 @@ def _analysed_alone(number: int, article: Article, lexicon: Lexicon, matcher: Ma
         return Problem(number, f"could not be scored ({type(error).__name__}: {error})")
 
 
+def _is_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, as undecodable bytes are read
+        return False
+    return True
+
+
 @lru_cache(maxsize=4)
 def _matcher(lexicon: Lexicon) -> Matcher:
-    """One matcher per lexicon per process, built on the first chunk a worker scores. Everything
-    alive by then lives as long as the worker, so the garbage collector is told to stop
-    re-examining it (gc.freeze): scoring makes many small objects, and each full collection
-    would otherwise walk every module, table and term again."""
+    """One matcher per lexicon per process, built on the first chunk a worker scores. In a worker
+    process, everything alive by then lives as long as the worker, so the garbage collector is
+    told to stop re-examining it (gc.freeze): scoring makes many small objects, and each full
+    collection would otherwise walk every module, table and term again. The caller's own process
+    (one worker, or a notebook) is left as it is."""
     matcher = Matcher(lexicon)
-    gc.freeze()
+    if multiprocessing.parent_process() is not None:
+        gc.freeze()
     return matcher
 
 
 def _article(number: int, record: dict) -> Article | Problem:
+    for name in ("text", "outlet", "story", "article", "date"):
+        if isinstance(value := record.get(name), str) and not _is_unicode(value):
+            return Problem(number, f"{name!r} is not valid text (bytes that are not UTF-8, or half a character)")
     text, outlet = record.get("text"), record.get("outlet")
     if not isinstance(text, str) or not text.strip():
         return Problem(number, "no text" if text is None or isinstance(text, str) else
@@ -315,9 +329,13 @@ class TableWriter:
         self._partial.unlink(missing_ok=True)
 
 
+def problems_path(output: Path) -> Path:
+    return output.with_name(f"{output.stem}.problems.csv")
+
+
 def write_problems(output: Path, problems: list[Problem]) -> Path:
     """Every skipped row and why, as CSV beside the main output."""
-    path = output.with_name(f"{output.stem}.problems.csv")
+    path = problems_path(output)
     writer = TableWriter(path)
     writer.close(pd.DataFrame([(p.row, p.message) for p in problems], columns=["row", "problem"]))
     return path
@@ -396,9 +414,10 @@ def run_batch(
 def write_aggregates(output: Path, terms: pd.Series | None, words: pd.DataFrame | None,
                      categories: list[str]) -> list[Path]:
     """Outlet totals per month, and the term counts they add up from, beside the main output."""
-    if terms is None or words is None:
-        empty = score_chunk([], Lexicon("", "", ()), False)
-        terms, words = empty.terms, empty.words
+    if terms is None or words is None:  # nothing was scored
+        terms = _counts(Counter(), TERM_FIELDS[:-1])
+        words = pd.DataFrame(0, columns=[*WORD_COLUMNS.values(), "articles"],
+                             index=pd.MultiIndex.from_arrays([[], []], names=["outlet", "month"]))
     terms = terms.astype(int).rename("count")
     words = words.astype(int)
     counts = terms.groupby(level=["outlet", "month", "category", "voice"]).sum()
@@ -479,7 +498,7 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
     with contextlib.ExitStack() as stack:
         if scheduler:
             client = stack.enter_context(Client(scheduler))
-            workers = max(1, len(client.scheduler_info()["workers"]))
+            workers = max(1, sum(worker["nthreads"] for worker in client.scheduler_info()["workers"].values()))
         else:
             # Workers we start ourselves run without Dask's sampling profiler, which takes the
             # interpreter lock from the scoring thread a hundred times a second (a quarter of the time).

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.analysis import Analysis, analyse
-from framing.batch import DEFAULT_CHUNK, ENGINES, BatchError, Problem, run_batch, write_problems
+from framing.batch import DEFAULT_CHUNK, ENGINES, BatchError, Problem, problems_path, run_batch, write_problems
 from framing.distinctive import METHODS, SCOPES
 from framing.lexicon import LexiconError, load_lexicon
 from framing.scores import SCORE_VOICES
@@ -127,6 +127,7 @@ def _batch(args) -> None:
     )
     seconds = time.perf_counter() - started
     print(f"scored {summary.articles:,} of {summary.rows:,} rows in {seconds:.1f} s", file=sys.stderr)
+    problems_path(out).unlink(missing_ok=True)  # a list from an earlier run would not be about this one
     if summary.problems:
         problems = write_problems(out, summary.problems)
         more = f" ({len(summary.problems) - MAX_PROBLEMS_SHOWN:,} more not shown)" if shown > MAX_PROBLEMS_SHOWN else ""

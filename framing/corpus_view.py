@@ -27,7 +27,6 @@ RESULTS_FOLDER = "batches"  # under $FRAMING_DATA_DIR
 RESULT_SUFFIXES = (".parquet", ".csv")
 KEYS = ("outlet", "month", "category", "voice")
 OUTLET_COLUMNS = (*KEYS, "count", "words", "articles")  # per_1000 is recomputed from count and words
-TERM_COLUMNS = TERM_FIELDS
 TERM_VOICES = ("narrator", "quote")
 THIN_WORDS = 1000  # a month with fewer words in the chosen voice gives a weak rate
 DEFAULT_OUTLETS = 12
@@ -100,9 +99,9 @@ def load_outlets(path: Path) -> pd.DataFrame:
 
 def load_terms(path: Path) -> pd.DataFrame:
     """The terms table, checked like the outlet table (voices: narrator and quote)."""
-    table = _read(path, TERM_COLUMNS)
+    table = _read(path, TERM_FIELDS)
     _check_values(path, table, voices=TERM_VOICES)
-    return table[list(TERM_COLUMNS)]
+    return table[list(TERM_FIELDS)]
 
 
 def load_batch(path: Path) -> Batch:
@@ -317,7 +316,7 @@ def _rate(count: pd.Series, words: pd.Series) -> pd.Series:
 def setup_commands(folder: Path | None) -> str:
     """The commands that make results the page can open, run from the project folder: make the
     results folder, a sample corpus (or use your own file in its place), and the batch run that
-    writes into the folder (it does not create folders)."""
+    writes into the folder."""
     folder_text = str(folder) if folder else f"~/framing-data/{RESULTS_FOLDER}"
     return (f"mkdir -p {_quote(folder_text)}\n"
             "PYTHONPATH=. python bench/corpus.py --articles 2000 --out sample.jsonl\n"

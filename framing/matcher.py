@@ -271,7 +271,6 @@ class Matcher(_Terms):
         Per hit: its key, the text offset after its leading boundary, and the offsets (plus one)
         of the key's last character, the one before it and its leading boundary."""
         candidates: list[tuple[int, int, int]] = []
-        text = folded
         for key_id, after, last_offset, previous_offset, lead_offset, last in zip(
                 key_ids, afters, at_last, before_last, at_lead, lasts, strict=True):
             for entry in self._entries[key_id]:
@@ -280,8 +279,8 @@ class Matcher(_Terms):
                     # hyphen (else the expression decides); where case matters, the same words.
                     fixed_end = after + entry.length
                     if (last_offset if entry.star else previous_offset) == fixed_end and all(
-                            text[after + i] in " -" for i in entry.separators):
-                        if entry.exact and text[after:fixed_end].replace("-", " ") != entry.exact:
+                            folded[after + i] in " -" for i in entry.separators):
+                        if entry.exact and folded[after:fixed_end].replace("-", " ") != entry.exact:
                             continue
                         end = int(scan.word_ends(np.array([last]))[0]) if entry.star else fixed_end
                         candidates.append((after, end, entry.order))
@@ -334,13 +333,15 @@ def case_key(text: str) -> str:
     and a character gets a space exactly when \\w does not match it, so a scan of the keys finds
     every place a term's expression could match."""
     codes = _key_codes(text)
-    return codes.tobytes().decode("ascii" if codes.dtype == np.uint8 else "utf-32-le")
+    return codes.tobytes().decode("ascii" if codes.dtype == np.uint8 else "utf-32-le", "surrogatepass")
 
 
 def _key_codes(text: str) -> np.ndarray:
     if text.isascii():
         return np.frombuffer(text.encode("ascii").translate(_ASCII_KEYS), dtype=np.uint8)
-    codes = np.frombuffer(text.replace(_DOTTED_CAPITAL_I, "i").lower().encode("utf-32-le"), dtype=np.uint32).copy()
+    # surrogatepass: half a character (from badly decoded input) is kept as a code that is no word
+    lowered = text.replace(_DOTTED_CAPITAL_I, "i").lower()
+    codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
     ascii_ = codes < 128
     codes[ascii_] = _ASCII_KEY_CODES[codes[ascii_]]
     for code in np.unique(codes[~ascii_]).tolist():
@@ -360,7 +361,8 @@ class _Scan:
             if mark in padded:
                 padded = padded.replace(mark, "#")
         self._codes = _key_codes(padded)
-        self.raw = np.frombuffer(padded.encode("ascii" if self._codes.dtype == np.uint8 else "utf-32-le"),
+        self.raw = np.frombuffer(padded.encode("ascii" if self._codes.dtype == np.uint8 else "utf-32-le",
+                                               "surrogatepass"),
                                   dtype=self._codes.dtype)
         word = self._codes != _BOUNDARY_CODE
         kept = word.copy()
@@ -368,7 +370,7 @@ class _Scan:
         kept[0] = True
         self.offsets = np.flatnonzero(kept)
         self.text = self._codes[self.offsets].tobytes().decode(
-            "ascii" if self._codes.dtype == np.uint8 else "utf-32-le")
+            "ascii" if self._codes.dtype == np.uint8 else "utf-32-le", "surrogatepass")
         self._boundaries = None
 
     def word_ends(self, lasts: np.ndarray) -> np.ndarray:
@@ -412,4 +414,4 @@ def _is_word_char(char: str) -> bool:
 
 
 def _is_plain(word: str) -> bool:
-    return word.isascii() and all(map(_is_word_char, word))
+    return bool(word) and word.isascii() and all(map(_is_word_char, word))

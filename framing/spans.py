@@ -91,10 +91,6 @@ def analyse_articles(articles: list[Article], lexicon: Lexicon, matcher: Matcher
             for article, piece, matches in zip(articles, cleaned, found, strict=True)]
 
 
-def analyse_article(article: Article, lexicon: Lexicon, matcher: Matcher | None = None) -> ArticleAnalysis:
-    return analyse_articles([article], lexicon, matcher)[0]
-
-
 def _analysed(article: Article, cleaned: CleanedArticle, matches: list[Match], lexicon: Lexicon,
               speakers: bool) -> ArticleAnalysis:
     text = cleaned.text

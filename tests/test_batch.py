@@ -107,6 +107,16 @@ def test_an_article_the_engine_cannot_score_is_skipped_alone(tmp_path, default_l
     assert summary.problems == [Problem(3, "could not be scored (ValueError: cannot take this one)")]
 
 
+def test_bytes_that_are_not_utf8_and_odd_dates_are_one_row_each_not_the_run(tmp_path, default_lexicon):
+    source = tmp_path / "odd.csv"
+    source.write_bytes(b'outlet,date,text\nA,2024-13-01,The regime said so.\nB\xff,2024-01-02,The regime.\n'
+                       b'C,0000-00-00,"The ""regime"" \xfe fell."\nD,2024-02-03,The so-called rebels.\n')
+    summary = run_batch(source, tmp_path / "out.parquet", default_lexicon, workers=1, progress=False)
+    assert [p.row for p in summary.problems] == [2, 3] and "not valid text" in summary.problems[0].message
+    outlets = pd.read_parquet(sibling(tmp_path / "out.parquet", "outlets"))
+    assert set(outlets["month"]) == {"", "2024-02"}  # no month 13, no month 00
+
+
 def test_a_csv_row_with_the_wrong_number_of_fields_is_skipped(tmp_path, default_lexicon):
     source = tmp_path / "bad.csv"
     source.write_text('outlet,text\nA,"The regime, it said."\nB,one,two\nC,"Rebels ""moderate"" ones"\n',

@@ -14,7 +14,7 @@ from conftest import load_bench
 
 from framing.lexicon import load_lexicon, parse_lexicon
 from framing.matcher import Matcher
-from framing.spans import analyse_article
+from framing.spans import analyse_articles
 from framing.stories import Article
 from framing.text import fold
 
@@ -117,8 +117,8 @@ def test_outlets_differ_in_their_vocabulary(articles, default_lexicon):
 
 def test_engine_finds_quotations_and_scare_quotes(articles, default_lexicon):
     matcher = Matcher(default_lexicon)
-    analyses = [analyse_article(Article(id=a["article"], outlet=a["outlet"], raw=a["text"]), default_lexicon, matcher)
-                for a in articles[:30]]
+    analyses = analyse_articles([Article(id=a["article"], outlet=a["outlet"], raw=a["text"]) for a in articles[:30]],
+                                default_lexicon, matcher)
     assert all(any(s.voice == "quote" for s in analysis.spans) for analysis in analyses)
     assert any(q.scare for analysis in analyses for q in analysis.quotations)
     assert all(len(analysis.text) >= 0.9 * len(analysis.article.raw) for analysis in analyses)  # little cut

@@ -137,3 +137,16 @@ def test_keys_keep_offsets_on_long_mixed_text(bundled):
     text = "\n".join(doc.text for doc in bundled.documents) + " İstanbul ﬅ Σ"
     assert len(case_key(text)) == len(text)
     assert len(case_key(clean(text).text)) == len(clean(text).text)
+
+
+def test_a_hyphen_before_the_star_is_not_taken_for_a_plain_word():
+    lexicon, text = make_lexicon(a=["x b-*"]), "x b-c and x b- and x b d"
+    assert Matcher(lexicon).find(text) == RegexMatcher(lexicon).find(text)
+    assert text[slice(*Matcher(lexicon).find(text)[0][:2])] == "x b-c"
+
+
+def test_half_a_character_in_the_text_is_no_word_and_no_error():
+    lexicon = make_lexicon(a=["regime"])
+    text = "the regime \udcff regime\udcffx"
+    assert Matcher(lexicon).find(text) == RegexMatcher(lexicon).find(text)
+    assert [text[start:end] for start, end, _ in Matcher(lexicon).find(text)] == ["regime", "regime"]
