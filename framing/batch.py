@@ -13,7 +13,6 @@ which the dashboard's Corpus page opens.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import gc
@@ -25,7 +24,7 @@ import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -495,7 +494,7 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
     import dask
     from distributed import Client, LocalCluster
 
-    with contextlib.ExitStack() as stack:
+    with ExitStack() as stack:
         if scheduler:
             client = stack.enter_context(Client(scheduler))
             workers = max(1, sum(worker["nthreads"] for worker in client.scheduler_info()["workers"].values()))

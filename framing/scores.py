@@ -9,13 +9,11 @@ SCORE_VOICES = ("narrator", "quote", "all")
 WORD_COLUMNS = {"all": "words", "narrator": "words_narrator", "quote": "words_quote"}
 
 
-def score_table(spans: pd.DataFrame, articles: pd.DataFrame, categories: list[str],
-                by: tuple[str, ...] = ("outlet",)) -> pd.DataFrame:
-    """Count, words analysed and rate per 1,000 words for every unit (by default each outlet),
-    category and voice. `spans` and `articles` both hold the `by` columns."""
-    counts = spans.groupby([*by, "category", "voice"]).size()
-    words = articles.groupby(list(by), sort=False)[list(WORD_COLUMNS.values())].sum()
-    return rate_table(counts, words, categories, by)
+def score_table(spans: pd.DataFrame, articles: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
+    """Count, words analysed and rate per 1,000 words for every outlet, category and voice."""
+    counts = spans.groupby(["outlet", "category", "voice"]).size()
+    words = articles.groupby("outlet", sort=False)[list(WORD_COLUMNS.values())].sum()
+    return rate_table(counts, words, categories)
 
 
 def rate_table(counts: pd.Series, words: pd.DataFrame, categories: list[str],
