@@ -1,13 +1,18 @@
 """The dashboard: `streamlit run dashboard.py`. Composes and renders; the analysis lives in framing/.
 
-This script runs on every page: it sets the page up, draws the sidebar (story and text size) and
+This script runs on every page: it sets the page up, draws the sidebar (story, lexicon and text size) and
 hands over to the page chosen in the navigation. Pages live in views/.
 """
 
+import sys
+
 import streamlit as st
 
-from views.session import DEFAULT_TEXT_SIZE, forget_page_choices, remember, seed, story_catalogue
+from framing.lexicon import DEFAULT_NAME
+from framing.storage import use_data_dir_argument
+from views.session import DEFAULT_TEXT_SIZE, forget_page_choices, lexicon_catalogue, remember, seed, story_catalogue
 
+use_data_dir_argument(sys.argv[1:])  # streamlit run dashboard.py -- --data-dir PATH
 st.set_page_config(page_title="Framing: one story, many outlets", page_icon=":material/newspaper:", layout="wide")
 
 PAGES = [
@@ -28,11 +33,18 @@ if asked and asked not in catalogue and "story" not in st.session_state:
     st.warning("The link names a story that is not here, so the first story is shown instead. The name was:")
     st.code(asked, language=None)
 seed("story", asked if asked in catalogue else next(iter(catalogue)))
+lexicons = lexicon_catalogue()
+seed("lexicon", st.query_params.get("lexicon", DEFAULT_NAME))
+if st.session_state["lexicon"] not in lexicons:  # a link to, or a choice of, a lexicon that has gone
+    st.session_state["lexicon"] = DEFAULT_NAME
 with st.sidebar:
     st.selectbox("Story", list(catalogue), key="story", format_func=lambda slug: catalogue[slug][0],
                  on_change=forget_page_choices)
+    st.selectbox("Lexicon", list(lexicons), key="lexicon",
+                 help="The word lists every page counts with. Make your own on the Lexicon page.")
     st.slider("Text size", min_value=12, max_value=32, value=DEFAULT_TEXT_SIZE, step=2, key="text_size",
               help="Size of the article texts and evidence lines; larger for a projector.")
     st.caption("Light or dark: open the ⋮ menu at the top right, then Settings.")
-remember(story=st.session_state["story"])
+remember(story=st.session_state["story"],
+         lexicon=None if st.session_state["lexicon"] == DEFAULT_NAME else st.session_state["lexicon"])
 page.run()

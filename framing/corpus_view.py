@@ -23,7 +23,7 @@ from framing.batch import TERM_FIELDS
 from framing.palette import CategoryStyle
 from framing.scores import SCORE_VOICES
 
-RESULTS_FOLDER = "batches"  # under $FRAMING_DATA_DIR
+RESULTS_FOLDER = "batches"  # in the data folder (framing.storage.data_dir)
 RESULT_SUFFIXES = (".parquet", ".csv")
 KEYS = ("outlet", "month", "category", "voice")
 OUTLET_COLUMNS = (*KEYS, "count", "words", "articles")  # per_1000 is recomputed from count and words
@@ -51,15 +51,10 @@ class Batch:
 # --- finding and reading ---------------------------------------------------------------------------
 
 
-def results_folder(data_dir: str | Path | None) -> Path | None:
-    """Where the page looks for results: the batches/ folder of the user's data folder, if one is set."""
-    return Path(data_dir).expanduser() / RESULTS_FOLDER if data_dir else None
-
-
-def find_results(folder: Path | None) -> dict[str, Path]:
+def find_results(folder: Path) -> dict[str, Path]:
     """name -> outlets file for every `*.outlets.parquet` and `*.outlets.csv` under `folder`, by name.
     The name is the path below the folder without ".outlets" ("2024/run.parquet")."""
-    if folder is None or not folder.is_dir():
+    if not folder.is_dir():
         return {}
     found = {}
     for suffix in RESULT_SUFFIXES:
@@ -313,15 +308,10 @@ def _rate(count: pd.Series, words: pd.Series) -> pd.Series:
 # --- the empty page ------------------------------------------------------------------------------
 
 
-def setup_commands(folder: Path | None) -> str:
+def setup_commands(folder: Path) -> str:
     """The commands that make results the page can open, run from the project folder: make the
     results folder, a sample corpus (or use your own file in its place), and the batch run that
     writes into the folder."""
-    folder_text = str(folder) if folder else f"~/framing-data/{RESULTS_FOLDER}"
-    return (f"mkdir -p {_quote(folder_text)}\n"
+    return (f"mkdir -p {shlex.quote(str(folder))}\n"
             "PYTHONPATH=. python bench/corpus.py --articles 2000 --out sample.jsonl\n"
-            f"python -m framing batch sample.jsonl --out {_quote(folder_text + '/sample.parquet')}")
-
-
-def _quote(path: str) -> str:
-    return path if path.startswith("~/") and shlex.quote(path[2:]) == path[2:] else shlex.quote(path)
+            f"python -m framing batch sample.jsonl --out {shlex.quote(str(folder / 'sample.parquet'))}")

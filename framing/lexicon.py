@@ -12,11 +12,14 @@ from pathlib import Path
 
 import yaml
 
+from framing.storage import data_subdir
 from framing.stories import DATA_DIR
 from framing.text import fold
 
 LEXICONS_DIR = DATA_DIR / "lexicons"
 DEFAULT_LEXICON = LEXICONS_DIR / "default.yaml"
+DEFAULT_NAME = "default"
+USER_LEXICONS = "lexicons"  # the data folder's subfolder of lexicons saved from the editor
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Letters, digits, spaces, hyphens, apostrophes, full stops, ampersands; `*` ends a word.
@@ -95,6 +98,13 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     except yaml.YAMLError as error:
         raise LexiconError(f"{path}: not valid YAML ({str(error).strip().splitlines()[0]})") from None
     return parse_lexicon(data, source=str(path))
+
+
+def lexicon_files() -> dict[str, Path]:
+    """name -> file: the bundled default, then every lexicon saved in the data folder, by file name."""
+    folder = data_subdir(USER_LEXICONS)
+    saved = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return {DEFAULT_NAME: DEFAULT_LEXICON, **{p.stem: p for p in saved if p.stem != DEFAULT_NAME}}
 
 
 def parse_lexicon(data, *, source: str = "<lexicon>") -> Lexicon:

@@ -8,15 +8,16 @@ folder of .txt/.md files loads too: each file is one article, front matter optio
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from framing.storage import data_subdir
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 STORIES_DIR = DATA_DIR / "stories"
-USER_DATA_ENV = "FRAMING_DATA_DIR"  # a folder whose stories/ holds a user's own stories
+USER_STORIES = "stories"  # the data folder's subfolder of stories a user imported or made
 ARTICLE_SUFFIXES = (".txt", ".md")
 ARTICLE_FIELDS = (
     "outlet", "country", "ownership", "event", "date", "headline", "identified_by", "url",
@@ -102,10 +103,8 @@ def available_stories() -> list[Story]:
 
 
 def story_folders() -> list[Path]:
-    """The bundled story folders, then those under $FRAMING_DATA_DIR/stories if it is set."""
-    roots = [STORIES_DIR]
-    if os.environ.get(USER_DATA_ENV):
-        roots.append(Path(os.environ[USER_DATA_ENV]) / "stories")
+    """The bundled story folders, then the user's (the data folder's stories/)."""
+    roots = [STORIES_DIR, data_subdir(USER_STORIES)]
     return [p for root in roots if root.is_dir() for p in sorted(root.iterdir()) if (p / "story.yaml").is_file()]
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from framing import analyse, load_lexicon, load_story, parse_lexicon
+from framing.storage import USER_DATA_ENV
 from framing.stories import Article, Story
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,6 +51,15 @@ def make_story(*texts_by_outlet: tuple[str, str]) -> Story:
         Article(id=f"a{i}", outlet=outlet, raw=raw) for i, (outlet, raw) in enumerate(texts_by_outlet)
     )
     return Story(slug="test", title="test", articles=articles)
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path_factory, monkeypatch):
+    """Every test gets an empty data folder of its own, never the user's real one."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv(USER_DATA_ENV, str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg"))
+    return folder
 
 
 @pytest.fixture(scope="session")

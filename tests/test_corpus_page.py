@@ -23,7 +23,6 @@ from framing.corpus_view import (
     month_span,
     monthly,
     outlet_totals,
-    results_folder,
     select,
     setup_commands,
     style_categories,
@@ -32,7 +31,7 @@ from framing.corpus_view import (
     undated_articles,
 )
 from framing.palette import category_styles
-from framing.stories import USER_DATA_ENV
+from framing.storage import USER_DATA_ENV
 
 PAGE = "views/corpus.py"
 HOSTILE = "<b>x</b>"
@@ -96,9 +95,7 @@ def file_sum(data_dir, *, outlet, category, voice, months=None) -> int:
 
 
 def test_results_are_found_under_batches_with_their_terms_beside_them(data_dir, tmp_path):
-    assert results_folder(None) is None
-    folder = results_folder(str(data_dir))
-    assert folder == data_dir / "batches"
+    folder = data_dir / "batches"
     assert find_results(folder) == {"tiny.parquet": folder / "tiny.outlets.parquet"}
     assert terms_file(folder / "tiny.outlets.parquet") == folder / "tiny.terms.parquet"
     assert terms_file(tmp_path / "a.b.outlets.csv") == tmp_path / "a.b.terms.csv"
@@ -277,7 +274,6 @@ def test_setup_commands_write_into_the_results_folder(tmp_path):
     commands = setup_commands(tmp_path / "my data" / "batches")
     assert f"python -m framing batch sample.jsonl --out '{tmp_path}/my data/batches/sample.parquet'" in commands
     assert commands.startswith(f"mkdir -p '{tmp_path}/my data/batches'")
-    assert "--out ~/framing-data/batches/sample.parquet" in setup_commands(None)
 
 
 # --- charts --------------------------------------------------------------------------------------
@@ -392,10 +388,6 @@ def test_no_results_explain_the_page_and_give_the_commands(tmp_path, monkeypatch
     assert f"python -m framing batch sample.jsonl --out {tmp_path}/batches/sample.parquet" in commands
     assert at.code[1].value == str(tmp_path / "batches")
     assert not at.get("plotly_chart")
-    monkeypatch.delenv(USER_DATA_ENV)
-    at = open_page(PAGE)
-    assert "~/framing-data/batches/sample.parquet" in at.code[0].value
-    assert "FRAMING_DATA_DIR=~/framing-data streamlit run dashboard.py" in at.code[1].value
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -7,7 +7,7 @@ import streamlit as st
 from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
-from framing.stories import USER_DATA_ENV
+from framing.storage import USER_DATA_ENV
 
 PAGES = ("views/overview.py", "views/compare.py", "views/words.py", "views/naming.py")
 

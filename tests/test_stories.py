@@ -56,13 +56,14 @@ def test_bad_input_names_the_file_and_the_problem(tmp_path, setup, message):
 
 
 def test_story_folders_add_the_users_data_folder_after_the_bundled_ones(tmp_path, monkeypatch):
-    from framing.stories import USER_DATA_ENV, story_folders
+    from framing.storage import USER_DATA_ENV
+    from framing.stories import story_folders
 
     mine = tmp_path / "stories" / "my-story"
     mine.mkdir(parents=True)
     (mine / "story.yaml").write_text("title: Mine\n", encoding="utf-8")
     (tmp_path / "stories" / "not-a-story").mkdir()
-    monkeypatch.delenv(USER_DATA_ENV, raising=False)
+    monkeypatch.setenv(USER_DATA_ENV, str(tmp_path / "elsewhere"))
     assert story_folders() == [BUNDLED]
     monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
     assert story_folders() == [BUNDLED, mine]

@@ -2,7 +2,6 @@
 month. Clicking a square or a point lists the lexicon terms behind its count."""
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import streamlit as st
 from framing.charts import corpus_tiles, monthly_rates
 from framing.corpus_view import (
     DEFAULT_OUTLETS,
+    RESULTS_FOLDER,
     THIN_WORDS,
     Batch,
     CorpusError,
@@ -24,7 +24,6 @@ from framing.corpus_view import (
     month_span,
     monthly,
     outlet_totals,
-    results_folder,
     select,
     setup_commands,
     style_categories,
@@ -34,7 +33,7 @@ from framing.corpus_view import (
 from framing.highlight import VOICE_LABELS, heading, stylesheet, wrap
 from framing.lexicon import LexiconError, load_lexicon
 from framing.palette import category_styles
-from framing.stories import USER_DATA_ENV
+from framing.storage import data_subdir
 from views.session import DEFAULT_TEXT_SIZE, clicked_points, plural, remember, seed, url_choice, url_values
 
 CHOICES = ("corpus_months", "corpus_outlets", "corpus_category")  # what belongs to one batch's contents
@@ -101,7 +100,7 @@ def show_terms(batch: Batch, *, outlet: str, category: str, voice: str, span, co
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def empty_state(folder: Path | None) -> None:
+def empty_state(folder: Path) -> None:
     st.subheader("Corpus: many articles, outlet by outlet")
     st.write("This page charts the results of a batch run over a whole corpus of articles, from a few "
              "hundred to hundreds of thousands: how often each outlet uses each kind of framing word, "
@@ -113,17 +112,12 @@ def empty_state(folder: Path | None) -> None:
              "(JSONL, CSV or Parquet, one article per row, with `outlet` and `text` columns and, for the "
              "months, a `date` such as 2015-09-30).")
     st.code(setup_commands(folder), language="bash")
-    if folder is None:
-        st.write("This dashboard was started without a data folder, so it has nowhere to look. Start it "
-                 "with the folder the results went into:")
-        st.code("FRAMING_DATA_DIR=~/framing-data streamlit run dashboard.py", language="bash")
-    else:
-        st.write("The page reads every `*.outlets.parquet` or `*.outlets.csv` (with its `*.terms.*` file "
-                 "beside it) in this folder and its subfolders; reload the page when they are written:")
-        st.code(str(folder), language=None)
+    st.write("The page reads every `*.outlets.parquet` or `*.outlets.csv` (with its `*.terms.*` file "
+             "beside it) in this folder and its subfolders; reload the page when they are written:")
+    st.code(str(folder), language=None)
 
 
-folder = results_folder(os.environ.get(USER_DATA_ENV))
+folder = data_subdir(RESULTS_FOLDER)
 results = find_results(folder)
 if not results:
     empty_state(folder)

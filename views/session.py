@@ -10,11 +10,12 @@ import streamlit as st
 
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
 from framing.highlight import stylesheet, wrap
-from framing.lexicon import DEFAULT_LEXICON
+from framing.lexicon import DEFAULT_NAME, lexicon_files
 from framing.palette import CategoryStyle, category_styles
 from framing.stories import story_folders, story_title
 
 DEFAULT_TEXT_SIZE = 18
+KEPT_ACROSS_STORIES = ("story", "lexicon", "text_size")  # sidebar settings; the rest belongs to one story
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,10 @@ class StoryView:
         return self.analysis.story.outlets
 
 
-def _fingerprint(folder: Path) -> tuple:
+def _fingerprint(folder: Path, lexicon: Path) -> tuple:
     """Every file of the story and the lexicon with its size and time: any edit, addition or
     removal gives a new fingerprint, and so a fresh analysis."""
-    files = [*sorted(p for p in folder.rglob("*") if p.is_file()), DEFAULT_LEXICON]
+    files = [*sorted(p for p in folder.rglob("*") if p.is_file()), lexicon]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
 
 
@@ -57,9 +58,21 @@ def story_catalogue() -> dict[str, tuple[str, str]]:
     return catalogue
 
 
+@st.cache_data(ttl=30, show_spinner=False)
+def lexicon_catalogue() -> dict[str, str]:
+    """name -> path of every lexicon a reader can choose: the default, then those saved."""
+    return {name: str(path) for name, path in lexicon_files().items()}
+
+
+def current_lexicon_path() -> Path:
+    """The lexicon chosen in the sidebar (the default where none is, or it has gone)."""
+    catalogue = lexicon_catalogue()
+    return Path(catalogue.get(st.session_state.get("lexicon", DEFAULT_NAME), catalogue[DEFAULT_NAME]))
+
+
 @st.cache_resource(show_spinner="Reading and analysing the articles…", max_entries=8)
-def _analysed(path: str, fingerprint: tuple) -> StoryView:  # a new fingerprint means a fresh analysis
-    analysis = analyse(load_story(path), load_lexicon())
+def _analysed(path: str, lexicon: str, fingerprint: tuple) -> StoryView:  # new fingerprint: fresh analysis
+    analysis = analyse(load_story(path), load_lexicon(lexicon))
     notes = {(term.category, term.text): term.note for term in analysis.lexicon.terms if term.note}
     return StoryView(analysis, category_styles(analysis.lexicon), notes)
 
@@ -67,8 +80,9 @@ def _analysed(path: str, fingerprint: tuple) -> StoryView:  # a new fingerprint 
 def current_story() -> StoryView:
     """The story chosen in the sidebar, analysed; stops the page with a clear message if it cannot be."""
     path = story_catalogue()[st.session_state["story"]][1]
+    lexicon = current_lexicon_path()
     try:
-        return _analysed(path, _fingerprint(Path(path)))
+        return _analysed(path, str(lexicon), _fingerprint(Path(path), lexicon))
     except (StoryError, LexiconError) as error:
         st.error("This story cannot be analysed. What went wrong, and where:")
         st.code(str(error), language=None, wrap_lines=True)  # file names and messages are data, not Markdown
@@ -104,7 +118,7 @@ def plural(count: int, word: str) -> str:
 def forget_page_choices() -> None:
     """A new story: page choices (outlets, categories, selections) belonged to the old one."""
     for key in list(st.session_state):
-        if key not in ("story", "text_size"):
+        if key not in KEPT_ACROSS_STORIES:
             del st.session_state[key]
     st.query_params.clear()
 

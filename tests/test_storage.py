@@ -1,0 +1,81 @@
+"""The data folder: where it is, atomic whole-file writes, and the lock that keeps writers apart."""
+
+import os
+import threading
+import time
+
+import pytest
+
+from framing import storage
+from framing.storage import USER_DATA_ENV, StorageError, atomic_write_text, data_dir, locked, slugify
+
+
+def test_the_data_folder_is_the_variable_else_the_users_own_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv(USER_DATA_ENV, str(tmp_path / "mine"))
+    assert data_dir() == tmp_path / "mine"
+    monkeypatch.delenv(USER_DATA_ENV)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert data_dir() == tmp_path / "xdg" / "framing"  # never the install folder, which may be read-only
+
+
+def test_a_data_dir_argument_sets_the_folder(tmp_path, monkeypatch):
+    storage.use_data_dir_argument(["--data-dir", str(tmp_path / "a")])
+    assert data_dir() == tmp_path / "a"
+    storage.use_data_dir_argument([f"--data-dir={tmp_path / 'b'}"])
+    assert data_dir() == tmp_path / "b"
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path, monkeypatch):
+    target = tmp_path / "story.yaml"
+    atomic_write_text(target, "title: old\n")
+
+    def crash(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "replace", crash)
+    with pytest.raises(StorageError, match="No space left on device"):
+        atomic_write_text(target, "title: new\n")
+    assert target.read_text(encoding="utf-8") == "title: old\n"
+    assert os.listdir(tmp_path) == ["story.yaml"]
+
+
+def test_a_folder_that_cannot_be_written_gives_a_clear_error(tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(StorageError, match="cannot write here"):
+        atomic_write_text(tmp_path / "file" / "inside.txt", "x")
+
+
+def test_the_lock_keeps_two_writers_apart():
+    events: list[str] = []
+
+    def writer(name: str) -> None:
+        with locked("story-x"):
+            events.append(f"{name} in")
+            time.sleep(0.05)
+            events.append(f"{name} out")
+
+    threads = [threading.Thread(target=writer, args=(str(i),)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(events) == 8
+    assert all(events[i].endswith(" in") and events[i + 1] == events[i].replace(" in", " out")
+               for i in range(0, 8, 2))
+
+
+def test_a_lock_held_too_long_is_a_clear_error():
+    with locked("busy"), pytest.raises(StorageError, match="took longer than"):  # noqa: SIM117
+        with locked("busy", timeout=0.1):
+            pass
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Assad & the coalition, 2015!", "assad-the-coalition-2015"),
+    ("Égypte: élections", "egypte-elections"),
+    ("<script>", "script"),
+    ("الأسد", "story"),
+    ("../../etc", "etc"),
+])
+def test_slugs_are_safe_folder_names(title, slug):
+    assert slugify(title) == slug
