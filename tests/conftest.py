@@ -12,6 +12,7 @@ from framing.stories import Article, Story
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data" / "stories" / "assad-coalition-2015"
 SEEDS = REPO.parent / "shared" / "seeds"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright downloads no browser here
 
 
 def load_bench(name: str):
@@ -75,3 +76,19 @@ def default_lexicon():
 @pytest.fixture(scope="session")
 def bundled(bundled_story, default_lexicon):
     return analyse(bundled_story, default_lexicon)
+
+
+# --- real-browser tests (pytest-playwright) share these launch settings -------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        pytest.fail(f"CI is set but {CHROMIUM} is missing: install it (apt-get install chromium)", pytrace=False)
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM),
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1600, "height": 1000}, "color_scheme": "light"}

@@ -7,6 +7,7 @@ Skipped where /usr/bin/chromium is missing, unless the environment variable CI i
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -19,13 +20,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import CHROMIUM, REPO
 from playwright.sync_api import BrowserContext, Page, expect
 
 from framing import load_lexicon
 from framing.batch import run_batch
 
-CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists() and not os.environ.get("CI"):
     pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
 
@@ -69,19 +69,6 @@ The regime answered the rebels on day {n}.
 
 
 # --- fixtures: browser, server, story ------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM.exists():
-        pytest.fail(f"CI is set but {CHROMIUM} is missing: install it (apt-get install chromium)", pytrace=False)
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM),
-            "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]}
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1600, "height": 1000}, "color_scheme": "light"}
 
 
 @pytest.fixture
@@ -135,12 +122,10 @@ def healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app(tmp_path_factory):
-    """The dashboard served on a free port; yields its base URL and stops it (its whole group) after."""
-    data_dir = tmp_path_factory.mktemp("framing-data")
-    write_hostile_story(data_dir)
-    write_batch(data_dir)
+@contextlib.contextmanager
+def serve(data_dir: Path):
+    """The dashboard served on a free port with `data_dir` as its data folder; yields its base URL and
+    stops it (its whole group) after. Other browser test modules start their own with their own data."""
     log = (data_dir / "streamlit.log").open("w+b")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -162,6 +147,17 @@ def app(tmp_path_factory):
     finally:
         stop(server)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    """The server for this module, over a hostile story and a batch. (Other modules start their own
+    with `serve` and go to full URLs: pytest-playwright's base_url is one per session.)"""
+    data_dir = tmp_path_factory.mktemp("framing-data")
+    write_hostile_story(data_dir)
+    write_batch(data_dir)
+    with serve(data_dir) as url:
+        yield url
 
 
 def stop(server: subprocess.Popen) -> None:
