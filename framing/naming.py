@@ -20,26 +20,32 @@ NAMING_FIELDS = ("referent", "outlet", "label", "count", "voice")
 MARKS_LOOKED_AT = 3  # a label takes at most a scare quote and a marker before it, with room to spare
 
 
-def naming_table(spans: pd.DataFrame, texts: dict[str, str], *, distancing: str | None) -> pd.DataFrame:
-    """Per referent, outlet, label and voice: how often the outlet named the actor that way."""
+def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: str | None) -> pd.DataFrame:
+    """The span rows that name an actor, each with the label it counts under (`label`, widened over
+    its distancing marks) and that label's key (`label_key`: labels differing only in case, quote
+    style or hyphens share one)."""
     named = spans[spans["referent"] != ""]
     marks = spans[spans["category"] == distancing] if distancing else spans.iloc[0:0]
     marks_by_article = {
         article: list(group.sort_values("start").itertuples()) for article, group in marks.groupby("article")
     }
-    rows = []
+    labels = []
     for span in named.itertuples():
         text = texts[span.article]
         start, end = _with_distancing(span, marks_by_article.get(span.article, []), text)
-        label = " ".join(text[start:end].split())
-        rows.append((span.referent, span.outlet, label, _key(label), span.voice))
-    table = pd.DataFrame(rows, columns=["referent", "outlet", "label", "key", "voice"])
+        labels.append(" ".join(text[start:end].split()))
+    return named.assign(label=labels, label_key=[label_key(label) for label in labels])
+
+
+def naming_table(spans: pd.DataFrame, texts: dict[str, str], *, distancing: str | None) -> pd.DataFrame:
+    """Per referent, outlet, label and voice: how often the outlet named the actor that way."""
+    table = labelled_spans(spans, texts, distancing=distancing)
     if table.empty:
         return pd.DataFrame(columns=list(NAMING_FIELDS))
-    grouped = table.groupby(["referent", "outlet", "key", "voice"], sort=False).agg(
+    grouped = table.groupby(["referent", "outlet", "label_key", "voice"], sort=False).agg(
         label=("label", "first"), count=("label", "size")
     ).reset_index()
-    order = {name: i for i, name in enumerate(dict.fromkeys(named["outlet"]))}
+    order = {name: i for i, name in enumerate(dict.fromkeys(table["outlet"]))}
     grouped = grouped.sort_values(
         ["referent", "outlet", "count", "label"], key=lambda c: c.map(order) if c.name == "outlet" else c,
         ascending=[True, True, False, True], kind="stable",
@@ -65,6 +71,6 @@ def _with_distancing(span, marks: list, text: str) -> tuple[int, int]:
     return start, end
 
 
-def _key(label: str) -> str:
+def label_key(label: str) -> str:
     """Labels that differ only in case, quote style or hyphens count as one."""
     return re.sub(r"[\s\-]+", " ", fold(label).lower())

@@ -160,7 +160,7 @@ def statement_records(table: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
 def statement_matrix(table: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
     """Statements by outlets: the wording each outlet used, empty where it left the statement out."""
     matrix = table.groupby(["statement", "outlet"], sort=False)["text"].agg(" \u2026 ".join).unstack("outlet")
-    return matrix.reindex(columns=outlets).fillna("")
+    return matrix.reindex(columns=outlets).astype(object).fillna("")  # object: an empty matrix is float
 
 
 def _fragment_groups(quotations: list[Quote], full: set[int]) -> list[list[int]]:
