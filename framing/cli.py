@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,21 +15,29 @@ import pandas as pd
 from framing.analysis import Analysis, analyse
 from framing.batch import DEFAULT_CHUNK, ENGINES, BatchError, Problem, problems_path, run_batch, write_problems
 from framing.distinctive import METHODS, SCOPES
+from framing.importing import MAX_FILE_MB, SUFFIXES, ImportResult, read_files
+from framing.importing import Problem as ImportProblem
 from framing.lexicon import LexiconError, load_lexicon
 from framing.scores import SCORE_VOICES
+from framing.storage import USER_DATA_ENV, StorageError
 from framing.stories import StoryError, available_stories, load_story, resolve_story_path
+from framing.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
+from framing.text import count_words
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
 MAX_PROBLEMS_SHOWN = 20
+IMPORT_FIELDS = ("outlet", "country", "ownership", "date", "headline", "url")  # flags that fill what files lack
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "data_dir", None):
+        os.environ[USER_DATA_ENV] = args.data_dir  # for this run, as `streamlit run dashboard.py -- --data-dir`
     try:
         frame = args.handler(args)
-    except (StoryError, LexiconError, BatchError) as error:
+    except (StoryError, LexiconError, BatchError, StorageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if frame is None:  # the command wrote files and said so on stderr
@@ -57,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--lexicon", metavar="FILE",
                              help="lexicon YAML file (default: data/lexicons/default.yaml)")
         sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+        sub.add_argument("--data-dir", metavar="PATH", help=f"your data folder of stories and lexicons (default: "
+                         f"${USER_DATA_ENV}, else your user data folder)")
         sub.set_defaults(handler=handler)
         return sub
 
@@ -83,7 +94,23 @@ def build_parser() -> argparse.ArgumentParser:
                          lexicon=False)
     similarity.add_argument("--scope", choices=SCOPES, default="narrator", help="narrator (default) or all")
     _add_batch(commands)
+    _add_import(command("import", _import, "add articles to a story of your own, making it if need be",
+                        story=False, lexicon=False))
     return parser
+
+
+def _add_import(sub: argparse.ArgumentParser) -> None:
+    sub.description = (f"Add articles to one of your stories in the data folder. FILES: {', '.join(SUFFIXES)} "
+                       f"(at most {MAX_FILE_MB} MB each), or folders of them; .csv and .jsonl hold one article a "
+                       "row in a text column. Every file is checked first: if any has a problem, all problems "
+                       "are listed, nothing is saved and the exit status is 2.")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="article files, or folders of them")
+    sub.add_argument("--story", required=True, metavar="SLUG_OR_TITLE",
+                     help="one of your stories (its folder name or title); a new story is made if none has it")
+    sub.add_argument("--new-title", metavar="TITLE", help="title of the new story (default: the --story value)")
+    sub.add_argument("--summary", default="", help="summary of the new story")
+    for name in IMPORT_FIELDS:
+        sub.add_argument(f"--{name}", default="", help=f"{name} of every article that does not give its own")
 
 
 def _add_batch(commands) -> None:
@@ -134,6 +161,55 @@ def _batch(args) -> None:
         print(f"skipped {len(summary.problems):,} rows{more}: listed in {problems}", file=sys.stderr)
     for path in summary.outputs:
         print(f"wrote {path}", file=sys.stderr)
+
+
+def _import(args) -> pd.DataFrame:
+    result = _read_paths([Path(name) for name in args.files])
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    defaults = {name: getattr(args, name) for name in IMPORT_FIELDS}
+    drafts = [draft.with_defaults(defaults) for draft in result.drafts]
+    problems = result.problems + [ImportProblem(d.name, "no outlet: give it in the file (front matter or an outlet "
+                                          "column) or with --outlet NAME", d.row) for d in drafts if not d.outlet]
+    if is_bundled(args.story):
+        problems.append(ImportProblem(args.story, "a bundled story cannot be changed; name a new story with --story"))
+    if problems:
+        raise StoreError([_nothing_saved(problems), *problems])
+    slug = find_user_story(args.story)
+    try:
+        saved = add_articles(slug, drafts) if slug else create_story(args.new_title or args.story, args.summary, drafts)
+    except StoreError as error:
+        raise StoreError([_nothing_saved(error.problems), *error.problems]) from None
+    made = "added to" if slug else "made the new story"
+    count = f"{len(saved.paths)} article{'' if len(saved.paths) == 1 else 's'}"
+    print(f"{made} {saved.slug!r} ({saved.title}): {count} in {saved.folder}", file=sys.stderr)
+    if len(saved.outlets) < 2:
+        print("note: the story has one outlet so far; comparing outlets needs a second", file=sys.stderr)
+    rows = [{"article": a.id, "outlet": a.outlet, "headline": a.headline, "words": count_words(a.raw), "path": a.path}
+            for a in load_story(saved.folder).articles if Path(a.path) in saved.paths]
+    return pd.DataFrame(rows, columns=["article", "outlet", "headline", "words", "path"])
+
+
+def _nothing_saved(problems: list) -> str:
+    return f"nothing was saved; {len(problems)} problem{'' if len(problems) == 1 else 's'}:"
+
+
+def _read_paths(paths: list[Path]) -> ImportResult:
+    """Every file named, and the importable files of every folder named, read and checked."""
+    files, missing = [], []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower().lstrip(".") in SUFFIXES)
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(ImportProblem(str(path), "no such file or folder"))
+    try:
+        result = read_files((str(path), path.read_bytes()) for path in files)
+    except OSError as error:
+        raise StoryError(f"{error.filename}: cannot read ({error.strerror or error})") from None
+    result.problems[:0] = missing
+    return result
 
 
 def _analysis(args) -> Analysis:

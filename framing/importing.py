@@ -1,0 +1,350 @@
+"""Bring your own articles: turn uploaded files or pasted text into article drafts, or say exactly
+why not.
+
+Accepted: .txt and .md (YAML front matter allowed), .html/.htm (the article's main text, found by
+trafilatura, which leaves out scripts, menus, adverts and cookie banners), and .csv/.jsonl with one
+article per row (a text column plus optional metadata columns). Nothing here writes anything: the
+result lists drafts and problems side by side, so a page can show every problem at once and
+`framing.story_store` can save all the drafts or none.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+import trafilatura
+
+from framing.stories import ARTICLE_FIELDS, StoryError, split_front_matter
+
+MAX_FILE_MB = 5
+MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # per file or pasted text; the uploader uses the same limit
+SUFFIXES = ("txt", "md", "html", "htm", "csv", "jsonl")
+TEXT_COLUMNS = ("text", "body", "content")  # the first of these a table has holds the article
+FIELD_ALIASES = {"title": "headline", "link": "url", "source": "outlet", "publication": "outlet"}
+PASTED = "pasted text"
+CONTROL_SHARE = 0.05  # more control characters than this and a "text" file is binary
+LINE_END_RE = re.compile(r"\r\n?")
+UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+SIGNATURES = (  # what a file starts with -> what it is, for the message
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive, or a Word, Excel or OpenDocument file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls)"),
+    (b"{\\rtf", "a rich-text (RTF) document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+HTML_START_RE = re.compile(r"\s*(<!doctype html|<html)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a file, or one row of it, cannot be imported."""
+
+    name: str  # file name, or "pasted text"
+    message: str
+    row: int | None = None  # spreadsheet row (the header is row 1) or JSON line
+
+    def __str__(self) -> str:
+        return f"{where(self.name, self.row)}: {self.message}" if self.name else self.message
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One article ready to be saved: its text exactly as it will be stored, and its metadata."""
+
+    text: str
+    metadata: dict[str, str]  # ARTICLE_FIELDS that have a value, cleaned to one line each
+    name: str  # the file it came from, or "pasted text"
+    row: int | None = None
+
+    @property
+    def source(self) -> str:
+        return where(self.name, self.row)
+
+    @property
+    def outlet(self) -> str:
+        return self.metadata.get("outlet", "")
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.text)
+
+    def with_metadata(self, values: dict) -> Draft:
+        """The same text with these metadata values (blank ones removed)."""
+        return replace(self, metadata=clean_metadata({**self.metadata, **values}))
+
+    def with_defaults(self, defaults: dict) -> Draft:
+        """Fields the file did not give, filled from `defaults` (command-line flags)."""
+        return replace(self, metadata=clean_metadata({**defaults, **self.metadata}))
+
+
+@dataclass
+class ImportResult:
+    drafts: list[Draft] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # these stop a save
+    notes: list[Problem] = field(default_factory=list)  # worth knowing, nothing wrong: how a file was read
+
+    def extend(self, other: ImportResult) -> None:
+        self.drafts += other.drafts
+        self.problems += other.problems
+        self.notes += other.notes
+
+
+def where(name: str, row: int | None) -> str:
+    """"a.csv, row 3" (the header is row 1), "b.jsonl, line 2", or the file name alone."""
+    if row is None or not name:
+        return name
+    return f"{name}, {'line' if name.lower().endswith('.jsonl') else 'row'} {row}"
+
+
+def fingerprint(text: str) -> str:
+    """The same article, whatever its spacing, line endings or capitals: a short hash of its words."""
+    return hashlib.sha256(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()[:16]
+
+
+def clean_field(value) -> str:
+    """A metadata value as one line of text: whitespace (line breaks too) collapsed, ends trimmed."""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def clean_metadata(values: dict) -> dict[str, str]:
+    """The article fields with a value, in ARTICLE_FIELDS order."""
+    cleaned = {name: clean_field(values.get(name)) for name in ARTICLE_FIELDS}
+    return {name: value for name, value in cleaned.items() if value}
+
+
+def make_draft(text: str, metadata: dict | None = None, *, name: str = PASTED, row: int | None = None) -> Draft:
+    return Draft(text=text, metadata=clean_metadata(metadata or {}), name=name, row=row)
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def read_files(files: Iterable[tuple[str, bytes]]) -> ImportResult:
+    """Every (file name, content) pair read, and the same article twice reported as a problem."""
+    result = ImportResult()
+    for name, data in files:
+        result.extend(read_file(name, data))
+    return without_repeats(result)
+
+
+def read_file(name: str, data: bytes) -> ImportResult:
+    """One file's drafts, or the problems that stop it."""
+    if not data:
+        return _refused(name, "the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        return _refused(name, f"the file is {len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_MB} MB "
+                              "per file (split it, or import the text without pictures)")
+    try:
+        text, encoding_note = decode(data)
+    except ValueError as error:  # a binary file: say what it looks like before what its name says
+        return _refused(name, str(error))
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in SUFFIXES:
+        return _refused(name, f"cannot import {'.' + suffix if suffix else 'a file without a suffix'}; use "
+                              f"{', '.join('.' + s for s in SUFFIXES)}")
+    result = _read_text(name, suffix, text)
+    if encoding_note:
+        result.notes.append(Problem(name, encoding_note))
+    return result
+
+
+def read_pasted(text: str, *, name: str = PASTED) -> ImportResult:
+    """Text pasted into the page: plain text, text with front matter, or a page's HTML source."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        return _refused(name, f"the text is over the limit of {MAX_FILE_MB} MB")
+    suffix = "html" if HTML_START_RE.match(text) else "md"
+    return without_repeats(_read_text(name, suffix, text))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a file, with Windows and old-Mac line endings made \\n, and a note when it was not
+    UTF-8. Raises ValueError with the reason when it is not text at all."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as error:
+                raise ValueError(f"starts like {codec.upper()} text but byte {error.start + len(bom)} is not; "
+                                 "save it again as UTF-8") from None
+            return _checked_text(text), ""
+    for signature, kind in SIGNATURES:
+        if data.startswith(signature):
+            raise ValueError(f"this looks like {kind}, not text; save the article as text (.txt) or as a web "
+                             "page (.html) and import that")
+    if b"\x00" in data:
+        raise ValueError("this is a binary file, not text (or UTF-16 text without a byte-order mark); save the "
+                         "article as UTF-8 text and import that")
+    try:
+        return _checked_text(data.decode("utf-8")), ""
+    except UnicodeDecodeError as error:
+        if UTF8_SEQUENCE_RE.search(data):
+            raise ValueError(f"mostly UTF-8 text, but byte {error.start} is not UTF-8: the file mixes two "
+                             "encodings; save it again as UTF-8") from None
+    try:
+        return _checked_text(data.decode("cp1252")), "not UTF-8: read as Western European (cp1252)"
+    except UnicodeDecodeError:
+        return _checked_text(data.decode("latin-1")), "not UTF-8: read as Western European (Latin-1)"
+
+
+def _checked_text(text: str) -> str:
+    controls = sum(1 for char in text if char not in "\t\n\r\f" and unicodedata.category(char) == "Cc")
+    if "\x00" in text or controls > CONTROL_SHARE * len(text):
+        raise ValueError("this is a binary file, not text; save the article as text (.txt) or HTML and import that")
+    return LINE_END_RE.sub("\n", text)
+
+
+def _read_text(name: str, suffix: str, text: str) -> ImportResult:
+    if not text.strip():
+        return _refused(name, "only blank space: no text to import")
+    if suffix in ("csv", "jsonl"):
+        return _read_table(name, suffix, text)
+    if suffix in ("html", "htm"):
+        return _read_html(name, text)
+    try:
+        meta, body = split_front_matter(text, source=name)
+    except StoryError as error:
+        return _refused(name, str(error).removeprefix(f"{name}: "))
+    return _drafts_of_records(name, [(None, {**meta, "text": body})], text_column="text")
+
+
+def _read_html(name: str, page: str) -> ImportResult:
+    """The main text of a web page (no scripts, menus or adverts), with its title, date, site and
+    address as metadata the form can then correct."""
+    try:
+        text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=False)
+        found = trafilatura.extract_metadata(page)
+    except Exception as error:  # lxml and trafilatura raise many kinds on broken pages
+        return _refused(name, f"this page cannot be read as HTML ({type(error).__name__})")
+    if not text or not text.strip():
+        return _refused(name, "no readable article text found in this page (it may be drawn by JavaScript, or "
+                              "be a list of links); copy the article's text and paste it instead")
+    paragraphs = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    meta = {"headline": found.title, "date": found.date, "outlet": found.sitename, "url": found.url} if found else {}
+    meta["source_file"] = name
+    return ImportResult(drafts=[make_draft(paragraphs + "\n", meta, name=name)])
+
+
+def _read_table(name: str, suffix: str, text: str) -> ImportResult:
+    rows, problems = (_jsonl_rows if suffix == "jsonl" else _csv_rows)(name, text)
+    if not rows:
+        return ImportResult(problems=problems or [Problem(name, "no rows: no articles to import")])
+    columns = list(dict.fromkeys(key for _, record in rows for key in record))
+    text_column = next((c for c in TEXT_COLUMNS if c in columns), None)
+    if text_column is None:
+        return _refused(name, f"no text column: expected one named {' or '.join(TEXT_COLUMNS)}; "
+                              f"found {', '.join(columns) or 'none'}")
+    result = _drafts_of_records(name, rows, text_column=text_column)
+    result.problems[:0] = problems  # every problem of the file at once, in file order
+    unknown = [c for c in columns if c != text_column and FIELD_ALIASES.get(c, c) not in ARTICLE_FIELDS]
+    if unknown:
+        result.notes.append(Problem(name, f"columns left out (not article fields): {', '.join(unknown)}; "
+                                          f"the fields are {', '.join(ARTICLE_FIELDS)}"))
+    return result
+
+
+def _csv_rows(name: str, text: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
+    """Records keyed by lower-case column name; the header is row 1, as in a spreadsheet. Strict
+    quoting, so an unclosed quotation mark is an error, not a field that swallows the rest of the file."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)  # spreadsheets in many languages save with ; or tabs
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows, problems, header = [], [], None
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            message = ("a quotation mark opened here is never closed" if "unexpected end of data" in str(error)
+                       else f"not valid CSV ({error})")
+            return [], [*problems, Problem(name, f"{message}, so the rest of the file cannot be read", start)]
+        if not any(cell.strip() for cell in record):
+            continue
+        if header is None:
+            header = [cell.strip().lower() for cell in record]
+            repeated = sorted({c for c in header if header.count(c) > 1})
+            if repeated or "" in header:
+                problem = f"the column {', '.join(repeated)} appears twice" if repeated else "a column has no name"
+                return [], [Problem(name, f"header: {problem}", start)]
+            continue
+        if len(record) != len(header):
+            fields = f"{len(record)} field{'' if len(record) == 1 else 's'}"
+            problems.append(Problem(name, f"{fields} where the header has {len(header)} (a comma inside a field "
+                                          "needs quotation marks around the field)", start))
+            continue
+        rows.append((start, dict(zip(header, record, strict=True))))
+    return rows, problems
+
+
+def _jsonl_rows(name: str, text: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
+    rows, problems = [], []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(Problem(name, f"not valid JSON ({error.msg}, column {error.colno})", number))
+            continue
+        if not isinstance(record, dict):
+            problems.append(Problem(name, f"expected a JSON object {{...}}, got {type(record).__name__}", number))
+            continue
+        rows.append((number, {str(key).strip().lower(): value for key, value in record.items()}))
+    return rows, problems
+
+
+def _drafts_of_records(name: str, rows: list[tuple[int | None, dict]], *, text_column: str) -> ImportResult:
+    result = ImportResult()
+    for row, record in rows:
+        body = record.get(text_column)
+        if not isinstance(body, str):
+            kind = "nothing" if body is None else f"{type(body).__name__}, not text"
+            result.problems.append(Problem(name, f"the {text_column} is {kind}", row))
+            continue
+        body = LINE_END_RE.sub("\n", body)
+        if not body.strip():
+            result.problems.append(Problem(name, "no text" if row is not None else "front matter but no text", row))
+            continue
+        meta, wrong = {}, []
+        for key, value in record.items():
+            field_name = FIELD_ALIASES.get(key, key)
+            if field_name in ARTICLE_FIELDS and value not in (None, ""):
+                if isinstance(value, (list, dict)):
+                    wrong.append(key)
+                meta[field_name] = value
+        if wrong:
+            result.problems.append(Problem(name, f"{', '.join(wrong)}: a list or mapping, not text", row))
+            continue
+        meta.setdefault("source_file", where(name, row))
+        result.drafts.append(make_draft(body, meta, name=name, row=row))
+    return result
+
+
+def without_repeats(result: ImportResult) -> ImportResult:
+    """The same article twice (same words, whatever the spacing or capitals) kept once; the repeat is a problem."""
+    first: dict[str, Draft] = {}
+    kept = []
+    for draft in result.drafts:
+        earlier = first.setdefault(draft.fingerprint, draft)
+        if earlier is draft:
+            kept.append(draft)
+        else:
+            result.problems.append(Problem(draft.name, f"the same article as {earlier.source}", draft.row))
+    return ImportResult(drafts=kept, problems=result.problems, notes=result.notes)
+
+
+def _refused(name: str, message: str) -> ImportResult:
+    return ImportResult(problems=[Problem(name, message)])

@@ -1,0 +1,242 @@
+"""The user's own stories: made, added to and pruned, as the same readable files as the bundled story.
+
+A story lives in the data folder's `stories/<slug>/`: `story.yaml` (title, summary) and
+`articles/<id>.md`, each article YAML front matter (outlet, country, ...) above its text, which is
+stored exactly as given, so `framing.stories.load_story` reads back what was saved. Every file is
+written whole (`atomic_write_text`) under the story's lock, so two sessions adding at once lose
+nothing; everything is checked before anything is written, and a save that fails part-way removes
+what it wrote. A new story's `story.yaml` is written last: until then no page lists it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from framing.importing import Draft, ImportResult, Problem, clean_field, fingerprint, without_repeats
+from framing.storage import StorageError, atomic_write_text, data_subdir, locked, slugify
+from framing.stories import STORIES_DIR, USER_STORIES, Article, StoryError, load_story, story_title
+
+STORY_YAML_HEADER = ("# A story you made: edit freely. Each article is articles/<id>.md, its metadata in the front\n"
+                     "# matter between the --- lines and its text, exactly as imported, below them.\n")
+NO_WRAP = 1_000_000  # YAML lines are never folded: one field, one line
+
+
+class StoreError(StoryError):
+    """Nothing was saved: the message lists every reason, one a line; `problems` holds them."""
+
+    def __init__(self, problems: Sequence[Problem | str]):
+        self.problems = [p if isinstance(p, Problem) else Problem("", p) for p in problems]
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save did: the story, its folder, the files written, and its outlets now."""
+
+    slug: str
+    title: str
+    folder: Path
+    paths: tuple[Path, ...]
+    outlets: tuple[str, ...]
+
+
+def user_stories_dir() -> Path:
+    return data_subdir(USER_STORIES)
+
+
+def user_stories() -> dict[str, str]:
+    """slug -> title of every story in the user's data folder (not the bundled ones)."""
+    root = user_stories_dir()
+    if not root.is_dir():
+        return {}
+    folders = sorted(p for p in root.iterdir() if (p / "story.yaml").is_file())
+    return {folder.name: _title_or_name(folder) for folder in folders}
+
+
+def find_user_story(name: str) -> str | None:
+    """The slug of the user's story with this slug or title (any capitals), if there is one."""
+    stories = user_stories()
+    if name in stories:
+        return name
+    wanted = clean_field(name).casefold()
+    return next((slug for slug, title in stories.items() if title.casefold() == wanted), None)
+
+
+def is_bundled(name: str) -> bool:
+    return bool(name) and (STORIES_DIR / name / "story.yaml").is_file()
+
+
+def check_drafts(drafts: Sequence[Draft]) -> list[Problem]:
+    """What stops these drafts being saved, whatever the story: no outlet, no text, the same text twice."""
+    problems = [Problem(d.name, "no outlet: every article needs the name of the outlet that published it", d.row)
+                for d in drafts if not d.outlet]
+    problems += [Problem(d.name, "no text", d.row) for d in drafts if not d.text.strip()]
+    return problems + without_repeats(ImportResult(drafts=list(drafts))).problems
+
+
+def create_story(title: str, summary: str, drafts: Sequence[Draft]) -> Saved:
+    """A new story of these articles, in a folder named after its title (made unique)."""
+    title = clean_field(title)
+    problems = [] if title else [Problem("", "a new story needs a title")]
+    problems += [] if drafts else [Problem("", "a new story needs at least one article")]
+    _require(problems + check_drafts(drafts))
+    root = user_stories_dir()
+    with locked("stories"):
+        slug = _free_slug(root, slugify(title))
+        folder = root / slug
+        try:
+            folder.mkdir(parents=True)  # reserves the name; invisible to readers until story.yaml exists
+        except OSError as error:
+            raise StorageError(f"{folder}: cannot write here ({error.strerror or error})") from None
+    try:
+        with locked(f"story-{slug}"):
+            paths = _write_articles(folder, drafts, taken=set())
+            meta = yaml.safe_dump({"title": title, "summary": summary.strip()}, allow_unicode=True, sort_keys=False,
+                                  width=NO_WRAP)
+            atomic_write_text(folder / "story.yaml", STORY_YAML_HEADER + meta)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return _saved(folder, paths)
+
+
+def add_articles(slug: str, drafts: Sequence[Draft]) -> Saved:
+    """Add articles to one of the user's stories: all of them, or none with every reason why."""
+    folder = writable_story(slug)
+    _require(([] if drafts else [Problem("", "no articles to add")]) + check_drafts(drafts))
+    with locked(f"story-{slug}"):
+        existing = articles_on_disk(folder)  # read under the lock: another session may just have added some
+        _require(duplicates(drafts, existing))
+        paths = _write_articles(folder, drafts, taken={article.id for article in existing})
+    return _saved(folder, paths)
+
+
+def delete_article(slug: str, article_id: str) -> None:
+    """Remove one article from one of the user's stories; a story keeps at least one."""
+    folder = writable_story(slug)
+    with locked(f"story-{slug}"):
+        existing = articles_on_disk(folder)
+        article = next((a for a in existing if a.id == article_id), None)
+        if article is None:
+            raise StoreError([f"{slug}: no article {article_id!r}"])
+        if len(existing) == 1:
+            raise StoreError([f"{slug}: this is the story's only article; delete the story instead"])
+        _unlink(Path(article.path))
+
+
+def delete_story(slug: str) -> None:
+    """Remove one of the user's stories with all its articles. It leaves the story list at once
+    (renamed away in one step), then its files are removed."""
+    folder = writable_story(slug)
+    with locked("stories"), locked(f"story-{slug}"):
+        trash = folder.with_name(f".deleted-{slug}-{os.getpid()}")
+        try:
+            folder.rename(trash)
+        except OSError as error:
+            raise StorageError(f"{folder}: cannot delete ({error.strerror or error})") from None
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def writable_story(slug: str) -> Path:
+    """The folder of one of the user's stories; a bundled story, or none, is refused with the reason."""
+    folder = user_stories_dir() / slug
+    if slug in ("", ".", "..") or "/" in slug or "\\" in slug or not (folder / "story.yaml").is_file():
+        if is_bundled(slug):
+            raise StoreError([f"{slug!r} is a bundled story and cannot be changed; create a new story for your "
+                              "articles"])
+        raise StoreError([f"there is no story {slug!r} of yours in {user_stories_dir()}"])
+    return folder
+
+
+def articles_on_disk(folder: Path) -> tuple[Article, ...]:
+    """The story's articles as they are in its folder now (none yet for a new one)."""
+    articles = folder / "articles"
+    if not articles.is_dir() or not any(p.suffix.lower() in (".md", ".txt") for p in articles.iterdir()):
+        return ()
+    return load_story(folder).articles
+
+
+def duplicates(drafts: Iterable[Draft], existing: Iterable[Article]) -> list[Problem]:
+    """Drafts whose text the story already has, each naming the article it repeats."""
+    saved = {fingerprint(article.raw): article for article in existing}
+    return [Problem(d.name, f"already in the story as {_describe(saved[d.fingerprint])}", d.row)
+            for d in drafts if d.fingerprint in saved]
+
+
+def article_file_text(draft: Draft) -> str:
+    """An article file: its metadata as YAML front matter, then its text exactly as given."""
+    meta = yaml.safe_dump(draft.metadata, allow_unicode=True, sort_keys=False, width=NO_WRAP)
+    return f"---\n{meta}---\n{draft.text}"
+
+
+def _write_articles(folder: Path, drafts: Sequence[Draft], *, taken: set[str]) -> tuple[Path, ...]:
+    """Each draft as articles/<id>.md, the id from outlet and headline, unique in the story. If any
+    write fails, the ones this call wrote are removed again, so a save is all or nothing."""
+    taken = set(taken) | _stems(folder / "articles")
+    written: list[Path] = []
+    try:
+        for draft in drafts:
+            article_id = _unique(slugify(f"{draft.outlet} {draft.metadata.get('headline', '')}", fallback="article"),
+                                 taken)
+            taken.add(article_id)
+            path = folder / "articles" / f"{article_id}.md"
+            atomic_write_text(path, article_file_text(draft))
+            written.append(path)
+    except BaseException:
+        for path in written:
+            _unlink(path)
+        raise
+    return tuple(written)
+
+
+def _free_slug(root: Path, base: str) -> str:
+    """The first of base, base-2, base-3 ... that is neither the user's story nor a bundled one."""
+    taken = _stems(root) | _stems(STORIES_DIR)
+    return _unique(base, taken)
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _stems(folder: Path) -> set[str]:
+    return {p.stem if p.is_file() else p.name for p in folder.iterdir()} if folder.is_dir() else set()
+
+
+def _saved(folder: Path, paths: tuple[Path, ...]) -> Saved:
+    story = load_story(folder)
+    return Saved(story.slug, story.title, folder, paths, tuple(story.outlets))
+
+
+def _describe(article: Article) -> str:
+    headline = f": {article.headline}" if article.headline else ""
+    return f"{article.id} ({article.outlet}{headline})"
+
+
+def _title_or_name(folder: Path) -> str:
+    try:
+        return story_title(folder)
+    except StoryError:
+        return folder.name
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        raise StorageError(f"{path}: cannot remove ({error.strerror or error})") from None
+
+
+def _require(problems: list[Problem]) -> None:
+    if problems:
+        raise StoreError(problems)

@@ -1,0 +1,297 @@
+"""Saving the user's stories: readable files that load back exactly, all or nothing, safe with two writers,
+and the `python -m framing import` command over it."""
+
+import io
+import multiprocessing
+import queue
+import threading
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+from conftest import BUNDLED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing import analyse, load_lexicon, load_story
+from framing.cli import main
+from framing.importing import make_draft, read_files
+from framing.storage import StorageError, data_subdir
+from framing.stories import ARTICLE_FIELDS, Article, Story, available_stories
+from framing.story_store import (
+    StoreError,
+    add_articles,
+    create_story,
+    delete_article,
+    delete_story,
+    find_user_story,
+    user_stories,
+)
+
+ALPHA = "The regime said the so-called rebels had fled. \"They ran,\" the minister claimed.\nOfficials denied it."
+BETA = "The government said armed groups attacked. Opposition fighters allegedly shelled the town."
+
+
+def draft(text: str, outlet: str = "Alpha", **meta):
+    return make_draft(text, {"outlet": outlet, **meta}, name=f"{outlet}.txt")
+
+
+def files_in(slug: str) -> list[str]:
+    return sorted(p.name for p in (data_subdir("stories") / slug / "articles").iterdir())
+
+
+# --- files that load back exactly -------------------------------------------------------------------
+
+
+field_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=300).filter(str.strip),
+       meta=st.fixed_dictionaries({name: field_text for name in ARTICLE_FIELDS}), title=field_text.filter(str.strip))
+def test_saved_articles_load_back_exactly(body, meta, title):
+    original = make_draft(body, {**meta, "outlet": meta["outlet"] or "X"})
+    saved = create_story(title, "summary: with a colon", [original])
+    story = load_story(saved.folder)
+    (article,) = story.articles
+    assert article.raw == original.text
+    assert {k: v for k, v in article.metadata().items() if k != "id" and v} == original.metadata
+    assert story.title == " ".join(title.split())
+
+
+@pytest.mark.parametrize("body", [
+    "---\nnot: front matter\n---\nstill the body\n", "  leading and trailing  \n\n", "key: value\n\"quoted\" 'single'",
+    "line\r\nwith a windows ending kept as given", "---", "\ufeffstarts with a byte-order mark",
+])
+def test_awkward_bodies_load_back_exactly(body):
+    saved = create_story("Awkward", "", [draft(body, headline="---", url="http://x.example/a?b=1#c")])
+    (article,) = load_story(saved.folder).articles
+    assert (article.raw, article.headline, article.url) == (body, "---", "http://x.example/a?b=1#c")
+
+
+def test_the_files_are_readable_and_in_the_bundled_layout():
+    saved = create_story("Assad: interviews, 2015", "Two outlets.", [draft(ALPHA, headline="Assad speaks"),
+                                                                     draft(BETA, "Beta")])
+    assert saved.slug == "assad-interviews-2015" and saved.outlets == ("Alpha", "Beta")
+    assert files_in(saved.slug) == ["alpha-assad-speaks.md", "beta.md"]
+    text = (saved.folder / "articles" / "alpha-assad-speaks.md").read_text(encoding="utf-8")
+    assert text == f"---\noutlet: Alpha\nheadline: Assad speaks\n---\n{ALPHA}"
+    assert "title: 'Assad: interviews, 2015'\nsummary: Two outlets.\n" in (saved.folder / "story.yaml").read_text()
+    assert [s.slug for s in available_stories()] == ["assad-coalition-2015", saved.slug]
+
+
+def test_titles_give_unique_folders_and_never_a_bundled_name():
+    first = create_story("Same title", "", [draft(ALPHA)])
+    second = create_story("Same title", "", [draft(ALPHA)])
+    bundled = create_story(BUNDLED.name, "", [draft(ALPHA)])
+    assert (first.slug, second.slug, bundled.slug) == ("same-title", "same-title-2", f"{BUNDLED.name}-2")
+    assert find_user_story("SAME TITLE") == "same-title" and find_user_story("same-title-2") == "same-title-2"
+
+
+def test_same_outlet_and_headline_get_distinct_files():
+    saved = create_story("S", "", [draft(ALPHA, headline="H"), draft(BETA, headline="H")])
+    add_articles(saved.slug, [draft(ALPHA + " More.", headline="H")])
+    assert files_in(saved.slug) == ["alpha-h-2.md", "alpha-h-3.md", "alpha-h.md"]
+
+
+# --- refused: nothing written --------------------------------------------------------------------
+
+
+def test_an_article_already_in_the_story_is_refused_naming_it_and_nothing_is_added():
+    saved = create_story("S", "", [draft(ALPHA, headline="First")])
+    again = make_draft(ALPHA.upper().replace(" ", "   "), {"outlet": "Other"}, name="copy.txt")
+    with pytest.raises(StoreError) as caught:
+        add_articles(saved.slug, [draft(BETA, "Beta"), again])
+    assert str(caught.value) == "copy.txt: already in the story as alpha-first (Alpha: First)"
+    assert files_in(saved.slug) == ["alpha-first.md"]
+
+
+def test_the_same_article_twice_in_one_save_is_refused():
+    with pytest.raises(StoreError, match=r"the same article as Alpha\.txt"):
+        create_story("S", "", [draft(ALPHA), draft(ALPHA, "Beta")])
+    assert user_stories() == {}
+
+
+def test_an_article_without_an_outlet_is_refused():
+    with pytest.raises(StoreError, match="pasted text: no outlet"):
+        create_story("S", "", [make_draft(ALPHA)])
+    assert not data_subdir("stories").exists() or user_stories() == {}
+
+
+def test_a_new_story_needs_a_title_and_an_article():
+    with pytest.raises(StoreError) as caught:
+        create_story("  ", "", [])
+    assert caught.value.problems[0].message == "a new story needs a title"
+    assert "at least one article" in str(caught.value)
+
+
+def test_the_bundled_story_is_read_only():
+    before = sorted(p.name for p in (BUNDLED / "articles").iterdir())
+    with pytest.raises(StoreError, match="bundled story and cannot be changed; create a new story"):
+        add_articles(BUNDLED.name, [draft(ALPHA)])
+    assert sorted(p.name for p in (BUNDLED / "articles").iterdir()) == before
+
+
+def test_a_write_failing_part_way_leaves_the_story_as_it_was(monkeypatch):
+    from framing import story_store
+
+    saved = create_story("S", "", [draft(ALPHA, headline="Kept")])
+    before = {p.name: p.read_bytes() for p in (saved.folder / "articles").iterdir()}
+    real, calls = story_store.atomic_write_text, []
+
+    def failing_second(path, text):
+        calls.append(path)
+        if len(calls) == 2:
+            raise StorageError(f"{path}: cannot write (No space left on device)")
+        real(path, text)
+
+    monkeypatch.setattr(story_store, "atomic_write_text", failing_second)
+    with pytest.raises(StorageError, match="No space left"):
+        add_articles(saved.slug, [draft(BETA, "Beta"), draft(BETA + " Two.", "Gamma")])
+    assert {p.name: p.read_bytes() for p in (saved.folder / "articles").iterdir()} == before
+    calls.clear()
+    with pytest.raises(StorageError):
+        create_story("New", "", [draft(BETA, "Beta"), draft(BETA + " Two.", "Gamma")])
+    assert set(user_stories()) == {saved.slug} and not (saved.folder.parent / "new").exists()
+
+
+def test_articles_and_stories_can_be_removed():
+    saved = create_story("S", "", [draft(ALPHA, headline="One"), draft(BETA, "Beta")])
+    delete_article(saved.slug, "beta")
+    assert files_in(saved.slug) == ["alpha-one.md"]
+    with pytest.raises(StoreError, match="only article"):
+        delete_article(saved.slug, "alpha-one")
+    delete_story(saved.slug)
+    assert user_stories() == {} and not saved.folder.exists()
+
+
+# --- two writers at once ---------------------------------------------------------------------------
+
+
+def writer(slug: str, name: str, outcomes) -> None:
+    """Adds five articles of its own, then one that every writer adds: only one may get it in."""
+    add_articles(slug, [draft(f"{name} article number {n}. " + BETA, name, headline="Same") for n in range(5)])
+    try:
+        add_articles(slug, [draft("Shared text that both writers add at the same moment.", "Shared")])
+        outcomes.put("shared")
+    except StoreError as error:
+        outcomes.put(str(error))
+
+
+def check_after_two_writers(slug: str, outcomes: list[str]) -> None:
+    story = load_story(data_subdir("stories") / slug)  # every file loads
+    assert sorted(a.outlet for a in story.articles) == ["A"] * 5 + ["Alpha"] + ["B"] * 5 + ["Shared"]
+    assert len({a.raw for a in story.articles}) == len(story.articles) == 12
+    assert sorted(outcomes)[1] == "shared" and "already in the story as shared" in sorted(outcomes)[0]
+    assert not [p for p in (data_subdir("stories") / slug / "articles").iterdir() if p.suffix != ".md"]
+
+
+def test_two_threads_adding_at_once_lose_nothing_and_duplicate_nothing():
+    slug = create_story("Busy", "", [draft(ALPHA)]).slug
+    outcomes = queue.Queue()
+    threads = [threading.Thread(target=writer, args=(slug, name, outcomes)) for name in "AB"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    check_after_two_writers(slug, [outcomes.get() for _ in threads])
+
+
+def test_two_processes_adding_at_once_lose_nothing_and_duplicate_nothing():
+    slug = create_story("Busy", "", [draft(ALPHA)]).slug
+    context = multiprocessing.get_context("fork")
+    outcomes = context.Queue()
+    processes = [context.Process(target=writer, args=(slug, name, outcomes)) for name in "AB"]
+    for process in processes:
+        process.start()
+    results = [outcomes.get(timeout=60) for _ in processes]
+    for process in processes:
+        process.join(60)
+        assert process.exitcode == 0
+    check_after_two_writers(slug, results)
+
+
+# --- import, restart, the same analysis ------------------------------------------------------------
+
+
+def test_an_imported_story_analyses_the_same_after_a_restart():
+    bundled = load_story(BUNDLED)
+    files = [(f"{a.id}.md", (BUNDLED / "articles" / f"{a.id}.md").read_bytes()) for a in bundled.articles]
+    result = read_files(files)
+    assert not result.problems and len(result.drafts) == len(bundled.articles)
+    lexicon = load_lexicon()
+    drafted = tuple(Article(id=f"d{i}", raw=d.text, **d.metadata) for i, d in enumerate(result.drafts))
+    direct = analyse(Story(slug="direct", title="direct", articles=drafted), lexicon)
+    saved = create_story("Reimported", "", result.drafts)
+
+    restarted = analyse(load_story(saved.folder), load_lexicon())  # new objects from the files alone
+
+    def spans(analysis):
+        return (analysis.spans.drop(columns="article").sort_values(["outlet", "start", "end", "category"])
+                .reset_index(drop=True))
+
+    pd.testing.assert_frame_equal(spans(restarted), spans(direct))
+    pd.testing.assert_frame_equal(restarted.scores.sort_values(["outlet", "category", "voice"]).reset_index(drop=True),
+                                  direct.scores.sort_values(["outlet", "category", "voice"]).reset_index(drop=True))
+    without_aliases = replace(bundled, aliases=())  # story.yaml's aliases are the bundled story's own, not imported
+    pd.testing.assert_frame_equal(spans(restarted), spans(analyse(without_aliases, lexicon)))
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+
+def test_cli_import_makes_a_story_and_adds_to_it(tmp_path, capsys):
+    (tmp_path / "one.txt").write_bytes(f"{ALPHA} Café.".replace("\n", "\r\n").encode("cp1252"))
+    (tmp_path / "rows.csv").write_text(f'text,outlet,headline\n"{BETA}",Beta,Hello\n', encoding="utf-8")
+    data = tmp_path / "data"
+
+    assert main(["import", str(tmp_path / "one.txt"), str(tmp_path / "rows.csv"), "--story", "My story",
+                 "--outlet", "Alpha", "--country", "UK", "--data-dir", str(data), "--format", "csv"]) == 0
+
+    out, err = capsys.readouterr()
+    story = load_story(data / "stories" / "my-story")
+    assert [(a.outlet, a.country, a.raw) for a in story.articles] == [("Alpha", "UK", f"{ALPHA} Café."),
+                                                                          ("Beta", "UK", BETA)]
+    assert "made the new story 'my-story' (My story): 2 articles in" in err
+    assert "read as Western European (cp1252)" in err
+    assert pd.read_csv(io.StringIO(out))["outlet"].tolist() == ["Alpha", "Beta"]
+
+    (tmp_path / "three.md").write_text("---\noutlet: Gamma\n---\nA third article about the regime.", encoding="utf-8")
+    assert main(["import", str(tmp_path / "three.md"), "--story", "MY STORY", "--data-dir", str(data)]) == 0
+    assert "added to 'my-story'" in capsys.readouterr().err
+    assert len(load_story(data / "stories" / "my-story").articles) == 3
+
+
+def test_cli_import_with_any_problem_saves_nothing_and_exits_2(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text(ALPHA, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "no-outlet.txt").write_text(BETA, encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"text": "x", "outlet": "A"}\n{oops\n', encoding="utf-8")
+    args = ["import", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"), str(tmp_path / "no-outlet.txt"),
+            str(tmp_path / "bad.jsonl"), str(tmp_path / "missing.txt"), "--story", "S"]
+
+    assert main(args) == 2
+
+    err = capsys.readouterr().err
+    assert err.startswith("error: nothing was saved; 5 problems:\n")
+    for expected in ("missing.txt: no such file or folder", "empty.txt: the file is empty", "bad.jsonl, line 2: not "
+                     "valid JSON", "good.txt: no outlet: give it in the file", "no-outlet.txt: no outlet"):
+        assert expected in err
+    assert user_stories() == {}
+
+
+def test_cli_import_refuses_a_bundled_story(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ALPHA, encoding="utf-8")
+    assert main(["import", str(tmp_path / "a.txt"), "--story", BUNDLED.name, "--outlet", "X"]) == 2
+    assert "a bundled story cannot be changed" in capsys.readouterr().err
+
+
+def test_cli_import_of_a_folder_takes_its_article_files(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ALPHA, encoding="utf-8")
+    (tmp_path / "in" / "b.html").write_text(f"<html><body><article><p>{BETA}</p></article></body></html>")
+    (tmp_path / "in" / "notes.docx").write_bytes(b"PK\x03\x04")
+    assert main(["import", str(tmp_path / "in"), "--story", "Folder", "--outlet", "X"]) == 0
+    assert "note: the story has one outlet so far" in capsys.readouterr().err
+    assert sorted(a.raw.strip() for a in load_story(data_subdir("stories") / "folder").articles) == [BETA, ALPHA]
+
