@@ -1,0 +1,159 @@
+"""A lesson's guesses: one per student and article, nothing lost to concurrent writers, a restart or a
+corrupt line."""
+
+import json
+import random
+import subprocess
+import sys
+import threading
+
+import pytest
+from conftest import REPO
+
+from framing.lessons import (
+    CODE_ALPHABET,
+    NOT_SURE,
+    Guess,
+    LessonError,
+    lesson_path,
+    load_lesson,
+    normalise_code,
+    record_guess,
+    reveal,
+    start_lesson,
+    tally,
+)
+from framing.storage import data_subdir
+
+ANSWERS = {"a": "Press TV", "b": "Sputnik"}
+
+
+def test_a_new_lesson_has_a_readable_code_and_is_kept_in_the_data_folder():
+    lesson = start_lesson("assad-coalition-2015")
+    assert len(lesson.code) == 4 and set(lesson.code) <= set(CODE_ALPHABET)
+    assert not set(lesson.code) & set("0O1IL")
+    assert lesson_path(lesson.code).parent == data_subdir("lessons")
+    again = load_lesson(lesson.code.lower())
+    assert (again.story, again.seed, again.revealed, again.guesses) == ("assad-coalition-2015", lesson.seed, False, ())
+
+
+def test_codes_do_not_collide():
+    rng = random.Random(3)
+    codes = {start_lesson("s", rng=rng).code for _ in range(30)}
+    assert len(codes) == 30
+
+
+@pytest.mark.parametrize("typed", ["", "AB", "ABCDE", "AB0D", "../x", "AB/C"])
+def test_what_is_not_a_code_is_refused(typed):
+    assert normalise_code(typed) is None
+    with pytest.raises(LessonError):
+        load_lesson(typed)
+
+
+def test_a_lesson_that_does_not_exist_says_so():
+    with pytest.raises(LessonError, match="no lesson"):
+        load_lesson("ABCD")
+    with pytest.raises(LessonError):
+        record_guess("ABCD", Guess("s1", "a", "Press TV"))
+
+
+def test_a_new_guess_replaces_the_students_old_one_and_the_tally_counts_beside_the_share():
+    code = start_lesson("s").code
+    record_guess(code, Guess("s1", "a", "Sputnik"))
+    record_guess(code, Guess("s1", "a", "Press TV"))  # changed their mind
+    record_guess(code, Guess("s2", "a", "Sputnik"))
+    record_guess(code, Guess("s3", "a", NOT_SURE))
+    record_guess(code, Guess("s1", "b", "Sputnik"))
+    lesson = load_lesson(code)
+    assert len(lesson.guesses) == 4
+    result = tally(lesson.guesses, ANSWERS)
+    summary = result.summary.set_index("article")
+    assert summary.loc["a", "guesses"] == 3 and summary.loc["a", "right"] == 1
+    assert summary.loc["a", "share_right"] == pytest.approx(1 / 3)
+    assert summary.loc["b", "right"] == summary.loc["b", "guesses"] == 1
+    votes = result.votes[result.votes["article"] == "a"].set_index("guess")
+    assert votes["guesses"].to_dict() == {"Press TV": 1, "Sputnik": 1, NOT_SURE: 1}
+    assert votes["right"].to_dict() == {"Press TV": True, "Sputnik": False, NOT_SURE: False}
+
+
+def test_an_article_nobody_guessed_has_zero_and_an_unknown_article_is_ignored():
+    result = tally([Guess("s1", "gone", "Sputnik")], ANSWERS)
+    assert result.votes.empty
+    assert result.summary["guesses"].tolist() == [0, 0]
+    assert result.summary["share_right"].tolist() == [0.0, 0.0]
+
+
+def test_a_guess_without_a_student_or_too_long_is_refused():
+    code = start_lesson("s").code
+    for guess in (Guess("", "a", "Sputnik"), Guess("s1", "a", "x" * 500), Guess("s1", " ", "Sputnik")):
+        with pytest.raises(LessonError):
+            record_guess(code, guess)
+    assert load_lesson(code).guesses == ()
+
+
+def test_reveal_is_part_of_the_lesson_and_survives_a_restart():
+    code = start_lesson("s").code
+    record_guess(code, Guess("s1", "a", "Press TV"))
+    reveal(code)
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from framing.lessons import load_lesson; l = load_lesson(sys.argv[1]); "
+         "print(l.revealed, len(l.guesses), l.guesses[0].outlet)", code],
+        cwd=REPO, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "1", "Press", "TV"]
+
+
+def test_corrupt_lines_are_skipped_and_counted_and_the_next_guess_is_not_lost():
+    code = start_lesson("s").code
+    record_guess(code, Guess("s1", "a", "Press TV"))
+    path = lesson_path(code)
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write("not json\n[1, 2]\n" + json.dumps({"type": "guess", "student": 5}) + "\n")
+        stream.write('{"type": "guess", "student": "s2", "art')  # a crash in mid-line, no newline
+    record_guess(code, Guess("s3", "b", "Sputnik"))
+    lesson = load_lesson(code)
+    assert lesson.skipped == 4
+    assert {(g.student, g.outlet) for g in lesson.guesses} == {("s1", "Press TV"), ("s3", "Sputnik")}
+
+
+def test_a_lesson_file_without_its_first_line_says_so():
+    code = start_lesson("s").code
+    lesson_path(code).write_text("garbage\n", encoding="utf-8")
+    with pytest.raises(LessonError, match="first line"):
+        load_lesson(code)
+
+
+def test_many_threads_guessing_at_once_lose_nothing():
+    code = start_lesson("s").code
+    students = [f"t{i}" for i in range(24)]
+
+    def guess(student):
+        for article in ANSWERS:
+            record_guess(code, Guess(student, article, "Sputnik"))
+
+    threads = [threading.Thread(target=guess, args=(s,)) for s in students]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    lesson = load_lesson(code)
+    assert lesson.skipped == 0
+    assert len(lesson.guesses) == len(students) * len(ANSWERS)
+
+
+WRITER = """
+import sys
+from framing.lessons import Guess, record_guess
+code, prefix = sys.argv[1], sys.argv[2]
+for i in range(40):
+    record_guess(code, Guess(f"{prefix}{i}", "a", "Press TV"))
+"""
+
+
+def test_two_processes_guessing_at_once_lose_nothing():
+    code = start_lesson("s").code
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, code, prefix], cwd=REPO) for prefix in ("p", "q")]
+    assert [writer.wait(120) for writer in writers] == [0, 0]
+    lesson = load_lesson(code)
+    assert lesson.skipped == 0
+    assert len(lesson.guesses) == 80
+    assert tally(lesson.guesses, ANSWERS).summary.set_index("article").loc["a", "right"] == 80

@@ -1,0 +1,123 @@
+"""Discussion prompts (framing/prompts.py) on tiny hand-made stories with known contrasts, and on the
+bundled story: right counts, evidence rows that point at the words, open questions."""
+
+from conftest import make_lexicon, make_story
+
+from framing import analyse
+from framing.prompts import discussion_prompts, naming_prompts, prompts_markdown, rate_prompts
+
+NAMES = make_lexicon(
+    label=[{"term": "regime", "referent": "Syrian state"}],
+    name=[{"term": "government", "referent": "Syrian state"}, "Damascus"],
+    distancing=["so-called"],
+    emotive=["brutal", "savage"],
+)
+
+
+def prompts_for(*articles, lexicon=NAMES, top=20):
+    analysis = analyse(make_story(*articles), lexicon)
+    return analysis, discussion_prompts(analysis, top=top)
+
+
+def texts_of(analysis, evidence) -> list[str]:
+    documents = {doc.article.id: doc.text for doc in analysis.documents}
+    return [documents[row.article][row.start:row.end] for row in evidence.itertuples()]
+
+
+def test_a_naming_contrast_has_the_right_counts_and_points_at_the_words():
+    analysis, prompts = prompts_for(
+        ("Alpha", "The regime fell. The regime fled to the coast."),
+        ("Beta", "The government spoke. Officials met."),
+        ("Gamma", "The government and the regime met."),
+    )
+    naming = [p for p in prompts if p.kind == "naming"]
+    assert len(naming) == 1
+    prompt = naming[0]
+    assert "Alpha says “regime” (Alpha ×2) and never “government”" in prompt.summary
+    assert "Beta says “government” (Beta ×1)" in prompt.summary
+    assert "Gamma says both (" in prompt.summary and "“regime” ×1" in prompt.summary.split("both")[1]
+    assert prompt.size == 3  # Alpha's two against Beta's one; Gamma uses both
+    figures = prompt.figures.set_index("outlet")
+    assert figures.loc["Alpha", "“regime”"] == 2 and figures.loc["Beta", "“government”"] == 1
+    assert sorted(texts_of(analysis, prompt.evidence)) == ["government", "government", "regime", "regime", "regime"]
+    assert prompt.question.startswith("Why might") and prompt.question.endswith("?")
+
+
+def test_a_one_outlet_story_has_no_prompts():
+    _, prompts = prompts_for(("Alone", "The regime fell. The so-called rebels left."))
+    assert prompts == []
+
+
+def test_names_that_do_not_divide_the_outlets_make_no_naming_prompt():
+    _, prompts = prompts_for(("Alpha", "The regime fell."), ("Beta", "The regime fled."))
+    assert not [p for p in prompts if p.kind == "naming"]
+
+
+def test_distancing_where_outlets_differ_lists_the_words_and_counts():
+    analysis, prompts = prompts_for(
+        ("Alpha", "The so-called rebels held the 'liberated' town."),
+        ("Beta", "The rebels held the town."),
+    )
+    prompt = next(p for p in prompts if p.kind == "distancing")
+    assert "Alpha 2 (“so-called”, 'liberated')" in prompt.summary and "Beta 0" in prompt.summary
+    assert sorted(texts_of(analysis, prompt.evidence)) == ["'liberated'", "so-called"]
+    assert prompt.figures.set_index("outlet")["count"].to_dict() == {"Alpha": 2, "Beta": 0}
+
+
+def test_a_rate_contrast_needs_counts_that_are_not_tiny():
+    long_words = " The town was quiet." * 5
+    analysis, _ = prompts_for(("Alpha", "Brutal and savage, brutal." + long_words), ("Beta", "Calm." + long_words))
+    prompt = next(p for p in rate_prompts(analysis) if "emotive" in p.summary)
+    assert "Alpha 3 in" in prompt.summary and "Beta 0 in" in prompt.summary
+    assert "Counts this small" in prompt.summary
+    assert sorted(texts_of(analysis, prompt.evidence)) == ["Brutal", "brutal", "savage"]
+    tiny, _ = prompts_for(("Alpha", "A brutal day." + long_words), ("Beta", "Calm." + long_words))
+    assert not [p for p in rate_prompts(tiny) if "emotive" in p.summary]
+
+
+def test_a_statement_left_out_and_a_verb_that_differs():
+    quote = "We will never join the coalition against the armed groups in the north"
+    analysis, prompts = prompts_for(
+        ("Alpha", f'Assad said: "{quote}."'),
+        ("Beta", f'Assad claimed: "{quote}."'),
+        ("Gamma", "Assad gave an interview in Damascus."),
+    )
+    left_out = next(p for p in prompts if p.kind == "statements")
+    assert "were quoted by Alpha and Beta; Gamma did not quote them" in left_out.summary
+    assert all(quote in text for text in texts_of(analysis, left_out.evidence))
+    verbs = next(p for p in prompts if p.kind == "verbs")
+    assert "“said” by Alpha and “claimed” by Beta" in verbs.summary
+    assert "“said” and “claimed”" in verbs.question
+
+
+def test_prompts_take_each_kind_in_turn_and_stop_at_top():
+    _, prompts = prompts_for(
+        ("Alpha", "The regime fell. The so-called rebels left. Brutal, savage, brutal."),
+        ("Beta", "The government spoke. The rebels stayed."),
+        top=2,
+    )
+    assert len(prompts) == 2 and prompts[0].kind == "naming" and prompts[1].kind != "naming"
+
+
+def test_the_bundled_story_asks_about_regime_if_an_outlet_says_it(bundled):
+    naming = bundled.naming()
+    regime = naming[(naming["voice"] == "narrator") & (naming["label"].str.lower() == "regime")]
+    prompts = naming_prompts(bundled)
+    if regime.empty:
+        assert all("“regime”" not in p.summary for p in prompts)
+        return
+    prompt = next(p for p in prompts if "“regime”" in p.summary)
+    for row in regime.itertuples():
+        assert f"{row.outlet} ×{row.count}" in prompt.summary
+    assert texts_of(bundled, prompt.evidence).count("regime") == regime["count"].sum()
+    assert prompt.summary in [p.summary for p in discussion_prompts(bundled, top=10)]
+
+
+def test_bundled_prompts_are_questions_with_evidence_and_never_call_an_outlet_biased(bundled):
+    prompts = discussion_prompts(bundled, top=20)
+    assert {p.kind for p in prompts} == {"naming", "verbs", "statements", "distancing", "rates"}
+    for prompt in prompts:
+        assert prompt.question.rstrip().endswith("?") and not prompt.evidence.empty
+        assert not any(word in (prompt.question + prompt.summary).lower() for word in ("biased", "propaganda"))
+    notes = prompts_markdown(prompts, title=bundled.story.title)
+    assert notes.count("\n## ") == len(prompts) and prompts[0].question in notes
