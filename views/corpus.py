@@ -30,6 +30,7 @@ from framing.corpus_view import (
     terms_behind,
     undated_articles,
 )
+from framing.exports import csv_bytes
 from framing.highlight import VOICE_LABELS, heading, stylesheet, wrap
 from framing.lexicon import LexiconError, load_lexicon
 from framing.palette import category_styles
@@ -237,7 +238,7 @@ rows = select(table, voice=voice, span=span, outlets=chosen)
 st.caption(f"The outlet table for these choices: {plural(len(rows), 'row')}, one per outlet, month and category. "
            "Counts and words add up over months; rates do not, so recompute them from the sums.")
 safe_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", name.rsplit(".", 1)[0]).strip("-.") or "batch"
-st.download_button("Download as CSV", rows.to_csv(index=False).encode("utf-8"),
+st.download_button("Download as CSV", csv_bytes(rows),
                    file_name=f"{safe_name}-{voice}.csv", mime="text/csv", icon=":material/download:")
 with st.expander("Key to the categories"):
     st.dataframe(

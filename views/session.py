@@ -15,7 +15,9 @@ from framing.palette import CategoryStyle, category_styles
 from framing.stories import story_folders, story_title
 
 DEFAULT_TEXT_SIZE = 18
-KEPT_ACROSS_STORIES = ("story", "lexicon", "text_size")  # sidebar settings; the rest belongs to one story
+# Sidebar settings and lexicon work in progress outlive a change of story; the rest belongs to one story.
+KEPT_ACROSS_STORIES = {"story", "lexicon", "text_size", "lexicon_candidates", "lexicon_saved"}
+LEXICON_WORK = "lexicon_work:"  # + the lexicon an edit started from
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def plural(count: int, word: str) -> str:
 def forget_page_choices() -> None:
     """A new story: page choices (outlets, categories, selections) belonged to the old one."""
     for key in list(st.session_state):
-        if key not in KEPT_ACROSS_STORIES:
+        if key not in KEPT_ACROSS_STORIES and not str(key).startswith(LEXICON_WORK):
             del st.session_state[key]
     st.query_params.clear()
 

@@ -1,0 +1,108 @@
+"""The Import articles page through AppTest: paste or upload, describe, save; every problem shown, nothing
+half-saved."""
+
+from test_dashboard import fresh_caches, open_page  # noqa: F401
+from test_importing import PAGE
+
+from framing import load_story
+from framing.importing import make_draft
+from framing.storage import USER_DATA_ENV, data_subdir
+from framing.story_store import create_story, user_stories
+
+PAGE_FILE = "views/import_story.py"
+TEXT = "The regime said the so-called rebels had fled.\nOfficials denied it."
+
+
+def codes(at) -> str:
+    return "\n".join(code.value for code in at.code)
+
+
+def errors(at) -> list[str]:
+    return [error.value for error in at.error]
+
+
+def save(at):
+    at.button[0].click().run()  # the form's submit button: the only button before a save
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_pasted_article_with_an_outlet_is_saved_as_a_new_story_and_opens():
+    at = open_page(PAGE_FILE)
+    at.text_input(key="import_title").set_value("Border <b>talks</b>").run()
+    at.text_area(key="import_paste_0").set_value(f"---\noutlet: Courier **one**\n---\n{TEXT}").run()
+    assert at.button[0].label == "Save 1 article"
+
+    save(at)
+
+    assert user_stories() == {"border-b-talks-b": "Border <b>talks</b>"}
+    assert [s.value for s in at.success] == ["Saved 1 article to this story:"]
+    assert "Border <b>talks</b>" in codes(at)
+    assert "one outlet so far" in at.info[0].value
+    assert at.text_area(key="import_paste_1").value == ""  # the paste box is empty for the next article
+    at.button(key="import_open_story").click().run()
+    assert at.session_state["story"] == "border-b-talks-b"
+    assert any("This story has one outlet" in info.value for info in at.info)  # the Overview says so
+
+
+def test_an_article_without_an_outlet_is_not_saved():
+    at = open_page(PAGE_FILE)
+    at.text_input(key="import_title").set_value("T").run()
+    at.text_area(key="import_paste_0").set_value(TEXT).run()
+    save(at)
+    assert errors(at) == ["Nothing was saved: every article needs its outlet. Fill in the outlet of:"]
+    assert "pasted text" in codes(at)
+    assert user_stories() == {}
+
+
+def test_bad_uploads_are_listed_and_block_the_save_until_left_out():
+    at = open_page(PAGE_FILE)
+    at.text_input(key="import_title").set_value("Mixed").run()
+    at.file_uploader(key="import_files_0").set_value([
+        ("page.html", PAGE.encode(), "text/html"), ("empty.txt", b"", "text/plain"),
+        ("report.txt", b"%PDF-1.5 binary", "text/plain"), ("again.txt", b"", "text/plain"),
+        ("rows.csv", b'text,outlet\n"unclosed,A\n', "text/csv"),
+    ]).run()
+    assert errors(at)[0] == "4 problems: these cannot be imported."
+    listed = codes(at)
+    for line in ("empty.txt: the file is empty", "report.txt: this looks like a PDF",
+                 "rows.csv, row 2: a quotation mark opened here is never closed"):
+        assert line in listed
+    save(at)
+    assert "Nothing was saved: fix the problems listed above" in errors(at)[-1]
+    assert user_stories() == {}
+
+    at.checkbox(key="import_skip").check()  # in the form: sent with the submit, as a browser does
+    save(at)
+    (slug,) = user_stories()
+    (article,) = load_story(data_subdir("stories") / slug).articles
+    assert article.outlet == "The Daily Courier" and "secret talks" in article.raw
+    assert "__pwned" not in article.raw and "SECRET_" not in article.raw
+
+
+def test_an_article_already_in_the_story_is_shown_as_a_problem():
+    saved = create_story("Mine", "", [make_draft(TEXT, {"outlet": "Alpha", "headline": "First"})])
+    at = open_page(PAGE_FILE)
+    at.selectbox(key="import_target").set_value(saved.slug).run()
+    assert "Alpha" in str(at.dataframe[0].value["outlet"].tolist())  # the articles it already has
+    at.text_area(key="import_paste_0").set_value("  " + TEXT.upper()).run()
+    assert "pasted text: already in the story as alpha-first (Alpha: First)" in codes(at)
+
+
+def test_adding_a_second_outlet_to_a_story_of_mine():
+    saved = create_story("Mine", "", [make_draft(TEXT, {"outlet": "Alpha"})])
+    at = open_page(PAGE_FILE)
+    at.selectbox(key="import_target").set_value(saved.slug).run()
+    at.text_area(key="import_paste_0").set_value("---\noutlet: Beta\n---\nThe government said armed groups fled.").run()
+    save(at)
+    assert not at.info or all("one outlet" not in info.value for info in at.info)
+    assert [a.outlet for a in load_story(saved.folder).articles] == ["Alpha", "Beta"]
+
+
+def test_a_data_folder_that_cannot_be_written_says_how_to_fix_it(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(USER_DATA_ENV, str(blocker / "data"))
+    at = open_page(PAGE_FILE)
+    assert any("cannot be written" in error and USER_DATA_ENV in error and "--data-dir" in error
+               for error in errors(at))

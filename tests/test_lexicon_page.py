@@ -1,0 +1,119 @@
+"""The Lexicon page through AppTest: edits are checked at once, the scores follow them, a saved
+lexicon can be used by every page. AppTest cannot type into a data_editor; it seeds the editor's
+edit state (edited_rows, added_rows, deleted_rows) in session state, which is what a browser edit sends."""
+
+import pandas as pd
+from test_dashboard import fresh_caches, html_of, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
+
+from framing.lexicon import USER_LEXICONS, load_lexicon
+from framing.storage import data_subdir
+
+PAGE = "views/lexicon_editor.py"
+NEW_CATEGORY = {"id": "test_words", "name": "Test words", "description": "made in a test",
+                "teaching_note": "a test", "scare_quotes": False}
+
+
+def edit(at, table: int, *, edited=None, added=(), deleted=()):
+    """Apply one edit to the categories (0) or terms (1) editor, as the browser would, and rerun."""
+    at.session_state[at.data_editor[table].key] = {"edited_rows": edited or {}, "added_rows": list(added),
+                                                   "deleted_rows": list(deleted)}
+    return at.run()
+
+
+def score_table(at) -> pd.DataFrame:
+    return next(frame.value for frame in at.dataframe if "change" in frame.value.columns)
+
+
+def test_the_page_starts_from_the_sidebar_lexicon_and_says_it_is_valid():
+    at = open_page(PAGE)
+    assert at.selectbox(key="lexicon_start").value == "default"
+    assert [editor.editing_mode for editor in at.data_editor] == ["dynamic", "dynamic"]
+    assert at.success[0].value.startswith("Valid: 8 categories, ")
+    assert (score_table(at)["change"] == 0).all()
+
+
+def test_a_term_with_regex_syntax_shows_the_files_error_and_its_row():
+    at = edit(open_page(PAGE), 1, edited={3: {"term": "terror(ist)?"}})
+    assert not at.exception and not at.success
+    assert "row 4 of the terms table" in at.error[0].value
+    assert "'terror(ist)?'): use words, spaces, hyphens and apostrophes only" in at.code[0].value
+    assert not [frame for frame in at.dataframe if "change" in frame.value.columns]  # no scores from a bad lexicon
+
+
+def test_a_duplicate_term_is_refused():
+    at = open_page(PAGE)
+    first = at.data_editor[1].value.loc[0, "term"]
+    at = edit(at, 1, added=[{"category": "hedge", "term": first.upper()}])
+    assert "already listed in category 'actor_label'" in at.code[0].value
+
+
+def test_the_edits_survive_a_visit_to_another_page():
+    at = edit(open_page(PAGE), 1, edited={3: {"term": "terror(ist)?"}})
+    at.switch_page("views/overview.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert "terror(ist)?" in at.data_editor[1].value["term"].tolist()
+    assert "terror(ist)?" in at.code[0].value
+
+
+def test_adding_a_term_changes_the_scores_at_once():
+    at = open_page(PAGE)
+    assert "airstrikes" not in at.data_editor[1].value["term"].tolist()
+    at = edit(at, 1, added=[{"category": "hedge", "term": "airstrikes"}])
+    assert at.success, [e.value for e in at.error]
+    change = score_table(at)
+    hedge = change[change["category"] == "hedge"]
+    assert (hedge["change"] > 0).any() and (change[change["category"] != "hedge"]["change"] >= 0).all()
+    assert (hedge["count"] == hedge["count_before"] + hedge["change"]).all()
+
+
+def test_renaming_a_category_id_takes_its_terms_along():
+    at = edit(open_page(PAGE), 0, edited={2: {"id": "distance"}})
+    assert not at.exception and at.success, [c.value for c in at.code]
+    assert "distance" in set(at.data_editor[1].value["category"]) and "distancing" not in set(
+        at.data_editor[1].value["category"])
+
+
+def test_candidate_terms_from_annotation_can_be_added():
+    at = open_page(PAGE)
+    at.session_state["lexicon_candidates"] = [{"term": "air strikes", "category": None},
+                                              {"term": "warplanes", "category": "evaluative"}]
+    at.run()
+    picks = at.data_editor[2]
+    assert picks.value["term"].tolist() == ["air strikes", "warplanes"]
+    at.session_state[picks.key] = {"edited_rows": {1: {"add": True}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button[[b.label for b in at.button].index("Add the ticked terms")].click().run()
+    terms = at.data_editor[1].value
+    assert terms[terms["term"] == "warplanes"]["category"].tolist() == ["evaluative"]
+    assert at.session_state["lexicon_candidates"] == [{"term": "air strikes", "category": None}]
+    assert at.success
+
+
+def test_save_then_use_the_lexicon_on_the_overview():
+    at = edit(open_page(PAGE), 0, added=[NEW_CATEGORY])
+    at = edit(at, 1, added=[{"category": "test_words", "term": "airstrikes"}])
+    at.text_input(key="lexicon_name:default").set_value("Class 7B").run()
+    at.button[[b.label for b in at.button].index("Save")].click().run()
+    saved = data_subdir(USER_LEXICONS) / "class-7b.yaml"
+    assert saved.exists() and "test_words" in [c.id for c in load_lexicon(saved).categories]
+    assert at.code[-1].value == "class-7b"
+    at.button[[b.label for b in at.button].index("Use this lexicon")].click().run()
+    assert at.session_state["lexicon"] == "class-7b"
+    at.switch_page("views/overview.py").run()
+    assert not at.exception
+    assert "Test words" in at.get("plotly_chart")[0].proto.spec
+    assert at.query_params["lexicon"] == "class-7b"
+
+
+def test_saving_under_the_default_name_is_refused_and_nothing_is_written():
+    at = edit(open_page(PAGE), 1, added=[{"category": "hedge", "term": "airstrikes"}])
+    at.text_input(key="lexicon_name:default").set_value("default").run()
+    at.button[[b.label for b in at.button].index("Save")].click().run()
+    assert "comes with the tool" in at.code[-1].value
+    assert not (data_subdir(USER_LEXICONS)).exists() or not list(data_subdir(USER_LEXICONS).glob("*.yaml"))
+
+
+def test_lexicon_text_is_never_rendered_as_html():
+    at = edit(open_page(PAGE), 1, added=[{"category": "hedge", "term": "airstrikes", "note": "<b>bold</b>"}])
+    assert "<b>bold</b>" not in html_of(at)

@@ -1,0 +1,197 @@
+"""Import articles: a teacher's own story from files or pasted text, checked, described, then saved.
+
+Reading and checking live in framing.importing, saving in framing.story_store; this page composes
+them. File names, texts and metadata are data: they reach the screen through st.code, st.dataframe and
+st.data_editor only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from framing.importing import MAX_FILE_MB, SUFFIXES, ImportResult, Problem, read_files, read_pasted, without_repeats
+from framing.storage import USER_DATA_ENV, StorageError, data_dir
+from framing.stories import StoryError
+from framing.story_store import (
+    Saved,
+    StoreError,
+    add_articles,
+    articles_on_disk,
+    create_story,
+    duplicates,
+    user_stories,
+    writable_story,
+)
+from framing.text import count_words
+from views.session import forget_page_choices, plural, story_catalogue
+
+NEW = ""  # the story choice that makes a new story
+FORM_FIELDS = ("outlet", "country", "ownership", "date", "headline", "url")
+PREVIEW_CHARS = 80
+FIX_FOLDER = (f"Start the dashboard with a folder you can write to: set the environment variable {USER_DATA_ENV}, "
+              "or run `streamlit run dashboard.py -- --data-dir PATH`.")
+
+
+def open_story(slug: str) -> None:
+    """Button callback: the sidebar's story becomes the saved one (widgets' state is set before they draw)."""
+    forget_page_choices()
+    st.session_state["story"] = slug
+    st.session_state["import_open"] = True
+
+
+def show_lines(lines, *, kind=st.error, intro: str) -> None:
+    """A message, then the lines it is about (file names, rows, reasons) as plain text."""
+    kind(intro)
+    st.code("\n".join(str(line) for line in lines), language=None, wrap_lines=True)
+
+
+def storage_failed(error: StorageError) -> None:
+    st.error(f"Nothing was saved: the data folder cannot be written. {FIX_FOLDER}")
+    st.code(str(error), language=None, wrap_lines=True)
+
+
+def folder_section() -> None:
+    folder = data_dir()
+    st.caption("Your stories are saved as readable files in your data folder:")
+    st.code(str(folder / "stories"), language=None)
+    try:
+        (folder / "stories").mkdir(parents=True, exist_ok=True)
+        probe = folder / "stories" / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        st.error(f"This folder cannot be written, so nothing can be saved. {FIX_FOLDER}")
+        st.code(f"{error.strerror or error}", language=None)
+
+
+def story_section(mine: dict[str, str]) -> str:
+    """The story to add to (NEW for a new one); for an existing one, the articles it has."""
+    if (pending := st.session_state.pop("import_next_target", None)) is not None:
+        st.session_state["import_target"] = pending  # the story just saved, before its box is drawn
+        st.session_state.pop("import_title", None)
+        st.session_state.pop("import_summary", None)
+    target = st.selectbox("Add the articles to", [NEW, *mine], key="import_target",
+                          format_func=lambda slug: "A new story" if slug == NEW else mine[slug])
+    if target == NEW:
+        st.text_input("Title of the new story", key="import_title", max_chars=200)
+        st.text_area("Summary (optional): what happened, and when", key="import_summary", height=80)
+        return target
+    try:
+        articles = articles_on_disk(writable_story(target))
+    except StoryError as error:
+        show_lines([error], intro="This story cannot be read, so nothing can be added to it:")
+        st.stop()
+    st.caption(f"This story has {plural(len(articles), 'article')} from "
+               f"{plural(len({a.outlet for a in articles}), 'outlet')}:")
+    st.dataframe(pd.DataFrame([{"outlet": a.outlet, "headline": a.headline, "words": count_words(a.raw),
+                                "file": a.id} for a in articles]), hide_index=True)
+    return target
+
+
+def read_inputs(round_number: int) -> ImportResult:
+    """The uploaded files and pasted text, read and checked together (the same article twice is a problem)."""
+    uploads = st.file_uploader(
+        f"Article files ({', '.join('.' + s for s in SUFFIXES)}; up to {MAX_FILE_MB} MB each)",
+        type=list(SUFFIXES), accept_multiple_files=True, max_upload_size=MAX_FILE_MB,
+        key=f"import_files_{round_number}",
+        help=".csv and .jsonl: one article a row, in a column named text (or body, or content), with optional "
+             "columns outlet, country, ownership, date, headline, url. Web pages: the article's text is taken, "
+             "without menus, adverts or scripts.")
+    pasted = st.text_area("…or paste one article's text", key=f"import_paste_{round_number}", height=160)
+    result = read_files((upload.name, upload.getvalue()) for upload in uploads or ())
+    if pasted.strip():
+        result.extend(read_pasted(pasted))
+    return without_repeats(result)
+
+
+def metadata_table(result: ImportResult) -> pd.DataFrame:
+    rows = [{"source": draft.source, **{name: draft.metadata.get(name, "") for name in FORM_FIELDS},
+             "words": count_words(draft.text), "begins": " ".join(draft.text.split())[:PREVIEW_CHARS]}
+            for draft in result.drafts]
+    return pd.DataFrame(rows, columns=["source", *FORM_FIELDS, "words", "begins"])
+
+
+def save(target: str, result: ImportResult, edited: pd.DataFrame) -> Saved | None:
+    """Save the drafts with the metadata as edited; on any problem, say what and save nothing."""
+    drafts = [draft.with_metadata({name: row[name] or "" for name in FORM_FIELDS})
+              for draft, row in zip(result.drafts, edited.to_dict("records"), strict=True)]
+    unnamed = [draft.source for draft in drafts if not draft.outlet]
+    if unnamed:
+        show_lines(unnamed, intro="Nothing was saved: every article needs its outlet. Fill in the outlet of:")
+        return None
+    try:
+        if target == NEW:
+            return create_story(st.session_state.get("import_title", ""), st.session_state.get("import_summary", ""),
+                                drafts)
+        return add_articles(target, drafts)
+    except StoreError as error:
+        show_lines(error.problems, intro="Nothing was saved:")
+    except StorageError as error:
+        storage_failed(error)
+    return None
+
+
+def saved_section() -> None:
+    """What the last save did, and the way to its story."""
+    saved: Saved | None = st.session_state.get("import_saved")
+    if saved is None:
+        return
+    st.success(f"Saved {plural(len(saved.paths), 'article')} to this story:")
+    st.code(f"{saved.title}\n{saved.folder}", language=None)
+    if len(saved.outlets) < 2:
+        st.info("The story has one outlet so far: the pages that compare outlets need a second. "
+                "Add an article from another outlet.")
+    st.button("Open the story", type="primary", on_click=open_story, args=(saved.slug,), key="import_open_story")
+
+
+if st.session_state.pop("import_open", False):
+    st.switch_page("views/overview.py")
+
+st.title("Import articles")
+st.write("Bring your own story: upload articles (text, Markdown, web pages, or a table with one article a "
+         "row) or paste one, say which outlet each is from, and save. Nothing is saved until every article "
+         "can be; what you saved before stays as it was.")
+folder_section()
+saved_section()
+
+mine = user_stories()
+target = story_section(mine)
+round_number = st.session_state.setdefault("import_round", 0)  # a new round empties the uploader and paste box
+result = read_inputs(round_number)
+if target != NEW and result.drafts:
+    try:
+        result.problems += duplicates(result.drafts, articles_on_disk(writable_story(target)))
+    except StoryError as error:
+        result.problems.append(Problem(target, str(error)))
+if result.notes:
+    show_lines(result.notes, kind=st.info, intro="How the files were read:")
+if result.problems:
+    show_lines(result.problems, intro=f"{plural(len(result.problems), 'problem')}: these cannot be imported.")
+
+if result.drafts:
+    st.subheader("Describe each article")
+    st.caption("One row per article, filled in from what the files said. The outlet is required; correct or "
+               "add the rest (several rows at once: copy and paste cells as in a spreadsheet).")
+    fingerprints = hashlib.sha256("".join(d.fingerprint for d in result.drafts).encode()).hexdigest()[:12]
+    with st.form(f"import_form_{fingerprints}"):
+        edited = st.data_editor(
+            metadata_table(result), hide_index=True, key=f"import_meta_{fingerprints}",
+            disabled=["source", "words", "begins"],
+            column_config={"outlet": st.column_config.TextColumn("outlet", required=True),
+                           "url": st.column_config.TextColumn("URL"),
+                           "begins": st.column_config.TextColumn("begins with", width="large")})
+        skip = st.checkbox("Leave out what has problems and save the rest", key="import_skip") \
+            if result.problems else False
+        submitted = st.form_submit_button(f"Save {plural(len(result.drafts), 'article')}", type="primary")
+    if submitted:
+        if result.problems and not skip:
+            st.error("Nothing was saved: fix the problems listed above, or tick the box to leave them out.")
+        elif (saved := save(target, result, edited)) is not None:
+            story_catalogue.clear()
+            st.session_state["import_saved"] = saved
+            st.session_state["import_round"] = round_number + 1
+            st.session_state["import_next_target"] = saved.slug
+            st.rerun()

@@ -1,0 +1,230 @@
+"""Lexicon: edit categories and terms as tables, checked on every edit by the rules of lexicon files,
+with the story's scores under the edited lexicon beside the current ones, a comparison with the
+default, and saving as a named lexicon that the sidebar can then use."""
+
+import pandas as pd
+import streamlit as st
+
+from framing import LexiconError, analyse, load_lexicon
+from framing.evidence import span_evidence
+from framing.highlight import VOICE_LABELS, evidence_html, heading
+from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
+from framing.lexicon_edit import (
+    categories_frame,
+    lexicon_diff,
+    lexicon_yaml,
+    save_lexicon,
+    score_change,
+    sources_data,
+    terms_frame,
+    validate,
+)
+from framing.palette import category_styles
+from framing.storage import StorageError
+from views.session import StoryView, current_story, lexicon_catalogue, plural, seed, show
+
+CANDIDATES = "lexicon_candidates"  # [{"term": str, "category": str | None}], filled by the Annotate page
+CATEGORY_COLUMNS = {
+    "id": st.column_config.TextColumn("id", help="lowercase_with_underscores; what the span table records"),
+    "name": st.column_config.TextColumn("name", help="The name students see"),
+    "description": st.column_config.TextColumn("description", width="large"),
+    "teaching_note": st.column_config.TextColumn("teaching note", width="large",
+                                                 help="Why a hit matters, addressed to a student"),
+    "scare_quotes": st.column_config.CheckboxColumn("scare quotes", help="On one category only: it also counts "
+                                                    "short phrases in scare quotes"),
+}
+
+
+@st.cache_resource(show_spinner=False)
+def default_lexicon():
+    return load_lexicon(DEFAULT_LEXICON)
+
+
+@st.cache_resource(show_spinner="Scoring the story with the edited lexicon…", max_entries=4)
+def preview(analysis_id: int, lexicon_text: str, _view: StoryView, _lexicon) -> StoryView:
+    """The current story analysed with the edited lexicon; keyed by the story's analysis (its id:
+    a new analysis after a change on disk is a new object) and the lexicon's text."""
+    analysis = analyse(_view.analysis.story, _lexicon)
+    notes = {(term.category, term.text): term.note for term in analysis.lexicon.terms if term.note}
+    return StoryView(analysis, category_styles(analysis.lexicon), notes)
+
+
+def working_copy(start: str, path: str) -> dict:
+    """The edits made from the lexicon `start`, kept in the session so they survive reruns and
+    visits to other pages. `categories`/`terms` are what the editors start from; `edited` is their
+    latest output; `version` renews the editors when the tables are replaced."""
+    key = f"lexicon_work:{start}"
+    if key not in st.session_state:
+        try:
+            lexicon = load_lexicon(path)
+        except LexiconError as error:
+            st.error("This lexicon cannot be read, so it cannot be edited here. What went wrong, and where:")
+            st.code(str(error), language=None, wrap_lines=True)
+            st.stop()
+        st.session_state[key] = {"base": lexicon, "categories": categories_frame(lexicon),
+                                 "terms": terms_frame(lexicon), "edited": None, "version": 0}
+    return st.session_state[key]
+
+
+def replace_tables(work: dict, categories: pd.DataFrame, terms: pd.DataFrame) -> None:
+    """Make the given tables the editors' new starting point, and show them afresh."""
+    work.update(categories=categories.reset_index(drop=True), terms=terms.reset_index(drop=True), edited=None,
+                version=work["version"] + 1)
+    st.rerun()
+
+
+def renamed_ids(before: pd.DataFrame, after: pd.DataFrame) -> dict[str, str]:
+    """Category ids changed in place in the editor (same row, new id): old id -> new id."""
+    both = before["id"].to_frame().join(after["id"].rename("new"), how="inner")
+    changed = both[(both["id"] != both["new"]) & both["new"].notna() & (both["new"].astype(str).str.strip() != "")]
+    return {old: str(new).strip() for old, new in zip(changed["id"], changed["new"], strict=True)
+            if old and old not in set(after["id"])}
+
+
+def use_lexicon(name: str) -> None:
+    st.session_state["lexicon"] = name  # in a callback: before the sidebar's selectbox is drawn
+
+
+view = current_story()
+catalogue = lexicon_catalogue()
+st.title("Lexicon")
+st.caption("Edit the word lists every page counts with. Each edit is checked at once with the rules of lexicon "
+           "files, and the story's scores below show what it changes before you save.")
+
+seed("lexicon_start", st.session_state.get("lexicon", DEFAULT_NAME))
+if st.session_state["lexicon_start"] not in catalogue:
+    st.session_state["lexicon_start"] = DEFAULT_NAME
+left, right = st.columns([3, 1], vertical_alignment="bottom")
+start = left.selectbox("Start from", list(catalogue), key="lexicon_start",
+                       help="Edits are kept for each lexicon you start from until you start again.")
+work = working_copy(start, catalogue[start])
+base = work["base"]
+if right.button("Start again", help="Forget the edits made to this lexicon", width="stretch"):
+    del st.session_state[f"lexicon_work:{start}"]
+    st.rerun()
+
+status = st.container()
+version = work["version"]
+category_key, term_key = f"lexicon_categories:{start}:{version}", f"lexicon_terms:{start}:{version}"
+if work["edited"] is not None and (category_key not in st.session_state or term_key not in st.session_state):
+    work["categories"], work["terms"] = work["edited"]  # the page was left: its editors forgot, the session did not
+
+st.subheader("Categories")
+categories = st.data_editor(work["categories"], key=category_key, num_rows="dynamic", hide_index=True,
+                            column_config=CATEGORY_COLUMNS, width="stretch")
+ids = list(dict.fromkeys(str(i).strip() for i in categories["id"] if isinstance(i, str) and i.strip()))
+st.subheader("Terms")
+st.caption("Words, spaces, hyphens and apostrophes; a * at the end of a word matches any ending (terroris*). "
+           "Add a row at the bottom of the table; select rows and press Delete to remove them.")
+terms = st.data_editor(
+    work["terms"], key=term_key, num_rows="dynamic", hide_index=True, width="stretch", column_config={
+        "category": st.column_config.SelectboxColumn("category", options=ids, required=True),
+        "term": st.column_config.TextColumn("term", required=True),
+        "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
+        "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category"),
+        "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
+    })
+work["edited"] = (categories, terms)
+if renames := renamed_ids(work["categories"], categories):  # the terms follow their category's new id
+    replace_tables(work, categories, terms.replace({"category": renames}))
+
+candidates = [c for c in st.session_state.get(CANDIDATES) or [] if isinstance(c, dict) and c.get("term")]
+if candidates:
+    st.subheader("Candidate terms from annotation")
+    st.caption("Words students marked that the lexicon did not find. Tick the ones to add and choose a category.")
+    offered = pd.DataFrame({"add": False, "term": [str(c["term"]) for c in candidates],
+                            "category": [c.get("category") if c.get("category") in ids else None for c in candidates]})
+    picked = st.data_editor(offered, key=f"lexicon_candidate_picks:{start}:{version}", hide_index=True,
+                            disabled=["term"], column_config={
+                                "add": st.column_config.CheckboxColumn("add"),
+                                "category": st.column_config.SelectboxColumn("category", options=ids)})
+    if st.button("Add the ticked terms"):
+        chosen = picked[picked["add"] & picked["category"].isin(ids)]
+        if chosen.empty:
+            st.warning("Tick a term and choose its category first.")
+        else:
+            added = chosen[["category", "term"]].assign(referent=None, note=None, match_case=False)
+            st.session_state[CANDIDATES] = [c for c in candidates if str(c["term"]) not in set(chosen["term"])]
+            replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
+
+name = st.session_state.get(f"lexicon_name:{start}", "").strip()
+checked = validate(name or base.name, base.description, categories, terms, sources_data(base),
+                   source="the edited lexicon")
+with status:
+    if checked.lexicon is None:
+        where = f" (row {checked.row} of the {checked.table} table)" if checked.row else ""
+        st.error(f"Not valid yet{where}. Nothing is counted with these tables until this is fixed:", icon="⚠️")
+        st.code(checked.error, language=None, wrap_lines=True)
+    else:
+        number = len(checked.lexicon.categories)
+        st.success(f"Valid: {number} categor{'y' if number == 1 else 'ies'}, "
+                   f"{plural(len(checked.lexicon.terms), 'term')}.", icon="✅")
+
+if checked.lexicon is not None:
+    edited = checked.lexicon
+    st.subheader("The story's scores with the edited lexicon")
+    voice = st.radio("Count the words in", list(VOICE_LABELS), key="lexicon_voice", horizontal=True,
+                     format_func=VOICE_LABELS.get)
+    scored = preview(id(view.analysis), lexicon_yaml({**checked.data, "name": ""}), view, edited)
+    change = score_change(view.analysis.scores, scored.analysis.scores, voice)
+    only_changed = st.toggle("Only the rows that changed", key="lexicon_only_changed")
+    shown = change[change["change"] != 0] if only_changed else change
+    st.caption(f"Count: hits with the edited lexicon; before: with the lexicon chosen in the sidebar; change: "
+               f"the difference ({plural(int((change['change'] != 0).sum()), 'row')} changed). "
+               "Select a row to see the words behind it.")
+    picked_row = st.dataframe(
+        shown, key=f"lexicon_scores:{voice}:{only_changed}", on_select="rerun", selection_mode="single-row",
+        hide_index=True, width="stretch", column_config={
+            "per_1000": st.column_config.NumberColumn("per 1,000 words", format="%.2f"),
+            "count_before": st.column_config.NumberColumn("count before"),
+            "change": st.column_config.NumberColumn("change", format="%+d")})
+    rows = picked_row.selection.rows if picked_row and picked_row.selection else []
+    if rows:
+        outlet, category = shown.iloc[rows[0]][["outlet", "category"]]
+        spans = scored.analysis.spans
+        spans = spans[(spans["outlet"] == outlet) & (spans["category"] == category)]
+        if voice != "all":
+            spans = spans[spans["voice"] == voice]
+        title = f"{outlet} · {category} · {VOICE_LABELS[voice]}: {plural(len(spans), 'hit')} with the edited lexicon"
+        show(scored, heading(title, level=3), evidence_html(span_evidence(scored.analysis.documents, spans),
+                                                            scored.styles))
+
+    st.subheader("Compared with the default lexicon")
+    diff = lexicon_diff(default_lexicon(), edited)
+    if diff.empty:
+        st.caption("The same categories and terms as the default lexicon.")
+    else:
+        tables = {"Added terms": diff.added_terms, "Removed terms": diff.removed_terms,
+                  "Moved terms": diff.moved_terms, "Changed terms": diff.changed_terms,
+                  "Added categories": diff.added_categories, "Removed categories": diff.removed_categories}
+        tabs = st.tabs([f"{label} ({len(table)})" for label, table in tables.items()])
+        for tab, table in zip(tabs, tables.values(), strict=True):
+            with tab:
+                if table.empty:
+                    st.caption("None.")
+                else:
+                    st.dataframe(table, hide_index=True, width="stretch")
+
+st.subheader("Save")
+seed(f"lexicon_name:{start}", "" if start == DEFAULT_NAME else start)
+st.text_input("Name", key=f"lexicon_name:{start}", max_chars=60,
+              help="The file is named after it; the sidebar lists it under that file name.")
+overwrite = st.checkbox("Replace my saved lexicon of this name", key="lexicon_overwrite")
+if st.button("Save", type="primary", disabled=checked.lexicon is None):
+    if not name:
+        st.warning("Give the lexicon a name first.")
+    else:
+        try:
+            path = save_lexicon(name, {**checked.data, "name": name}, overwrite=overwrite)
+        except (LexiconError, StorageError) as error:
+            st.error("Not saved. What went wrong:")
+            st.code(str(error), language=None, wrap_lines=True)
+        else:
+            lexicon_catalogue.clear()
+            st.session_state["lexicon_saved"] = path.stem
+saved = st.session_state.get("lexicon_saved")
+if saved and saved in lexicon_catalogue():
+    st.success("Saved in your data folder as:", icon="💾")
+    st.code(saved, language=None)
+    st.button("Use this lexicon", on_click=use_lexicon, args=(saved,), disabled=st.session_state["lexicon"] == saved,
+              help="Every page then counts with it; change it back in the sidebar.")
