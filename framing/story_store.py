@@ -164,9 +164,17 @@ def articles_on_disk(folder: Path) -> tuple[Article, ...]:
 
 def duplicates(drafts: Iterable[Draft], existing: Iterable[Article]) -> list[Problem]:
     """Drafts whose text the story already has, each naming the article it repeats."""
+    return leave_out_saved(ImportResult(drafts=list(drafts)), existing).problems
+
+
+def leave_out_saved(result: ImportResult, existing: Iterable[Article]) -> ImportResult:
+    """The drafts the story does not have yet; each one it has already becomes a problem naming its copy,
+    so "save the rest" saves the rest."""
     saved = {fingerprint(article.raw): article for article in existing}
-    return [Problem(d.name, f"already in the story as {_describe(saved[d.fingerprint])}", d.row)
-            for d in drafts if d.fingerprint in saved]
+    repeats = [Problem(d.name, f"already in the story as {_describe(saved[d.fingerprint])}", d.row)
+               for d in result.drafts if d.fingerprint in saved]
+    return ImportResult(drafts=[d for d in result.drafts if d.fingerprint not in saved],
+                        problems=[*result.problems, *repeats], notes=result.notes)
 
 
 def article_file_text(draft: Draft) -> str:

@@ -22,7 +22,7 @@ def errors(at) -> list[str]:
 
 
 def save(at):
-    at.button[0].click().run()  # the form's submit button: the only button before a save
+    at.button(key="import_save").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -72,7 +72,7 @@ def test_bad_uploads_are_listed_and_block_the_save_until_left_out():
     assert "Nothing was saved: fix the problems listed above" in errors(at)[-1]
     assert user_stories() == {}
 
-    at.checkbox(key="import_skip").check()  # in the form: sent with the submit, as a browser does
+    at.checkbox(key="import_skip").check().run()
     save(at)
     (slug,) = user_stories()
     (article,) = load_story(data_subdir("stories") / slug).articles
@@ -87,6 +87,21 @@ def test_an_article_already_in_the_story_is_shown_as_a_problem():
     assert "Alpha" in str(at.dataframe[0].value["outlet"].tolist())  # the articles it already has
     at.text_area(key="import_paste_0").set_value("  " + TEXT.upper()).run()
     assert "pasted text: already in the story as alpha-first (Alpha: First)" in codes(at)
+
+
+def test_leaving_out_an_article_already_in_the_story_saves_the_new_one():
+    saved = create_story("Mine", "", [make_draft(TEXT, {"outlet": "Alpha"})])
+    at = open_page(PAGE_FILE)
+    at.selectbox(key="import_target").set_value(saved.slug).run()
+    at.file_uploader(key="import_files_0").set_value([
+        ("old.txt", TEXT.encode(), "text/plain"),
+        ("new.txt", b"---\noutlet: Beta\n---\nThe government said armed groups fled.", "text/plain"),
+    ]).run()
+    assert "old.txt: already in the story as alpha (Alpha)" in codes(at)
+    assert at.button(key="import_save").label == "Save 1 article"  # the repeat is not in the table
+    at.checkbox(key="import_skip").check().run()
+    save(at)
+    assert [a.outlet for a in load_story(saved.folder).articles] == ["Alpha", "Beta"]
 
 
 def test_adding_a_second_outlet_to_a_story_of_mine():

@@ -21,7 +21,7 @@ from framing.story_store import (
     add_articles,
     articles_on_disk,
     create_story,
-    duplicates,
+    leave_out_saved,
     user_stories,
     writable_story,
 )
@@ -101,7 +101,16 @@ def read_inputs(round_number: int) -> ImportResult:
              "columns outlet, country, ownership, date, headline, url. Web pages: the article's text is taken, "
              "without menus, adverts or scripts.")
     pasted = st.text_area("…or paste one article's text", key=f"import_paste_{round_number}", height=160)
-    result = read_files((upload.name, upload.getvalue()) for upload in uploads or ())
+    # By name: the uploader lists files as they finish, and the table's rows must not reorder under an edit.
+    files = tuple((upload.name, upload.getvalue()) for upload in sorted(uploads or (), key=lambda u: u.name))
+    return read_all(files, pasted)
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading the articles…")
+def read_all(files: tuple[tuple[str, bytes], ...], pasted: str) -> ImportResult:
+    """Read once per set of inputs: every edit of the table reruns the page, and a quick rerun keeps
+    a Save clicked straight after an edit from landing mid-run."""
+    result = read_files(files)
     if pasted.strip():
         result.extend(read_pasted(pasted))
     return without_repeats(result)
@@ -163,7 +172,7 @@ round_number = st.session_state.setdefault("import_round", 0)  # a new round emp
 result = read_inputs(round_number)
 if target != NEW and result.drafts:
     try:
-        result.problems += duplicates(result.drafts, articles_on_disk(writable_story(target)))
+        result = leave_out_saved(result, articles_on_disk(writable_story(target)))
     except StoryError as error:
         result.problems.append(Problem(target, str(error)))
 if result.notes:
@@ -176,16 +185,16 @@ if result.drafts:
     st.caption("One row per article, filled in from what the files said. The outlet is required; correct or "
                "add the rest (several rows at once: copy and paste cells as in a spreadsheet).")
     fingerprints = hashlib.sha256("".join(d.fingerprint for d in result.drafts).encode()).hexdigest()[:12]
-    with st.form(f"import_form_{fingerprints}"):
-        edited = st.data_editor(
-            metadata_table(result), hide_index=True, key=f"import_meta_{fingerprints}",
-            disabled=["source", "words", "begins"],
-            column_config={"outlet": st.column_config.TextColumn("outlet", required=True),
-                           "url": st.column_config.TextColumn("URL"),
-                           "begins": st.column_config.TextColumn("begins with", width="large")})
-        skip = st.checkbox("Leave out what has problems and save the rest", key="import_skip") \
-            if result.problems else False
-        submitted = st.form_submit_button(f"Save {plural(len(result.drafts), 'article')}", type="primary")
+    # Not in a form: in a form, an edit still being committed when Save is clicked was lost.
+    edited = st.data_editor(
+        metadata_table(result), hide_index=True, key=f"import_meta_{fingerprints}",
+        disabled=["source", "words", "begins"],
+        column_config={"outlet": st.column_config.TextColumn("outlet", required=True, width="medium"),
+                       "url": st.column_config.TextColumn("URL"),
+                       "begins": st.column_config.TextColumn("begins with", width="large")})
+    skip = st.checkbox("Leave out what has problems and save the rest", key="import_skip") \
+        if result.problems else False
+    submitted = st.button(f"Save {plural(len(result.drafts), 'article')}", type="primary", key="import_save")
     if submitted:
         if result.problems and not skip:
             st.error("Nothing was saved: fix the problems listed above, or tick the box to leave them out.")
