@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled story analysed once, and builders for tiny hand-made cases."""
 
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data" / "stories" / "assad-coalition-2015"
 SEEDS = REPO.parent / "shared" / "seeds"
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright downloads no browser here
+# Where Chromium is missing, tests that need it skip; under CI (CI set) they run, and so fail.
+NEEDS_CHROMIUM = pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
+                                    reason=f"{CHROMIUM} is not installed")
 
 
 def load_bench(name: str):

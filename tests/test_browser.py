@@ -20,16 +20,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, REPO
+from conftest import NEEDS_CHROMIUM, REPO
 from playwright.sync_api import BrowserContext, Page, expect
 
 from framing import load_lexicon
 from framing.batch import run_batch
 
-if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 TIMEOUT = 30_000  # ms, for every wait on the page
 expect.set_options(timeout=TIMEOUT)

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
-from conftest import CHROMIUM
+from conftest import NEEDS_CHROMIUM
 from playwright.sync_api import Browser, Page, expect
-
-if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
-
 from test_browser import TIMEOUT, no_exception, serve, settle
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 BUNDLED = "assad-coalition-2015"
 OUTLET_NAMES = ("Press TV", "Al-Manar", "Haaretz", "Reuters", "Sputnik", "The Week")

@@ -4,21 +4,16 @@ the articles runs and the page raises no error."""
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
-from conftest import CHROMIUM
+from conftest import NEEDS_CHROMIUM
 from playwright.sync_api import Browser, Page, expect
+from test_browser import HOSTILE, TIMEOUT, no_exception, open_page, serve, settle, write_hostile_story
 
 from framing.handout import SECTIONS
 
-if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
-
-from test_browser import HOSTILE, TIMEOUT, no_exception, open_page, serve, settle, write_hostile_story
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 
 @pytest.fixture(scope="module")

@@ -3,18 +3,14 @@ text file its outlet in the table, save, and open the new story's Overview with 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM
+from conftest import NEEDS_CHROMIUM
 from playwright.sync_api import Page, expect
 from test_browser import TIMEOUT, no_exception, open_page, serve, settle
 
-if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Talks collapse | The Daily Courier</title>
 <meta property="og:site_name" content="The Daily Courier">

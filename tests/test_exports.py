@@ -6,7 +6,7 @@ import zipfile
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from conftest import CHROMIUM
+from conftest import NEEDS_CHROMIUM
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -97,7 +97,7 @@ def test_lists_in_cells_become_text():
 # --- PNG through Kaleido (framing/png.py) ---------------------------------------------------------
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed")
+@NEEDS_CHROMIUM
 def test_a_chart_becomes_a_png_of_the_asked_size(bundled):
     figure = rate_tiles(bundled.scores, category_styles(bundled.lexicon), voice="narrator",
                         outlets=bundled.story.outlets)

@@ -1,8 +1,7 @@
 """The Handout and downloads page through AppTest: the downloads, the outlet filter, and PNG export with
 and without Chromium."""
 
-import pytest
-from conftest import CHROMIUM
+from conftest import NEEDS_CHROMIUM
 from test_dashboard import fresh_caches, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
 
 from framing import png
@@ -64,7 +63,7 @@ def test_without_chromium_the_page_says_what_to_install_and_the_rest_works(monke
     assert download_keys(at) >= DOWNLOADS
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed")
+@NEEDS_CHROMIUM
 def test_make_png_offers_the_picture():
     at = open_page(PAGE)
     at.selectbox(key="png_chart").set_value("statements").run()
