@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from framing.highlight import VOICE_LABELS
 from framing.palette import OKABE_ITO, RATE_SCALE, CategoryStyle
+from framing.text import plural
 
 TILE_SIZE = 46
 
@@ -58,7 +59,7 @@ def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice:
                 "colorbar": {"title": {"text": "rate as a share<br>of its row's<br>highest"}, "thickness": 14}},
         customdata=shown[["outlet", "category"]].to_numpy(),
         hovertemplate="%{x} · %{y}<br>%{hovertext}<extra></extra>",
-        hovertext=[f"{count} hit{'' if count == 1 else 's'} in {words} words = {rate:.1f} per 1,000" if words
+        hovertext=[f"{plural(count, 'hit')} in {words} words = {rate:.1f} per 1,000" if words
                    else "no words in this voice" for count, words, rate in zip(
                        shown["count"], shown["words"], shown["per_1000"], strict=True)],
         unselected={"marker": {"opacity": 0.55}},  # the other squares stay readable after a click
@@ -179,13 +180,13 @@ def corpus_tiles(totals: pd.DataFrame, styles: dict[str, CategoryStyle], *, voic
     hover = []
     for outlet, category in trace.customdata:
         row = rows.loc[(outlet, category)]
-        articles = f"{row['articles']:,} article{'' if row['articles'] == 1 else 's'}, {escape(period)}"
+        articles = f"{plural(row['articles'], 'article')}, {escape(period)}"
         if not row["articles"]:
             hover.append(f"no articles, {escape(period)}")
         elif not row["words"]:
             hover.append(f"no words in this voice<br>{articles}")
         else:
-            hover.append(f"{row['count']:,} hit{'' if row['count'] == 1 else 's'} in {row['words']:,} words = "
+            hover.append(f"{plural(row['count'], 'hit')} in {row['words']:,} words = "
                          f"{row['per_1000']:.2f} per 1,000<br>{articles}")
     biggest = int(rows["count"].max()) if len(rows) else 0
     trace.update(hovertext=hover, textfont={"size": 13 if biggest < 10_000 else 10},  # five digits fit a tile
@@ -229,8 +230,8 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         weak = part["words"] < thin
         hover = [
             f"{escape(outlet)}, {escape(month)}<br>" + (
-                f"{rate:.2f} per 1,000 words<br>{count:,} hit{'' if count == 1 else 's'} in {words:,} words, "
-                f"{articles:,} article{'' if articles == 1 else 's'}" + ("<br>few words: a weak rate" if low else "")
+                f"{rate:.2f} per 1,000 words<br>{plural(count, 'hit')} in {words:,} words, "
+                f"{plural(articles, 'article')}" + ("<br>few words: a weak rate" if low else "")
                 if words else "no words in this voice this month")
             for month, count, words, articles, rate, low in zip(
                 part["month"], part["count"], part["words"], part["articles"], part["per_1000"], weak, strict=True)

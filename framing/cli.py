@@ -22,7 +22,7 @@ from framing.scores import SCORE_VOICES
 from framing.storage import USER_DATA_ENV, StorageError
 from framing.stories import StoryError, available_stories, load_story, resolve_story_path
 from framing.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
-from framing.text import count_words
+from framing.text import count_words, plural
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
@@ -175,14 +175,16 @@ def _import(args) -> pd.DataFrame:
         problems.append(ImportProblem(args.story, "a bundled story cannot be changed; name a new story with --story"))
     if problems:
         raise StoreError([_nothing_saved(problems), *problems])
-    slug = find_user_story(args.story)
+    slug = find_user_story(args.story) or (args.new_title and find_user_story(args.new_title))
+    if slug and (args.new_title or args.summary):
+        print(f"note: {slug!r} already exists, so --new-title and --summary are not used", file=sys.stderr)
     try:
         saved = add_articles(slug, drafts) if slug else create_story(args.new_title or args.story, args.summary, drafts)
     except StoreError as error:
         raise StoreError([_nothing_saved(error.problems), *error.problems]) from None
     made = "added to" if slug else "made the new story"
-    count = f"{len(saved.paths)} article{'' if len(saved.paths) == 1 else 's'}"
-    print(f"{made} {saved.slug!r} ({saved.title}): {count} in {saved.folder}", file=sys.stderr)
+    print(f"{made} {saved.slug!r} ({saved.title}): {plural(len(saved.paths), 'article')} in {saved.folder}",
+          file=sys.stderr)
     if len(saved.outlets) < 2:
         print("note: the story has one outlet so far; comparing outlets needs a second", file=sys.stderr)
     rows = [{"article": a.id, "outlet": a.outlet, "headline": a.headline, "words": count_words(a.raw), "path": a.path}
@@ -191,7 +193,7 @@ def _import(args) -> pd.DataFrame:
 
 
 def _nothing_saved(problems: list) -> str:
-    return f"nothing was saved; {len(problems)} problem{'' if len(problems) == 1 else 's'}:"
+    return f"nothing was saved; {plural(len(problems), 'problem')}:"
 
 
 def _read_paths(paths: list[Path]) -> ImportResult:

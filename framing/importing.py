@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 import trafilatura
 
 from framing.stories import ARTICLE_FIELDS, StoryError, split_front_matter
+from framing.text import plural
 
 MAX_FILE_MB = 5
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # per file or pasted text; the uploader uses the same limit
@@ -281,7 +282,7 @@ def _csv_rows(name: str, text: str) -> tuple[list[tuple[int, dict]], list[Proble
                 return [], [Problem(name, f"header: {problem}", start)]
             continue
         if len(record) != len(header):
-            fields = f"{len(record)} field{'' if len(record) == 1 else 's'}"
+            fields = plural(len(record), 'field')
             problems.append(Problem(name, f"{fields} where the header has {len(header)} (a comma inside a field "
                                           "needs quotation marks around the field)", start))
             continue

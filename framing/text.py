@@ -19,6 +19,11 @@ def fold(text: str) -> str:
 _FOLDS = tuple((chr(code), straight) for code, straight in QUOTE_FOLD.items())
 
 
+def plural(count: int, word: str) -> str:
+    """"1 article", "2 articles", "1,200 words": counts in messages read as a person would say them."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
 

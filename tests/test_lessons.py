@@ -152,7 +152,11 @@ for i in range(40):
 def test_two_processes_guessing_at_once_lose_nothing():
     code = start_lesson("s").code
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, code, prefix], cwd=REPO) for prefix in ("p", "q")]
-    assert [writer.wait(120) for writer in writers] == [0, 0]
+    try:
+        assert [writer.wait(120) for writer in writers] == [0, 0]
+    finally:
+        for writer in writers:
+            writer.kill()  # no-op once it has exited; stops a writer left hanging after a failure
     lesson = load_lesson(code)
     assert lesson.skipped == 0
     assert len(lesson.guesses) == 80

@@ -199,15 +199,20 @@ def test_two_threads_adding_at_once_lose_nothing_and_duplicate_nothing():
 
 def test_two_processes_adding_at_once_lose_nothing_and_duplicate_nothing():
     slug = create_story("Busy", "", [draft(ALPHA)]).slug
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")  # fork from a process with threads can deadlock
     outcomes = context.Queue()
     processes = [context.Process(target=writer, args=(slug, name, outcomes)) for name in "AB"]
-    for process in processes:
-        process.start()
-    results = [outcomes.get(timeout=60) for _ in processes]
-    for process in processes:
-        process.join(60)
-        assert process.exitcode == 0
+    try:
+        for process in processes:
+            process.start()
+        results = [outcomes.get(timeout=120) for _ in processes]
+        for process in processes:
+            process.join(60)
+            assert process.exitcode == 0
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
     check_after_two_writers(slug, results)
 
 
@@ -295,3 +300,14 @@ def test_cli_import_of_a_folder_takes_its_article_files(tmp_path, capsys):
     assert "note: the story has one outlet so far" in capsys.readouterr().err
     assert sorted(a.raw.strip() for a in load_story(data_subdir("stories") / "folder").articles) == [BETA, ALPHA]
 
+
+
+def test_cli_import_run_again_with_a_new_title_adds_to_that_story(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ALPHA, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BETA, encoding="utf-8")
+    args = ["--story", "bt", "--new-title", "Border talks", "--summary", "Talks at the border."]
+    assert main(["import", str(tmp_path / "a.txt"), "--outlet", "Alpha", *args]) == 0
+    assert main(["import", str(tmp_path / "b.txt"), "--outlet", "Beta", *args]) == 0
+    assert "'border-talks' already exists, so --new-title and --summary are not used" in capsys.readouterr().err
+    assert list(user_stories()) == ["border-talks"]
+    assert [a.outlet for a in load_story(data_subdir("stories") / "border-talks").articles] == ["Alpha", "Beta"]

@@ -83,7 +83,7 @@ def show_html(*parts: str) -> None:
 
 def show_terms(batch: Batch, *, outlet: str, category: str, voice: str, span, count: int, title: str) -> None:
     """The terms behind one count, and a check that they add up to it."""
-    show_html(heading(f"{title}: {count:,} hit{'' if count == 1 else 's'}", level=3))
+    show_html(heading(f"{title}: {plural(count, 'hit')}", level=3))
     if batch.terms is None:
         st.caption("Tracing counts to their terms is unavailable for these results (see the note above).")
         return

@@ -13,6 +13,7 @@ from framing.highlight import stylesheet, wrap
 from framing.lexicon import DEFAULT_NAME, lexicon_files
 from framing.palette import CategoryStyle, category_styles
 from framing.stories import story_folders, story_title
+from framing.text import plural  # noqa: F401 (pages take it from here with the other helpers)
 
 DEFAULT_TEXT_SIZE = 18
 # Sidebar settings and lexicon work in progress outlive a change of story; the rest belongs to one story.
@@ -111,10 +112,6 @@ def url_choice(name: str, allowed, default: str) -> str:
 def clicked_points(chart_state) -> list[dict]:
     """The points a reader clicked on a chart shown with on_select, or none."""
     return list(chart_state.selection.points) if chart_state and chart_state.selection else []
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def forget_page_choices() -> None:
