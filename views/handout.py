@@ -17,6 +17,9 @@ view = current_story()
 analysis = view.analysis
 story = analysis.story
 
+st.title("Handout and downloads")
+st.caption("Something for students to take home, and the tables behind every number, for the story chosen "
+           "in the sidebar.")
 st.subheader("Choose what goes in")
 seed("handout_outlets", list(story.outlets))
 outlets = st.multiselect("Outlets", story.outlets, key="handout_outlets",
