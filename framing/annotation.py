@@ -102,7 +102,9 @@ class Comparison:
     @property
     def kappa(self) -> float | None:
         """Cohen's kappa: agreement beyond what two markers at these rates would reach by chance.
-        Undefined (None) when chance agreement is total, e.g. when one side marked nothing."""
+        None (undefined) only when chance agreement is total: both sides marked nothing, or both marked
+        every word, or no word was compared. When one side marks nothing and the other something, it is
+        0: the agreement is all "neither", no more than chance."""
         if not self.tokens:
             return None
         student, lexicon = self.student / self.tokens, self.lexicon / self.tokens

@@ -6,6 +6,11 @@ spelling variants ("Al-Manar", "Al Manar", "AlManar"; "Press TV", "PressTV"), an
 address gives ("presstv.ir" -> "presstv", which also finds "Press TV"). Names are matched as whole
 words in any case. Each hidden piece is listed with its offsets in the cleaned text and in the masked
 text, so the span table stays the one source of truth: its offsets are mapped through the masking.
+A first line that repeats the article's headline is hidden the same way, until the reveal.
+
+The reveal's evidence for an outlet comes from the analysis's own tables: its hits by category with the
+score table's rates (`category_hits`), its most distinctive words (`distinctive_words`) and the names
+for actors no other outlet uses (`names_apart`, labels keyed as the naming table keys them).
 """
 
 from __future__ import annotations
@@ -19,10 +24,14 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from framing.naming import label_key
+from framing.scores import WORD_COLUMNS, rate_table
 from framing.spans import ArticleAnalysis
 from framing.stories import Story
+from framing.text import fold
 
 REPLACEMENTS = ("[the outlet]", "[outlet]", "[source]", "[…]")  # the first no outlet name is found in
+HEADLINE_REPLACEMENT = "[headline hidden until the reveal]"
 _SEPARATOR = r"[-\s.\u2010-\u2015]"  # between the letters of a run-together name: "PressTV" ~ "Press TV"
 _GAP = r"(?:[^\S\n]|[-.()\u2010-\u2015]){0,3}"  # between the words of a name, never across a line
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el)[-\s\u2010\u2011]+(?=\w{3})", re.IGNORECASE)  # "Al-Manar" -> "Manar"
@@ -74,6 +83,47 @@ class Masking:
         return tuple((self.offset(start), self.offset(end)) for start, end in regions)
 
 
+@dataclass(frozen=True, eq=False)  # a table inside: compare by fields, not with ==
+class CategoryHits:
+    """One lexicon category's hits in one article, with the rate the score table gives them."""
+
+    category: str
+    count: int
+    words: int  # the article's words, quotations included
+    per_1000: float
+    spans: pd.DataFrame  # the span-table rows behind the count
+
+
+def category_hits(analysis, article_id: str) -> list[CategoryHits]:
+    """The article's hits per category (all voices), in the lexicon's order, categories without a hit left
+    out; counts and rates from `framing.scores.rate_table` over the article's span rows and words."""
+    spans = analysis.spans[analysis.spans["article"] == article_id]
+    words = analysis.articles.set_index("article").loc[[article_id], list(WORD_COLUMNS.values())]
+    categories = [category.id for category in analysis.lexicon.categories]
+    rates = rate_table(spans.groupby(["article", "category", "voice"]).size(), words, categories, by=("article",))
+    rates = rates[(rates["voice"] == "all") & (rates["count"] > 0)]
+    return [CategoryHits(row.category, row.count, row.words, row.per_1000, spans[spans["category"] == row.category])
+            for row in rates.itertuples(index=False)]
+
+
+def distinctive_words(analysis, outlet: str, *, top: int = 8) -> pd.DataFrame:
+    """The outlet's most distinctive words in its own voice (Analysis.distinctive, by its main ranking,
+    log-odds), each with its count here and in the other outlets."""
+    rows = analysis.distinctive(top=top)
+    rows = rows[(rows["outlet"] == outlet) & (rows["method"] == "log-odds")]
+    return rows[["term", "count", "count_rest"]].reset_index(drop=True)
+
+
+def names_apart(analysis, outlet: str) -> pd.DataFrame:
+    """The names this outlet gives an actor that no other outlet of the story uses for that actor, from
+    the naming table; labels that differ only in case, quote style or hyphens are one name (label_key)."""
+    naming = analysis.naming()
+    key = naming["referent"] + "\n" + naming["label"].map(label_key)
+    used_elsewhere = set(key[naming["outlet"] != outlet])
+    mine = naming[(naming["outlet"] == outlet) & ~key.isin(used_elsewhere)]
+    return mine[["referent", "label", "count", "voice"]].reset_index(drop=True)
+
+
 def blind_labels(story: Story, seed: int) -> dict[str, str]:
     """Article id -> "Outlet A", "Outlet B", ... in an order shuffled by the seed: the same seed (one
     lesson) gives every screen the same letters, another seed (a new lesson) another order."""
@@ -105,19 +155,21 @@ def name_pattern(names: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
 
 
-def mask_text(text: str, names: list[str]) -> Masking:
+def mask_text(text: str, names: list[str], *, hidden: tuple[tuple[int, int, str], ...] = ()) -> Masking:
     """The text with each name (see `name_pattern`) replaced by "[the outlet]", so a sentence such as
-    "told Al-Manar" still reads "told [the outlet]"."""
+    "told Al-Manar" still reads "told [the outlet]"; and each (start, end, replacement) of `hidden`
+    replaced as given, a name inside one of them going with it."""
     pattern = name_pattern(names)
-    if pattern is None:
-        return Masking(text, ())
-    replacement = next((r for r in REPLACEMENTS if not pattern.search(r)), REPLACEMENTS[-1])
+    found = list(hidden)
+    if pattern is not None:
+        replacement = next((r for r in REPLACEMENTS if not pattern.search(r)), REPLACEMENTS[-1])
+        found += [(match.start(), match.end(), replacement) for match in pattern.finditer(text)
+                  if not any(start < match.end() and match.start() < end for start, end, _ in hidden)]
     out, pieces, position, shift = [], [], 0, 0
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end, replacement in sorted(found):
         out.append(text[position:start])
         masked_start = start + shift
-        pieces.append(MaskedPiece(start, end, masked_start, masked_start + len(replacement), match.group(),
+        pieces.append(MaskedPiece(start, end, masked_start, masked_start + len(replacement), text[start:end],
                                   replacement))
         out.append(replacement)
         shift += len(replacement) - (end - start)
@@ -126,10 +178,23 @@ def mask_text(text: str, names: list[str]) -> Masking:
     return Masking("".join(out), tuple(pieces))
 
 
+def headline_line(text: str, headline: str) -> tuple[int, int] | None:
+    """Where the text's first line repeats the article's headline (spaces, case and quote style
+    aside), as (start, end) without the line break; None when it does not."""
+    first = text.split("\n", 1)[0]
+    if not headline.strip() or _plain(first) != _plain(headline):
+        return None
+    start = len(first) - len(first.lstrip())
+    return start, len(first.rstrip())
+
+
 def masked_text(doc: ArticleAnalysis, story: Story) -> Masking:
     """The article's cleaned text (page furniture already removed) with every outlet name of the
-    story hidden, and the list of what was hidden where."""
-    return mask_text(doc.text, outlet_names(story))
+    story hidden, and a first line that repeats the headline too (a headline's style gives an outlet
+    away); with the list of what was hidden where."""
+    line = headline_line(doc.text, doc.article.headline)
+    hidden = ((*line, HEADLINE_REPLACEMENT),) if line else ()
+    return mask_text(doc.text, outlet_names(story), hidden=hidden)
 
 
 def _letters(index: int) -> str:
@@ -146,6 +211,10 @@ def _name_parts(name: str) -> list[str]:
     """The names inside a compound one: "Haaretz (Reuters)" -> Haaretz, Reuters; "A / B" -> A, B."""
     parts = [part for part in re.split(r"[()\[\]/,;+]| - | & ", name) if part.strip()]
     return parts if len(parts) > 1 else []
+
+
+def _plain(text: str) -> str:
+    return " ".join(fold(text).casefold().split())
 
 
 def _address_names(url: str) -> list[str]:

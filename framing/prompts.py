@@ -15,13 +15,14 @@ second of any. The questions ask; they never say that an outlet is biased.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
 import pandas as pd
 
 from framing.naming import label_key, labelled_spans
-from framing.spans import SCARE_QUOTE_TERM, SPAN_FIELDS
+from framing.spans import SPAN_FIELDS
 from framing.text import fold, sentence_index
 
 KINDS = ("naming", "verbs", "statements", "distancing", "rates")
@@ -66,7 +67,7 @@ def naming_prompts(analysis) -> list[Prompt]:
     for referent, table in naming.groupby("referent", sort=False):
         counts = table.pivot_table(index="outlet", columns="key", values="count", aggfunc="sum", fill_value=0)
         pairs = [(category_of.get(a) != category_of.get(b), *_divide(counts, a, b), a, b)
-                 for a, b in combinations(counts.columns, 2)]
+                 for a, b in combinations(counts.columns, 2) if not spelling_variants(a, b)]
         pairs = [pair for pair in pairs if pair[2]]
         if not pairs:
             continue
@@ -79,6 +80,19 @@ def naming_prompts(analysis) -> list[Prompt]:
                                 evidence[list(SPAN_FIELDS)])
         found.append((differ, smaller, size, prompt))
     return [prompt for *_, prompt in sorted(found, key=lambda item: item[:3], reverse=True)]
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two label keys that write one name two ways: equal once full stops and a leading "al-" are
+    dropped ("U.S." ~ "US", "Nusra Front" ~ "al-Nusra Front"), or one the other with words after it
+    ("US-led" ~ "US-led coalition"). Words before a name stay a contrast: "so-called" or "moderate"
+    is often the framing itself."""
+    short, long = sorted((_spelling(a), _spelling(b)), key=len)
+    return long == short or long.startswith(short + " ")
+
+
+def _spelling(key: str) -> str:
+    return re.sub(r"^al\s+", "", key.replace(".", "")).strip()
 
 
 def _divide(counts: pd.DataFrame, a: str, b: str) -> tuple[int, int, list[str], list[str]]:
@@ -191,14 +205,15 @@ def _quotation_spans(analysis, quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def distancing_prompts(analysis) -> list[Prompt]:
-    """Scare quotes and distancing words in the outlets' own words, where outlets differ."""
+    """Scare quotes and distancing words in the outlets' own words, where outlets differ. The counts
+    are the score table's (as on the Overview): every row of the span table, so a word inside a phrase
+    in scare quotes counts as well as the quotes; the evidence is exactly those rows."""
     category = analysis.lexicon.scare_quote_category
     if category is None:
         return []
     spans = analysis.spans[(analysis.spans["category"] == category.id) & (analysis.spans["voice"] == "narrator")]
-    spans = spans[~_inside_scare_quote(spans)]
-    scores = _own_voice_scores(analysis, category.id)
-    counts = spans.groupby("outlet").size().reindex(scores["outlet"], fill_value=0)
+    figures = _own_voice_scores(analysis, category.id)
+    counts = figures.set_index("outlet")["count"]
     if counts.max() == counts.min():
         return []
     parts = []
@@ -206,24 +221,11 @@ def distancing_prompts(analysis) -> list[Prompt]:
         words = spans[spans["outlet"] == outlet]["text"]
         shown = ", ".join(dict.fromkeys(_quoted(w) for w in words))
         parts.append(f"{outlet} {count}" + (f" ({shown})" if count else ""))
-    scare = "; scare quotes around a phrase count as one" if (spans["term"] == SCARE_QUOTE_TERM).any() else ""
-    summary = f"{category.name} in the outlets' own words{scare}: {'; '.join(parts)}."
+    summary = f"{category.name} in the outlets' own words: {'; '.join(parts)}."
     question = ("What do words such as these, or quotation marks around a phrase nobody is quoted as saying, tell a "
                 "reader? Why might one outlet keep its distance from these words and another not?")
-    figures = scores.assign(count=counts.to_numpy())
     return [Prompt("distancing", question, summary, figures, spans[list(SPAN_FIELDS)],
                    float(counts.max() - counts.min()))]
-
-
-def _inside_scare_quote(spans: pd.DataFrame) -> pd.Series:
-    """Hits within a scare-quote span of the same article, so a phrase in scare quotes counts once."""
-    quotes = spans[spans["term"] == SCARE_QUOTE_TERM]
-    return pd.Series([
-        span.term != SCARE_QUOTE_TERM and any(
-            q.article == span.article and q.start <= span.start and span.end <= q.end
-            for q in quotes.itertuples(index=False))
-        for span in spans.itertuples(index=False)
-    ], index=spans.index, dtype=bool)
 
 
 def rate_prompts(analysis) -> list[Prompt]:

@@ -132,3 +132,18 @@ def test_pill_labels_are_unique_in_a_sentence_and_italic_inside_quotations():
     plain = [label.replace(ZERO_WIDTH_SPACE, "") for label in labels.values()]
     assert plain.count("the") == 1 and plain.count("*the*") == 2
     assert r"\_\_init\_\_" in plain and "*state*" in plain
+
+
+def test_kappa_is_zero_when_one_side_marks_nothing_and_undefined_only_when_chance_is_total():
+    analysis, doc = analysed("The regime said the rebels fled the town.")  # lexicon: regime (1), rebels (4)
+    every = range(len(tokens(doc)))
+
+    def kappa(marks, spans=analysis.spans):
+        return compare_marks(doc, spans, marks, lexicon=analysis.lexicon).kappa
+
+    assert kappa(set()) == 0  # the student marks nothing, the lexicon two words
+    assert kappa({2, 5}, analysis.spans.iloc[0:0]) == 0  # the lexicon finds nothing, the student two words
+    assert kappa(set(), analysis.spans.iloc[0:0]) is None  # both mark nothing
+    everything = analysis.spans.assign(start=0, end=len(doc.text))
+    assert kappa(set(every), everything) is None  # both mark every word
+    assert kappa(set(every), analysis.spans.iloc[0:0]) == 0  # one marks all, the other nothing

@@ -8,7 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.blind import blind_labels, mask_text, masked_text, name_pattern, outlet_names
+from framing.blind import (
+    HEADLINE_REPLACEMENT,
+    blind_labels,
+    category_hits,
+    distinctive_words,
+    mask_text,
+    masked_text,
+    name_pattern,
+    names_apart,
+    outlet_names,
+)
 from framing.stories import Article, Story
 
 BUNDLED_OUTLETS = ("Press TV", "Al-Manar", "Haaretz", "Reuters", "Sputnik", "The Week")
@@ -132,3 +142,73 @@ def test_no_name_survives_and_the_rest_is_unchanged(names, pieces):
 ])
 def test_the_names_an_outlet_goes_by(outlet, url, expected):
     assert set(outlet_names(story_of(Article(id="a", outlet=outlet, url=url, raw="")))) == expected
+
+
+def test_a_first_line_that_repeats_the_headline_is_hidden_with_its_offsets(bundled):
+    hidden = 0
+    for doc in bundled.documents:
+        masking = masked_text(doc, bundled.story)
+        headline = " ".join(doc.article.headline.split()).casefold()
+        first = " ".join(doc.text.split("\n", 1)[0].split()).casefold()
+        if headline and first == headline:
+            hidden += 1
+            piece = masking.pieces[0]
+            assert (piece.start, piece.replacement) == (0, HEADLINE_REPLACEMENT)
+            assert doc.text[piece.start:piece.end] == piece.original and piece.original.strip() == piece.original
+            assert masking.text.startswith(HEADLINE_REPLACEMENT + "\n")
+            assert masking.text[piece.masked_end:].startswith(doc.text[piece.end:piece.end + 20])
+        else:
+            assert HEADLINE_REPLACEMENT not in masking.text
+        spans = bundled.spans[bundled.spans["article"] == doc.article.id]
+        for row in masking.spans(spans).itertuples():  # hits keep pointing at their words
+            assert masking.text[row.start:row.end] == row.text
+    assert hidden >= 1
+
+
+def test_a_headline_line_is_hidden_whatever_its_spacing_and_case_and_names_inside_it_go_with_it():
+    text = "  SPUTNIK says:  Rebels   FLED \nThe rebels fled, Sputnik said.\nRebels fled"
+    story = story_of(Article(id="a", outlet="Sputnik", headline="Sputnik says: rebels fled", raw=text),
+                     Article(id="b", outlet="Other", raw="x"))
+    doc = analyse(story, make_lexicon(actor=["rebels"])).documents[0]
+    masking = masked_text(doc, story)
+    assert [piece.replacement for piece in masking.pieces] == [HEADLINE_REPLACEMENT, "[the outlet]"]
+    assert masking.pieces[0].original == doc.text.split("\n")[0].strip()
+    assert masking.text.split("\n")[1:] == ["The rebels fled, [the outlet] said.", "Rebels fled"]
+    other = story_of(Article(id="a", outlet="Sputnik", headline="Rebels fled", raw="Rebels fled today\nMore."),
+                     Article(id="b", outlet="Other", raw="x"))
+    assert masked_text(analyse(other, make_lexicon(actor=["rebels"])).documents[0], other).pieces == ()
+
+
+REVEAL_LEXICON = make_lexicon(label=[{"term": "rebels", "referent": "Opposition"},
+                                     {"term": "terrorists", "referent": "Opposition"}],
+                              distancing=["so-called"], emotive=["brutal"])
+
+
+def test_names_apart_keys_labels_as_the_naming_table_does():
+    story = make_story(("Alpha", "The “rebels” fled. Brutal rebels."), ("Beta", 'The "rebels" fled.'),
+                       ("Gamma", "The terrorists fled. The rebels left."))
+    analysis = analyse(story, REVEAL_LEXICON)
+    assert names_apart(analysis, "Alpha").empty  # “rebels” and "rebels" are one name; rebels Gamma says too
+    gamma = names_apart(analysis, "Gamma")
+    assert gamma[["referent", "label", "count", "voice"]].values.tolist() == [
+        ["Opposition", "terrorists", 1, "narrator"]]
+
+
+def test_category_hits_count_the_articles_rows_and_take_the_score_tables_rate():
+    story = make_story(("Alpha", "Brutal, brutal rebels. The so-called army."), ("Alpha", "A brutal day."),
+                       ("Beta", "Quiet."))
+    analysis = analyse(story, REVEAL_LEXICON)
+    hits = {h.category: h for h in category_hits(analysis, "a0")}
+    assert set(hits) == {"emotive", "label", "distancing"}
+    words = analysis.documents[0].words("all")
+    assert (hits["emotive"].count, hits["emotive"].words) == (2, words)  # the other Alpha article not counted
+    assert hits["emotive"].per_1000 == round(1000 * 2 / words, 2)
+    assert set(hits["emotive"].spans["article"]) == {"a0"} and len(hits["emotive"].spans) == 2
+    assert category_hits(analysis, "a2") == []
+
+
+def test_distinctive_words_are_the_outlets_own_one_row_a_term(bundled):
+    words = distinctive_words(bundled, "Press TV")
+    assert not words.empty and words["term"].is_unique
+    table = bundled.distinctive(top=8)
+    assert set(words["term"]) <= set(table.loc[table["outlet"] == "Press TV", "term"])

@@ -50,6 +50,8 @@ def test_before_the_reveal_no_outlet_is_named_except_among_the_choices():
     assert named_outlets(at) == []
     assert len(at.selectbox(key="blind_guess_solo_A").options) == 6  # five outlets and "not sure"
     assert "Outlet A" in html_of(at) and "Outlet E" in html_of(at)
+    headlines = [article.headline for article in load_story(BUNDLED).articles if article.headline]
+    assert headlines and not [headline for headline in headlines if headline in page_text(at)]
 
 
 def test_solo_guesses_are_tallied_for_this_session_and_the_reveal_names_the_outlets():

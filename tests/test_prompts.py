@@ -1,10 +1,19 @@
 """Discussion prompts (framing/prompts.py) on tiny hand-made stories with known contrasts, and on the
 bundled story: right counts, evidence rows that point at the words, open questions."""
 
+import pytest
 from conftest import make_lexicon, make_story
 
 from framing import analyse
-from framing.prompts import discussion_prompts, naming_prompts, prompts_markdown, rate_prompts
+from framing.naming import label_key
+from framing.prompts import (
+    discussion_prompts,
+    distancing_prompts,
+    naming_prompts,
+    prompts_markdown,
+    rate_prompts,
+    spelling_variants,
+)
 
 NAMES = make_lexicon(
     label=[{"term": "regime", "referent": "Syrian state"}],
@@ -43,6 +52,31 @@ def test_a_naming_contrast_has_the_right_counts_and_points_at_the_words():
     assert prompt.question.startswith("Why might") and prompt.question.endswith("?")
 
 
+@pytest.mark.parametrize("a, b, variants", [
+    ("U.S.-led", "US-led coalition", True),
+    ("Nusra Front", "al-Nusra Front", True),
+    ("Islamic State", "Al Islamic State", True),
+    ("“moderate” opposition", "opposition", False),  # a word before the name is the framing
+    ("regime", "Assad regime", False),
+    ("regime", "government", False),
+    ("Alawite", "Aleppo", False),  # "al" only as a word of its own
+])
+def test_spelling_variants(a, b, variants):
+    assert spelling_variants(label_key(a), label_key(b)) is variants
+    assert spelling_variants(label_key(b), label_key(a)) is variants
+
+
+def test_two_spellings_of_one_name_make_no_naming_prompt():
+    lexicon = make_lexicon(label=[{"term": "al-Nusra Front", "referent": "Nusra"},
+                                  {"term": "Nusra Front", "referent": "Nusra"},
+                                  {"term": "terrorists", "referent": "Nusra"}])
+    analysis, _ = prompts_for(("Alpha", "The Nusra Front fled."), ("Beta", "The al-Nusra Front fled."),
+                              lexicon=lexicon)
+    assert not naming_prompts(analysis)
+    analysis, _ = prompts_for(("Alpha", "The Nusra Front fled."), ("Beta", "The terrorists fled."), lexicon=lexicon)
+    assert len(naming_prompts(analysis)) == 1
+
+
 def test_a_one_outlet_story_has_no_prompts():
     _, prompts = prompts_for(("Alone", "The regime fell. The so-called rebels left."))
     assert prompts == []
@@ -62,6 +96,23 @@ def test_distancing_where_outlets_differ_lists_the_words_and_counts():
     assert "Alpha 2 (“so-called”, 'liberated')" in prompt.summary and "Beta 0" in prompt.summary
     assert sorted(texts_of(analysis, prompt.evidence)) == ["'liberated'", "so-called"]
     assert prompt.figures.set_index("outlet")["count"].to_dict() == {"Alpha": 2, "Beta": 0}
+
+
+def test_distancing_counts_and_rates_are_the_score_tables_and_trace_to_the_evidence():
+    analysis, _ = prompts_for(
+        ("Alpha", "The 'so-called rebels' left the town. The so-called rebels came back."),
+        ("Beta", "The rebels held the town quietly today."),
+    )
+    prompt = distancing_prompts(analysis)[0]
+    figures = prompt.figures.set_index("outlet")
+    scores = analysis.scores
+    scores = scores[(scores["category"] == "distancing") & (scores["voice"] == "narrator")].set_index("outlet")
+    assert figures.loc["Alpha", "count"] == 3  # the scare quotes and the "so-called" inside them both count
+    for outlet in ("Alpha", "Beta"):
+        count = figures.loc[outlet, "count"]
+        assert count == scores.loc[outlet, "count"] == (prompt.evidence["outlet"] == outlet).sum()
+        assert figures.loc[outlet, "per_1000"] == round(1000 * count / figures.loc[outlet, "words"], 2)
+        assert f"{outlet} {count}" in prompt.summary
 
 
 def test_a_rate_contrast_needs_counts_that_are_not_tiny():
@@ -111,6 +162,12 @@ def test_the_bundled_story_asks_about_regime_if_an_outlet_says_it(bundled):
         assert f"{row.outlet} ×{row.count}" in prompt.summary
     assert texts_of(bundled, prompt.evidence).count("regime") == regime["count"].sum()
     assert prompt.summary in [p.summary for p in discussion_prompts(bundled, top=10)]
+
+
+def test_no_bundled_naming_prompt_sets_two_spellings_of_one_name_against_each_other(bundled):
+    for prompt in naming_prompts(bundled):
+        first, second = (label_key(column.strip("“”")) for column in prompt.figures.columns[1:3])
+        assert not spelling_variants(first, second), prompt.summary
 
 
 def test_bundled_prompts_are_questions_with_evidence_and_never_call_an_outlet_biased(bundled):

@@ -1,7 +1,12 @@
 """The Annotate and Discussion prompts pages through AppTest: marks to figures to candidates in session
 state, prompts with their evidence, a one-outlet story, and hostile text shown literally."""
 
+import codecs
+import csv
+import io
+
 import pytest
+import streamlit
 from test_dashboard import (  # noqa: F401 (fixtures: fresh_caches autouse, one_outlet_story)
     fresh_caches,
     html_of,
@@ -91,12 +96,31 @@ def test_a_word_picked_in_the_pills_inside_a_quotation_is_said_to_be_quoted(bund
     assert metrics(at)["Your marks"] == "0" and "left out of this comparison" in at.info[0].value
 
 
-def test_the_blind_exercise_hides_outlet_names():
+def test_the_marks_download_is_spreadsheet_safe_csv(monkeypatch):
+    downloads = {}
+    real = streamlit.download_button
+
+    def recording(label, data, *args, **kwargs):
+        downloads[label] = data
+        return real(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", recording)
     at = open_page(ANNOTATE)
-    at.toggle(key="annotate_blind").set_value(True).run()
-    box = at.selectbox(key="annotate_article")
-    assert all(option.startswith("Article ") for option in box.options)
-    assert not any("Press TV" in option for option in box.options)
+    at.selectbox(key="annotate_article").set_value("press-tv").run()
+    mark_typed(at, "Takfiri")
+    compare(at)
+    data = downloads["Download your marks and the comparison (CSV)"]
+    assert data.startswith(codecs.BOM_UTF8)  # Excel reads the curly quotes and accents right
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert {row["text"] for row in rows if row["student"] == "True"} == {"Takfiri"}
+    assert all(row["article"] == "press-tv" for row in rows)
+
+
+def test_annotate_has_no_blind_toggle():
+    """The Blind reading page is the blind exercise: Annotate names the outlets and says so plainly."""
+    at = open_page(ANNOTATE)
+    assert not at.toggle
+    assert any(option.startswith("Press TV: ") for option in at.selectbox(key="annotate_article").options)
 
 
 def test_hostile_text_shows_literally_on_both_pages(hostile_story):

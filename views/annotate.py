@@ -16,6 +16,7 @@ from framing.annotation import (
     pill_labels,
     tokens,
 )
+from framing.exports import csv_bytes
 from framing.highlight import VOICE_LABELS, heading
 from views.session import current_story, plural, seed, show
 
@@ -26,18 +27,14 @@ view = current_story()
 analysis = view.analysis
 story = st.session_state["story"]
 documents = {doc.article.id: doc for doc in analysis.documents}
-numbers = {article: number for number, article in enumerate(documents, 1)}
 
 
 def article_label(article: str) -> str:
     doc = documents[article]
-    if st.session_state.get("annotate_blind"):
-        return f"Article {numbers[article]}"
     headline = doc.article.headline or " ".join(doc.text.split()[:10]) + " …"
     return f"{doc.article.outlet}: {headline}"  # a selectbox shows its options as plain text
 
 
-st.toggle("Hide outlet names (for a blind exercise)", key="annotate_blind")
 article = st.selectbox("Article", list(documents), key="annotate_article", format_func=article_label)
 doc = documents[article]
 words = tokens(doc)
@@ -149,8 +146,7 @@ else:
     if sent := st.session_state.pop("annotate_sent", 0):
         st.success(f"Sent {plural(sent, 'candidate')}. Open the Lexicon page to give each a category.")
 
-name = f"Article {numbers[article]}" if st.session_state.get("annotate_blind") else article
-table = comparison_table(doc, comparison, marks, article=name)
-st.download_button("Download your marks and the comparison (CSV)", table.to_csv(index=False).encode("utf-8"),
-                   file_name=f"marks-{story}-{name}.csv".replace(" ", "-").lower(), mime="text/csv")
+table = comparison_table(doc, comparison, marks, article=article)
+st.download_button("Download your marks and the comparison (CSV)", csv_bytes(table),
+                   file_name=f"marks-{story}-{article}.csv".replace(" ", "-").lower(), mime="text/csv")
 st.caption("The download has a row for each word you marked or the lexicon found, with its offsets in the text.")

@@ -16,7 +16,16 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from framing.blind import Masking, blind_labels, mask_text, masked_text, outlet_names
+from framing.blind import (
+    Masking,
+    blind_labels,
+    category_hits,
+    distinctive_words,
+    mask_text,
+    masked_text,
+    names_apart,
+    outlet_names,
+)
 from framing.evidence import span_evidence
 from framing.highlight import VOICE_LABELS, article_html, escape, evidence_html, heading, legend_html, paragraph
 from framing.lessons import (
@@ -210,8 +219,7 @@ def reveal_control(lesson: Lesson | None) -> None:
 
 def distinctive_apart(view: StoryView, outlet: str) -> str:
     """The outlet's most distinctive words (its own voice), each with its counts here and elsewhere."""
-    rows = view.analysis.distinctive(top=8)
-    rows = rows[rows["outlet"] == outlet]
+    rows = distinctive_words(view.analysis, outlet)
     if rows.empty:
         return paragraph("No word stands out for this outlet.")
     items = "".join(f"<li>{escape(row.term)}: {row.count}× here, {row.count_rest}× in the other outlets</li>"
@@ -221,10 +229,7 @@ def distinctive_apart(view: StoryView, outlet: str) -> str:
 
 def naming_apart(view: StoryView, outlet: str) -> str:
     """The names this outlet gives an actor that no other outlet of the story uses for that actor."""
-    naming = view.analysis.naming()
-    naming["key"] = naming["referent"] + "\n" + naming["label"].str.casefold().str.replace("-", " ", regex=False)
-    used_elsewhere = set(naming.loc[naming["outlet"] != outlet, "key"])
-    mine = naming[(naming["outlet"] == outlet) & ~naming["key"].isin(used_elsewhere)]
+    mine = names_apart(view.analysis, outlet)
     if mine.empty:
         return paragraph("Every name it gives an actor, another outlet uses too.")
     items = "".join(f"<li>{escape(row.referent)}: “{escape(row.label)}” ×{row.count} "
@@ -234,16 +239,12 @@ def naming_apart(view: StoryView, outlet: str) -> str:
 
 def hits_by_category(view: StoryView, doc: ArticleAnalysis) -> str:
     """The article's lexicon hits grouped by category, each group with its count and rate and its lines."""
-    spans = view.analysis.spans[view.analysis.spans["article"] == doc.article.id]
-    words = doc.words("all")
     parts = []
-    for category, style in view.styles.items():
-        rows = spans[spans["category"] == category]
-        if rows.empty:
-            continue
-        rate = 1000 * len(rows) / words if words else 0.0
-        summary = f"{style.number} {style.name}: {plural(len(rows), 'hit')}, {rate:.1f} per 1,000 words"
-        lines = evidence_html(span_evidence(view.analysis.documents, rows), view.styles)
+    for hits in category_hits(view.analysis, doc.article.id):
+        style = view.styles[hits.category]
+        summary = (f"{style.number} {style.name}: {plural(hits.count, 'hit')} in {hits.words:,} words, "
+                   f"{hits.per_1000:.1f} per 1,000 words")
+        lines = evidence_html(span_evidence(view.analysis.documents, hits.spans), view.styles)
         parts.append(f"<details><summary>{escape(summary)}</summary>{lines}</details>")
     return "".join(parts) or paragraph("The lexicon finds nothing in this article.")
 
@@ -289,7 +290,8 @@ seed("blind_revealed", False)
 remember(lesson=lesson.code if lesson else None)
 
 st.caption("Read each article without knowing who published it, guess the outlet, then reveal the evidence. "
-           "Outlet names, datelines and web addresses are hidden as [the outlet].")
+           "Outlet names, datelines and web addresses are hidden as [the outlet], and a headline at the top of "
+           "the text until the reveal.")
 lesson_column, tally_column = st.columns(2, gap="large")
 with lesson_column:
     lesson_panel(view, lesson)
