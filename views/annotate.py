@@ -35,6 +35,8 @@ def article_label(article: str) -> str:
     return f"{doc.article.outlet}: {headline}"  # a selectbox shows its options as plain text
 
 
+st.title("Annotate")
+st.caption("Mark the words you find loaded in one article, then see how your reading compares with the lexicon's.")
 article = st.selectbox("Article", list(documents), key="annotate_article", format_func=article_label)
 doc = documents[article]
 words = tokens(doc)

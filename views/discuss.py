@@ -12,6 +12,7 @@ MOST = 20
 
 view = current_story()
 analysis = view.analysis
+st.title("Discussion prompts")
 
 if len(view.outlets) < 2:
     st.info("Discussion prompts compare outlets, so they need a story with two outlets or more. This story has one.")
