@@ -42,6 +42,7 @@ _HEADER = (
 _TERM_ENTRY = re.compile(r"category '([^']*)', term (\d+)")
 _DUPLICATE_TERM = re.compile(r"category '([^']*)', term ('[^']*'|\"[^\"]*\"): already listed")
 _CATEGORY_ENTRY = re.compile(r"category (?:'([^']*)'|(\d+))")
+SPAN_IDENTITY = ["article", "start", "end", "category"]  # one hit, whichever lexicon found it
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,17 @@ class Validation:
     error: str = ""
     table: str = ""  # "categories" or "terms": where the row is
     row: int | None = None  # 1-based position in that table, as shown
+
+
+@dataclass(frozen=True)
+class HitChanges:
+    """The hits behind one row of `score_change`, as span-table rows: `before` (count_before),
+    `after` (count), and the difference (change) as the hits `gained` and `lost`."""
+
+    before: pd.DataFrame
+    after: pd.DataFrame
+    gained: pd.DataFrame  # rows of `after` that `before` lacks
+    lost: pd.DataFrame  # rows of `before` that `after` lacks
 
 
 @dataclass(frozen=True)
@@ -167,6 +179,16 @@ def score_change(current: pd.DataFrame, edited: pd.DataFrame, voice: str) -> pd.
     return table[[*keys, "count", "per_1000", "count_before", "change"]].reset_index(drop=True)
 
 
+def hit_changes(current: pd.DataFrame, edited: pd.DataFrame, outlet: str, category: str, voice: str) -> HitChanges:
+    """The hits of one outlet and category in one voice ('all': both) in the current and the edited
+    span tables, and those only one of them has. A hit is the same hit when it covers the same
+    characters of the same article in the same category, whatever term found it."""
+    before, after = (_hits_of(spans, outlet, category, voice) for spans in (current, edited))
+    before_keys, after_keys = (pd.MultiIndex.from_frame(spans[SPAN_IDENTITY]) for spans in (before, after))
+    return HitChanges(before, after, gained=after[~after_keys.isin(before_keys)],
+                      lost=before[~before_keys.isin(after_keys)])
+
+
 def bundled_names() -> set[str]:
     """Names of the lexicons that ship with the tool; a saved one may not take them."""
     return {DEFAULT_NAME, *(path.stem for path in LEXICONS_DIR.glob("*.yaml"))}
@@ -247,6 +269,11 @@ def _term_key(text: str) -> str:
 
 def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(columns))
+
+
+def _hits_of(spans: pd.DataFrame, outlet: str, category: str, voice: str) -> pd.DataFrame:
+    chosen = spans[(spans["outlet"] == outlet) & (spans["category"] == category)]
+    return (chosen if voice == "all" else chosen[chosen["voice"] == voice]).reset_index(drop=True)
 
 
 def _row_of(message: str, categories: list[dict], terms: list[dict]) -> tuple[str, int | None]:

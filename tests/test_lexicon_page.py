@@ -2,11 +2,17 @@
 lexicon can be used by every page. AppTest cannot type into a data_editor; it seeds the editor's
 edit state (edited_rows, added_rows, deleted_rows) in session state, which is what a browser edit sends."""
 
+import builtins
+import re
+
 import pandas as pd
 from test_dashboard import fresh_caches, html_of, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
 
+from framing import Analysis
+from framing.highlight import escape
 from framing.lexicon import USER_LEXICONS, load_lexicon
 from framing.storage import data_subdir
+from framing.stories import USER_STORIES
 
 PAGE = "views/lexicon_editor.py"
 NEW_CATEGORY = {"id": "test_words", "name": "Test words", "description": "made in a test",
@@ -117,3 +123,52 @@ def test_saving_under_the_default_name_is_refused_and_nothing_is_written():
 def test_lexicon_text_is_never_rendered_as_html():
     at = edit(open_page(PAGE), 1, added=[{"category": "hedge", "term": "airstrikes", "note": "<b>bold</b>"}])
     assert "<b>bold</b>" not in html_of(at)
+
+
+def select_score_row(at, row: int):
+    """Select a row of the score table, as a click in the browser does, and rerun."""
+    key = next(frame.key for frame in at.dataframe if frame.key and frame.key.startswith("lexicon_scores:"))
+    at.session_state[key] = {"selection": {"rows": [row], "columns": []}}
+    return at.run()
+
+
+def test_a_selected_row_shows_the_hits_gained_and_lost_each_in_its_sentence():
+    at = open_page(PAGE)
+    moved = at.data_editor[1].value.loc[0]
+    at = edit(at, 1, edited={0: {"category": "hedge"}})  # its hits leave their category for another
+    change = score_table(at)
+    row = int(change.index[(change["category"] == moved["category"]) & (change["change"] < 0)][0])
+    outlet, lost = change.loc[row, "outlet"], -int(change.loc[row, "change"])
+    at = select_score_row(at, row)
+    assert not at.exception
+    assert [tab.label for tab in at.tabs][:4] == [
+        "Gained (0)", f"Lost ({lost})", f"Count with the edited lexicon ({change.loc[row, 'count']})",
+        f"Count before ({change.loc[row, 'count_before']})"]
+    (table,) = at.tabs[1].get("html")
+    words = re.findall(r'<mark class="hit[^"]*">([^<]*)</mark>', table.proto.body)
+    assert len(words) == lost and {word.lower() for word in words} == {moved["term"].lower()}
+    assert table.proto.body.count(f'<td class="source">{escape(outlet)}<br>') == lost
+    hedge = int(change.index[(change["outlet"] == outlet) & (change["category"] == "hedge")][0])
+    at = select_score_row(at, hedge)
+    assert at.tabs[0].label == f"Gained ({change.loc[hedge, 'change']})"
+    (table,) = at.tabs[0].get("html")
+    assert {word.lower() for word in re.findall(r"<mark [^>]*>([^<]*)</mark>", table.proto.body)} >= {
+        moved["term"].lower()}
+
+
+def test_the_preview_of_one_story_is_never_shown_for_another(monkeypatch):
+    """CPython gives a new object the id of one freed before; made to happen every time here, the
+    preview must still be the one of the story shown."""
+    folder = data_subdir(USER_STORIES) / "second"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "story.yaml").write_text("title: A second story\n", encoding="utf-8")
+    (folder / "articles" / "gamma.md").write_text("---\noutlet: Gamma\n---\nThe regime is said to have fallen.\n",
+                                                  encoding="utf-8")
+    real_id = builtins.id
+    monkeypatch.setattr(builtins, "id", lambda thing: 1 if isinstance(thing, Analysis) else real_id(thing))
+    at = open_page(PAGE)
+    assert "Gamma" not in set(score_table(at)["outlet"])
+    at.selectbox(key="story").set_value("second").run()
+    assert not at.exception
+    change = score_table(at)
+    assert set(change["outlet"]) == {"Gamma"} and (change["change"] == 0).all() and change["count"].sum() > 0

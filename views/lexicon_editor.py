@@ -2,15 +2,18 @@
 with the story's scores under the edited lexicon beside the current ones, a comparison with the
 default, and saving as a named lexicon that the sidebar can then use."""
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
-from framing import LexiconError, analyse, load_lexicon
+from framing import LexiconError, analyse, load_lexicon, load_story
 from framing.evidence import span_evidence
 from framing.highlight import VOICE_LABELS, evidence_html, heading
 from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
 from framing.lexicon_edit import (
     categories_frame,
+    hit_changes,
     lexicon_diff,
     lexicon_yaml,
     save_lexicon,
@@ -21,7 +24,17 @@ from framing.lexicon_edit import (
 )
 from framing.palette import category_styles
 from framing.storage import StorageError
-from views.session import StoryView, current_story, lexicon_catalogue, plural, seed, show
+from views.session import (
+    StoryView,
+    current_lexicon_path,
+    current_story,
+    lexicon_catalogue,
+    plural,
+    seed,
+    show,
+    story_catalogue,
+    story_fingerprint,
+)
 
 CANDIDATES = "lexicon_candidates"  # [{"term": str, "category": str | None}], filled by the Annotate page
 CATEGORY_COLUMNS = {
@@ -41,10 +54,10 @@ def default_lexicon():
 
 
 @st.cache_resource(show_spinner="Scoring the story with the edited lexicon…", max_entries=4)
-def preview(analysis_id: int, lexicon_text: str, _view: StoryView, _lexicon) -> StoryView:
-    """The current story analysed with the edited lexicon; keyed by the story's analysis (its id:
-    a new analysis after a change on disk is a new object) and the lexicon's text."""
-    analysis = analyse(_view.analysis.story, _lexicon)
+def preview(story_path: str, fingerprint: tuple, lexicon_text: str, _lexicon) -> StoryView:
+    """The story at `story_path` analysed with the edited lexicon. Keyed by what decides the result:
+    the story's files as they are on disk (any change gives a new fingerprint) and the lexicon's text."""
+    analysis = analyse(load_story(story_path), _lexicon)
     notes = {(term.category, term.text): term.note for term in analysis.lexicon.terms if term.note}
     return StoryView(analysis, category_styles(analysis.lexicon), notes)
 
@@ -165,13 +178,15 @@ if checked.lexicon is not None:
     st.subheader("The story's scores with the edited lexicon")
     voice = st.radio("Count the words in", list(VOICE_LABELS), key="lexicon_voice", horizontal=True,
                      format_func=VOICE_LABELS.get)
-    scored = preview(id(view.analysis), lexicon_yaml({**checked.data, "name": ""}), view, edited)
+    story_path = story_catalogue()[st.session_state["story"]][1]
+    scored = preview(story_path, story_fingerprint(Path(story_path), current_lexicon_path()),
+                     lexicon_yaml({**checked.data, "name": ""}), edited)
     change = score_change(view.analysis.scores, scored.analysis.scores, voice)
     only_changed = st.toggle("Only the rows that changed", key="lexicon_only_changed")
     shown = change[change["change"] != 0] if only_changed else change
     st.caption(f"Count: hits with the edited lexicon; before: with the lexicon chosen in the sidebar; change: "
                f"the difference ({plural(int((change['change'] != 0).sum()), 'row')} changed). "
-               "Select a row to see the words behind it.")
+               "Select a row to see the hits gained and lost, each in its sentence.")
     picked_row = st.dataframe(
         shown, key=f"lexicon_scores:{voice}:{only_changed}", on_select="rerun", selection_mode="single-row",
         hide_index=True, width="stretch", column_config={
@@ -181,13 +196,17 @@ if checked.lexicon is not None:
     rows = picked_row.selection.rows if picked_row and picked_row.selection else []
     if rows:
         outlet, category = shown.iloc[rows[0]][["outlet", "category"]]
-        spans = scored.analysis.spans
-        spans = spans[(spans["outlet"] == outlet) & (spans["category"] == category)]
-        if voice != "all":
-            spans = spans[spans["voice"] == voice]
-        title = f"{outlet} · {category} · {VOICE_LABELS[voice]}: {plural(len(spans), 'hit')} with the edited lexicon"
-        show(scored, heading(title, level=3), evidence_html(span_evidence(scored.analysis.documents, spans),
-                                                            scored.styles))
+        hits = hit_changes(view.analysis.spans, scored.analysis.spans, outlet, category, voice)
+        show(scored, heading(f"{outlet} · {category} · {VOICE_LABELS[voice]}", level=3))
+        tabs = st.tabs([f"Gained ({len(hits.gained)})", f"Lost ({len(hits.lost)})",
+                        f"Count with the edited lexicon ({len(hits.after)})", f"Count before ({len(hits.before)})"])
+        for tab, spans, counted in zip(tabs, (hits.gained, hits.lost, hits.after, hits.before),
+                                       (scored, view, scored, view), strict=True):
+            with tab:
+                if spans.empty:
+                    st.caption("None.")
+                else:  # each with its own lexicon's colours: a lost hit's category may be gone
+                    show(counted, evidence_html(span_evidence(counted.analysis.documents, spans), counted.styles))
 
     st.subheader("Compared with the default lexicon")
     diff = lexicon_diff(default_lexicon(), edited)

@@ -41,7 +41,7 @@ class StoryView:
         return self.analysis.story.outlets
 
 
-def _fingerprint(folder: Path, lexicon: Path) -> tuple:
+def story_fingerprint(folder: Path, lexicon: Path) -> tuple:
     """Every file of the story and the lexicon with its size and time: any edit, addition or
     removal gives a new fingerprint, and so a fresh analysis."""
     files = [*sorted(p for p in folder.rglob("*") if p.is_file()), lexicon]
@@ -85,7 +85,7 @@ def current_story() -> StoryView:
     path = story_catalogue()[st.session_state["story"]][1]
     lexicon = current_lexicon_path()
     try:
-        return _analysed(path, str(lexicon), _fingerprint(Path(path), lexicon))
+        return _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon))
     except (StoryError, LexiconError) as error:
         st.error("This story cannot be analysed. What went wrong, and where:")
         st.code(str(error), language=None, wrap_lines=True)  # file names and messages are data, not Markdown
