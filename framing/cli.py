@@ -15,7 +15,7 @@ import pandas as pd
 from framing.analysis import Analysis, analyse
 from framing.batch import DEFAULT_CHUNK, ENGINES, BatchError, Problem, problems_path, run_batch, write_problems
 from framing.distinctive import METHODS, SCOPES
-from framing.importing import MAX_FILE_MB, SUFFIXES, ImportResult, read_files
+from framing.importing import MAX_FILE_BYTES, MAX_FILE_MB, SUFFIXES, ImportResult, read_files, too_large
 from framing.importing import Problem as ImportProblem
 from framing.lexicon import LexiconError, load_lexicon
 from framing.scores import SCORE_VOICES
@@ -206,10 +206,14 @@ def _read_paths(paths: list[Path]) -> ImportResult:
             files.append(path)
         else:
             missing.append(ImportProblem(str(path), "no such file or folder"))
-    try:
-        result = read_files((str(path), path.read_bytes()) for path in files)
+    try:  # a file over the limit is refused by its size, without reading it into memory
+        sizes = {path: path.stat().st_size for path in files}
+        result = read_files((str(path), path.read_bytes()) for path in files if sizes[path] <= MAX_FILE_BYTES)
     except OSError as error:
         raise StoryError(f"{error.filename}: cannot read ({error.strerror or error})") from None
+    for path in files:
+        if sizes[path] > MAX_FILE_BYTES:
+            result.extend(too_large(str(path), sizes[path]))
     result.problems[:0] = missing
     return result
 

@@ -139,13 +139,18 @@ def read_files(files: Iterable[tuple[str, bytes]]) -> ImportResult:
     return without_repeats(result)
 
 
+def too_large(name: str, size: int) -> ImportResult:
+    """A file over the size limit, refused by its size alone (the command line does not read it)."""
+    return _refused(name, f"the file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_MB} MB "
+                          "per file (split it, or import the text without pictures)")
+
+
 def read_file(name: str, data: bytes) -> ImportResult:
     """One file's drafts, or the problems that stop it."""
     if not data:
         return _refused(name, "the file is empty")
     if len(data) > MAX_FILE_BYTES:
-        return _refused(name, f"the file is {len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_MB} MB "
-                              "per file (split it, or import the text without pictures)")
+        return too_large(name, len(data))
     try:
         text, encoding_note = decode(data)
     except ValueError as error:  # a binary file: say what it looks like before what its name says

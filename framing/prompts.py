@@ -287,12 +287,21 @@ def _shorten(text: str) -> str:
     return text if len(text) <= QUOTE_SHOWN else text[:QUOTE_SHOWN].rsplit(" ", 1)[0] + " …"
 
 
+_MARKDOWN_LIVE_RE = re.compile(r"([\\`*_\[\]<>!~|])")  # what can make a link, image, tag, emphasis or table
+
+
+def _inert(text: str) -> str:
+    """Story text escaped just enough for Markdown to show it as written: "US-led (2015)" stays readable."""
+    return _MARKDOWN_LIVE_RE.sub(r"\\\1", text)
+
+
 def prompts_markdown(prompts: list[Prompt], *, title: str) -> str:
-    """The prompts as a Markdown file for a teacher's notes: question, figures, then the words."""
-    lines = [f"# Discussion prompts: {title}", ""]
+    """The prompts as a Markdown file for a teacher's notes: question, figures, then the words. Story
+    text is escaped, so a Markdown viewer shows it as written and makes no link or image of it."""
+    lines = [f"# Discussion prompts: {_inert(title)}", ""]
     for number, prompt in enumerate(prompts, 1):
-        lines += [f"## {number}. {prompt.question}", "", prompt.summary, ""]
+        lines += [f"## {number}. {_inert(prompt.question)}", "", _inert(prompt.summary), ""]
         for row in prompt.evidence.itertuples(index=False):
-            lines.append(f"- {row.outlet}: “{' '.join(row.text.split())}”")
+            lines.append(f"- {_inert(row.outlet)}: “{_inert(' '.join(row.text.split()))}”")
         lines.append("")
     return "\n".join(lines)

@@ -218,7 +218,8 @@ def _unique(base: str, taken: set[str]) -> str:
 
 
 def _stems(folder: Path) -> set[str]:
-    return {p.stem if p.is_file() else p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    """Names taken in a folder, lowercased: on macOS and Windows `PressTV.md` and `presstv.md` are one file."""
+    return {(p.stem if p.is_file() else p.name).lower() for p in folder.iterdir()} if folder.is_dir() else set()
 
 
 def _saved(folder: Path, paths: tuple[Path, ...]) -> Saved:

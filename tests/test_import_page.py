@@ -22,7 +22,7 @@ def errors(at) -> list[str]:
 
 
 def save(at):
-    at.button(key="import_save").click().run()
+    at.button[0].click().run()  # the form's submit button: the only button before a save
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -72,7 +72,7 @@ def test_bad_uploads_are_listed_and_block_the_save_until_left_out():
     assert "Nothing was saved: fix the problems listed above" in errors(at)[-1]
     assert user_stories() == {}
 
-    at.checkbox(key="import_skip").check().run()
+    at.checkbox(key="import_skip").check()  # in the form: sent with the submit, as a browser does
     save(at)
     (slug,) = user_stories()
     (article,) = load_story(data_subdir("stories") / slug).articles
@@ -98,8 +98,8 @@ def test_leaving_out_an_article_already_in_the_story_saves_the_new_one():
         ("new.txt", b"---\noutlet: Beta\n---\nThe government said armed groups fled.", "text/plain"),
     ]).run()
     assert "old.txt: already in the story as alpha (Alpha)" in codes(at)
-    assert at.button(key="import_save").label == "Save 1 article"  # the repeat is not in the table
-    at.checkbox(key="import_skip").check().run()
+    assert at.button[0].label == "Save 1 article"  # the repeat is not in the table
+    at.checkbox(key="import_skip").check()  # in the form: sent with the submit, as a browser does
     save(at)
     assert [a.outlet for a in load_story(saved.folder).articles] == ["Alpha", "Beta"]
 
@@ -121,3 +121,12 @@ def test_a_data_folder_that_cannot_be_written_says_how_to_fix_it(tmp_path, monke
     at = open_page(PAGE_FILE)
     assert any("cannot be written" in error and USER_DATA_ENV in error and "--data-dir" in error
                for error in errors(at))
+
+
+def test_a_file_over_the_limit_is_listed_with_the_problems():
+    at = open_page(PAGE_FILE)
+    at.text_input(key="import_title").set_value("Big").run()
+    big = b"The regime said so. " * (6 * 1024 * 1024 // 20 + 1)
+    at.file_uploader(key="import_files_0").set_value([("big.txt", big, "text/plain"),
+                                                      ("small.txt", TEXT.encode(), "text/plain")]).run()
+    assert "big.txt: the file is 6.0 MB; the limit is 5 MB per file" in codes(at)

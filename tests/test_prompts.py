@@ -1,6 +1,8 @@
 """Discussion prompts (framing/prompts.py) on tiny hand-made stories with known contrasts, and on the
 bundled story: right counts, evidence rows that point at the words, open questions."""
 
+import re
+
 import pytest
 from conftest import make_lexicon, make_story
 
@@ -178,3 +180,15 @@ def test_bundled_prompts_are_questions_with_evidence_and_never_call_an_outlet_bi
         assert not any(word in (prompt.question + prompt.summary).lower() for word in ("biased", "propaganda"))
     notes = prompts_markdown(prompts, title=bundled.story.title)
     assert notes.count("\n## ") == len(prompts) and prompts[0].question in notes
+
+
+def test_the_prompts_file_shows_story_text_as_written_in_a_markdown_viewer():
+    hostile = "[link](javascript:alert(1)) <img src=x onerror=alert(1)> **bold**"
+    story = make_story(("Alpha " + hostile, f"The regime fell. {hostile}"), ("Beta", "The government fell."))
+    analysis = analyse(story, make_lexicon(label=[{"term": "regime", "referent": "Syria"},
+                                                  {"term": "government", "referent": "Syria"}]))
+    prompts = discussion_prompts(analysis)
+    assert prompts
+    text = prompts_markdown(prompts, title=hostile)
+    assert not re.search(r"(?<!\\)[\[<*]", text)  # every bracket, angle and star escaped
+    assert text.startswith("# Discussion prompts: \\[link\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\>")

@@ -6,6 +6,7 @@ import multiprocessing
 import queue
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -311,3 +312,22 @@ def test_cli_import_run_again_with_a_new_title_adds_to_that_story(tmp_path, caps
     assert "'border-talks' already exists, so --new-title and --summary are not used" in capsys.readouterr().err
     assert list(user_stories()) == ["border-talks"]
     assert [a.outlet for a in load_story(data_subdir("stories") / "border-talks").articles] == ["Alpha", "Beta"]
+
+
+def test_a_new_article_never_takes_the_name_of_one_differing_only_in_capitals():
+    saved = create_story("Caps", "", [draft(ALPHA)])
+    copied_by_hand = saved.folder / "articles" / "PressTV.md"
+    copied_by_hand.write_text("---\noutlet: PressTV\n---\nKept as it was.", encoding="utf-8")
+    added = add_articles(saved.slug, [make_draft(BETA, {"outlet": "PressTV"})])
+    assert [p.name for p in added.paths] == ["presstv-2.md"]  # one file on macOS and Windows otherwise
+    assert copied_by_hand.read_text(encoding="utf-8").endswith("Kept as it was.")
+
+
+def test_cli_refuses_a_file_over_the_limit_without_reading_it(tmp_path, capsys, monkeypatch):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as stream:
+        stream.truncate(6 * 1024 * 1024)
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: pytest.fail("read") if path == big else read_bytes(path))
+    assert main(["import", str(big), "--story", "Big", "--outlet", "X"]) == 2
+    assert "big.txt: the file is 6.0 MB; the limit is 5 MB per file" in capsys.readouterr().err

@@ -95,7 +95,9 @@ def read_inputs(round_number: int) -> ImportResult:
     """The uploaded files and pasted text, read and checked together (the same article twice is a problem)."""
     uploads = st.file_uploader(
         f"Article files ({', '.join('.' + s for s in SUFFIXES)}; up to {MAX_FILE_MB} MB each)",
-        type=list(SUFFIXES), accept_multiple_files=True, max_upload_size=MAX_FILE_MB,
+        # The browser's own limit is set well above ours, so a file over ours is listed with the other problems
+        # (a file over the browser's limit is only marked red in the uploader).
+        type=list(SUFFIXES), accept_multiple_files=True, max_upload_size=10 * MAX_FILE_MB,
         key=f"import_files_{round_number}",
         help=".csv and .jsonl: one article a row, in a column named text (or body, or content), with optional "
              "columns outlet, country, ownership, date, headline, url. Web pages: the article's text is taken, "
@@ -106,10 +108,9 @@ def read_inputs(round_number: int) -> ImportResult:
     return read_all(files, pasted)
 
 
-@st.cache_data(max_entries=4, show_spinner="Reading the articles…")
+@st.cache_data(max_entries=4, show_spinner=False)
 def read_all(files: tuple[tuple[str, bytes], ...], pasted: str) -> ImportResult:
-    """Read once per set of inputs: every edit of the table reruns the page, and a quick rerun keeps
-    a Save clicked straight after an edit from landing mid-run."""
+    """Read once per set of inputs: every edit of the table reruns the page, and that rerun must be quick."""
     result = read_files(files)
     if pasted.strip():
         result.extend(read_pasted(pasted))
@@ -185,11 +186,12 @@ if result.drafts:
     st.caption("One row per article, filled in from what the files said. The outlet is required; correct or "
                "add the rest (several rows at once: copy and paste cells as in a spreadsheet).")
     fingerprints = hashlib.sha256("".join(d.fingerprint for d in result.drafts).encode()).hexdigest()[:12]
-    # Not in a form: in a form, an edit still being committed when Save is clicked was lost.
+    # Not in a form: there, a cell confirmed shortly before Save often never reached the form. Here each edit
+    # reruns the page (quickly: the files are read once), so Save sees every edit made before that rerun ended.
     edited = st.data_editor(
         metadata_table(result), hide_index=True, key=f"import_meta_{fingerprints}",
         disabled=["source", "words", "begins"],
-        column_config={"outlet": st.column_config.TextColumn("outlet", required=True, width="medium"),
+        column_config={"outlet": st.column_config.TextColumn("outlet", required=True),
                        "url": st.column_config.TextColumn("URL"),
                        "begins": st.column_config.TextColumn("begins with", width="large")})
     skip = st.checkbox("Leave out what has problems and save the rest", key="import_skip") \
