@@ -13,15 +13,15 @@ from pathlib import Path
 import pandas as pd
 
 from framing.analysis import Analysis, analyse
-from framing.batch import DEFAULT_CHUNK, ENGINES, BatchError, Problem, problems_path, run_batch, write_problems
+from framing.batch.scoring import DEFAULT_CHUNK, ENGINES, BatchError, Problem, problems_path, run_batch, write_problems
 from framing.distinctive import METHODS, SCOPES
-from framing.importing import MAX_FILE_BYTES, MAX_FILE_MB, SUFFIXES, ImportResult, read_files, too_large
-from framing.importing import Problem as ImportProblem
 from framing.lexicon import LexiconError, load_lexicon
+from framing.library.importing import MAX_FILE_BYTES, MAX_FILE_MB, SUFFIXES, ImportResult, read_files, too_large
+from framing.library.importing import Problem as ImportProblem
+from framing.library.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
 from framing.scores import SCORE_VOICES
 from framing.storage import USER_DATA_ENV, StorageError
 from framing.stories import StoryError, available_stories, load_story, resolve_story_path
-from framing.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
 from framing.text import count_words, plural
 
 FORMATS = ("table", "csv", "json")

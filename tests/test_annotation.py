@@ -1,4 +1,4 @@
-"""Student annotation (framing/annotation.py): words with offsets, marks against the lexicon's hits
+"""Student annotation (framing/classroom/annotation.py): words with offsets, marks against the lexicon's hits
 with figures worked out by hand, candidate phrases, and labels that show article words literally."""
 
 import re
@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.annotation import (
+from framing.classroom.annotation import (
     ZERO_WIDTH_SPACE,
     compare_marks,
     comparison_html,

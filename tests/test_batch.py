@@ -13,7 +13,7 @@ import pytest
 from conftest import load_bench
 
 from framing import analyse
-from framing.batch import BatchError, Problem, read_chunks, run_batch, sibling
+from framing.batch.scoring import BatchError, Problem, read_chunks, run_batch, sibling
 from framing.cli import main
 from framing.spans import SPAN_FIELDS, analyse_articles
 
@@ -93,13 +93,13 @@ def test_bad_rows_are_reported_with_their_number_and_skipped(tmp_path, default_l
 
 
 def test_an_article_the_engine_cannot_score_is_skipped_alone(tmp_path, default_lexicon, monkeypatch, bundled_rows):
-    import framing.batch
+    import framing.batch.scoring
 
     def fragile(articles, *args, **options):
         if any("EXPLODE" in article.raw for article in articles):
             raise ValueError("cannot take this one")
         return analyse_articles(articles, *args, **options)
-    monkeypatch.setattr(framing.batch, "analyse_articles", fragile)
+    monkeypatch.setattr(framing.batch.scoring, "analyse_articles", fragile)
     rows = [*bundled_rows[:2], {"outlet": "X", "text": "EXPLODE here"}, *bundled_rows[2:]]
     summary = run_batch(write_rows(tmp_path / "in.jsonl", rows), tmp_path / "out.csv", default_lexicon, workers=1,
                         progress=False)
@@ -142,11 +142,11 @@ def test_an_unusable_input_is_one_clear_error(tmp_path, name, content, message):
 
 
 def test_an_interrupted_run_leaves_no_output_behind(tmp_path, default_lexicon, monkeypatch, bundled_rows):
-    import framing.batch
+    import framing.batch.scoring
 
     def broken(*args):
         raise KeyboardInterrupt
-    monkeypatch.setattr(framing.batch, "score_chunk", broken)
+    monkeypatch.setattr(framing.batch.scoring, "score_chunk", broken)
     with pytest.raises(KeyboardInterrupt):
         run_batch(write_rows(tmp_path / "in.jsonl", bundled_rows), tmp_path / "new" / "out.parquet",
                   default_lexicon, workers=1, progress=False)
@@ -181,10 +181,10 @@ def test_memory_does_not_grow_with_the_corpus(tmp_path, default_lexicon):
 
 
 def test_only_a_window_of_chunks_is_in_flight(tmp_path, default_lexicon, generated, monkeypatch):
-    import framing.batch
+    import framing.batch.scoring
 
     read, in_flight = [0], []
-    original_read, original_write = framing.batch.read_chunks, framing.batch.TableWriter.write
+    original_read, original_write = framing.batch.scoring.read_chunks, framing.batch.scoring.TableWriter.write
 
     def counting_read(path, chunk_size):
         total, unit, chunks = original_read(path, chunk_size)
@@ -195,8 +195,8 @@ def test_only_a_window_of_chunks_is_in_flight(tmp_path, default_lexicon, generat
             in_flight.append(read[0] - len(in_flight))
         original_write(self, frame)
 
-    monkeypatch.setattr(framing.batch, "read_chunks", counting_read)
-    monkeypatch.setattr(framing.batch.TableWriter, "write", recording_write)
+    monkeypatch.setattr(framing.batch.scoring, "read_chunks", counting_read)
+    monkeypatch.setattr(framing.batch.scoring.TableWriter, "write", recording_write)
     run_batch(generated, tmp_path / "out.parquet", default_lexicon, chunk_size=10, workers=2, progress=False)
     assert len(in_flight) == 12 and max(in_flight) <= 4, in_flight  # the pool's window: two chunks per worker
 

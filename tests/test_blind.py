@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.blind import (
+from framing.classroom.blind import (
     HEADLINE_REPLACEMENT,
     blind_labels,
     category_hits,

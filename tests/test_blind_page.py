@@ -5,8 +5,8 @@ from conftest import BUNDLED
 from test_dashboard import fresh_caches, html_of, open_page  # noqa: F401
 
 from framing import load_story
-from framing.blind import blind_labels
-from framing.lessons import Guess, load_lesson, record_guess, reveal, start_lesson
+from framing.classroom.blind import blind_labels
+from framing.classroom.lessons import Guess, load_lesson, record_guess, reveal, start_lesson
 from framing.storage import USER_DATA_ENV
 
 PAGE = "views/blind.py"

@@ -24,7 +24,7 @@ from conftest import NEEDS_CHROMIUM, REPO
 from playwright.sync_api import BrowserContext, Page, expect
 
 from framing import load_lexicon
-from framing.batch import run_batch
+from framing.batch.scoring import run_batch
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 

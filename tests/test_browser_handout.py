@@ -11,7 +11,7 @@ from conftest import NEEDS_CHROMIUM
 from playwright.sync_api import Browser, Page, expect
 from test_browser import HOSTILE, TIMEOUT, no_exception, open_page, serve, settle, write_hostile_story
 
-from framing.handout import SECTIONS
+from framing.render.handout import SECTIONS
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 

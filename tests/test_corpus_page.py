@@ -1,4 +1,4 @@
-"""The Corpus page over batch results: finding, reading and checking them (framing/corpus_view.py),
+"""The Corpus page over batch results: finding, reading and checking them (framing/batch/results.py),
 cutting them by voice, months and outlets, its charts, and the page itself through AppTest."""
 
 import json
@@ -7,9 +7,7 @@ import pandas as pd
 import pytest
 from test_dashboard import fresh_caches, html_of, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
 
-from framing.batch import run_batch, sibling
-from framing.charts import corpus_tiles, monthly_rates
-from framing.corpus_view import (
+from framing.batch.results import (
     CorpusError,
     articles_per_outlet,
     dated_months,
@@ -30,7 +28,9 @@ from framing.corpus_view import (
     terms_file,
     undated_articles,
 )
-from framing.palette import category_styles
+from framing.batch.scoring import run_batch, sibling
+from framing.render.charts import corpus_tiles, monthly_rates
+from framing.render.palette import category_styles
 from framing.storage import USER_DATA_ENV
 
 PAGE = "views/corpus.py"

@@ -1,4 +1,4 @@
-"""CSV downloads (framing/exports.py): safe in a spreadsheet, cut to the chosen outlets, traceable to the text."""
+"""CSV downloads (framing/render/exports.py): safe in a spreadsheet, cut to the chosen outlets, traceable."""
 
 import io
 import zipfile
@@ -10,11 +10,11 @@ from conftest import NEEDS_CHROMIUM
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing import png
-from framing.charts import rate_tiles
-from framing.exports import FORMULA_STARTS, TABLES, csv_bytes, export_tables, export_zip, neutralise
-from framing.palette import category_styles
-from framing.png import PNG_SIGNATURE, PngUnavailable, figure_png, find_browser, png_size
+from framing.render import png
+from framing.render.charts import rate_tiles
+from framing.render.exports import FORMULA_STARTS, TABLES, csv_bytes, export_tables, export_zip, neutralise
+from framing.render.palette import category_styles
+from framing.render.png import PNG_SIGNATURE, PngUnavailable, figure_png, find_browser, png_size
 
 cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
 starts = st.sampled_from([*FORMULA_STARTS, "", "a", " ", "'"])
@@ -94,7 +94,7 @@ def test_lists_in_cells_become_text():
     assert read_back(data)["removed"].tolist() == ['[{"line": 1}]', "[]"]
 
 
-# --- PNG through Kaleido (framing/png.py) ---------------------------------------------------------
+# --- PNG through Kaleido (framing/render/png.py) ---------------------------------------------------------
 
 
 @NEEDS_CHROMIUM

@@ -1,4 +1,4 @@
-"""The HTML handout (framing/handout.py): one self-contained file, only the chosen outlets, every piece of
+"""The HTML handout (framing/render/handout.py): one self-contained file, only the chosen outlets, every piece of
 text escaped, nothing fetched from the network, and the same counts as the analysis."""
 
 import datetime
@@ -9,8 +9,8 @@ import pytest
 from conftest import make_lexicon, make_story
 
 from framing import analyse
-from framing.handout import SECTIONS, handout_html
-from framing.palette import category_styles
+from framing.render.handout import SECTIONS, handout_html
+from framing.render.palette import category_styles
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = "<img src=x onerror=\"window.__pwned=2\">"

@@ -4,8 +4,8 @@ and without Chromium."""
 from conftest import NEEDS_CHROMIUM
 from test_dashboard import fresh_caches, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
 
-from framing import png
-from framing.exports import TABLES
+from framing.render import png
+from framing.render.exports import TABLES
 
 PAGE = "views/handout.py"
 DOWNLOADS = {"handout_download", "csv_zip", *(f"csv_{name}" for name in TABLES)}

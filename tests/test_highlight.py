@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.charts import distinctive_bars, rate_tiles, statement_tiles, term_scatter, unique_share_bars
 from framing.evidence import keyword_in_context, span_evidence
-from framing.highlight import article_html, evidence_html, hit_note, removed_html
-from framing.palette import OKABE_ITO, category_styles
+from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles, term_scatter, unique_share_bars
+from framing.render.highlight import article_html, evidence_html, hit_note, removed_html
+from framing.render.palette import OKABE_ITO, category_styles
 from framing.spans import SPAN_FIELDS
 
 TAGS_RE = re.compile(r"<sup[^>]*>\d+</sup>|<[^>]+>")

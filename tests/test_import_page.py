@@ -5,9 +5,9 @@ from test_dashboard import fresh_caches, open_page  # noqa: F401
 from test_importing import PAGE
 
 from framing import load_story
-from framing.importing import make_draft
+from framing.library.importing import make_draft
+from framing.library.story_store import create_story, user_stories
 from framing.storage import USER_DATA_ENV, data_subdir
-from framing.story_store import create_story, user_stories
 
 PAGE_FILE = "views/import_story.py"
 TEXT = "The regime said the so-called rebels had fled.\nOfficials denied it."

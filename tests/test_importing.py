@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.importing import MAX_FILE_BYTES, MAX_FILE_MB, fingerprint, read_file, read_files, read_pasted
+from framing.library.importing import MAX_FILE_BYTES, MAX_FILE_MB, fingerprint, read_file, read_files, read_pasted
 
 ARTICLE = "The regime said the so-called rebels had fled.\nOfficials denied it."
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">

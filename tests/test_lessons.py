@@ -10,7 +10,7 @@ import threading
 import pytest
 from conftest import REPO
 
-from framing.lessons import (
+from framing.classroom.lessons import (
     CODE_ALPHABET,
     NOT_SURE,
     Guess,
@@ -96,7 +96,8 @@ def test_reveal_is_part_of_the_lesson_and_survives_a_restart():
     record_guess(code, Guess("s1", "a", "Press TV"))
     reveal(code)
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from framing.lessons import load_lesson; l = load_lesson(sys.argv[1]); "
+        [sys.executable, "-c", "import sys; from framing.classroom.lessons import load_lesson; "
+         "l = load_lesson(sys.argv[1]); "
          "print(l.revealed, len(l.guesses), l.guesses[0].outlet)", code],
         cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["True", "1", "Press", "TV"]
@@ -142,7 +143,7 @@ def test_many_threads_guessing_at_once_lose_nothing():
 
 WRITER = """
 import sys
-from framing.lessons import Guess, record_guess
+from framing.classroom.lessons import Guess, record_guess
 code, prefix = sys.argv[1], sys.argv[2]
 for i in range(40):
     record_guess(code, Guess(f"{prefix}{i}", "a", "Press TV"))

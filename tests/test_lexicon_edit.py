@@ -1,4 +1,4 @@
-"""Lexicons as editable tables (framing/lexicon_edit.py): round trips, the same validation as files,
+"""Lexicons as editable tables (framing/library/lexicon_edit.py): round trips, the same validation as files,
 the diff, saving; and the guarantee that no pattern a lexicon can hold backtracks super-linearly."""
 
 import os
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from framing import analyse
 from framing.lexicon import _TERM_RE, _WORD, MAX_TERM_LENGTH, USER_LEXICONS, LexiconError, load_lexicon, parse_lexicon
-from framing.lexicon_edit import (
+from framing.library.lexicon_edit import (
     categories_frame,
     delete_lexicon,
     hit_changes,

@@ -9,8 +9,8 @@ import pandas as pd
 from test_dashboard import fresh_caches, html_of, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
 
 from framing import Analysis
-from framing.highlight import escape
 from framing.lexicon import USER_LEXICONS, load_lexicon
+from framing.render.highlight import escape
 from framing.storage import data_subdir
 from framing.stories import USER_STORIES
 

@@ -1,4 +1,4 @@
-"""Discussion prompts (framing/prompts.py) on tiny hand-made stories with known contrasts, and on the
+"""Discussion prompts (framing/classroom/prompts.py) on tiny hand-made stories with known contrasts, and on the
 bundled story: right counts, evidence rows that point at the words, open questions."""
 
 import re
@@ -7,8 +7,7 @@ import pytest
 from conftest import make_lexicon, make_story
 
 from framing import analyse
-from framing.naming import label_key
-from framing.prompts import (
+from framing.classroom.prompts import (
     discussion_prompts,
     distancing_prompts,
     naming_prompts,
@@ -16,6 +15,7 @@ from framing.prompts import (
     rate_prompts,
     spelling_variants,
 )
+from framing.naming import label_key
 
 NAMES = make_lexicon(
     label=[{"term": "regime", "referent": "Syrian state"}],

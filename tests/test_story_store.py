@@ -16,10 +16,8 @@ from hypothesis import strategies as st
 
 from framing import analyse, load_lexicon, load_story
 from framing.cli import main
-from framing.importing import make_draft, read_files
-from framing.storage import StorageError, data_subdir
-from framing.stories import ARTICLE_FIELDS, Article, Story, available_stories
-from framing.story_store import (
+from framing.library.importing import make_draft, read_files
+from framing.library.story_store import (
     StoreError,
     add_articles,
     create_story,
@@ -28,6 +26,8 @@ from framing.story_store import (
     find_user_story,
     user_stories,
 )
+from framing.storage import StorageError, data_subdir
+from framing.stories import ARTICLE_FIELDS, Article, Story, available_stories
 
 ALPHA = "The regime said the so-called rebels had fled. \"They ran,\" the minister claimed.\nOfficials denied it."
 BETA = "The government said armed groups attacked. Opposition fighters allegedly shelled the town."
@@ -134,7 +134,7 @@ def test_the_bundled_story_is_read_only():
 
 
 def test_a_write_failing_part_way_leaves_the_story_as_it_was(monkeypatch):
-    from framing import story_store
+    from framing.library import story_store
 
     saved = create_story("S", "", [draft(ALPHA, headline="Kept")])
     before = {p.name: p.read_bytes() for p in (saved.folder / "articles").iterdir()}

@@ -14,7 +14,7 @@ from test_dashboard import (  # noqa: F401 (fixtures: fresh_caches autouse, one_
     open_page,
 )
 
-from framing.annotation import tokens
+from framing.classroom.annotation import tokens
 from framing.storage import USER_DATA_ENV
 
 ANNOTATE, DISCUSS = "views/annotate.py", "views/discuss.py"

@@ -6,7 +6,7 @@ widget's value when it is not drawn), so switching articles or pages loses nothi
 
 import streamlit as st
 
-from framing.annotation import (
+from framing.classroom.annotation import (
     ANNOTATION_CSS,
     compare_marks,
     comparison_html,
@@ -16,8 +16,8 @@ from framing.annotation import (
     pill_labels,
     tokens,
 )
-from framing.exports import csv_bytes
-from framing.highlight import VOICE_LABELS, heading
+from framing.render.exports import csv_bytes
+from framing.render.highlight import VOICE_LABELS, heading
 from views.session import current_story, plural, seed, show
 
 COMPARE_VOICES = {"all": "all the words, quotations included", "narrator": VOICE_LABELS["narrator"]}

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from framing.blind import (
+from framing.classroom.blind import (
     Masking,
     blind_labels,
     category_hits,
@@ -26,9 +26,7 @@ from framing.blind import (
     names_apart,
     outlet_names,
 )
-from framing.evidence import span_evidence
-from framing.highlight import VOICE_LABELS, article_html, escape, evidence_html, heading, legend_html, paragraph
-from framing.lessons import (
+from framing.classroom.lessons import (
     NOT_SURE,
     Guess,
     Lesson,
@@ -40,6 +38,8 @@ from framing.lessons import (
     start_lesson,
     tally,
 )
+from framing.evidence import span_evidence
+from framing.render.highlight import VOICE_LABELS, article_html, escape, evidence_html, heading, legend_html, paragraph
 from framing.spans import ArticleAnalysis
 from framing.storage import StorageError
 from views.session import StoryView, current_story, plural, remember, seed, show, story_catalogue

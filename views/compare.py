@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from framing.highlight import article_html, heading, legend_html, paragraph, removed_html
+from framing.render.highlight import article_html, heading, legend_html, paragraph, removed_html
 from views.session import current_story, remember, seed, show, url_values
 
 MAX_COLUMNS = 5

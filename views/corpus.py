@@ -7,8 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from framing.charts import corpus_tiles, monthly_rates
-from framing.corpus_view import (
+from framing.batch.results import (
     DEFAULT_OUTLETS,
     RESULTS_FOLDER,
     THIN_WORDS,
@@ -30,10 +29,11 @@ from framing.corpus_view import (
     terms_behind,
     undated_articles,
 )
-from framing.exports import csv_bytes
-from framing.highlight import VOICE_LABELS, heading, stylesheet, wrap
 from framing.lexicon import LexiconError, load_lexicon
-from framing.palette import category_styles
+from framing.render.charts import corpus_tiles, monthly_rates
+from framing.render.exports import csv_bytes
+from framing.render.highlight import VOICE_LABELS, heading, stylesheet, wrap
+from framing.render.palette import category_styles
 from framing.storage import data_subdir
 from views.session import DEFAULT_TEXT_SIZE, clicked_points, plural, remember, seed, url_choice, url_values
 

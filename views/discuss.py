@@ -3,9 +3,9 @@ counts and, one click away, the sentences behind them. A teacher can download th
 
 import streamlit as st
 
+from framing.classroom.prompts import discussion_prompts, prompts_markdown
 from framing.evidence import span_evidence
-from framing.highlight import evidence_html, heading, paragraph
-from framing.prompts import discussion_prompts, prompts_markdown
+from framing.render.highlight import evidence_html, heading, paragraph
 from views.session import current_story, plural, seed, show
 
 MOST = 20

@@ -3,11 +3,11 @@ tables behind every number as CSV, and any chart as a PNG where Chromium is inst
 
 import streamlit as st
 
-from framing.charts import distinctive_bars, rate_tiles, statement_tiles
-from framing.exports import TABLES, csv_bytes, export_tables, export_zip
-from framing.handout import DISTINCTIVE_TOP, SECTIONS, handout_file_name, handout_html
-from framing.highlight import VOICE_LABELS
-from framing.png import PngUnavailable, figure_png, find_browser
+from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
+from framing.render.exports import TABLES, csv_bytes, export_tables, export_zip
+from framing.render.handout import DISTINCTIVE_TOP, SECTIONS, handout_file_name, handout_html
+from framing.render.highlight import VOICE_LABELS
+from framing.render.png import PngUnavailable, figure_png, find_browser
 from views.session import current_story, plural, seed
 
 PNG_WIDTH = 1200  # px before scaling: wide enough for a slide

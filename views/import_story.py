@@ -1,6 +1,6 @@
 """Import articles: a teacher's own story from files or pasted text, checked, described, then saved.
 
-Reading and checking live in framing.importing, saving in framing.story_store; this page composes
+Reading and checking live in framing.library.importing, saving in framing.library.story_store; this page composes
 them. File names, texts and metadata are data: they reach the screen through st.code, st.dataframe and
 st.data_editor only.
 """
@@ -12,10 +12,16 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from framing.importing import MAX_FILE_MB, SUFFIXES, ImportResult, Problem, read_files, read_pasted, without_repeats
-from framing.storage import USER_DATA_ENV, StorageError, data_dir
-from framing.stories import StoryError
-from framing.story_store import (
+from framing.library.importing import (
+    MAX_FILE_MB,
+    SUFFIXES,
+    ImportResult,
+    Problem,
+    read_files,
+    read_pasted,
+    without_repeats,
+)
+from framing.library.story_store import (
     Saved,
     StoreError,
     add_articles,
@@ -25,6 +31,8 @@ from framing.story_store import (
     user_stories,
     writable_story,
 )
+from framing.storage import USER_DATA_ENV, StorageError, data_dir
+from framing.stories import StoryError
 from framing.text import count_words
 from views.session import forget_page_choices, plural, story_catalogue
 

@@ -9,9 +9,8 @@ import streamlit as st
 
 from framing import LexiconError, analyse, load_lexicon, load_story
 from framing.evidence import span_evidence
-from framing.highlight import VOICE_LABELS, evidence_html, heading
 from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
-from framing.lexicon_edit import (
+from framing.library.lexicon_edit import (
     categories_frame,
     hit_changes,
     lexicon_diff,
@@ -22,7 +21,8 @@ from framing.lexicon_edit import (
     terms_frame,
     validate,
 )
-from framing.palette import category_styles
+from framing.render.highlight import VOICE_LABELS, evidence_html, heading
+from framing.render.palette import category_styles
 from framing.storage import StorageError
 from views.session import (
     StoryView,

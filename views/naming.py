@@ -4,9 +4,9 @@ quoted, and how much of what it says no other outlet says. Each table or chart o
 import pandas as pd
 import streamlit as st
 
-from framing.charts import statement_tiles, unique_share_bars
 from framing.evidence import span_evidence
-from framing.highlight import VOICE_LABELS, evidence_html, heading, paragraph
+from framing.render.charts import statement_tiles, unique_share_bars
+from framing.render.highlight import VOICE_LABELS, evidence_html, heading, paragraph
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 view = current_story()

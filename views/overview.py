@@ -3,9 +3,9 @@ Clicking a square lists the hits behind it, each in its sentence."""
 
 import streamlit as st
 
-from framing.charts import rate_tiles
 from framing.evidence import span_evidence
-from framing.highlight import VOICE_LABELS, escape, evidence_html, heading, legend_html, paragraph
+from framing.render.charts import rate_tiles
+from framing.render.highlight import VOICE_LABELS, escape, evidence_html, heading, legend_html, paragraph
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 view = current_story()

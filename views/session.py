@@ -9,9 +9,9 @@ from pathlib import Path
 import streamlit as st
 
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
-from framing.highlight import stylesheet, wrap
 from framing.lexicon import DEFAULT_NAME, lexicon_files
-from framing.palette import CategoryStyle, category_styles
+from framing.render.highlight import stylesheet, wrap
+from framing.render.palette import CategoryStyle, category_styles
 from framing.stories import story_folders, story_title
 from framing.text import plural  # noqa: F401 (pages take it from here with the other helpers)
 

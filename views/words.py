@@ -3,9 +3,9 @@ Clicking a bar or a point puts its term in the keyword-in-context box."""
 
 import streamlit as st
 
-from framing.charts import distinctive_bars, term_scatter
 from framing.evidence import keyword_in_context
-from framing.highlight import VOICE_LABELS, evidence_html, heading, paragraph
+from framing.render.charts import distinctive_bars, term_scatter
+from framing.render.highlight import VOICE_LABELS, evidence_html, heading, paragraph
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 SCOPES = {"narrator": VOICE_LABELS["narrator"], "all": "all text, quotations included"}

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from framing.evidence import term_pattern
-from framing.highlight import VOICE_LABELS, escape
 from framing.lexicon import Lexicon, LexiconError, parse_lexicon
 from framing.quotes import VoiceIndex
+from framing.render.highlight import VOICE_LABELS, escape
 from framing.resources import WORD_RE
 from framing.spans import ArticleAnalysis
 from framing.text import fold, sentence_index

@@ -15,8 +15,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from framing.highlight import VOICE_LABELS
-from framing.palette import OKABE_ITO, RATE_SCALE, CategoryStyle
+from framing.render.highlight import VOICE_LABELS
+from framing.render.palette import OKABE_ITO, RATE_SCALE, CategoryStyle
 from framing.text import plural
 
 TILE_SIZE = 46
@@ -172,7 +172,7 @@ def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str]) -> go.Figure
 
 def corpus_tiles(totals: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
                  period: str) -> go.Figure:
-    """The Overview's tiles over a batch's outlet totals (`framing.corpus_view.outlet_totals`): count
+    """The Overview's tiles over a batch's outlet totals (`framing.batch.results.outlet_totals`): count
     above rate per 1,000 words, shaded within each row; the hover adds the articles behind them."""
     figure = rate_tiles(totals, styles, voice=voice, outlets=outlets)
     rows = totals[totals["voice"] == voice].set_index(["outlet", "category"])
@@ -219,7 +219,7 @@ def corpus_tiles(totals: pd.DataFrame, styles: dict[str, CategoryStyle], *, voic
 
 def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voice: str,
                   thin: int = 1000) -> go.Figure:
-    """One category's rate per 1,000 words month by month, a line per outlet (`framing.corpus_view.monthly`).
+    """One category's rate per 1,000 words month by month, a line per outlet (`framing.batch.results.monthly`).
     A hollow marker is a month with fewer than `thin` words, whose rate rests on little text; a month
     without words breaks the line. Colours repeat after eight outlets, with a different dash."""
     figure = go.Figure()

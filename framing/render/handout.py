@@ -17,9 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from framing.analysis import Analysis
-from framing.charts import distinctive_bars, rate_tiles, statement_tiles
-from framing.highlight import VOICE_LABELS, article_html, escape, legend_html, stylesheet
-from framing.palette import CategoryStyle
+from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
+from framing.render.highlight import VOICE_LABELS, article_html, escape, legend_html, stylesheet
+from framing.render.palette import CategoryStyle
 
 SECTIONS = {
     "outlets": "The outlets",

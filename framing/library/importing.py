@@ -5,7 +5,7 @@ Accepted: .txt and .md (YAML front matter allowed), .html/.htm (the article's ma
 trafilatura, which leaves out scripts, menus, adverts and cookie banners), and .csv/.jsonl with one
 article per row (a text column plus optional metadata columns). Nothing here writes anything: the
 result lists drafts and problems side by side, so a page can show every problem at once and
-`framing.story_store` can save all the drafts or none.
+`framing.library.story_store` can save all the drafts or none.
 """
 
 from __future__ import annotations

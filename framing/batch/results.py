@@ -1,7 +1,7 @@
 """Batch results for the dashboard's Corpus page: find them, read and check them, and cut them by
 voice, months and outlets. Plain pandas, no Streamlit, so every figure the page shows is testable.
 
-`python -m framing batch` writes two tables beside its main output (see `framing.batch`):
+`python -m framing batch` writes two tables beside its main output (see `framing.batch.scoring`):
 `*.outlets.*`, counts and words per outlet, month, category and voice, and `*.terms.*`, the
 lexicon terms behind every count. Counts and words add up over months; rates are recomputed
 from the sums, never averaged. A month of "" is an article without a date: it counts only when
@@ -19,8 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from framing.batch import TERM_FIELDS
-from framing.palette import CategoryStyle
+from framing.batch.scoring import TERM_FIELDS
+from framing.render.palette import CategoryStyle
 from framing.scores import SCORE_VOICES
 
 RESULTS_FOLDER = "batches"  # in the data folder (framing.storage.data_dir)

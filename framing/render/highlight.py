@@ -15,8 +15,8 @@ from itertools import pairwise
 
 import pandas as pd
 
-from framing.palette import CategoryStyle
 from framing.quotes import VoiceIndex
+from framing.render.palette import CategoryStyle
 from framing.spans import ArticleAnalysis
 
 VOICE_LABELS = {"narrator": "the outlet's own words", "quote": "inside a quotation", "all": "all text"}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from framing.importing import Draft, ImportResult, Problem, clean_field, fingerprint, without_repeats
+from framing.library.importing import Draft, ImportResult, Problem, clean_field, fingerprint, without_repeats
 from framing.storage import StorageError, atomic_write_text, data_subdir, locked, slugify
 from framing.stories import STORIES_DIR, USER_STORIES, Article, StoryError, load_story, story_title
 

@@ -1,0 +1,1 @@
+"""Corpora too large for a story folder: batch scoring (local or Dask) and reading its results back."""
