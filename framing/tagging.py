@@ -1,0 +1,45 @@
+"""Parts of speech, with character offsets, from the tagger TextBlob ships (`textblob.en.tag`).
+
+TextBlob's own object API needs NLTK data downloads; `textblob.en.tag` does not, so this works
+offline from the package alone. Tags are Penn Treebank tags ("VBD", "NN", "NNP"...). Curly
+apostrophes are read as straight ones, which the tagger knows ("it’s" is "it" + "'s").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from textblob.en import tag as _tag
+
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})  # one char for one
+
+
+class TaggedWord(NamedTuple):
+    start: int
+    end: int
+    word: str
+    tag: str
+
+
+@lru_cache(maxsize=4096)
+def tagged_words(text: str) -> tuple[TaggedWord, ...]:
+    """Every token the tagger sees, with its offsets in `text` and its part of speech.
+    A token the tagger rewrote (so it is not in the text as such) is left out."""
+    plain = text.translate(_STRAIGHT)
+    found, at = [], 0
+    for word, part in _tag(plain):
+        start = plain.find(word, at)
+        if start < 0:
+            continue
+        at = start + len(word)
+        found.append(TaggedWord(start, at, text[start:at], part))
+    return tuple(found)
+
+
+def is_verb(tag: str) -> bool:
+    return tag.startswith("VB")
+
+
+def is_noun(tag: str) -> bool:
+    return tag.startswith("NN")

@@ -1,0 +1,26 @@
+"""Parts of speech with offsets (framing/tagging.py)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.tagging import is_noun, is_verb, tagged_words
+
+
+def test_nouns_and_verbs_of_one_stem_are_told_apart():
+    text = "The lawsuit says the defendants complained about the complaint."
+    tags = {w.word: w.tag for w in tagged_words(text)}
+    assert is_verb(tags["complained"]) and is_noun(tags["complaint"]) and is_noun(tags["defendants"])
+
+
+def test_offsets_point_at_the_word_with_curly_apostrophes():
+    text = "It’s what he said: “a hoax.”"
+    words = tagged_words(text)
+    assert [text[w.start:w.end] for w in words] == [w.word for w in words]
+    assert "said" in [w.word for w in words if is_verb(w.tag)]
+
+
+@given(st.text(max_size=200))
+def test_every_token_is_at_its_offsets_in_order(text):
+    words = tagged_words(text)
+    assert all(text[w.start:w.end] == w.word for w in words)
+    assert all(a.end <= b.start for a, b in zip(words, words[1:], strict=False))
