@@ -8,13 +8,15 @@ import pandas as pd
 
 from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity, term_counts
+from framing.evidence import span_evidence
 from framing.lexicon import Lexicon, load_lexicon, with_story_names
 from framing.matcher import Matcher
-from framing.naming import naming_table
+from framing.naming import labelled_spans, naming_table
 from framing.scores import score_table
 from framing.spans import SPAN_FIELDS, ArticleAnalysis, analyse_articles
 from framing.statements import statement_matrix, statement_records, statement_table
 from framing.stories import Story
+from framing.voices import COUNT_VOICES
 
 ARTICLE_TABLE_FIELDS = (
     "article", "outlet", "country", "ownership", "event", "date", "headline", "identified_by", "url",
@@ -40,6 +42,44 @@ class Analysis:
             self._derived[key] = build()
         return self._derived[key].copy()
 
+    def document(self, article: str) -> ArticleAnalysis:
+        """One article taken apart: its cleaned text, sentences, quotations and hits."""
+        if "documents" not in self._derived:
+            self._derived["documents"] = {doc.article.id: doc for doc in self.documents}
+        return self._derived["documents"][article]
+
+    def texts(self) -> dict[str, str]:
+        """Each article's cleaned text, the text every span's offsets point into."""
+        return {doc.article.id: doc.text for doc in self.documents}
+
+    def spans_behind(self, *, outlet=None, category=None, voice: str = "all", referent=None, article=None,
+                     term=None) -> pd.DataFrame:
+        """The span rows behind a count: the one answer to "which words made this number". Each field
+        takes one value or a list of values, None for any; voice is 'narrator', 'quote' or 'all' (both),
+        as in the score table, so a score's count is the number of rows returned for its outlet,
+        category and voice."""
+        if voice not in COUNT_VOICES:
+            raise ValueError(f"voice must be one of {', '.join(COUNT_VOICES)}, not {voice!r}")
+        wanted = {"outlet": outlet, "category": category, "referent": referent, "article": article, "term": term,
+                  "voice": None if voice == "all" else voice}
+        keep = pd.Series(True, index=self.spans.index)
+        for column, value in wanted.items():
+            if value is not None:
+                values = [value] if isinstance(value, str) else list(value)
+                keep &= self.spans[column].isin(values)
+        return self.spans[keep]  # a new frame (copy-on-write): a caller cannot spoil the table
+
+    def evidence(self, spans: pd.DataFrame) -> pd.DataFrame:
+        """Span rows (from spans_behind) each with the rest of its sentence before and after it."""
+        return span_evidence(self.document, spans)
+
+    def labelled_spans(self, *, voice: str = "all") -> pd.DataFrame:
+        """The span rows that name an actor, each with the label the naming table counts it under."""
+        distancing = self.lexicon.scare_quote_category
+        named = self._once("labelled", lambda: labelled_spans(
+            self.spans, self.texts(), distancing=distancing.id if distancing else None))
+        return named if voice == "all" else named[named["voice"] == voice]
+
     def outlet_texts(self, scope: str = "narrator") -> dict[str, str]:
         """Each outlet's text, its own voice only ('narrator') or everything ('all')."""
         texts: dict[str, list[str]] = {}
@@ -62,10 +102,7 @@ class Analysis:
 
     def naming(self) -> pd.DataFrame:
         """Per referent and outlet, each label used, how often, in which voice."""
-        distancing = self.lexicon.scare_quote_category
-        texts = {doc.article.id: doc.text for doc in self.documents}
-        return self._once("naming", lambda: naming_table(
-            self.spans, texts, distancing=distancing.id if distancing else None))
+        return self._once("naming", lambda: naming_table(self.labelled_spans()))
 
     def quotations(self) -> pd.DataFrame:
         """Every direct quotation with its speaker, verb, offsets and the statement it belongs to."""

@@ -19,10 +19,10 @@ from framing.lexicon import LexiconError, load_lexicon
 from framing.library.importing import MAX_FILE_BYTES, MAX_FILE_MB, SUFFIXES, ImportResult, read_files, too_large
 from framing.library.importing import Problem as ImportProblem
 from framing.library.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
-from framing.scores import SCORE_VOICES
 from framing.storage import USER_DATA_ENV, StorageError
 from framing.stories import StoryError, available_stories, load_story, resolve_story_path
 from framing.text import count_words, plural
+from framing.voices import COUNT_VOICES, SPAN_VOICES
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
@@ -75,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("articles", _articles, "article metadata, cleaned text and the lines cleaning removed", lexicon=False)
     spans = command("spans", _spans, "the span table: every lexicon hit with its offsets, voice and speaker")
     spans.add_argument("--category", help="only this category id")
-    spans.add_argument("--voice", choices=("narrator", "quote"), help="only this voice")
+    spans.add_argument("--voice", choices=SPAN_VOICES, help="only this voice")
     score = command("score", _score, "category counts and rates per 1,000 words, per outlet and voice")
-    score.add_argument("--voice", choices=SCORE_VOICES, help="only this voice")
+    score.add_argument("--voice", choices=COUNT_VOICES, help="only this voice")
     distinctive = command("distinctive", _distinctive, "terms that set each outlet apart from the others",
                           lexicon=False)
     distinctive.add_argument("--top", type=_positive, default=10, help="terms per outlet and method (default: 10)")

@@ -8,6 +8,7 @@ article, the way the distinctive-term counts saw it: case-folded, whole words, "
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -19,12 +20,12 @@ EVIDENCE_FIELDS = ("outlet", "article", "start", "end", "before", "match", "afte
 _TERM_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
-def span_evidence(documents: tuple[ArticleAnalysis, ...], spans: pd.DataFrame) -> pd.DataFrame:
-    """The given span rows with the rest of their sentence before and after the hit."""
-    by_article = {doc.article.id: doc for doc in documents}
+def span_evidence(document: Callable[[str], ArticleAnalysis], spans: pd.DataFrame) -> pd.DataFrame:
+    """The given span rows with the rest of their sentence before and after the hit; `document`
+    gives an article's analysis by its id (Analysis.document)."""
     rows = []
     for span in spans.itertuples(index=False):
-        doc = by_article[span.article]
+        doc = document(span.article)
         first, last = doc.sentences[span.sentence] if doc.sentences else (0, len(doc.text))
         first, last = min(first, span.start), max(last, span.end)
         rows.append({

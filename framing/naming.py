@@ -37,9 +37,9 @@ def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: st
     return named.assign(label=labels, label_key=[label_key(label) for label in labels])
 
 
-def naming_table(spans: pd.DataFrame, texts: dict[str, str], *, distancing: str | None) -> pd.DataFrame:
-    """Per referent, outlet, label and voice: how often the outlet named the actor that way."""
-    table = labelled_spans(spans, texts, distancing=distancing)
+def naming_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Per referent, outlet, label and voice: how often the outlet named the actor that way, from
+    the rows of `labelled_spans`."""
     if table.empty:
         return pd.DataFrame(columns=list(NAMING_FIELDS))
     grouped = table.groupby(["referent", "outlet", "label_key", "voice"], sort=False).agg(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-SCORE_FIELDS = ("outlet", "category", "voice", "count", "words", "per_1000")
-SCORE_VOICES = ("narrator", "quote", "all")
+from framing.voices import COUNT_VOICES, SPAN_VOICES
+
 WORD_COLUMNS = {"all": "words", "narrator": "words_narrator", "quote": "words_quote"}
 
 
@@ -24,13 +24,13 @@ def rate_table(counts: pd.Series, words: pd.DataFrame, categories: list[str],
     not as a gap. The rate is empty (NaN) where a unit has no words in that voice."""
     grid = words.index.to_frame(index=False).merge(pd.DataFrame({"category": categories}), how="cross")
     per_voice = counts.unstack("voice", fill_value=0) if len(counts) else pd.DataFrame()
-    per_voice = per_voice.reindex(columns=["narrator", "quote"], fill_value=0)
+    per_voice = per_voice.reindex(columns=list(SPAN_VOICES), fill_value=0)
     per_voice["all"] = per_voice["narrator"] + per_voice["quote"]
     per_voice = per_voice.reindex(pd.MultiIndex.from_frame(grid), fill_value=0)
     unit_words = words.set_axis(pd.MultiIndex.from_frame(words.index.to_frame(index=False))).reindex(
         pd.MultiIndex.from_frame(grid[list(by)]))
     frames = []
-    for voice in SCORE_VOICES:
+    for voice in COUNT_VOICES:
         frame = grid.assign(voice=voice, count=per_voice[voice].to_numpy().astype(int),
                             words=unit_words[WORD_COLUMNS[voice]].to_numpy().astype(int))
         frame["per_1000"] = (1000 * frame["count"] / frame["words"].where(frame["words"] > 0)).round(2)

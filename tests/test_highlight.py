@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.evidence import keyword_in_context, span_evidence
+from framing.evidence import keyword_in_context
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles, term_scatter, unique_share_bars
 from framing.render.highlight import article_html, evidence_html, hit_note, removed_html
 from framing.render.palette import OKABE_ITO, category_styles
@@ -89,7 +89,7 @@ def test_any_text_and_any_spans_show_exactly_the_text(text, cuts):
 
 def test_span_evidence_gives_the_sentence_around_each_hit():
     result = analysed("First sentence here. Then the so-called rebels came. Last one.")
-    rows = span_evidence(result.documents, result.spans[result.spans["term"] == "so-called"])
+    rows = result.evidence(result.spans_behind(term="so-called"))
     assert rows.iloc[0][["before", "match", "after"]].tolist() == ["Then the ", "so-called", " rebels came."]
 
 

@@ -156,18 +156,18 @@ def test_every_score_change_is_traced_to_the_hits_gained_and_lost():
     story = make_story(("Alpha", alpha), ("Beta", "The regime spoke."))
     current = analyse(story, make_lexicon(label=["regime", "brutal"]))
     edited = analyse(story, make_lexicon(label=["rebels", "regime*"], harsh=["brutal"]))
-    label = hit_changes(current.spans, edited.spans, "Alpha", "label", "all")
+    label = hit_changes(current, edited, "Alpha", "label", "all")
     assert label.gained["text"].tolist() == ["Rebels"] and label.lost["text"].tolist() == ["brutal"]
     assert label.after["term"].tolist().count("regime*") == 3 and label.before["term"].tolist().count("regime") == 3
-    quoted = hit_changes(current.spans, edited.spans, "Alpha", "label", "quote")
+    quoted = hit_changes(current, edited, "Alpha", "label", "quote")
     assert quoted.gained.empty and quoted.lost["text"].tolist() == ["brutal"]
-    harsh = hit_changes(current.spans, edited.spans, "Alpha", "harsh", "quote")
+    harsh = hit_changes(current, edited, "Alpha", "harsh", "quote")
     assert harsh.before.empty and harsh.gained["text"].tolist() == ["brutal"] and harsh.lost.empty
-    beta = hit_changes(current.spans, edited.spans, "Beta", "label", "all")
+    beta = hit_changes(current, edited, "Beta", "label", "all")
     assert beta.gained.empty and beta.lost.empty and beta.after["outlet"].tolist() == ["Beta"]
     for voice in ("narrator", "quote", "all"):
         for row in score_change(current.scores, edited.scores, voice).itertuples(index=False):
-            hits = hit_changes(current.spans, edited.spans, row.outlet, row.category, voice)
+            hits = hit_changes(current, edited, row.outlet, row.category, voice)
             assert (len(hits.after), len(hits.before)) == (row.count, row.count_before), (row, voice)
             assert len(hits.gained) - len(hits.lost) == row.change, (row, voice)
 

@@ -64,6 +64,8 @@ def test_bundled_statements_shared_and_single(bundled):
 
 
 def test_every_quotation_points_at_its_words(bundled):
-    texts = {doc.article.id: doc.text for doc in bundled.documents}
-    for row in bundled.quotations().itertuples():
+    texts = bundled.texts()
+    quotations = bundled.quotations()
+    assert len(quotations) >= 10
+    for row in quotations.itertuples():
         assert row.text in texts[row.article][row.start:row.end]

@@ -1,5 +1,7 @@
 """Parts of speech with offsets (framing/tagging.py)."""
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,4 +25,4 @@ def test_offsets_point_at_the_word_with_curly_apostrophes():
 def test_every_token_is_at_its_offsets_in_order(text):
     words = tagged_words(text)
     assert all(text[w.start:w.end] == w.word for w in words)
-    assert all(a.end <= b.start for a, b in zip(words, words[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(words))

@@ -17,7 +17,8 @@ from framing.classroom.annotation import (
     tokens,
 )
 from framing.render.exports import csv_bytes
-from framing.render.highlight import VOICE_LABELS, heading
+from framing.render.highlight import heading
+from framing.voices import VOICE_LABELS
 from views.session import current_story, plural, seed, show
 
 COMPARE_VOICES = {"all": "all the words, quotations included", "narrator": VOICE_LABELS["narrator"]}
@@ -26,19 +27,19 @@ CANDIDATES = "lexicon_candidates"  # read by the Lexicon page
 view = current_story()
 analysis = view.analysis
 story = st.session_state["story"]
-documents = {doc.article.id: doc for doc in analysis.documents}
 
 
 def article_label(article: str) -> str:
-    doc = documents[article]
+    doc = analysis.document(article)
     headline = doc.article.headline or " ".join(doc.text.split()[:10]) + " …"
     return f"{doc.article.outlet}: {headline}"  # a selectbox shows its options as plain text
 
 
 st.title("Annotate")
 st.caption("Mark the words you find loaded in one article, then see how your reading compares with the lexicon's.")
-article = st.selectbox("Article", list(documents), key="annotate_article", format_func=article_label)
-doc = documents[article]
+article = st.selectbox("Article", list(analysis.articles["article"]), key="annotate_article",
+                       format_func=article_label)
+doc = analysis.document(article)
 words = tokens(doc)
 sentence_of = {t.index: t.sentence for t in words}
 place = f"{story}::{article}"
@@ -102,7 +103,7 @@ st.button("Compare with the lexicon", type="primary", on_click=lambda: st.sessio
 if not st.session_state.get(flag_key):
     st.stop()
 
-spans = analysis.spans[(analysis.spans["article"] == article) & analysis.spans["category"].isin(chosen)]
+spans = analysis.spans_behind(article=article, category=chosen)
 comparison = compare_marks(doc, spans, marks, lexicon=analysis.lexicon, voice=voice)
 if comparison.marks_in_quotes:
     where = ("They are left out of this comparison, and shown faded." if voice == "narrator" else

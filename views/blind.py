@@ -38,10 +38,10 @@ from framing.classroom.lessons import (
     start_lesson,
     tally,
 )
-from framing.evidence import span_evidence
-from framing.render.highlight import VOICE_LABELS, article_html, escape, evidence_html, heading, legend_html, paragraph
+from framing.render.highlight import article_html, escape, evidence_html, heading, legend_html, paragraph
 from framing.spans import ArticleAnalysis
 from framing.storage import StorageError
+from framing.voices import VOICE_LABELS
 from views.session import StoryView, current_story, plural, remember, seed, show, story_catalogue
 
 REFRESH = "4s"  # how often the teacher's screen reads the class's guesses again
@@ -122,7 +122,7 @@ def hide_names(text: str, names: list[str]) -> str:
 def masked_highlights(view: StoryView, doc: ArticleAnalysis, masking: Masking, names: list[str]) -> str:
     """The masked text with the lexicon's hits: the span table's rows moved through the masking, and
     the notes and speakers that could name an outlet masked too."""
-    spans = masking.spans(view.analysis.spans[view.analysis.spans["article"] == doc.article.id])
+    spans = masking.spans(view.analysis.spans_behind(article=doc.article.id))
     spans = spans.assign(speaker=spans["speaker"].map(lambda speaker: hide_names(speaker, names)))
     shown = dataclasses.replace(doc, cleaned=dataclasses.replace(doc.cleaned, text=masking.text),
                                 quote_regions=masking.regions(doc.quote_regions))
@@ -244,7 +244,7 @@ def hits_by_category(view: StoryView, doc: ArticleAnalysis) -> str:
         style = view.styles[hits.category]
         summary = (f"{style.number} {style.name}: {plural(hits.count, 'hit')} in {hits.words:,} words, "
                    f"{hits.per_1000:.1f} per 1,000 words")
-        lines = evidence_html(span_evidence(view.analysis.documents, hits.spans), view.styles)
+        lines = evidence_html(view.analysis.evidence(hits.spans), view.styles)
         parts.append(f"<details><summary>{escape(summary)}</summary>{lines}</details>")
     return "".join(parts) or paragraph("The lexicon finds nothing in this article.")
 
@@ -300,7 +300,6 @@ labels = blind_labels(story, lesson.seed if lesson else st.session_state["blind_
 answers = {article.id: article.outlet for article in story.articles}
 revealed = lesson.revealed if lesson else st.session_state["blind_revealed"]
 names = outlet_names(story)
-documents = {doc.article.id: doc for doc in view.analysis.documents}
 
 teaching = lesson is not None and st.session_state.get("blind_teacher") == lesson.code
 with tally_column:
@@ -314,7 +313,7 @@ highlights = st.toggle("Show the lexicon's highlights", key="blind_highlights",
 guesses = tally(current_guesses(lesson), answers).votes if revealed else None
 
 for article_id, label in labels.items():
-    doc = documents[article_id]
+    doc = view.analysis.document(article_id)
     masking = masked_text(doc, story)
     st.divider()
     body = masked_highlights(view, doc, masking, names) if highlights else (

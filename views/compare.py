@@ -36,12 +36,10 @@ elif len(chosen) == 1:
 if not categories:
     st.caption("No category is chosen, so nothing is highlighted.")
 
-spans = analysis.spans[analysis.spans["category"].isin(categories)]
-documents = {doc.article.id: doc for doc in analysis.documents}
 for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):
     with column:
         for article in analysis.articles[analysis.articles["outlet"] == outlet].itertuples(index=False):
-            hits = spans[spans["article"] == article.article]
+            hits = analysis.spans_behind(article=article.article, category=categories)
             own, quoted = int((hits["voice"] == "narrator").sum()), int((hits["voice"] == "quote").sum())
             counts = f"{own} hits in its own words, {quoted} inside quotations ({article.words} words)"
             parts = [heading(outlet, level=3), paragraph(" · ".join(v for v in (article.country, article.date) if v)),
@@ -50,5 +48,5 @@ for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):
                 parts.append(removed_html(article.removed))
             if hits.empty and categories:
                 parts.append(paragraph("No hits for the chosen categories in this article."))
-            parts.append(article_html(documents[article.article], hits, view.styles, view.notes))
+            parts.append(article_html(analysis.document(article.article), hits, view.styles, view.notes))
             show(view, *parts)

@@ -32,9 +32,10 @@ from framing.batch.results import (
 from framing.lexicon import LexiconError, load_lexicon
 from framing.render.charts import corpus_tiles, monthly_rates
 from framing.render.exports import csv_bytes
-from framing.render.highlight import VOICE_LABELS, heading, stylesheet, wrap
+from framing.render.highlight import heading, stylesheet, wrap
 from framing.render.palette import category_styles
 from framing.storage import data_subdir
+from framing.voices import VOICE_LABELS
 from views.session import DEFAULT_TEXT_SIZE, clicked_points, plural, remember, seed, url_choice, url_values
 
 CHOICES = ("corpus_months", "corpus_outlets", "corpus_category")  # what belongs to one batch's contents

@@ -4,7 +4,6 @@ counts and, one click away, the sentences behind them. A teacher can download th
 import streamlit as st
 
 from framing.classroom.prompts import discussion_prompts, prompts_markdown
-from framing.evidence import span_evidence
 from framing.render.highlight import evidence_html, heading, paragraph
 from views.session import current_story, plural, seed, show
 
@@ -38,4 +37,4 @@ for number, prompt in enumerate(prompts, 1):
         show(view, heading(f"{number}. {prompt.question}", level=3), paragraph(prompt.summary))
         st.dataframe(prompt.figures, hide_index=True, width="content")
         with st.expander(f"Evidence: {plural(len(prompt.evidence), 'line')}"):
-            show(view, evidence_html(span_evidence(analysis.documents, prompt.evidence), view.styles))
+            show(view, evidence_html(analysis.evidence(prompt.evidence), view.styles))

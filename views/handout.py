@@ -6,8 +6,8 @@ import streamlit as st
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
 from framing.render.exports import TABLES, csv_bytes, export_tables, export_zip
 from framing.render.handout import DISTINCTIVE_TOP, SECTIONS, handout_file_name, handout_html
-from framing.render.highlight import VOICE_LABELS
 from framing.render.png import PngUnavailable, figure_png, find_browser
+from framing.voices import VOICE_LABELS
 from views.session import current_story, plural, seed
 
 PNG_WIDTH = 1200  # px before scaling: wide enough for a slide

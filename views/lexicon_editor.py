@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from framing import LexiconError, analyse, load_lexicon, load_story
-from framing.evidence import span_evidence
 from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
 from framing.library.lexicon_edit import (
     categories_frame,
@@ -21,9 +20,10 @@ from framing.library.lexicon_edit import (
     terms_frame,
     validate,
 )
-from framing.render.highlight import VOICE_LABELS, evidence_html, heading
+from framing.render.highlight import evidence_html, heading
 from framing.render.palette import category_styles
 from framing.storage import StorageError
+from framing.voices import VOICE_LABELS
 from views.session import (
     StoryView,
     current_lexicon_path,
@@ -196,7 +196,7 @@ if checked.lexicon is not None:
     rows = picked_row.selection.rows if picked_row and picked_row.selection else []
     if rows:
         outlet, category = shown.iloc[rows[0]][["outlet", "category"]]
-        hits = hit_changes(view.analysis.spans, scored.analysis.spans, outlet, category, voice)
+        hits = hit_changes(view.analysis, scored.analysis, outlet, category, voice)
         show(scored, heading(f"{outlet} · {category} · {VOICE_LABELS[voice]}", level=3))
         tabs = st.tabs([f"Gained ({len(hits.gained)})", f"Lost ({len(hits.lost)})",
                         f"Count with the edited lexicon ({len(hits.after)})", f"Count before ({len(hits.before)})"])
@@ -206,7 +206,7 @@ if checked.lexicon is not None:
                 if spans.empty:
                     st.caption("None.")
                 else:  # each with its own lexicon's colours: a lost hit's category may be gone
-                    show(counted, evidence_html(span_evidence(counted.analysis.documents, spans), counted.styles))
+                    show(counted, evidence_html(counted.analysis.evidence(spans), counted.styles))
 
     st.subheader("Compared with the default lexicon")
     diff = lexicon_diff(default_lexicon(), edited)

@@ -4,9 +4,9 @@ quoted, and how much of what it says no other outlet says. Each table or chart o
 import pandas as pd
 import streamlit as st
 
-from framing.evidence import span_evidence
 from framing.render.charts import statement_tiles, unique_share_bars
-from framing.render.highlight import VOICE_LABELS, evidence_html, heading, paragraph
+from framing.render.highlight import evidence_html, heading, paragraph
+from framing.voices import VOICE_LABELS
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 view = current_story()
@@ -35,11 +35,9 @@ else:
     rows = [row for row in (picked.selection.rows if picked else []) if row < len(table)]
     if rows:
         referent = table.index[rows[0]]
-        spans = analysis.spans[analysis.spans["referent"] == referent]
-        if voice != "all":
-            spans = spans[spans["voice"] == voice]
+        spans = analysis.spans_behind(referent=referent, voice=voice)
         show(view, heading(f"{referent}: {plural(len(spans), 'mention')}, {VOICE_LABELS[voice]}", level=3),
-             evidence_html(span_evidence(analysis.documents, spans), view.styles))
+             evidence_html(analysis.evidence(spans), view.styles))
 
 st.subheader("Which statements each outlet quoted")
 matrix = analysis.statement_matrix()

@@ -3,9 +3,9 @@ Clicking a square lists the hits behind it, each in its sentence."""
 
 import streamlit as st
 
-from framing.evidence import span_evidence
 from framing.render.charts import rate_tiles
-from framing.render.highlight import VOICE_LABELS, escape, evidence_html, heading, legend_html, paragraph
+from framing.render.highlight import escape, evidence_html, heading, legend_html, paragraph
+from framing.voices import VOICE_LABELS
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 view = current_story()
@@ -48,16 +48,14 @@ if not points:
     st.caption("No square selected yet: click one to list the hits behind it.")
 else:
     outlet, category = points[0]["customdata"][:2]
-    spans = analysis.spans[(analysis.spans["outlet"] == outlet) & (analysis.spans["category"] == category)]
-    if voice != "all":
-        spans = spans[spans["voice"] == voice]
+    spans = analysis.spans_behind(outlet=outlet, category=category, voice=voice)
     name = view.styles[category].name if category in view.styles else category
     title = f"{outlet} · {name} · {VOICE_LABELS[voice]}: {plural(len(spans), 'hit')}"
     parts = [heading(title, level=3)]
     if spans.empty:
         parts.append(paragraph("No hits here: this outlet does not use this kind of word in this voice."))
     else:
-        parts.append(evidence_html(span_evidence(analysis.documents, spans), view.styles))
+        parts.append(evidence_html(analysis.evidence(spans), view.styles))
     show(view, *parts)
 
 with st.expander("Key to the categories"):

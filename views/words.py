@@ -5,7 +5,8 @@ import streamlit as st
 
 from framing.evidence import keyword_in_context
 from framing.render.charts import distinctive_bars, term_scatter
-from framing.render.highlight import VOICE_LABELS, evidence_html, heading, paragraph
+from framing.render.highlight import evidence_html, heading, paragraph
+from framing.voices import VOICE_LABELS
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 SCOPES = {"narrator": VOICE_LABELS["narrator"], "all": "all text, quotations included"}

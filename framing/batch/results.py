@@ -21,13 +21,12 @@ import pyarrow.parquet as pq
 
 from framing.batch.scoring import TERM_FIELDS
 from framing.render.palette import CategoryStyle
-from framing.scores import SCORE_VOICES
+from framing.voices import COUNT_VOICES, SPAN_VOICES
 
 RESULTS_FOLDER = "batches"  # in the data folder (framing.storage.data_dir)
 RESULT_SUFFIXES = (".parquet", ".csv")
 KEYS = ("outlet", "month", "category", "voice")
 OUTLET_COLUMNS = (*KEYS, "count", "words", "articles")  # per_1000 is recomputed from count and words
-TERM_VOICES = ("narrator", "quote")
 THIN_WORDS = 1000  # a month with fewer words in the chosen voice gives a weak rate
 DEFAULT_OUTLETS = 12
 _MONTH = re.compile(r"^(\d{4}-(0[1-9]|1[0-2]))?$")
@@ -87,7 +86,7 @@ def load_outlets(path: Path) -> pd.DataFrame:
     """The outlet table, checked: every column the page needs, whole non-negative numbers, known
     voices, months as YYYY-MM or empty. Raises CorpusError naming the file and the problem."""
     table = _read(path, OUTLET_COLUMNS)
-    _check_values(path, table, voices=SCORE_VOICES)
+    _check_values(path, table, voices=COUNT_VOICES)
     table["per_1000"] = _rate(table["count"], table["words"])
     return table[[*OUTLET_COLUMNS[:-1], "per_1000", "articles"]]
 
@@ -95,7 +94,7 @@ def load_outlets(path: Path) -> pd.DataFrame:
 def load_terms(path: Path) -> pd.DataFrame:
     """The terms table, checked like the outlet table (voices: narrator and quote)."""
     table = _read(path, TERM_FIELDS)
-    _check_values(path, table, voices=TERM_VOICES)
+    _check_values(path, table, voices=SPAN_VOICES)
     return table[list(TERM_FIELDS)]
 
 
@@ -291,7 +290,7 @@ def terms_behind(terms: pd.DataFrame, *, outlet: str, category: str, voice: str,
     split into `own words` and `quotations`. Their counts add up to the count in the outlet table."""
     rows = select(terms, voice=voice, span=span, outlets=[outlet], category=category)
     split = rows.pivot_table(index="term", columns="voice", values="count", aggfunc="sum", fill_value=0)
-    split = split.reindex(columns=list(TERM_VOICES), fill_value=0)
+    split = split.reindex(columns=list(SPAN_VOICES), fill_value=0)
     table = pd.DataFrame({"term": split.index, "count": split.sum(axis=1).to_numpy()})
     if voice == "all":
         table["own words"] = split["narrator"].to_numpy()

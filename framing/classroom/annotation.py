@@ -17,10 +17,11 @@ import pandas as pd
 from framing.evidence import term_pattern
 from framing.lexicon import Lexicon, LexiconError, parse_lexicon
 from framing.quotes import VoiceIndex
-from framing.render.highlight import VOICE_LABELS, escape
+from framing.render.highlight import escape
 from framing.resources import WORD_RE
 from framing.spans import ArticleAnalysis
 from framing.text import fold, sentence_index
+from framing.voices import VOICE_LABELS
 
 SMALL_NUMBERS = 10  # fewer marks than this: the rates are shown, but said to rest on small numbers
 MARK_CLASSES = {"both": "student and lexicon", "student": "student only", "lexicon": "lexicon only"}

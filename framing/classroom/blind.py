@@ -97,12 +97,13 @@ class CategoryHits:
 def category_hits(analysis, article_id: str) -> list[CategoryHits]:
     """The article's hits per category (all voices), in the lexicon's order, categories without a hit left
     out; counts and rates from `framing.scores.rate_table` over the article's span rows and words."""
-    spans = analysis.spans[analysis.spans["article"] == article_id]
+    spans = analysis.spans_behind(article=article_id)
     words = analysis.articles.set_index("article").loc[[article_id], list(WORD_COLUMNS.values())]
     categories = [category.id for category in analysis.lexicon.categories]
     rates = rate_table(spans.groupby(["article", "category", "voice"]).size(), words, categories, by=("article",))
     rates = rates[(rates["voice"] == "all") & (rates["count"] > 0)]
-    return [CategoryHits(row.category, row.count, row.words, row.per_1000, spans[spans["category"] == row.category])
+    return [CategoryHits(row.category, row.count, row.words, row.per_1000,
+                         analysis.spans_behind(article=article_id, category=row.category))
             for row in rates.itertuples(index=False)]
 
 

@@ -21,9 +21,10 @@ from itertools import combinations
 
 import pandas as pd
 
-from framing.naming import label_key, labelled_spans
+from framing.naming import label_key
 from framing.spans import SPAN_FIELDS
 from framing.text import fold, sentence_index
+from framing.voices import NARRATOR
 
 KINDS = ("naming", "verbs", "statements", "distancing", "rates")
 MIN_RATE_COUNT = 3  # a rate contrast needs this many hits in the outlet that uses the words most
@@ -61,7 +62,7 @@ def naming_prompts(analysis) -> list[Prompt]:
     the pair whose smaller side has more mentions (3 against 7 before 1 against 17); then the total."""
     naming = analysis.naming()
     naming = naming[naming["voice"] == "narrator"].assign(key=lambda t: t["label"].map(label_key))
-    labelled = _labelled_spans(analysis)
+    labelled = analysis.labelled_spans(voice=NARRATOR)
     category_of = labelled.groupby("label_key")["category"].agg(lambda c: c.mode().iloc[0]).to_dict()
     found = []
     for referent, table in naming.groupby("referent", sort=False):
@@ -128,14 +129,6 @@ def _naming_prompt(referent, counts, first, second, size, evidence) -> Prompt:
     return Prompt("naming", question, summary, figures, evidence, size)
 
 
-def _labelled_spans(analysis) -> pd.DataFrame:
-    """The span rows that name an actor in an outlet's own words, with the key of the label the
-    naming table counts each under (scare quotes and "so-called" included, as there)."""
-    distancing = analysis.lexicon.scare_quote_category
-    texts = {doc.article.id: doc.text for doc in analysis.documents}
-    named = labelled_spans(analysis.spans, texts, distancing=distancing.id if distancing else None)
-    return named[named["voice"] == "narrator"]
-
 
 # --- quotations: verbs and statements left out ----------------------------------------------------
 
@@ -191,10 +184,9 @@ def _comparable(events: set[str], others: set[str]) -> bool:
 
 def _quotation_spans(analysis, quotes: pd.DataFrame) -> pd.DataFrame:
     """Quotation rows as span-table rows, so their evidence shows each in its sentence."""
-    documents = {doc.article.id: doc for doc in analysis.documents}
     rows = []
     for quote in quotes.itertuples(index=False):
-        doc = documents[quote.article]
+        doc = analysis.document(quote.article)
         sentence = sentence_index([start for start, _ in doc.sentences], quote.start) if doc.sentences else 0
         rows.append((quote.article, quote.outlet, quote.start, quote.end, doc.text[quote.start:quote.end], "", "",
                      "", "quote", False, quote.speaker, sentence))
@@ -211,7 +203,7 @@ def distancing_prompts(analysis) -> list[Prompt]:
     category = analysis.lexicon.scare_quote_category
     if category is None:
         return []
-    spans = analysis.spans[(analysis.spans["category"] == category.id) & (analysis.spans["voice"] == "narrator")]
+    spans = analysis.spans_behind(category=category.id, voice=NARRATOR)
     figures = _own_voice_scores(analysis, category.id)
     counts = figures.set_index("outlet")["count"]
     if counts.max() == counts.min():
@@ -248,9 +240,8 @@ def rate_prompts(analysis) -> list[Prompt]:
         question = (f"{most['outlet']} uses {category.name.lower()} more often than {least['outlet']}. Read the "
                     "examples from both: what do these words do in each article, and how might a reader's "
                     "impression differ?")
-        spans = analysis.spans
-        evidence = spans[(spans["category"] == category.id) & (spans["voice"] == "narrator")
-                         & spans["outlet"].isin([most["outlet"], least["outlet"]])]
+        evidence = analysis.spans_behind(category=category.id, voice=NARRATOR,
+                                         outlet=[most["outlet"], least["outlet"]])
         prompts.append(Prompt("rates", question, summary, scores, evidence[list(SPAN_FIELDS)], float(excess)))
     return sorted(prompts, key=lambda p: -p.size)
 

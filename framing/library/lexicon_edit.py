@@ -179,11 +179,12 @@ def score_change(current: pd.DataFrame, edited: pd.DataFrame, voice: str) -> pd.
     return table[[*keys, "count", "per_1000", "count_before", "change"]].reset_index(drop=True)
 
 
-def hit_changes(current: pd.DataFrame, edited: pd.DataFrame, outlet: str, category: str, voice: str) -> HitChanges:
+def hit_changes(current, edited, outlet: str, category: str, voice: str) -> HitChanges:
     """The hits of one outlet and category in one voice ('all': both) in the current and the edited
-    span tables, and those only one of them has. A hit is the same hit when it covers the same
+    analyses, and those only one of them has. A hit is the same hit when it covers the same
     characters of the same article in the same category, whatever term found it."""
-    before, after = (_hits_of(spans, outlet, category, voice) for spans in (current, edited))
+    before, after = (analysis.spans_behind(outlet=outlet, category=category, voice=voice).reset_index(drop=True)
+                     for analysis in (current, edited))
     before_keys, after_keys = (pd.MultiIndex.from_frame(spans[SPAN_IDENTITY]) for spans in (before, after))
     return HitChanges(before, after, gained=after[~after_keys.isin(before_keys)],
                       lost=before[~before_keys.isin(after_keys)])
@@ -269,11 +270,6 @@ def _term_key(text: str) -> str:
 
 def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(columns))
-
-
-def _hits_of(spans: pd.DataFrame, outlet: str, category: str, voice: str) -> pd.DataFrame:
-    chosen = spans[(spans["outlet"] == outlet) & (spans["category"] == category)]
-    return (chosen if voice == "all" else chosen[chosen["voice"] == voice]).reset_index(drop=True)
 
 
 def _row_of(message: str, categories: list[dict], terms: list[dict]) -> tuple[str, int | None]:

@@ -15,9 +15,9 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from framing.render.highlight import VOICE_LABELS
 from framing.render.palette import OKABE_ITO, RATE_SCALE, CategoryStyle
 from framing.text import plural
+from framing.voices import VOICE_LABELS
 
 TILE_SIZE = 46
 

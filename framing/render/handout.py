@@ -18,8 +18,9 @@ import plotly.graph_objects as go
 
 from framing.analysis import Analysis
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
-from framing.render.highlight import VOICE_LABELS, article_html, escape, legend_html, stylesheet
+from framing.render.highlight import article_html, escape, legend_html, stylesheet
 from framing.render.palette import CategoryStyle
+from framing.voices import SPAN_VOICES, VOICE_LABELS
 
 SECTIONS = {
     "outlets": "The outlets",
@@ -33,7 +34,6 @@ SECTIONS = {
 STATEMENTS_PER_CHART = 15  # rows of statement tiles that fit one printed page
 CHART_WIDTH = 680  # px: the printable width of A4 with 15 mm margins, so a chart prints as it looks
 CHART_CONFIG = {"displayModeBar": False, "responsive": False, "displaylogo": False, "scrollZoom": False}
-SCORE_VOICES = ("narrator", "quote")
 DISTINCTIVE_TOP = 8
 
 CSS = """
@@ -148,7 +148,7 @@ def _scores(analysis: Analysis, outlets: list[str], styles: dict[str, CategorySt
     """The counts beside the rates, per voice, as tables; the own-voice ones as the Overview's tiles too."""
     parts = ['<p class="note">Each cell: the number of hits (bold) and hits per 1,000 words in that voice. '
              "A rate from a few hits in a short text is weak evidence.</p>"]
-    for voice in SCORE_VOICES:
+    for voice in SPAN_VOICES:
         shown = analysis.scores[(analysis.scores["voice"] == voice) & analysis.scores["outlet"].isin(outlets)]
         cells = {(row.outlet, row.category): row for row in shown.itertuples(index=False)}
         words = {row.outlet: row.words for row in shown.itertuples(index=False)}
@@ -232,7 +232,7 @@ def _articles(analysis: Analysis, outlets: list[str], styles: dict[str, Category
     for doc in analysis.documents:
         if doc.article.outlet not in outlets:
             continue
-        spans = analysis.spans[analysis.spans["article"] == doc.article.id]
+        spans = analysis.spans_behind(article=doc.article.id)
         parts.append(f'<section class="article"><h3>{escape(doc.article.outlet)}</h3>'
                      f'<p class="headline">{escape(doc.article.headline)}</p>'
                      f"{article_html(doc, spans, styles, notes)}</section>")

@@ -18,8 +18,7 @@ import pandas as pd
 from framing.quotes import VoiceIndex
 from framing.render.palette import CategoryStyle
 from framing.spans import ArticleAnalysis
-
-VOICE_LABELS = {"narrator": "the outlet's own words", "quote": "inside a quotation", "all": "all text"}
+from framing.voices import VOICE_LABELS
 
 
 def escape(text) -> str:
