@@ -12,11 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from framing.storage import data_subdir
-from framing.stories import DATA_DIR
+from framing.storage import BUNDLED_DIR, data_subdir
 from framing.text import fold
 
-LEXICONS_DIR = DATA_DIR / "lexicons"
+LEXICONS_DIR = BUNDLED_DIR / "lexicons"
 DEFAULT_LEXICON = LEXICONS_DIR / "default.yaml"
 DEFAULT_NAME = "default"
 USER_LEXICONS = "lexicons"  # the data folder's subfolder of lexicons saved from the editor

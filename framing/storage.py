@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -27,6 +28,18 @@ USER_DATA_ENV = "FRAMING_DATA_DIR"
 APP_NAME = "framing"
 LOCK_TIMEOUT = 30  # s: a writer waits this long for another before giving up with a clear message
 _LOCKS = ".locks"
+
+
+def _bundled_dir() -> Path:
+    """The read-only data that ships with the tool (default lexicon, bundled story): `data/` beside
+    the package in a checkout, else the copy `pip install .` puts in the environment's share/framing/."""
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    if (checkout / "lexicons" / "default.yaml").is_file():
+        return checkout
+    return Path(sys.prefix) / "share" / "framing" / "data"
+
+
+BUNDLED_DIR = _bundled_dir()
 
 
 class StorageError(OSError):

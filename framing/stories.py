@@ -13,10 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from framing.storage import data_subdir
+from framing.storage import BUNDLED_DIR, data_subdir
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-STORIES_DIR = DATA_DIR / "stories"
+STORIES_DIR = BUNDLED_DIR / "stories"
 USER_STORIES = "stories"  # the data folder's subfolder of stories a user imported or made
 ARTICLE_SUFFIXES = (".txt", ".md")
 ARTICLE_FIELDS = (

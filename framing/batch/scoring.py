@@ -491,8 +491,12 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield _Engine(pool.submit, 2 * workers)
         return
-    import dask
-    from distributed import Client, LocalCluster
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise BatchError("the Dask engine needs Dask: pip install -r requirements-dev.txt "
+                         "(or pip install dask distributed)") from None
 
     with ExitStack() as stack:
         if scheduler:
