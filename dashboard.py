@@ -10,34 +10,18 @@ import streamlit as st
 
 from framing.lexicon import DEFAULT_NAME
 from framing.storage import use_data_dir_argument
+from views.pages import DEFAULT_PAGE, PAGES
 from views.session import DEFAULT_TEXT_SIZE, forget_page_choices, lexicon_catalogue, remember, seed, story_catalogue
 
 use_data_dir_argument(sys.argv[1:])  # streamlit run dashboard.py -- --data-dir PATH
 st.set_page_config(page_title="Framing: one story, many outlets", page_icon=":material/newspaper:", layout="wide")
 
-PAGES = {
-    "Explore": [
-        st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page("views/compare.py", title="Compare", icon=":material/view_column:", url_path="compare"),
-        st.Page("views/words.py", title="Words", icon=":material/match_word:", url_path="words"),
-        st.Page("views/naming.py", title="Naming and statements", icon=":material/format_quote:",
-                url_path="naming"),
-        st.Page("views/corpus.py", title="Corpus", icon=":material/stacked_line_chart:", url_path="corpus"),
-    ],
-    "Teach": [
-        st.Page("views/blind.py", title="Blind reading", icon=":material/visibility_off:", url_path="blind"),
-        st.Page("views/annotate.py", title="Annotate", icon=":material/ink_highlighter:", url_path="annotate"),
-        st.Page("views/discuss.py", title="Discussion prompts", icon=":material/forum:", url_path="discuss"),
-    ],
-    "Your stories": [
-        st.Page("views/import_story.py", title="Import articles", icon=":material/upload_file:",
-                url_path="import"),
-        st.Page("views/lexicon_editor.py", title="Lexicon", icon=":material/edit_note:", url_path="lexicon"),
-        st.Page("views/handout.py", title="Handout and downloads", icon=":material/download:",
-                url_path="handout"),
-    ],
-}
-page = st.navigation(PAGES)
+sections: dict[str, list] = {}
+for spec in PAGES:
+    sections.setdefault(spec.section, []).append(st.Page(
+        spec.script, title=spec.title, icon=spec.icon, default=spec is DEFAULT_PAGE,
+        **({"url_path": spec.url_path} if spec.url_path else {})))
+page = st.navigation(sections)
 
 catalogue = story_catalogue()
 if not catalogue:

@@ -1,8 +1,9 @@
 """Server-side rerun time of each dashboard page on the bundled story, against "under 150 ms per rerun".
 
 Every click in Streamlit reruns the page script, so a slow script is a slow click. This times the script
-through AppTest (no browser, no network): each page's first load with cold caches, then N reruns caused by
-the page's own widgets. A trivial AppTest script is rerun as often, to show how much of each figure is the
+through AppTest (no browser, no network): each page of the dashboard's page list (views/pages.py) with its
+first load on cold caches, then N reruns caused by the page's own widgets (a plain rerun where none is
+listed below). A trivial AppTest script is rerun as often, to show how much of each figure is the
 harness. Run from the repo root: `python bench/dashboard_reruns.py [--repeats N]`. Exits 1 if a run raised.
 """
 
@@ -20,7 +21,11 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-DASHBOARD = str(Path(__file__).resolve().parents[1] / "dashboard.py")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from views.pages import DEFAULT_PAGE, PAGES  # noqa: E402 (the repository root goes on the path first)
+
+DASHBOARD = str(REPO / "dashboard.py")
 TARGET_MS = 150
 OUTLETS = ["Press TV", "Al-Manar", "Haaretz (Reuters)", "Sputnik", "The Week"]
 HARNESS = """
@@ -31,7 +36,7 @@ st.write(st.session_state["choice"])
 
 Action = Callable[[AppTest], object]
 
-# Per page: what a user does there, one action per rerun, cycled.
+# Per page: what a user does there, one action per rerun, cycled; other pages are rerun as they are.
 INTERACTIONS: dict[str, list[Action]] = {
     "views/overview.py": [lambda at, v=v: at.radio(key="voice").set_value(v) for v in ("quote", "all", "narrator")],
     "views/compare.py": [
@@ -73,7 +78,7 @@ def timed_run(at: AppTest, what: str) -> float:
 def open_page(page: str) -> tuple[AppTest, float]:
     """A new session on `page`, its first load timed with cold caches."""
     at = AppTest.from_file(DASHBOARD, default_timeout=120)
-    if page != "views/overview.py":
+    if page != DEFAULT_PAGE.script:
         at.run()  # switch_page needs the pages st.navigation registers on a first run
         at.switch_page(page)
     st.cache_data.clear()
@@ -110,14 +115,15 @@ def main() -> int:
     harness_times = reruns(harness, [lambda at, v=v: at.radio(key="choice").set_value(v) for v in "ba"], repeats,
                            "harness")
     warm = AppTest.from_file(DASHBOARD, default_timeout=120).run()  # imports: once per process, not per load
-    for page in INTERACTIONS:
-        warm.switch_page(page).run()
+    for spec in PAGES:
+        warm.switch_page(spec.script).run()
 
     lines = [f"| page | first load ms | median rerun ms | p95 rerun ms | max ms | median < {TARGET_MS} | "
              f"p95 < {TARGET_MS} |",
              "|---|---:|---:|---:|---:|:---:|:---:|"]
     failed = False
-    for page, actions in INTERACTIONS.items():
+    for page in (spec.script for spec in PAGES):
+        actions = INTERACTIONS.get(page, [lambda at: None])
         try:
             at, first = open_page(page)
             lines.append(row(page, f"{first:.0f}", reruns(at, actions, repeats, page)))

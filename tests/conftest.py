@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 
 import pytest
+import streamlit as st
+from playwright.sync_api import BrowserContext, Page
 
 from framing import analyse, load_lexicon, load_story, parse_lexicon
 from framing.storage import USER_DATA_ENV
@@ -13,6 +15,7 @@ from framing.stories import Article, Story
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data" / "stories" / "assad-coalition-2015"
 SEEDS = REPO.parent / "shared" / "seeds"
+TIMEOUT = 30_000  # ms, for every wait of a browser test on the page
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright downloads no browser here
 # Where Chromium is missing, tests that need it skip; under CI (CI set) they run, and so fail.
 NEEDS_CHROMIUM = pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
@@ -82,6 +85,24 @@ def bundled(bundled_story, default_lexicon):
     return analyse(bundled_story, default_lexicon)
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Streamlit's caches emptied before every test, so no page sees another test's analysis."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def one_outlet_story(tmp_path, monkeypatch):
+    folder = tmp_path / "stories" / "lonely"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "story.yaml").write_text("title: One outlet only\n", encoding="utf-8")
+    (folder / "articles" / "only.md").write_text(
+        "---\noutlet: Only Outlet\n---\nThe so-called rebels said the regime fell.\n", encoding="utf-8")
+    monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
+    return "lonely"
+
+
 # --- real-browser tests (pytest-playwright) share these launch settings -------------------------
 
 
@@ -96,3 +117,17 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1600, "height": 1000}, "color_scheme": "light"}
+
+
+@pytest.fixture
+def context(context: BrowserContext) -> BrowserContext:
+    context.set_default_timeout(TIMEOUT)
+    return context
+
+
+@pytest.fixture
+def dialogs(page: Page) -> list[str]:
+    """The messages of every dialog (alert, confirm, prompt) the page tries to open; each is dismissed."""
+    opened: list[str] = []
+    page.on("dialog", lambda dialog: (opened.append(dialog.message), dialog.dismiss()))
+    return opened

@@ -1,8 +1,8 @@
 """The Blind reading page through AppTest: solo guesses, a lesson joined by its code, and the reveal."""
 
 import pytest
+from apptest_helpers import html_of, open_page
 from conftest import BUNDLED
-from test_dashboard import fresh_caches, html_of, open_page  # noqa: F401
 
 from framing import load_story
 from framing.classroom.blind import blind_labels

@@ -7,89 +7,30 @@ Skipped where /usr/bin/chromium is missing, unless the environment variable CI i
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import NEEDS_CHROMIUM, REPO
-from playwright.sync_api import BrowserContext, Page, expect
+from browser_helpers import HOSTILE, SCRIPT, click_centre, no_exception, serve, settle, visit, write_hostile_story
+from conftest import NEEDS_CHROMIUM, REPO, TIMEOUT
+from playwright.sync_api import Page, expect
 
 from framing import load_lexicon
 from framing.batch.scoring import run_batch
+from views.pages import PAGES, PageSpec
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
-TIMEOUT = 30_000  # ms, for every wait on the page
-expect.set_options(timeout=TIMEOUT)
-STARTUP = 60  # s, for the server to answer its health check
 BUNDLED = "assad-coalition-2015"
-HOSTILE = "hostile-text"
-PAGES = {"": "The outlets", "compare": "Outlets side by side", "words": "Keyword in context",
-         "naming": "Which statements each outlet quoted"}
+LANDMARKS = {spec.url_path: spec.landmark for spec in PAGES}
 CORPUS = "How often each outlet uses each kind of framing word"
-EXCEPTION = '[data-testid="stException"]'
 FIRST_LINES = "texts => texts.map(t => (t.querySelector('tspan.line') || t).textContent)"
 
-SCRIPT = "<script>window.__pwned = 1</script>"
-IMAGE = '<img src=x onerror="window.__pwned = 2">'
-STORY_YAML = """\
-title: "Hostile <b>not bold</b> and **not bold** text"
-summary: >-
-  A summary that is all markup: <script>window.__pwned = 1</script>
-  <img src=x onerror="window.__pwned = 2"> **bold**, _underscores_ and a [link](http://example.com).
-"""
-ARTICLE = """\
----
-outlet: {outlet}
-country: {country}
-date: "2024-0{n}-01"
-headline: "Headline <u>{n}</u> with **stars**"
----
-# heading {n}
-
-{script}
-{image}
-
-The so-called rebels claimed the regime said **bold** things, and [link](http://example.com) too.
-He said: "this is a regime".
-The regime answered the rebels on day {n}.
-"""
 
 
 # --- fixtures: browser, server, story ------------------------------------------------------------
-
-
-@pytest.fixture
-def context(context: BrowserContext) -> BrowserContext:
-    context.set_default_timeout(TIMEOUT)
-    return context
-
-
-@pytest.fixture
-def dialogs(page: Page) -> list[str]:
-    """The messages of every dialog (alert, confirm, prompt) the page tries to open; each is dismissed."""
-    opened: list[str] = []
-    page.on("dialog", lambda dialog: (opened.append(dialog.message), dialog.dismiss()))
-    return opened
-
-
-def write_hostile_story(data_dir: Path) -> None:
-    folder = data_dir / "stories" / HOSTILE
-    (folder / "articles").mkdir(parents=True)
-    (folder / "story.yaml").write_text(STORY_YAML, encoding="utf-8")
-    outlets = (("one", "'<i>Outlet</i> One'", "Nowhere <br>land"), ("two", "Outlet **Two**", "_Elsewhere_"))
-    for n, (name, outlet, country) in enumerate(outlets, start=1):
-        text = ARTICLE.format(outlet=outlet, country=country, n=n, script=SCRIPT, image=IMAGE)
-        (folder / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
 
 
 def write_batch(data_dir: Path) -> None:
@@ -105,47 +46,6 @@ def write_batch(data_dir: Path) -> None:
     run_batch(source, data_dir / "batches" / "hostile.parquet", load_lexicon(), workers=1, progress=False)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except OSError:
-        return False
-
-
-@contextlib.contextmanager
-def serve(data_dir: Path):
-    """The dashboard served on a free port with `data_dir` as its data folder; yields its base URL and
-    stops it (its whole group) after. Other browser test modules start their own with their own data."""
-    log = (data_dir / "streamlit.log").open("w+b")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
-    server = subprocess.Popen(command, cwd=REPO, env={**os.environ, "FRAMING_DATA_DIR": str(data_dir)},
-                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + STARTUP
-        while not healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                output = log.read().decode(errors="replace")
-                pytest.fail(f"streamlit did not answer on {url} within {STARTUP} s "
-                            f"(exit code {server.poll()}):\n{output}", pytrace=False)
-            time.sleep(0.2)
-        yield url
-    finally:
-        stop(server)
-        log.close()
-
-
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     """The server for this module, over a hostile story and a batch. (Other modules start their own
@@ -157,19 +57,6 @@ def app(tmp_path_factory):
         yield url
 
 
-def stop(server: subprocess.Popen) -> None:
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            server.wait(wait)
-            break
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @pytest.fixture(scope="session")
 def base_url(app: str) -> str:
     """Where page.goto("/compare") goes (the plugin's own base_url comes from --base-url)."""
@@ -179,38 +66,12 @@ def base_url(app: str) -> str:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def open_page(page: Page, url: str, heading: str) -> None:
-    """Go to a page and wait until it has drawn the heading and finished running."""
-    page.goto(url)
-    expect(page.get_by_text(heading, exact=True).first).to_be_visible(timeout=TIMEOUT)
-    settle(page)
-
-
-def settle(page: Page) -> None:
-    """Wait until Streamlit is not running the script any more."""
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
-    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=TIMEOUT)
-
-
-def no_exception(page: Page) -> None:
-    expect(page.locator(EXCEPTION)).to_have_count(0)
-    assert page.locator(EXCEPTION).count() == 0
-
-
-def click_centre(page: Page, element) -> None:
-    """A mouse click in the middle of an element (Plotly catches clicks on a layer above its points)."""
-    element.scroll_into_view_if_needed()
-    box = element.bounding_box()
-    assert box, "the element has no box on the page"
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-
-
 # --- tests --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_opens_without_an_exception(page: Page, path: str):
-    open_page(page, f"/{path}", PAGES[path])
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.title)
+def test_every_page_opens_without_an_exception(page: Page, spec: PageSpec):
+    visit(page, f"/{spec.url_path}", spec.landmark)
     expect(page.locator("h1, h2, h3").first).to_be_visible()
     no_exception(page)
 
@@ -231,7 +92,7 @@ def click_first_nonzero_square(page: Page) -> int:
 
 
 def test_clicking_a_square_of_the_overview_lists_its_hits(page: Page):
-    open_page(page, f"/?story={BUNDLED}", PAGES[""])
+    visit(page, f"/?story={BUNDLED}", LANDMARKS[""])
 
     count = click_first_nonzero_square(page)
 
@@ -244,7 +105,7 @@ def test_clicking_a_square_of_the_overview_lists_its_hits(page: Page):
 
 
 def test_clicking_a_distinctive_bar_puts_its_term_in_context(page: Page):
-    open_page(page, f"/words?story={BUNDLED}", PAGES["words"])
+    visit(page, f"/words?story={BUNDLED}", LANDMARKS["words"])
     term_box = page.get_by_role("textbox", name="Term", exact=True)
     expect(term_box).to_have_value("")
     chart = page.locator(".stPlotlyChart").first
@@ -271,7 +132,7 @@ def test_clicking_a_distinctive_bar_puts_its_term_in_context(page: Page):
 
 
 def test_hovering_a_highlighted_word_shows_its_note(page: Page):
-    open_page(page, f"/compare?story={BUNDLED}", PAGES["compare"])
+    visit(page, f"/compare?story={BUNDLED}", LANDMARKS["compare"])
     mark = page.locator(".article mark.hit[data-note]").first
     expect(mark).to_be_visible()
     note = mark.get_attribute("data-note")
@@ -287,7 +148,7 @@ def test_hovering_a_highlighted_word_shows_its_note(page: Page):
 
 
 def test_clicking_a_square_of_the_corpus_lists_its_terms(page: Page, dialogs: list[str]):
-    open_page(page, "/corpus", CORPUS)
+    visit(page, "/corpus", CORPUS)
     no_exception(page)
     chart = page.locator(".stPlotlyChart").filter(has_text="Hits by category").first
     squares = chart.locator(".scatterlayer .points path")
@@ -336,7 +197,7 @@ def literal_markup_is_shown(page: Page, dialogs: list[str]) -> None:
 
 
 def test_hostile_text_is_shown_literally_on_the_overview(page: Page, dialogs: list[str]):
-    open_page(page, f"/?story={HOSTILE}", PAGES[""])
+    visit(page, f"/?story={HOSTILE}", LANDMARKS[""])
     expect(page.locator("h1")).to_contain_text("Hostile <b>not bold</b> and **not bold** text")
     expect(page.locator(".framing h3").filter(has_text="<i>Outlet</i> One")).to_be_visible()
     expect(page.locator(".framing h3").filter(has_text="Outlet **Two**")).to_be_visible()
@@ -357,7 +218,7 @@ def test_hostile_text_is_shown_literally_on_the_overview(page: Page, dialogs: li
 
 
 def test_hostile_text_is_shown_literally_on_compare(page: Page, dialogs: list[str]):
-    open_page(page, f"/compare?story={HOSTILE}", PAGES["compare"])
+    visit(page, f"/compare?story={HOSTILE}", LANDMARKS["compare"])
     articles = page.locator(".framing .article")
     expect(articles).to_have_count(2)
     for article in articles.all():
@@ -369,8 +230,8 @@ def test_hostile_text_is_shown_literally_on_compare(page: Page, dialogs: list[st
 
 @pytest.mark.parametrize("path", ["words?term=regime&", "naming?"])
 def test_hostile_story_opens_on_the_other_pages(page: Page, dialogs: list[str], path: str):
-    heading = PAGES[path.split("?")[0]]
-    open_page(page, f"/{path}story={HOSTILE}", heading)
+    heading = LANDMARKS[path.split("?")[0]]
+    visit(page, f"/{path}story={HOSTILE}", heading)
     no_exception(page)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator('img[src="x"]').count() == 0
@@ -381,7 +242,7 @@ def test_hostile_story_opens_on_the_other_pages(page: Page, dialogs: list[str], 
 
 
 def test_screenshot_of_compare(page: Page, tmp_path: Path):
-    open_page(page, f"/compare?story={BUNDLED}", PAGES["compare"])
+    visit(page, f"/compare?story={BUNDLED}", LANDMARKS["compare"])
     expect(page.locator(".framing .article")).to_have_count(5)
     expect(page.locator(".framing .article mark.hit").first).to_be_visible()
     page.evaluate("document.fonts.ready.then(() => true)")  # the mouse has not moved: nothing is hovered

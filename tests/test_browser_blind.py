@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import NEEDS_CHROMIUM
+from browser_helpers import no_exception, serve, settle
+from conftest import NEEDS_CHROMIUM, TIMEOUT
 from playwright.sync_api import Browser, Page, expect
-from test_browser import TIMEOUT, no_exception, serve, settle
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 

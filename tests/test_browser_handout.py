@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import NEEDS_CHROMIUM
+from browser_helpers import HOSTILE, no_exception, serve, settle, visit, write_hostile_story
+from conftest import NEEDS_CHROMIUM, TIMEOUT
 from playwright.sync_api import Browser, Page, expect
-from test_browser import HOSTILE, TIMEOUT, no_exception, open_page, serve, settle, write_hostile_story
 
 from framing.render.handout import SECTIONS
 
@@ -25,7 +25,7 @@ def handout_app(tmp_path_factory):
 
 
 def download_handout(page: Page, url: str, folder) -> tuple[str, object]:
-    open_page(page, f"{url}/handout?story={HOSTILE}", "Download the handout (HTML)")
+    visit(page, f"{url}/handout?story={HOSTILE}", "Download the handout (HTML)")
     no_exception(page)
     with page.expect_download(timeout=TIMEOUT) as info:
         page.get_by_role("button", name="Download the handout (HTML)").click()

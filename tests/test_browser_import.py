@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import NEEDS_CHROMIUM
+from browser_helpers import no_exception, serve, settle, visit
+from conftest import NEEDS_CHROMIUM, TIMEOUT
 from playwright.sync_api import Page, expect
-from test_browser import TIMEOUT, no_exception, open_page, serve, settle
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
@@ -41,7 +41,7 @@ def test_upload_describe_save_and_open(page: Page, url: str, tmp_path: Path):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     (tmp_path / "courier.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "post.md").write_text(f"---\noutlet: {OUTLET}\n---\n{TEXT}", encoding="utf-8")
-    open_page(page, f"{url}/import", "Import articles")
+    visit(page, f"{url}/import", "Import articles")
     page.get_by_label("Title of the new story").fill("Talks in the browser")
     page.get_by_label("Title of the new story").press("Enter")
     settle(page)

@@ -5,7 +5,7 @@ import json
 
 import pandas as pd
 import pytest
-from test_dashboard import fresh_caches, html_of, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
+from apptest_helpers import open_page
 
 from framing.batch.results import (
     CorpusError,
@@ -272,7 +272,8 @@ def test_categories_of_another_lexicon_get_a_numbered_grey_style(default_lexicon
 
 def test_setup_commands_write_into_the_results_folder(tmp_path):
     commands = setup_commands(tmp_path / "my data" / "batches")
-    assert f"python -m framing batch sample.jsonl --out '{tmp_path}/my data/batches/sample.parquet'" in commands
+    assert f"python -m framing batch my-articles.jsonl --out '{tmp_path}/my data/batches/my-articles.parquet'" in commands
+    assert "bench/" not in commands
     assert commands.startswith(f"mkdir -p '{tmp_path}/my data/batches'")
 
 
@@ -380,14 +381,20 @@ def test_an_outlet_named_with_markup_appears_literally(with_data):
         assert HOSTILE not in element.value
 
 
-def test_no_results_explain_the_page_and_give_the_commands(tmp_path, monkeypatch):
+def test_no_results_explain_the_page_give_the_command_and_make_a_sample(tmp_path, monkeypatch):
     monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
     at = open_page(PAGE)
+    assert at.title[0].value == "Corpus: many articles, outlet by outlet"
     assert "No batch results found yet" in at.info[0].value
     commands = at.code[0].value
-    assert f"python -m framing batch sample.jsonl --out {tmp_path}/batches/sample.parquet" in commands
+    assert f"python -m framing batch my-articles.jsonl --out {tmp_path}/batches/my-articles.parquet" in commands
     assert at.code[1].value == str(tmp_path / "batches")
     assert not at.get("plotly_chart")
+    at.button(key="corpus_sample").click().run()
+    assert not at.exception and not at.info
+    assert at.selectbox(key="corpus_batch").value == "sample-assad-coalition-2015.parquet"
+    assert at.get("plotly_chart")  # the story, scored as a batch, is charted
+    assert (tmp_path / "batches" / "sample-assad-coalition-2015.terms.parquet").is_file()
 
 
 @pytest.mark.parametrize(("content", "message"), [

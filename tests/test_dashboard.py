@@ -3,40 +3,21 @@
 import re
 
 import pytest
-import streamlit as st
-from conftest import REPO
-from streamlit.testing.v1 import AppTest
+from apptest_helpers import html_of, open_page
+from conftest import load_bench
 
 from framing.storage import USER_DATA_ENV
+from views.pages import PAGES
 
-PAGES = ("views/overview.py", "views/compare.py", "views/words.py", "views/naming.py")
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
+COMPARING_PAGES = ("views/overview.py", "views/compare.py", "views/words.py", "views/naming.py")
 
 
-def open_page(page: str = "views/overview.py", **params) -> AppTest:
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    if page != "views/overview.py":
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def html_of(at: AppTest) -> str:
-    return "\n".join(element.proto.body for element in at.get("html"))
-
-
-def test_every_page_renders_the_bundled_story():
-    for page in PAGES:
-        at = open_page(page)
-        assert at.session_state["story"] == "assad-coalition-2015"
-        assert "<h" in html_of(at) or at.get("plotly_chart"), page  # a heading or a chart drawn
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.title)
+def test_every_page_renders_the_bundled_story(spec):
+    at = open_page(spec.script)
+    assert at.session_state["story"] == "assad-coalition-2015"
+    drawn = [e.value for kind in ("title", "subheader", "markdown", "caption", "info") for e in at.get(kind)]
+    assert any(spec.landmark in str(text) for text in drawn) or spec.landmark in html_of(at), spec.landmark
 
 
 def test_overview_has_a_card_per_outlet_and_the_voice_switch_changes_the_chart():
@@ -102,19 +83,8 @@ def test_naming_page_lists_each_outlets_names_for_an_actor():
     assert "Islamic State ×5" in table.loc["ISIL", "Haaretz (Reuters)"]
 
 
-@pytest.fixture
-def one_outlet_story(tmp_path, monkeypatch):
-    folder = tmp_path / "stories" / "lonely"
-    (folder / "articles").mkdir(parents=True)
-    (folder / "story.yaml").write_text("title: One outlet only\n", encoding="utf-8")
-    (folder / "articles" / "only.md").write_text(
-        "---\noutlet: Only Outlet\n---\nThe so-called rebels said the regime fell.\n", encoding="utf-8")
-    monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
-    return "lonely"
-
-
 def test_a_story_with_one_outlet_says_what_needs_two(one_outlet_story):
-    for page in PAGES:
+    for page in COMPARING_PAGES:
         at = open_page(page, story=one_outlet_story)
         assert at.session_state["story"] == one_outlet_story
         messages = " ".join(info.value for info in at.info)
@@ -167,3 +137,9 @@ def test_a_link_to_a_missing_story_says_so_and_opens_the_first():
     at = open_page(story="no-such-story")
     assert "not here" in at.warning[0].value and at.code[0].value == "no-such-story"
     assert at.session_state["story"] == "assad-coalition-2015"
+
+
+def test_the_rerun_benchmark_walks_the_dashboards_own_page_list():
+    bench = load_bench("dashboard_reruns")
+    assert bench.PAGES is PAGES
+    assert set(bench.INTERACTIONS) <= {spec.script for spec in PAGES}

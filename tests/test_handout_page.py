@@ -1,8 +1,8 @@
 """The Handout and downloads page through AppTest: the downloads, the outlet filter, and PNG export with
 and without Chromium."""
 
+from apptest_helpers import open_page
 from conftest import NEEDS_CHROMIUM
-from test_dashboard import fresh_caches, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
 
 from framing.render import png
 from framing.render.exports import TABLES

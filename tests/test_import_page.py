@@ -1,7 +1,7 @@
 """The Import articles page through AppTest: paste or upload, describe, save; every problem shown, nothing
 half-saved."""
 
-from test_dashboard import fresh_caches, open_page  # noqa: F401
+from apptest_helpers import open_page
 from test_importing import PAGE
 
 from framing import load_story

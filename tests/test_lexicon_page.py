@@ -6,7 +6,7 @@ import builtins
 import re
 
 import pandas as pd
-from test_dashboard import fresh_caches, html_of, open_page  # noqa: F401 (fresh_caches: an autouse fixture)
+from apptest_helpers import html_of, open_page
 
 from framing import Analysis
 from framing.lexicon import USER_LEXICONS, load_lexicon

@@ -7,12 +7,7 @@ import io
 
 import pytest
 import streamlit
-from test_dashboard import (  # noqa: F401 (fixtures: fresh_caches autouse, one_outlet_story)
-    fresh_caches,
-    html_of,
-    one_outlet_story,
-    open_page,
-)
+from apptest_helpers import html_of, open_page
 
 from framing.classroom.annotation import tokens
 from framing.storage import USER_DATA_ENV

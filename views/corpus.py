@@ -23,6 +23,7 @@ from framing.batch.results import (
     month_span,
     monthly,
     outlet_totals,
+    sample_batch,
     select,
     setup_commands,
     style_categories,
@@ -36,7 +37,16 @@ from framing.render.highlight import heading, stylesheet, wrap
 from framing.render.palette import category_styles
 from framing.storage import data_subdir
 from framing.voices import VOICE_LABELS
-from views.session import DEFAULT_TEXT_SIZE, clicked_points, plural, remember, seed, url_choice, url_values
+from views.session import (
+    DEFAULT_TEXT_SIZE,
+    clicked_points,
+    current_story,
+    plural,
+    remember,
+    seed,
+    url_choice,
+    url_values,
+)
 
 CHOICES = ("corpus_months", "corpus_outlets", "corpus_category")  # what belongs to one batch's contents
 
@@ -103,22 +113,27 @@ def show_terms(batch: Batch, *, outlet: str, category: str, voice: str, span, co
 
 
 def empty_state(folder: Path) -> None:
-    st.subheader("Corpus: many articles, outlet by outlet")
-    st.write("This page charts the results of a batch run over a whole corpus of articles, from a few "
-             "hundred to hundreds of thousands: how often each outlet uses each kind of framing word, "
-             "in its own words or in quotations, and how that changes month by month. Every count "
-             "leads to the lexicon terms behind it.")
     st.info("No batch results found yet.")
-    st.write("Run these commands from the project folder. The second makes a sample corpus of 2,000 "
-             "invented articles; to use your own, skip it and put your file in place of sample.jsonl "
-             "(JSONL, CSV or Parquet, one article per row, with `outlet` and `text` columns and, for the "
-             "months, a `date` such as 2015-09-30).")
+    st.write("To see the page at work first, score the story chosen in the sidebar as a small batch "
+             "(its articles, with the lexicon chosen there):")
+    if st.button("Make a sample batch from this story", icon=":material/play_arrow:", key="corpus_sample"):
+        view = current_story()
+        with st.spinner("Scoring the story's articles…"):
+            sample_batch(folder, view.analysis.story, view.analysis.lexicon)
+        st.rerun()
+    st.write("To chart a corpus of your own (JSONL, CSV or Parquet, one article per row, with `outlet` and "
+             "`text` columns and, for the months, a `date` such as 2015-09-30), score it from the project "
+             "folder with:")
     st.code(setup_commands(folder), language="bash")
     st.write("The page reads every `*.outlets.parquet` or `*.outlets.csv` (with its `*.terms.*` file "
              "beside it) in this folder and its subfolders; reload the page when they are written:")
     st.code(str(folder), language=None)
 
 
+st.title("Corpus: many articles, outlet by outlet")
+st.caption("The results of a batch run over a whole corpus, from a few hundred articles to hundreds of thousands: "
+           "how often each outlet uses each kind of framing word, in its own words or in quotations, and how that "
+           "changes month by month. Every count leads to the lexicon terms behind it.")
 folder = data_subdir(RESULTS_FOLDER)
 results = find_results(folder)
 if not results:

@@ -10,8 +10,10 @@ the whole span of months is chosen.
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +21,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from framing.batch.scoring import TERM_FIELDS
+from framing.batch.scoring import TERM_FIELDS, run_batch, sibling
+from framing.lexicon import Lexicon
 from framing.render.palette import CategoryStyle
+from framing.stories import Story
 from framing.voices import COUNT_VOICES, SPAN_VOICES
 
 RESULTS_FOLDER = "batches"  # in the data folder (framing.storage.data_dir)
@@ -308,9 +312,19 @@ def _rate(count: pd.Series, words: pd.Series) -> pd.Series:
 
 
 def setup_commands(folder: Path) -> str:
-    """The commands that make results the page can open, run from the project folder: make the
-    results folder, a sample corpus (or use your own file in its place), and the batch run that
-    writes into the folder."""
+    """The command that scores a corpus file of one's own into the folder the page reads."""
     return (f"mkdir -p {shlex.quote(str(folder))}\n"
-            "PYTHONPATH=. python bench/corpus.py --articles 2000 --out sample.jsonl\n"
-            f"python -m framing batch sample.jsonl --out {shlex.quote(str(folder / 'sample.parquet'))}")
+            f"python -m framing batch my-articles.jsonl --out {shlex.quote(str(folder / 'my-articles.parquet'))}")
+
+
+def sample_batch(folder: Path, story: Story, lexicon: Lexicon) -> Path:
+    """A batch run over one story's articles, so the page has something to show before a corpus
+    is scored; its outlet totals file, which find_results then lists."""
+    folder.mkdir(parents=True, exist_ok=True)
+    output = folder / f"sample-{story.slug}.parquet"
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "articles.jsonl"
+        source.write_text("".join(json.dumps({"outlet": a.outlet, "date": a.date, "article": a.id, "text": a.raw})
+                                  + "\n" for a in story.articles), encoding="utf-8")
+        run_batch(source, output, lexicon, workers=1, progress=False)
+    return sibling(output, "outlets")
