@@ -272,7 +272,8 @@ def test_categories_of_another_lexicon_get_a_numbered_grey_style(default_lexicon
 
 def test_setup_commands_write_into_the_results_folder(tmp_path):
     commands = setup_commands(tmp_path / "my data" / "batches")
-    assert f"python -m framing batch my-articles.jsonl --out '{tmp_path}/my data/batches/my-articles.parquet'" in commands
+    out = f"'{tmp_path}/my data/batches/my-articles.parquet'"
+    assert f"python -m framing batch my-articles.jsonl --out {out}" in commands
     assert "bench/" not in commands
     assert commands.startswith(f"mkdir -p '{tmp_path}/my data/batches'")
 
