@@ -365,3 +365,21 @@ def test_no_pattern_a_lexicon_can_hold_backtracks(text, match_case):
     assert _TERM_RE.fullmatch(text)
     (term,) = lexicon.terms
     assert linear_problems(compile_term(term)) == [], (term.text, compile_term(term).pattern)
+
+
+def test_renaming_a_category_or_changing_its_note_or_flag_is_a_change(default_lexicon, tables):
+    categories, terms = tables
+    edited = categories.copy()
+    first, second = edited.loc[0, "id"], edited.loc[1, "id"]
+    edited.loc[0, "name"] = "A new name"
+    edited.loc[1, "teaching_note"] = "Ask the class first."
+    flagged = edited["scare_quotes"].astype(bool)
+    edited["scare_quotes"] = False  # the flag moves from its category to the second one
+    edited.loc[1, "scare_quotes"] = True
+    diff = lexicon_diff(default_lexicon, check(default_lexicon, edited, terms).lexicon)
+    assert not diff.empty and diff.added_categories.empty and diff.removed_categories.empty
+    assert diff.changed_categories[["id", "what", "after"]].to_dict("records") == [
+        {"id": first, "what": "name", "after": "A new name"},
+        {"id": second, "what": "teaching note", "after": "Ask the class first."},
+        {"id": second, "what": "scare quotes", "after": "True"},
+        *({"id": cid, "what": "scare quotes", "after": "False"} for cid in categories["id"][flagged] if cid != second)]

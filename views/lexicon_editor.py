@@ -215,7 +215,8 @@ if checked.lexicon is not None:
     else:
         tables = {"Added terms": diff.added_terms, "Removed terms": diff.removed_terms,
                   "Moved terms": diff.moved_terms, "Changed terms": diff.changed_terms,
-                  "Added categories": diff.added_categories, "Removed categories": diff.removed_categories}
+                  "Added categories": diff.added_categories, "Removed categories": diff.removed_categories,
+                  "Changed categories": diff.changed_categories}
         tabs = st.tabs([f"{label} ({len(table)})" for label, table in tables.items()])
         for tab, table in zip(tabs, tables.values(), strict=True):
             with tab:

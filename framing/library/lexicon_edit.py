@@ -30,6 +30,8 @@ from framing.storage import atomic_write_text, data_subdir, locked, slugify
 from framing.text import fold
 
 CATEGORY_COLUMNS = ("id", "name", "description", "teaching_note", "scare_quotes")
+CATEGORY_CHANGES = (("name", "name"), ("description", "description"), ("teaching note", "teaching_note"),
+                    ("scare quotes", "scare_quotes"), ("fills gaps", "fills_gaps"))  # (shown as, Category field)
 TERM_COLUMNS = ("category", "term", "referent", "note", "match_case")
 _CATEGORY_TEXTS = CATEGORY_COLUMNS[:4]
 _TERM_TEXTS = TERM_COLUMNS[:4]
@@ -73,6 +75,7 @@ class LexiconDiff:
 
     added_categories: pd.DataFrame
     removed_categories: pd.DataFrame
+    changed_categories: pd.DataFrame
     added_terms: pd.DataFrame
     removed_terms: pd.DataFrame
     moved_terms: pd.DataFrame
@@ -144,17 +147,25 @@ def validate(name: str, description: str, categories: pd.DataFrame, terms: pd.Da
 
 
 def lexicon_diff(base: Lexicon, edited: Lexicon) -> LexiconDiff:
-    """Categories and terms added, removed, moved to another category, or with a changed note,
-    referent or match_case. Terms are the same term when they would count as duplicates in a file."""
+    """Categories added, removed or with a changed name, description, teaching note or flag; terms
+    added, removed, moved to another category, or with a changed note, referent or match_case.
+    Categories are the same category when they have the same id; terms are the same term when they
+    would count as duplicates in a file."""
     before = {_term_key(t.text): t for t in base.terms}
     after = {_term_key(t.text): t for t in edited.terms}
     kept = [(before[key], term) for key, term in after.items() if key in before]
     base_ids, edited_ids = {c.id for c in base.categories}, {c.id for c in edited.categories}
     changes = (("spelling", "text"), ("referent", "referent"), ("note", "note"), ("match case", "match_case"))
+    base_categories = {c.id: c for c in base.categories}
+    kept_categories = [(base_categories[c.id], c) for c in edited.categories if c.id in base_categories]
     return LexiconDiff(
         added_categories=_frame([(c.id, c.name) for c in edited.categories if c.id not in base_ids], ("id", "name")),
         removed_categories=_frame([(c.id, c.name) for c in base.categories if c.id not in edited_ids],
                                   ("id", "name")),
+        changed_categories=_frame([(new.id, what, str(getattr(old, field)), str(getattr(new, field)))
+                                   for old, new in kept_categories for what, field in CATEGORY_CHANGES
+                                   if getattr(old, field) != getattr(new, field)],
+                                  ("id", "what", "before", "after")),
         added_terms=_frame([(t.category, t.text) for k, t in after.items() if k not in before], ("category", "term")),
         removed_terms=_frame([(t.category, t.text) for k, t in before.items() if k not in after],
                              ("category", "term")),
