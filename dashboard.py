@@ -11,7 +11,17 @@ import streamlit as st
 from framing.lexicon import DEFAULT_NAME
 from framing.storage import use_data_dir_argument
 from views.pages import DEFAULT_PAGE, PAGES
-from views.session import DEFAULT_TEXT_SIZE, forget_page_choices, lexicon_catalogue, remember, seed, story_catalogue
+from views.session import (
+    DEFAULT_TEXT_SIZE,
+    LEXICON_KEY,
+    STORY_KEY,
+    TEXT_SIZE_KEY,
+    forget_page_choices,
+    lexicon_catalogue,
+    remember,
+    seed,
+    story_catalogue,
+)
 
 use_data_dir_argument(sys.argv[1:])  # streamlit run dashboard.py -- --data-dir PATH
 st.set_page_config(page_title="Framing: one story, many outlets", page_icon=":material/newspaper:", layout="wide")
@@ -28,22 +38,22 @@ if not catalogue:
     st.error("No stories found. Add a story folder (a story.yaml and an articles/ folder) under data/stories/.")
     st.stop()
 asked = st.query_params.get("story", "")
-if asked and asked not in catalogue and "story" not in st.session_state:
+if asked and asked not in catalogue and STORY_KEY not in st.session_state:
     st.warning("The link names a story that is not here, so the first story is shown instead. The name was:")
     st.code(asked, language=None)
-seed("story", asked if asked in catalogue else next(iter(catalogue)))
+seed(STORY_KEY, asked if asked in catalogue else next(iter(catalogue)))
 lexicons = lexicon_catalogue()
-seed("lexicon", st.query_params.get("lexicon", DEFAULT_NAME))
-if st.session_state["lexicon"] not in lexicons:  # a link to, or a choice of, a lexicon that has gone
-    st.session_state["lexicon"] = DEFAULT_NAME
+seed(LEXICON_KEY, st.query_params.get("lexicon", DEFAULT_NAME))
+if st.session_state[LEXICON_KEY] not in lexicons:  # a link to, or a choice of, a lexicon that has gone
+    st.session_state[LEXICON_KEY] = DEFAULT_NAME
 with st.sidebar:
-    st.selectbox("Story", list(catalogue), key="story", format_func=lambda slug: catalogue[slug][0],
+    st.selectbox("Story", list(catalogue), key=STORY_KEY, format_func=lambda slug: catalogue[slug][0],
                  on_change=forget_page_choices)
-    st.selectbox("Lexicon", list(lexicons), key="lexicon",
+    st.selectbox("Lexicon", list(lexicons), key=LEXICON_KEY,
                  help="The word lists every page counts with. Make your own on the Lexicon page.")
-    st.slider("Text size", min_value=12, max_value=32, value=DEFAULT_TEXT_SIZE, step=2, key="text_size",
+    st.slider("Text size", min_value=12, max_value=32, value=DEFAULT_TEXT_SIZE, step=2, key=TEXT_SIZE_KEY,
               help="Size of the article texts and evidence lines; larger for a projector.")
     st.caption("Light or dark: open the ⋮ menu at the top right, then Settings.")
-remember(story=st.session_state["story"],
-         lexicon=None if st.session_state["lexicon"] == DEFAULT_NAME else st.session_state["lexicon"])
+remember(story=st.session_state[STORY_KEY],
+         lexicon=None if st.session_state[LEXICON_KEY] == DEFAULT_NAME else st.session_state[LEXICON_KEY])
 page.run()

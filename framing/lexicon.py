@@ -24,7 +24,6 @@ _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Letters, digits, spaces, hyphens, apostrophes, full stops, ampersands; `*` ends a word.
 _WORD = r"[\w'\u2019.&]*[^\W_][\w'\u2019.&]*\*?"  # each word holds a letter or digit
 _TERM_RE = re.compile(rf"^{_WORD}(?:(?:\s+|-)[\w'\u2019.&]*[^\W_][\w'\u2019.&-]*\*?)*$")
-_LOOSE_STAR_RE = re.compile(r"(?<![^\W_])\*")  # a * after a hyphen or a mark stands for no word's ending
 MAX_TERM_LENGTH = 80
 
 _LEXICON_KEYS = {"name": True, "description": True, "sources": False, "categories": True}
@@ -186,7 +185,7 @@ def _parse_term(item, category_id: str, source: str, where: str) -> Term:
     where = f"{where} ({text!r})"
     if len(text) > MAX_TERM_LENGTH:
         raise LexiconError(f"{source}: {where}: longer than {MAX_TERM_LENGTH} characters")
-    if not _TERM_RE.match(text) or _LOOSE_STAR_RE.search(text):
+    if not _TERM_RE.match(text):
         raise LexiconError(
             f"{source}: {where}: use words, spaces, hyphens and apostrophes only, with * allowed at the end of "
             "a word for inflected forms (terroris*); regular-expression syntax is not supported"

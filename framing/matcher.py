@@ -316,9 +316,12 @@ def term_words(term: Term) -> list[str]:
 
 
 def compile_term(term: Term) -> re.Pattern:
-    """A term's text as a whole-word pattern over folded text."""
+    """A term's text as a whole-word pattern over folded text. A * alone after a hyphen ("anti-*")
+    stands for a whole word, so it needs one character at least: two separators side by side would
+    each take a share of the same run and backtrack."""
     words = term_words(term)
-    parts = [re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) for word in words]
+    parts = [r"\w+" if word == "*" else re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+             for word in words]
     body = _SEPARATOR.join(parts)
     tail = "" if words[-1].endswith("*") else r"(?!\w)"
     flags = 0 if term.match_case else re.IGNORECASE

@@ -9,19 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.classroom.annotation import (
-    ZERO_WIDTH_SPACE,
-    compare_marks,
-    comparison_html,
-    comparison_table,
-    locate,
-    markdown_literal,
-    phrases,
-    pill_labels,
-    term_problem,
-    tokens,
-)
+from framing.classroom.annotation import compare_marks, comparison_table, locate, phrases, term_problem, tokens
+from framing.classroom.marks_html import comparison_html
+from framing.render.markup import widget_markdown_text
 from framing.resources import WORD_RE
+from views.pills import ZERO_WIDTH_SPACE, pill_labels
 
 LEXICON = make_lexicon(loaded=["regime"], other=["rebels"])
 
@@ -119,8 +111,8 @@ def test_the_comparison_html_shows_hostile_text_literally():
 
 
 @given(st.text(max_size=40))
-def test_markdown_literal_escapes_every_special_and_loses_nothing(text):
-    escaped = markdown_literal(text)
+def test_widget_markdown_text_escapes_every_special_and_loses_nothing(text):
+    escaped = widget_markdown_text(text)
     assert re.sub(r"\\(.)", r"\1", escaped, flags=re.S) == text
     assert not re.search(r"(?<!\\)[*_`\[\]<>#|~]", re.sub(r"\\\\", "", escaped))
 

@@ -10,7 +10,7 @@ from apptest_helpers import html_of, open_page
 
 from framing import Analysis
 from framing.lexicon import USER_LEXICONS, load_lexicon
-from framing.render.highlight import escape
+from framing.render.markup import html_text
 from framing.storage import data_subdir
 from framing.stories import USER_STORIES
 
@@ -147,7 +147,7 @@ def test_a_selected_row_shows_the_hits_gained_and_lost_each_in_its_sentence():
     (table,) = at.tabs[1].get("html")
     words = re.findall(r'<mark class="hit[^"]*">([^<]*)</mark>', table.proto.body)
     assert len(words) == lost and {word.lower() for word in words} == {moved["term"].lower()}
-    assert table.proto.body.count(f'<td class="source">{escape(outlet)}<br>') == lost
+    assert table.proto.body.count(f'<td class="source">{html_text(outlet)}<br>') == lost
     hedge = int(change.index[(change["outlet"] == outlet) & (change["category"] == "hedge")][0])
     at = select_score_row(at, hedge)
     assert at.tabs[0].label == f"Gained ({change.loc[hedge, 'change']})"

@@ -6,27 +6,19 @@ widget's value when it is not drawn), so switching articles or pages loses nothi
 
 import streamlit as st
 
-from framing.classroom.annotation import (
-    ANNOTATION_CSS,
-    compare_marks,
-    comparison_html,
-    comparison_table,
-    legend_html,
-    locate,
-    pill_labels,
-    tokens,
-)
+from framing.classroom.annotation import compare_marks, comparison_table, locate, tokens
+from framing.classroom.marks_html import MARKS_CSS, comparison_html, marks_legend_html
 from framing.render.exports import csv_bytes
 from framing.render.highlight import heading
 from framing.voices import VOICE_LABELS
-from views.session import current_story, plural, seed, show
+from views.pills import pill_labels
+from views.session import CANDIDATES_KEY, STORY_KEY, current_story, plural, seed, show
 
 COMPARE_VOICES = {"all": "all the words, quotations included", "narrator": VOICE_LABELS["narrator"]}
-CANDIDATES = "lexicon_candidates"  # read by the Lexicon page
 
 view = current_story()
 analysis = view.analysis
-story = st.session_state["story"]
+story = st.session_state[STORY_KEY]
 
 
 def article_label(article: str) -> str:
@@ -123,7 +115,7 @@ columns[4].metric("Cohen's kappa", "—" if comparison.kappa is None else f"{com
 if comparison.small_numbers:
     st.caption(f"Small numbers: {plural(comparison.student, 'mark')}. Read the words below rather than the rates.")
 st.dataframe(comparison.summary(), hide_index=True, width="content")
-show(view, ANNOTATION_CSS, heading("Your marks and the lexicon's hits", level=3), legend_html(),
+show(view, MARKS_CSS, heading("Your marks and the lexicon's hits", level=3), marks_legend_html(),
      comparison_html(doc, comparison, marks))
 
 st.subheader("3. What you found that the lexicon did not")
@@ -140,7 +132,7 @@ else:
     picked = st.multiselect("Candidates to send", usable, default=usable, key=f"annotate_send::{place}")
 
     def send() -> None:
-        waiting = st.session_state.setdefault(CANDIDATES, [])
+        waiting = st.session_state.setdefault(CANDIDATES_KEY, [])
         known = {entry["term"].lower() for entry in waiting}
         waiting.extend({"term": term, "category": None} for term in picked if term.lower() not in known)
         st.session_state["annotate_sent"] = len(picked)

@@ -38,11 +38,12 @@ from framing.classroom.lessons import (
     start_lesson,
     tally,
 )
-from framing.render.highlight import article_html, escape, evidence_html, heading, legend_html, paragraph
+from framing.render.highlight import article_html, evidence_html, heading, legend_html, paragraph
+from framing.render.markup import html_text
 from framing.spans import ArticleAnalysis
 from framing.storage import StorageError
 from framing.voices import VOICE_LABELS
-from views.session import StoryView, current_story, plural, remember, seed, show, story_catalogue
+from views.session import STORY_KEY, StoryView, current_story, plural, remember, seed, show, story_catalogue
 
 REFRESH = "4s"  # how often the teacher's screen reads the class's guesses again
 CODE_STYLE = "font-size: 3.4em; font-weight: 700; letter-spacing: 0.25em; margin: 0; line-height: 1.2;"
@@ -66,12 +67,12 @@ def lesson_from_url() -> Lesson | None:
 
 
 def open_story(slug: str) -> None:
-    st.session_state["story"] = slug
+    st.session_state[STORY_KEY] = slug
 
 
 def require_lesson_story(lesson: Lesson) -> None:
     """Every screen of a lesson reads the lesson's story; offer to switch if the sidebar shows another."""
-    if lesson.story == st.session_state["story"]:
+    if lesson.story == st.session_state[STORY_KEY]:
         return
     if lesson.story not in story_catalogue():
         st.error("This lesson reads a story that is not on this computer. Its name:")
@@ -100,7 +101,7 @@ def leave_lesson() -> None:
 def lesson_panel(view: StoryView, lesson: Lesson | None) -> None:
     """Start a lesson, or show the running one's code and the link that joins it."""
     if lesson is None:
-        st.button("Start a lesson", type="primary", on_click=begin_lesson, args=(st.session_state["story"],),
+        st.button("Start a lesson", type="primary", on_click=begin_lesson, args=(st.session_state[STORY_KEY],),
                   help="Makes a code and a link: every student who opens it guesses into one class tally.")
         if error := st.session_state.pop("blind_error", None):
             st.error("The lesson could not be started:")
@@ -108,9 +109,9 @@ def lesson_panel(view: StoryView, lesson: Lesson | None) -> None:
         st.caption("Without a lesson, the guesses made here count on this screen only.")
         return
     link = f"{st.context.url or '/blind'}?{urlencode({'lesson': lesson.code, 'story': lesson.story})}"
-    show(view, paragraph("Lesson code"), f'<p style="{CODE_STYLE}">{escape(lesson.code)}</p>',
+    show(view, paragraph("Lesson code"), f'<p style="{CODE_STYLE}">{html_text(lesson.code)}</p>',
          paragraph("Students open this link, or open Blind reading and add ?lesson= and the code:"),
-         f'<p><a href="{escape(link)}" target="_blank">{escape(link)}</a></p>')
+         f'<p><a href="{html_text(link)}" target="_blank">{html_text(link)}</a></p>')
     # (not st.code: a code block here closed students' open choice lists in Chromium just after they opened)
     st.button("Leave the lesson", on_click=leave_lesson)
 
@@ -198,7 +199,7 @@ def class_tally(view: StoryView, code: str | None, labels: dict[str, str], answe
         else:
             lines.append(f"{label}: {guesses_phrase(total)} in")
     who = "the class" if code else "this screen"
-    show(view, heading(f"Guesses from {who}", level=4), f"<p>{'<br>'.join(escape(line) for line in lines)}</p>")
+    show(view, heading(f"Guesses from {who}", level=4), f"<p>{'<br>'.join(html_text(line) for line in lines)}</p>")
     if code:
         st.button("Check for new guesses", key="blind_refresh")
 
@@ -222,7 +223,7 @@ def distinctive_apart(view: StoryView, outlet: str) -> str:
     rows = distinctive_words(view.analysis, outlet)
     if rows.empty:
         return paragraph("No word stands out for this outlet.")
-    items = "".join(f"<li>{escape(row.term)}: {row.count}× here, {row.count_rest}× in the other outlets</li>"
+    items = "".join(f"<li>{html_text(row.term)}: {row.count}× here, {row.count_rest}× in the other outlets</li>"
                     for row in rows.itertuples(index=False))
     return f"<ul>{items}</ul>"
 
@@ -232,8 +233,9 @@ def naming_apart(view: StoryView, outlet: str) -> str:
     mine = names_apart(view.analysis, outlet)
     if mine.empty:
         return paragraph("Every name it gives an actor, another outlet uses too.")
-    items = "".join(f"<li>{escape(row.referent)}: “{escape(row.label)}” ×{row.count} "
-                    f"({escape(VOICE_LABELS.get(row.voice, row.voice))})</li>" for row in mine.itertuples(index=False))
+    items = "".join(f"<li>{html_text(row.referent)}: “{html_text(row.label)}” ×{row.count} "
+                    f"({html_text(VOICE_LABELS.get(row.voice, row.voice))})</li>"
+                    for row in mine.itertuples(index=False))
     return f"<ul>{items}</ul>"
 
 
@@ -245,7 +247,7 @@ def hits_by_category(view: StoryView, doc: ArticleAnalysis) -> str:
         summary = (f"{style.number} {style.name}: {plural(hits.count, 'hit')} in {hits.words:,} words, "
                    f"{hits.per_1000:.1f} per 1,000 words")
         lines = evidence_html(view.analysis.evidence(hits.spans), view.styles)
-        parts.append(f"<details><summary>{escape(summary)}</summary>{lines}</details>")
+        parts.append(f"<details><summary>{html_text(summary)}</summary>{lines}</details>")
     return "".join(parts) or paragraph("The lexicon finds nothing in this article.")
 
 
@@ -254,7 +256,7 @@ def reveal_block(view: StoryView, doc: ArticleAnalysis, label: str, guesses: pd.
     article = doc.article
     facts = [("Country", article.country), ("Ownership", article.ownership), ("Headline", article.headline),
              ("Date", article.date), ("Web address", article.url)]
-    listing = "".join(f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>" for name, value in facts if value)
+    listing = "".join(f"<dt>{html_text(name)}</dt><dd>{html_text(value)}</dd>" for name, value in facts if value)
     show(view, heading(f"{label} is {article.outlet}", level=3), f"<dl>{listing}</dl>")
     mine = guesses[guesses["article"] == article.id]
     if mine.empty:
@@ -317,7 +319,7 @@ for article_id, label in labels.items():
     masking = masked_text(doc, story)
     st.divider()
     body = masked_highlights(view, doc, masking, names) if highlights else (
-        f'<div class="article">{escape(masking.text)}</div>')
+        f'<div class="article">{html_text(masking.text)}</div>')
     show(view, heading(label), body)
     guess_form(article_id, label, story.outlets, lesson, revealed)
     if revealed:

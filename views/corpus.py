@@ -39,6 +39,7 @@ from framing.storage import data_subdir
 from framing.voices import VOICE_LABELS
 from views.session import (
     DEFAULT_TEXT_SIZE,
+    TEXT_SIZE_KEY,
     clicked_points,
     current_story,
     plural,
@@ -89,7 +90,7 @@ def chart_key(kind: str, *choices) -> str:
 
 def show_html(*parts: str) -> None:
     """Escaped HTML parts (`heading`, `paragraph`) at the chosen text size."""
-    st.html(wrap(*parts, css=stylesheet({}, font_size=st.session_state.get("text_size", DEFAULT_TEXT_SIZE))))
+    st.html(wrap(*parts, css=stylesheet({}, font_size=st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE))))
 
 
 def show_terms(batch: Batch, *, outlet: str, category: str, voice: str, span, count: int, title: str) -> None:

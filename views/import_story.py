@@ -34,7 +34,7 @@ from framing.library.story_store import (
 from framing.storage import USER_DATA_ENV, StorageError, data_dir
 from framing.stories import StoryError
 from framing.text import count_words
-from views.session import forget_page_choices, plural, story_catalogue
+from views.session import STORY_KEY, forget_page_choices, plural, story_catalogue
 
 NEW = ""  # the story choice that makes a new story
 FORM_FIELDS = ("outlet", "country", "ownership", "date", "headline", "url")
@@ -46,7 +46,7 @@ FIX_FOLDER = (f"Start the dashboard with a folder you can write to: set the envi
 def open_story(slug: str) -> None:
     """Button callback: the sidebar's story becomes the saved one (widgets' state is set before they draw)."""
     forget_page_choices()
-    st.session_state["story"] = slug
+    st.session_state[STORY_KEY] = slug
     st.session_state["import_open"] = True
 
 

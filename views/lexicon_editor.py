@@ -21,10 +21,13 @@ from framing.library.lexicon_edit import (
     validate,
 )
 from framing.render.highlight import evidence_html, heading
-from framing.render.palette import category_styles
 from framing.storage import StorageError
 from framing.voices import VOICE_LABELS
 from views.session import (
+    CANDIDATES_KEY,
+    LEXICON_KEY,
+    LEXICON_WORK,
+    STORY_KEY,
     StoryView,
     current_lexicon_path,
     current_story,
@@ -36,8 +39,7 @@ from views.session import (
     story_fingerprint,
 )
 
-CANDIDATES = "lexicon_candidates"  # [{"term": str, "category": str | None}], filled by the Annotate page
-CATEGORY_COLUMNS = {
+CATEGORY_COLUMN_CONFIG = {  # how the Categories table shows each of lexicon_edit.CATEGORY_COLUMNS
     "id": st.column_config.TextColumn("id", help="lowercase_with_underscores; what the span table records"),
     "name": st.column_config.TextColumn("name", help="The name students see"),
     "description": st.column_config.TextColumn("description", width="large"),
@@ -57,16 +59,14 @@ def default_lexicon():
 def preview(story_path: str, fingerprint: tuple, lexicon_text: str, _lexicon) -> StoryView:
     """The story at `story_path` analysed with the edited lexicon. Keyed by what decides the result:
     the story's files as they are on disk (any change gives a new fingerprint) and the lexicon's text."""
-    analysis = analyse(load_story(story_path), _lexicon)
-    notes = {(term.category, term.text): term.note for term in analysis.lexicon.terms if term.note}
-    return StoryView(analysis, category_styles(analysis.lexicon), notes)
+    return StoryView.of(analyse(load_story(story_path), _lexicon))
 
 
 def working_copy(start: str, path: str) -> dict:
     """The edits made from the lexicon `start`, kept in the session so they survive reruns and
     visits to other pages. `categories`/`terms` are what the editors start from; `edited` is their
     latest output; `version` renews the editors when the tables are replaced."""
-    key = f"lexicon_work:{start}"
+    key = LEXICON_WORK + start
     if key not in st.session_state:
         try:
             lexicon = load_lexicon(path)
@@ -95,7 +95,7 @@ def renamed_ids(before: pd.DataFrame, after: pd.DataFrame) -> dict[str, str]:
 
 
 def use_lexicon(name: str) -> None:
-    st.session_state["lexicon"] = name  # in a callback: before the sidebar's selectbox is drawn
+    st.session_state[LEXICON_KEY] = name  # in a callback: before the sidebar's selectbox is drawn
 
 
 view = current_story()
@@ -104,7 +104,7 @@ st.title("Lexicon")
 st.caption("Edit the word lists every page counts with. Each edit is checked at once with the rules of lexicon "
            "files, and the story's scores below show what it changes before you save.")
 
-seed("lexicon_start", st.session_state.get("lexicon", DEFAULT_NAME))
+seed("lexicon_start", st.session_state.get(LEXICON_KEY, DEFAULT_NAME))
 if st.session_state["lexicon_start"] not in catalogue:
     st.session_state["lexicon_start"] = DEFAULT_NAME
 left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -113,7 +113,7 @@ start = left.selectbox("Start from", list(catalogue), key="lexicon_start",
 work = working_copy(start, catalogue[start])
 base = work["base"]
 if right.button("Start again", help="Forget the edits made to this lexicon", width="stretch"):
-    del st.session_state[f"lexicon_work:{start}"]
+    del st.session_state[LEXICON_WORK + start]
     st.rerun()
 
 status = st.container()
@@ -124,7 +124,7 @@ if work["edited"] is not None and (category_key not in st.session_state or term_
 
 st.subheader("Categories")
 categories = st.data_editor(work["categories"], key=category_key, num_rows="dynamic", hide_index=True,
-                            column_config=CATEGORY_COLUMNS, width="stretch")
+                            column_config=CATEGORY_COLUMN_CONFIG, width="stretch")
 ids = list(dict.fromkeys(str(i).strip() for i in categories["id"] if isinstance(i, str) and i.strip()))
 st.subheader("Terms")
 st.caption("Words, spaces, hyphens and apostrophes; a * at the end of a word matches any ending (terroris*). "
@@ -141,7 +141,7 @@ work["edited"] = (categories, terms)
 if renames := renamed_ids(work["categories"], categories):  # the terms follow their category's new id
     replace_tables(work, categories, terms.replace({"category": renames}))
 
-candidates = [c for c in st.session_state.get(CANDIDATES) or [] if isinstance(c, dict) and c.get("term")]
+candidates = [c for c in st.session_state.get(CANDIDATES_KEY) or [] if isinstance(c, dict) and c.get("term")]
 if candidates:
     st.subheader("Candidate terms from annotation")
     st.caption("Words students marked that the lexicon did not find. Tick the ones to add and choose a category.")
@@ -157,7 +157,7 @@ if candidates:
             st.warning("Tick a term and choose its category first.")
         else:
             added = chosen[["category", "term"]].assign(referent=None, note=None, match_case=False)
-            st.session_state[CANDIDATES] = [c for c in candidates if str(c["term"]) not in set(chosen["term"])]
+            st.session_state[CANDIDATES_KEY] = [c for c in candidates if str(c["term"]) not in set(chosen["term"])]
             replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
 
 name = st.session_state.get(f"lexicon_name:{start}", "").strip()
@@ -178,7 +178,7 @@ if checked.lexicon is not None:
     st.subheader("The story's scores with the edited lexicon")
     voice = st.radio("Count the words in", list(VOICE_LABELS), key="lexicon_voice", horizontal=True,
                      format_func=VOICE_LABELS.get)
-    story_path = story_catalogue()[st.session_state["story"]][1]
+    story_path = story_catalogue()[st.session_state[STORY_KEY]][1]
     scored = preview(story_path, story_fingerprint(Path(story_path), current_lexicon_path()),
                      lexicon_yaml({**checked.data, "name": ""}), edited)
     change = score_change(view.analysis.scores, scored.analysis.scores, voice)
@@ -246,5 +246,5 @@ saved = st.session_state.get("lexicon_saved")
 if saved and saved in lexicon_catalogue():
     st.success("Saved in your data folder as:", icon="💾")
     st.code(saved, language=None)
-    st.button("Use this lexicon", on_click=use_lexicon, args=(saved,), disabled=st.session_state["lexicon"] == saved,
+    st.button("Use this lexicon", on_click=use_lexicon, args=(saved,), disabled=st.session_state[LEXICON_KEY] == saved,
               help="Every page then counts with it; change it back in the sidebar.")

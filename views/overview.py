@@ -4,7 +4,8 @@ Clicking a square lists the hits behind it, each in its sentence."""
 import streamlit as st
 
 from framing.render.charts import rate_tiles
-from framing.render.highlight import escape, evidence_html, heading, legend_html, paragraph
+from framing.render.highlight import evidence_html, heading, legend_html, paragraph
+from framing.render.markup import html_text
 from framing.voices import VOICE_LABELS
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
@@ -24,7 +25,7 @@ for i, row in enumerate(analysis.articles.itertuples(index=False)):
         ("Reports", event.description if event and event.description else row.event), ("Date", row.date),
         ("Words analysed", f"{row.words} ({row.words_narrator} own voice, {row.words_quote} quoted)"),
     ]
-    items = "".join(f"<dt>{escape(name)}</dt><dd>{escape(value or '—')}</dd>" for name, value in facts)
+    items = "".join(f"<dt>{html_text(name)}</dt><dd>{html_text(value or '—')}</dd>" for name, value in facts)
     with columns[i % len(columns)].container(border=True):
         show(view, heading(row.outlet, level=3), paragraph(row.headline, css_class="headline"), f"<dl>{items}</dl>")
 if len(story.outlets) < 2:

@@ -17,7 +17,10 @@ from framing.text import plural  # noqa: F401 (pages take it from here with the 
 
 DEFAULT_TEXT_SIZE = 18
 # Sidebar settings and lexicon work in progress outlive a change of story; the rest belongs to one story.
-KEPT_ACROSS_STORIES = {"story", "lexicon", "text_size", "lexicon_candidates", "lexicon_saved"}
+# Session-state keys that more than one page reads; a page's own keys stay in the page, prefixed with its name.
+STORY_KEY, LEXICON_KEY, TEXT_SIZE_KEY = "story", "lexicon", "text_size"  # the sidebar's choices
+CANDIDATES_KEY = "lexicon_candidates"  # [{"term": str, "category": str | None}]: Annotate fills it, Lexicon reads it
+KEPT_ACROSS_STORIES = {STORY_KEY, LEXICON_KEY, TEXT_SIZE_KEY, CANDIDATES_KEY, "lexicon_saved"}
 LEXICON_WORK = "lexicon_work:"  # + the lexicon an edit started from
 
 
@@ -39,6 +42,12 @@ class StoryView:
     @property
     def outlets(self) -> list[str]:
         return self.analysis.story.outlets
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> StoryView:
+        """The view of an analysis: its categories' styles and its terms' notes."""
+        notes = {(term.category, term.text): term.note for term in analysis.lexicon.terms if term.note}
+        return cls(analysis, category_styles(analysis.lexicon), notes)
 
 
 def story_fingerprint(folder: Path, lexicon: Path) -> tuple:
@@ -70,19 +79,17 @@ def lexicon_catalogue() -> dict[str, str]:
 def current_lexicon_path() -> Path:
     """The lexicon chosen in the sidebar (the default where none is, or it has gone)."""
     catalogue = lexicon_catalogue()
-    return Path(catalogue.get(st.session_state.get("lexicon", DEFAULT_NAME), catalogue[DEFAULT_NAME]))
+    return Path(catalogue.get(st.session_state.get(LEXICON_KEY, DEFAULT_NAME), catalogue[DEFAULT_NAME]))
 
 
 @st.cache_resource(show_spinner="Reading and analysing the articles…", max_entries=8)
 def _analysed(path: str, lexicon: str, fingerprint: tuple) -> StoryView:  # new fingerprint: fresh analysis
-    analysis = analyse(load_story(path), load_lexicon(lexicon))
-    notes = {(term.category, term.text): term.note for term in analysis.lexicon.terms if term.note}
-    return StoryView(analysis, category_styles(analysis.lexicon), notes)
+    return StoryView.of(analyse(load_story(path), load_lexicon(lexicon)))
 
 
 def current_story() -> StoryView:
     """The story chosen in the sidebar, analysed; stops the page with a clear message if it cannot be."""
-    path = story_catalogue()[st.session_state["story"]][1]
+    path = story_catalogue()[st.session_state[STORY_KEY]][1]
     lexicon = current_lexicon_path()
     try:
         return _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon))
@@ -133,5 +140,5 @@ def remember(**params) -> None:
 
 def show(view: StoryView, *parts: str) -> None:
     """Render prepared HTML parts with the category styles, at the chosen text size."""
-    size = st.session_state.get("text_size", DEFAULT_TEXT_SIZE)
+    size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
     st.html(wrap(*parts, css=stylesheet(view.styles, font_size=size)))

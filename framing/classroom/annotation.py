@@ -9,7 +9,6 @@ into phrases, are candidate terms for the lexicon, each checked against the lexi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,25 +16,12 @@ import pandas as pd
 from framing.evidence import term_pattern
 from framing.lexicon import Lexicon, LexiconError, parse_lexicon
 from framing.quotes import VoiceIndex
-from framing.render.highlight import escape
 from framing.resources import WORD_RE
 from framing.spans import ArticleAnalysis
 from framing.text import fold, sentence_index
-from framing.voices import VOICE_LABELS
 
 SMALL_NUMBERS = 10  # fewer marks than this: the rates are shown, but said to rest on small numbers
 MARK_CLASSES = {"both": "student and lexicon", "student": "student only", "lexicon": "lexicon only"}
-ANNOTATION_CSS = (
-    "<style>"
-    ".framing mark.annot { color: inherit; padding: 0 0.08em; border-radius: 0.15em; }"
-    ".framing mark.annot.both { background: rgba(0,158,115,0.35); border-bottom: 0.18em solid #009E73; }"
-    ".framing mark.annot.student { background: rgba(230,159,0,0.35); border-bottom: 0.18em dashed #E69F00; }"
-    ".framing mark.annot.lexicon { background: rgba(86,180,233,0.3); border-bottom: 0.18em dotted #0072B2; }"
-    ".framing mark.annot.outside { opacity: 0.55; }"
-    "</style>"
-)
-ZERO_WIDTH_SPACE = "\u200b"
-_MARKDOWN_SPECIALS_RE = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'])")
 
 
 @dataclass(frozen=True)
@@ -231,32 +217,7 @@ def _share(part: int, whole: int, of: str) -> str:
     return f"{part} of {whole} {of} ({100 * part / whole:.0f}%)" if whole else f"none {of}"
 
 
-def comparison_html(doc: ArticleAnalysis, comparison: Comparison, marks) -> str:
-    """The article with each compared word marked as agreed, student only or lexicon only; marks
-    outside the compared voice are shown faded, so the student still sees them."""
-    text, words = doc.text, tokens(doc)
-    outside = {int(m) for m in marks} - comparison.marked
-    pieces, position = [], 0
-    for token in words:
-        kind = _kind(token.index, comparison)
-        if kind is None and token.index not in outside:
-            continue
-        pieces.append(escape(text[position:token.start]))
-        css = f"annot {kind}" if kind else "annot student outside"
-        title = MARK_CLASSES[kind] if kind else "your mark, not compared: " + VOICE_LABELS["quote"]
-        pieces.append(f'<mark class="{css}" title="{escape(title)}">{escape(token.text)}</mark>')
-        position = token.end
-    pieces.append(escape(text[position:]))
-    return f'<div class="article">{"".join(pieces)}</div>'
-
-
-def legend_html() -> str:
-    keys = "".join(f'<span class="swatch"><mark class="annot {css}">{escape(label)}</mark></span>'
-                   for css, label in MARK_CLASSES.items())
-    return f"<div>{keys}</div>"
-
-
-def _kind(index: int, comparison: Comparison) -> str | None:
+def mark_kind(index: int, comparison: Comparison) -> str | None:
     marked, hit = index in comparison.marked, index in comparison.hit
     return "both" if marked and hit else "student" if marked else "lexicon" if hit else None
 
@@ -269,27 +230,8 @@ def comparison_table(doc: ArticleAnalysis, comparison: Comparison, marks, *, art
         {"article": article, "word": t.index, "text": t.text, "start": t.start, "end": t.end, "voice": t.voice,
          "student": t.index in {int(m) for m in marks}, "lexicon": t.index in comparison.hit,
          "compared": comparison.voice in ("all", t.voice),
-         "result": MARK_CLASSES.get(_kind(t.index, comparison) or "", "not compared")}
+         "result": MARK_CLASSES.get(mark_kind(t.index, comparison) or "", "not compared")}
         for t in (words[i] for i in chosen)
     ]
     return pd.DataFrame(rows, columns=["article", "word", "text", "start", "end", "voice", "student", "lexicon",
                                        "compared", "result"])
-
-
-def markdown_literal(text: str) -> str:
-    """Text for a widget label that reads Markdown (st.pills), escaped so it shows as written."""
-    return _MARKDOWN_SPECIALS_RE.sub(r"\\\1", text)
-
-
-def pill_labels(words: list[Token]) -> dict[int, str]:
-    """A label per token for one st.pills widget: the word as written (escaped), in italics inside a
-    quotation. st.pills tells options apart by their labels, so a word's second "the" gets an
-    invisible zero-width space, its third two, and so on."""
-    seen: dict[str, int] = {}
-    labels = {}
-    for token in words:
-        text = markdown_literal(token.text)
-        text = f"*{text}*" if token.voice == "quote" else text
-        seen[text] = seen.get(text, -1) + 1
-        labels[token.index] = text + ZERO_WIDTH_SPACE * seen[text]
-    return labels

@@ -22,6 +22,7 @@ from itertools import combinations
 import pandas as pd
 
 from framing.naming import label_key
+from framing.render.markup import file_markdown_text
 from framing.spans import SPAN_FIELDS
 from framing.text import fold, sentence_index
 from framing.voices import NARRATOR
@@ -278,21 +279,13 @@ def _shorten(text: str) -> str:
     return text if len(text) <= QUOTE_SHOWN else text[:QUOTE_SHOWN].rsplit(" ", 1)[0] + " …"
 
 
-_MARKDOWN_LIVE_RE = re.compile(r"([\\`*_\[\]<>!~|])")  # what can make a link, image, tag, emphasis or table
-
-
-def _inert(text: str) -> str:
-    """Story text escaped just enough for Markdown to show it as written: "US-led (2015)" stays readable."""
-    return _MARKDOWN_LIVE_RE.sub(r"\\\1", text)
-
-
 def prompts_markdown(prompts: list[Prompt], *, title: str) -> str:
     """The prompts as a Markdown file for a teacher's notes: question, figures, then the words. Story
     text is escaped, so a Markdown viewer shows it as written and makes no link or image of it."""
-    lines = [f"# Discussion prompts: {_inert(title)}", ""]
+    lines = [f"# Discussion prompts: {file_markdown_text(title)}", ""]
     for number, prompt in enumerate(prompts, 1):
-        lines += [f"## {number}. {_inert(prompt.question)}", "", _inert(prompt.summary), ""]
+        lines += [f"## {number}. {file_markdown_text(prompt.question)}", "", file_markdown_text(prompt.summary), ""]
         for row in prompt.evidence.itertuples(index=False):
-            lines.append(f"- {_inert(row.outlet)}: “{_inert(' '.join(row.text.split()))}”")
+            lines.append(f"- {file_markdown_text(row.outlet)}: “{file_markdown_text(' '.join(row.text.split()))}”")
         lines.append("")
     return "\n".join(lines)

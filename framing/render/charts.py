@@ -4,27 +4,22 @@ Every clickable mark carries `customdata` naming what it counts (outlet, categor
 statement), so the dashboard can turn a click into the evidence behind it. Heat maps are drawn as
 square scatter markers, because Streamlit reports clicks on scatter points but not on heatmap cells.
 Plotly reads a few HTML tags and entities in labels, so every word from an article, a story or a
-lexicon goes through `escape` first and is shown as it is; `customdata` keeps the raw values.
+lexicon goes through `plotly_text` first and is shown as it is; `customdata` keeps the raw values.
 """
 
 from __future__ import annotations
 
-import html
 import math
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from framing.render.markup import plotly_text
 from framing.render.palette import OKABE_ITO, RATE_SCALE, CategoryStyle
 from framing.text import plural
 from framing.voices import VOICE_LABELS
 
 TILE_SIZE = 46
-
-
-def escape(text) -> str:
-    """Plotly decodes &lt; &gt; &amp; but not &quot;, so quotes stay as they are."""
-    return html.escape(str(text), quote=False)
 
 
 def _tile_layout(figure: go.Figure, *, rows: int, title: str) -> go.Figure:
@@ -45,14 +40,14 @@ def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice:
     shown = shown.sort_values(["category", "outlet"], key=lambda col: col.map(order) if col.name == "category"
                               else col.map({o: i for i, o in enumerate(outlets)}))
     shown["name"] = shown["category"].map(
-        lambda c: escape(f"{styles[c].number} {styles[c].name}" if c in styles else c))
+        lambda c: plotly_text(f"{styles[c].number} {styles[c].name}" if c in styles else c))
     row_top = shown.groupby("category")["per_1000"].transform("max")
     shade = (shown["per_1000"] / row_top.where(row_top > 0, 1)).fillna(0).round(3)
     labels = [f"<b>{count}</b><br>{rate:.1f}" if count else "0" for count, rate in zip(
         shown["count"], shown["per_1000"], strict=True)]
     ink = ["#000000" if value > 0.55 else "#ffffff" for value in shade]
     figure = go.Figure(go.Scatter(
-        x=shown["outlet"].map(escape), y=shown["name"], mode="markers+text", text=labels,
+        x=shown["outlet"].map(plotly_text), y=shown["name"], mode="markers+text", text=labels,
         textfont={"color": ink, "size": 13},
         marker={"symbol": "square", "size": TILE_SIZE, "color": shade, "colorscale": RATE_SCALE,
                 "cmin": 0, "cmax": 1, "showscale": True,
@@ -71,7 +66,7 @@ def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice:
 def distinctive_bars(rows: pd.DataFrame, outlet: str) -> go.Figure:
     """One outlet's most distinctive terms: bar length is the log-odds z, the label the raw counts."""
     rows = rows.sort_values("z", ascending=True)
-    labels = [f"{escape(term)} ({here} / {rest})" for term, here, rest in zip(
+    labels = [f"{plotly_text(term)} ({here} / {rest})" for term, here, rest in zip(
         rows["term"], rows["count"], rows["count_rest"], strict=True)]  # counts stay visible beside the bar
     figure = go.Figure(go.Bar(
         x=rows["z"], y=labels, orientation="h", marker={"color": OKABE_ITO[4]},
@@ -81,7 +76,7 @@ def distinctive_bars(rows: pd.DataFrame, outlet: str) -> go.Figure:
         hovertemplate="%{y}: z %{x:.2f}<br>%{hovertext}<extra></extra>",
     ))
     figure.update_layout(
-        title=escape(outlet), height=90 + 30 * max(len(rows), 1), margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        title=plotly_text(outlet), height=90 + 30 * max(len(rows), 1), margin={"l": 10, "r": 10, "t": 40, "b": 30},
         clickmode="event+select", dragmode=False, xaxis_title="log-odds z",
     )
     return figure
@@ -109,18 +104,18 @@ def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int
         figure.add_trace(go.Scatter(
             x=[count + _jitter(term, 0) for term, count in part[first].items()],
             y=[count + _jitter(term, 1) for term, count in part[second].items()],
-            mode="markers+text", name=escape(f"{name} ({len(part)})"),
-            text=[escape(term) if term in top else "" for term in part.index], textposition="top center",
+            mode="markers+text", name=plotly_text(f"{name} ({len(part)})"),
+            text=[plotly_text(term) if term in top else "" for term in part.index], textposition="top center",
             marker={"symbol": symbol, "size": 9, "color": colour, "line": {"width": 1, "color": "#333333"}},
             customdata=[[term] for term in part.index],
-            hovertext=[f"{escape(term)}<br>{escape(first)}: {a}, {escape(second)}: {b}" for term, a, b in zip(
-                part.index, part[first], part[second], strict=True)],
+            hovertext=[f"{plotly_text(term)}<br>{plotly_text(first)}: {a}, {plotly_text(second)}: {b}"
+                       for term, a, b in zip(part.index, part[first], part[second], strict=True)],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     figure.update_layout(
         height=560, margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select",
-        xaxis_title=escape(f"uses in {first} ({int(totals[first])} terms counted)"),
-        yaxis_title=escape(f"uses in {second} ({int(totals[second])} terms counted)"),
+        xaxis_title=plotly_text(f"uses in {first} ({int(totals[first])} terms counted)"),
+        yaxis_title=plotly_text(f"uses in {second} ({int(totals[second])} terms counted)"),
         legend={"orientation": "h", "y": 1.08},
     )
     return figure
@@ -133,7 +128,7 @@ def unique_share_bars(share: pd.DataFrame) -> go.Figure:
     share = share.assign(words_shared=share["words_narrator"] - share["words_unique"])
     for name, column, colour, pattern in parts:
         figure.add_trace(go.Bar(
-            y=share["outlet"].map(escape), x=share[column], orientation="h", name=f"{name} words",
+            y=share["outlet"].map(plotly_text), x=share[column], orientation="h", name=f"{name} words",
             marker={"color": colour, "pattern": {"shape": pattern}},
             text=[f"{count} ({count / total:.0%})" if total else "0" for count, total in zip(
                 share[column], share["words_narrator"], strict=True)],
@@ -154,11 +149,11 @@ def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str]) -> go.Figure
     rows = []
     for statement, wording in matrix.iterrows():
         for outlet, text in wording.items():
-            rows.append((outlet, statement, bool(text), escape(_shorten(text or "not quoted", 120))))
+            rows.append((outlet, statement, bool(text), plotly_text(_shorten(text or "not quoted", 120))))
     frame = pd.DataFrame(rows, columns=["outlet", "statement", "quoted", "text"])
-    labels = {s: escape(f"{s} {speakers.get(s, '')}".strip()) for s in matrix.index}
+    labels = {s: plotly_text(f"{s} {speakers.get(s, '')}".strip()) for s in matrix.index}
     figure = go.Figure(go.Scatter(
-        x=frame["outlet"].map(escape), y=frame["statement"].map(labels), mode="markers",
+        x=frame["outlet"].map(plotly_text), y=frame["statement"].map(labels), mode="markers",
         marker={"symbol": ["square" if q else "circle-open" for q in frame["quoted"]],
                 "size": [22 if q else 8 for q in frame["quoted"]],
                 "color": [OKABE_ITO[4] if q else "#999999" for q in frame["quoted"]]},
@@ -180,9 +175,9 @@ def corpus_tiles(totals: pd.DataFrame, styles: dict[str, CategoryStyle], *, voic
     hover = []
     for outlet, category in trace.customdata:
         row = rows.loc[(outlet, category)]
-        articles = f"{plural(row['articles'], 'article')}, {escape(period)}"
+        articles = f"{plural(row['articles'], 'article')}, {plotly_text(period)}"
         if not row["articles"]:
-            hover.append(f"no articles, {escape(period)}")
+            hover.append(f"no articles, {plotly_text(period)}")
         elif not row["words"]:
             hover.append(f"no words in this voice<br>{articles}")
         else:
@@ -204,7 +199,7 @@ def corpus_tiles(totals: pd.DataFrame, styles: dict[str, CategoryStyle], *, voic
     figure.add_traces(parts)
     figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(trace.x)))
     figure.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(trace.y)))
-    title = (f"Hits by category, {VOICE_LABELS.get(voice, voice)}, {escape(period)}: "
+    title = (f"Hits by category, {VOICE_LABELS.get(voice, voice)}, {plotly_text(period)}: "
              "count (bold) and rate per 1,000 words")
     longest = max((len(str(outlet)) for outlet in outlets), default=0)
     slanted = len(outlets) > 6 or longest * len(outlets) > 120
@@ -229,7 +224,7 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         colour = OKABE_ITO[i % len(OKABE_ITO)]
         weak = part["words"] < thin
         hover = [
-            f"{escape(outlet)}, {escape(month)}<br>" + (
+            f"{plotly_text(outlet)}, {plotly_text(month)}<br>" + (
                 f"{rate:.2f} per 1,000 words<br>{plural(count, 'hit')} in {words:,} words, "
                 f"{plural(articles, 'article')}" + ("<br>few words: a weak rate" if low else "")
                 if words else "no words in this voice this month")
@@ -239,7 +234,7 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         # The key draws a trace's marker from its first point, so a blank first point (no x, no y) with a
         # filled marker keeps every outlet's key filled whether or not its first month is thin.
         figure.add_trace(go.Scatter(
-            x=[None, *part["month"]], y=[None, *part["per_1000"]], mode="lines+markers", name=escape(outlet),
+            x=[None, *part["month"]], y=[None, *part["per_1000"]], mode="lines+markers", name=plotly_text(outlet),
             line={"color": colour, "width": 2, "dash": dashes[i // len(OKABE_ITO) % len(dashes)]},
             marker={"symbol": ["circle", *("circle-open" if low else "circle" for low in weak)], "size": 9,
                     "color": colour, "line": {"width": 2, "color": colour}},
@@ -252,7 +247,7 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         marker={"symbol": "circle-open", "size": 9, "color": "#777777", "line": {"width": 2}}, hoverinfo="skip",
     ))
     figure.update_layout(
-        title=f"{escape(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, month by month",
+        title=f"{plotly_text(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, month by month",
         height=max(460, 150 + 24 * (len(outlets) + 1)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
         clickmode="event+select", dragmode=False,
         hovermode="closest", legend={"font": {"size": 13}},

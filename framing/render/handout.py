@@ -18,7 +18,8 @@ import plotly.graph_objects as go
 
 from framing.analysis import Analysis
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
-from framing.render.highlight import article_html, escape, legend_html, stylesheet
+from framing.render.highlight import article_html, legend_html, stylesheet
+from framing.render.markup import html_text
 from framing.render.palette import CategoryStyle
 from framing.voices import SPAN_VOICES, VOICE_LABELS
 
@@ -88,14 +89,14 @@ def handout_html(analysis: Analysis, outlets: list[str], styles: dict[str, Categ
         "articles": lambda: _articles(analysis, outlets, styles, notes),
         "key": lambda: _key(analysis, styles),
     }
-    sections = [f'<section class="part" id="{key}"><h2>{escape(SECTIONS[key])}</h2>{builders[key]()}</section>'
+    sections = [f'<section class="part" id="{key}"><h2>{html_text(SECTIONS[key])}</h2>{builders[key]()}</section>'
                 for key in SECTIONS if key in include]
-    header = (f"<header><h1>{escape(title)}</h1><p>{escape(story.summary)}</p>"
-              f'<p class="meta">Outlets: {escape(", ".join(outlets) or "none chosen")}. '
-              f"Lexicon: {escape(analysis.lexicon.name)}. Made on {made.isoformat()}.</p></header>")
+    header = (f"<header><h1>{html_text(title)}</h1><p>{html_text(story.summary)}</p>"
+              f'<p class="meta">Outlets: {html_text(", ".join(outlets) or "none chosen")}. '
+              f"Lexicon: {html_text(analysis.lexicon.name)}. Made on {made.isoformat()}.</p></header>")
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title>{stylesheet(styles, font_size=16)}<style>{CSS}</style></head>"
+            f"<title>{html_text(title)}</title>{stylesheet(styles, font_size=16)}<style>{CSS}</style></head>"
             f'<body><div class="framing">{header}{"".join(sections)}{_footer(analysis, made)}</div></body></html>')
 
 
@@ -119,14 +120,14 @@ class _Charts:
 
 def _table(headers: list[str], rows: list[list[str]], *, css_id: str = "") -> str:
     """An HTML table from header texts (escaped here) and cells already made into <td> HTML."""
-    head = "".join(f"<th>{escape(text)}</th>" for text in headers)
+    head = "".join(f"<th>{html_text(text)}</th>" for text in headers)
     body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows)
-    ident = f' id="{escape(css_id)}"' if css_id else ""
+    ident = f' id="{html_text(css_id)}"' if css_id else ""
     return f'<table class="data"{ident}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _cell(text, *, css_class: str = "") -> str:
-    return f'<td class="{css_class}">{escape(text)}</td>' if css_class else f"<td>{escape(text)}</td>"
+    return f'<td class="{css_class}">{html_text(text)}</td>' if css_class else f"<td>{html_text(text)}</td>"
 
 
 def _outlets(analysis: Analysis, outlets: list[str]) -> str:
@@ -158,11 +159,11 @@ def _scores(analysis: Analysis, outlets: list[str], styles: dict[str, CategorySt
             for outlet in outlets:
                 row = cells.get((outlet, category))
                 count, rate = (row.count, row.per_1000) if row else (0, 0.0)
-                counts.append(f'<td class="num" data-outlet="{escape(outlet)}"><b>{count}</b> '
+                counts.append(f'<td class="num" data-outlet="{html_text(outlet)}"><b>{count}</b> '
                               f'<span class="rate">{rate:.1f}</span></td>')
-            rows.append([f'<td data-category="{escape(category)}"><span class="key c{style.number}">{style.number}'
-                         f"</span> {escape(style.name)}</td>", *counts])
-        parts.append(f"<h3>{escape(VOICE_LABELS[voice]).capitalize()}</h3>")
+            rows.append([f'<td data-category="{html_text(category)}"><span class="key c{style.number}">{style.number}'
+                         f"</span> {html_text(style.name)}</td>", *counts])
+        parts.append(f"<h3>{html_text(VOICE_LABELS[voice]).capitalize()}</h3>")
         parts.append(_table(["Category", *outlets], rows, css_id=f"scores-{voice}"))
     tiles = rate_tiles(analysis.scores, styles, voice="narrator", outlets=outlets)
     rise = min(4 * max((len(outlet) for outlet in outlets), default=0), 120)  # room for slanted names
@@ -179,7 +180,7 @@ def _distinctive(analysis: Analysis, outlets: list[str], charts: _Charts) -> str
     for outlet in outlets:
         rows = terms[terms["outlet"] == outlet]
         parts.append(charts(distinctive_bars(rows, outlet)) if len(rows) else
-                     f"<h3>{escape(outlet)}</h3><p>No distinctive terms.</p>")
+                     f"<h3>{html_text(outlet)}</h3><p>No distinctive terms.</p>")
     return "".join(parts)
 
 
@@ -233,8 +234,8 @@ def _articles(analysis: Analysis, outlets: list[str], styles: dict[str, Category
         if doc.article.outlet not in outlets:
             continue
         spans = analysis.spans_behind(article=doc.article.id)
-        parts.append(f'<section class="article"><h3>{escape(doc.article.outlet)}</h3>'
-                     f'<p class="headline">{escape(doc.article.headline)}</p>'
+        parts.append(f'<section class="article"><h3>{html_text(doc.article.outlet)}</h3>'
+                     f'<p class="headline">{html_text(doc.article.headline)}</p>'
                      f"{article_html(doc, spans, styles, notes)}</section>")
     return "".join(parts)
 
@@ -253,7 +254,8 @@ def _key(analysis: Analysis, styles: dict[str, CategoryStyle]) -> str:
 
 def _footer(analysis: Analysis, made: datetime.date) -> str:
     lexicon = analysis.lexicon
-    return (f"<footer><p>Lexicon: {escape(lexicon.name)} ({escape(lexicon.description)}). Made on {made.isoformat()} "
+    return (f"<footer><p>Lexicon: {html_text(lexicon.name)} ({html_text(lexicon.description)}). "
+            f"Made on {made.isoformat()} "
             "with the framing dashboard.</p><p>How the counts are made: each article is cleaned of page furniture; "
             "every match of a lexicon term is one hit, counted in the outlet's own words or inside quotation marks; "
             "a rate is hits per 1,000 words in that voice. Every count can be traced to its words: the marked "

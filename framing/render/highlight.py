@@ -1,6 +1,6 @@
 """HTML for article texts with their lexicon hits marked, for a browser to show as it is.
 
-Every piece of article, lexicon or story text goes through `html.escape` before it joins the
+Every piece of article, lexicon or story text goes through `framing.render.markup.html_text` before it joins the
 markup, so a `<script>` or `**bold**` in an article is shown as those characters. Line breaks
 are kept by CSS (`white-space: pre-wrap`) rather than by turning text into tags. Each hit says
 its category three ways: a colour, a number and a note (on hover, or on click or keyboard focus);
@@ -10,19 +10,15 @@ whose words are also set in italics.
 
 from __future__ import annotations
 
-import html
 from itertools import pairwise
 
 import pandas as pd
 
 from framing.quotes import VoiceIndex
+from framing.render.markup import html_text
 from framing.render.palette import CategoryStyle
 from framing.spans import ArticleAnalysis
 from framing.voices import VOICE_LABELS
-
-
-def escape(text) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def stylesheet(styles: dict[str, CategoryStyle], *, font_size: int = 18) -> str:
@@ -89,14 +85,14 @@ def article_html(doc: ArticleAnalysis, spans: pd.DataFrame, styles: dict[str, Ca
             active.append(upcoming)
             upcoming = next(waiting, None)
         active = [s for s in active if s.end > start]
-        piece = escape(text[start:end])
+        piece = html_text(text[start:end])
         if active:
             span = min(active, key=lambda s: s.end - s.start)  # the innermost hit shows
             style = styles.get(span.category)
             number = style.number if style else 0
             tag = f'<sup class="tag">{number}</sup>' if end == span.end else ""
-            piece = (f'<mark class="hit c{number} {escape(span.voice)}" tabindex="0" '
-                     f'data-note="{escape(hit_note(span, styles, notes))}">{piece}{tag}</mark>')
+            piece = (f'<mark class="hit c{number} {html_text(span.voice)}" tabindex="0" '
+                     f'data-note="{html_text(hit_note(span, styles, notes))}">{piece}{tag}</mark>')
         if voices.region_at(start) is not None:
             piece = f'<span class="quoted">{piece}</span>'
         out.append(piece)
@@ -108,8 +104,8 @@ def removed_html(removed: list[dict]) -> str:
     if not removed:
         return '<div class="removed">Cleaning removed nothing from this article.</div>'
     items = "".join(
-        f"<li>line {escape(piece['line'])}, {escape(piece['kind'])} ({escape(piece['reason'])}): "
-        f"{escape(piece['text'])}</li>" for piece in removed
+        f"<li>line {html_text(piece['line'])}, {html_text(piece['kind'])} ({html_text(piece['reason'])}): "
+        f"{html_text(piece['text'])}</li>" for piece in removed
     )
     return f'<div class="removed"><b>Removed by cleaning ({len(removed)})</b><ul>{items}</ul></div>'
 
@@ -117,8 +113,8 @@ def removed_html(removed: list[dict]) -> str:
 def legend_html(styles: dict[str, CategoryStyle], shown: list[str]) -> str:
     """Category keys (colour, number, name) and the two voice styles."""
     keys = "".join(
-        f'<span class="swatch" title="{escape(styles[c].description)}"><span class="key c{styles[c].number}">'
-        f'{styles[c].number}</span> {escape(styles[c].name)}</span>' for c in shown if c in styles
+        f'<span class="swatch" title="{html_text(styles[c].description)}"><span class="key c{styles[c].number}">'
+        f'{styles[c].number}</span> {html_text(styles[c].name)}</span>' for c in shown if c in styles
     )
     first = styles[shown[0]].number if shown and shown[0] in styles else 1
     voices = (
@@ -139,9 +135,10 @@ def evidence_html(rows: pd.DataFrame, styles: dict[str, CategoryStyle] | None = 
         voice = VOICE_LABELS.get(row.voice, row.voice)
         speaker = f", {row.speaker}" if row.voice == "quote" and row.speaker else ""
         lines.append(
-            f'<tr><td class="source">{escape(row.outlet)}<br>{escape(voice)}{escape(speaker)}</td>'
-            f'<td class="before">{escape(row.before)}</td>'
-            f'<td><mark class="hit c{number} {escape(row.voice)}">{escape(row.match)}</mark>{escape(row.after)}</td>'
+            f'<tr><td class="source">{html_text(row.outlet)}<br>{html_text(voice)}{html_text(speaker)}</td>'
+            f'<td class="before">{html_text(row.before)}</td>'
+            f'<td><mark class="hit c{number} {html_text(row.voice)}">{html_text(row.match)}</mark>'
+            f'{html_text(row.after)}</td>'
             "</tr>"
         )
     return f'<table class="kwic">{"".join(lines)}</table>'
@@ -149,11 +146,11 @@ def evidence_html(rows: pd.DataFrame, styles: dict[str, CategoryStyle] | None = 
 
 def heading(text: str, *, level: int = 2) -> str:
     """A heading of story or article text (st.header would read it as Markdown)."""
-    return f"<h{int(level)}>{escape(text)}</h{int(level)}>"
+    return f"<h{int(level)}>{html_text(text)}</h{int(level)}>"
 
 
 def paragraph(text: str, *, css_class: str = "") -> str:
-    return f'<p class="{escape(css_class)}">{escape(text)}</p>'
+    return f'<p class="{html_text(css_class)}">{html_text(text)}</p>'
 
 
 def wrap(*parts: str, css: str) -> str:
