@@ -683,7 +683,13 @@ def _display_name(group: list[Mention]) -> str:
     countries = [name for name in names if name in {c for c, _, _ in w.COUNTRIES}]
     if countries:
         return max(countries, key=names.__getitem__)
-    full = [name for name in names if " " in name and names[name] >= 2]
+    # A full name: one written twice, or given with a title, or spelled out by an acronym in the row;
+    # a full name written once otherwise may be a slip ("Obstructionist Democrats" opening a quote).
+    initials = {name for name in names if " " not in name}
+    titled = {m.name for m in group if m.kind == "title"}
+    full = [name for name in names if " " in name and (
+        names[name] >= 2 or name in titled or _initials(name) in initials
+        or name.split(" ")[-1] in initials or name.split(" ")[0] in initials)]
     best = max(full or names, key=lambda n: (names[n], len(n)))
     spelled = Counter(_spelled(m) for m in group if m.name == best)
     return spelled.most_common(1)[0][0] if spelled else best.title()
@@ -692,5 +698,7 @@ def _display_name(group: list[Mention]) -> str:
 def _spelled(mention: Mention) -> str:
     """The name as the text writes it, without a title, honorific or possessive."""
     words = re.sub(r"['\u2019]s?$", "", mention.text).split(" ")
-    wanted = len(mention.name.split(" "))
-    return " ".join(words[-wanted:]) if wanted <= len(words) else mention.text
+    for k in range(len(words)):
+        if name_key(" ".join(words[k:])) == mention.name:
+            return " ".join(words[k:])
+    return mention.text
