@@ -476,7 +476,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 country, start, j = _DEMONYM_OF[pair], tokens[j - 1].start, j - 2
             elif previous.capitalised and name_key(previous.text) in _DEMONYM_OF:
                 country, start, j = _DEMONYM_OF[name_key(previous.text)], previous.start, j - 1
-            elif previous.lower in w.ROLE_MODIFIERS or (not previous.capitalised and tags.get(previous.start) == "JJ"):
+            elif previous.lower in w.ROLE_MODIFIERS or (not previous.capitalised and tags.get(previous.start) in (
+                    "JJ", "NN") and previous.lower not in FUNCTION_WORDS):
                 start, j = previous.start, j - 1
             else:
                 break
