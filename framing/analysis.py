@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from framing.actors import Actor, load_corrections, with_actors
 from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity, term_counts
 from framing.evidence import span_evidence
@@ -35,6 +36,7 @@ class Analysis:
     articles: pd.DataFrame
     spans: pd.DataFrame
     scores: pd.DataFrame
+    actors: tuple[Actor, ...] = ()  # found in the articles (framing.actors); their mentions are spans
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _once(self, key, build) -> pd.DataFrame:
@@ -123,15 +125,19 @@ class Analysis:
         return self._once("unique_share", lambda: unique_share(self.coverage(), self.story.outlets))
 
 
-def analyse(story: Story, lexicon: Lexicon | None = None) -> Analysis:
-    """Clean every article, find its quotations and lexicon hits, and build the tables."""
+def analyse(story: Story, lexicon: Lexicon | None = None, *, actors: bool = True) -> Analysis:
+    """Clean every article, find its quotations, lexicon hits and (unless `actors` is false) the
+    actors it names, and build the tables."""
     lexicon = with_story_names(lexicon or load_lexicon(), story.aliases, source=f"{story.path}/story.yaml")
     matcher = Matcher(lexicon)
     documents = tuple(analyse_articles(list(story.articles), lexicon, matcher))
+    found: list[Actor] = []
+    if actors:
+        documents, found = with_actors(documents, load_corrections(story))
     articles = article_table(documents)
     spans = span_table(documents)
     scores = score_table(spans, articles, [c.id for c in lexicon.categories])
-    return Analysis(story, lexicon, documents, articles, spans, scores)
+    return Analysis(story, lexicon, documents, articles, spans, scores, tuple(found))
 
 
 def span_table(documents: tuple[ArticleAnalysis, ...]) -> pd.DataFrame:

@@ -13,10 +13,12 @@ import re
 
 import pandas as pd
 
+from framing.actors import ACTOR_CATEGORY
 from framing.resources import SCARE_MARKERS_RE
 from framing.text import fold
 
-NAMING_FIELDS = ("referent", "outlet", "label", "count", "voice")
+NAMING_FIELDS = ("referent", "outlet", "label", "kind", "count", "voice")
+LABEL_KINDS = ("description", "title", "name", "honorific")  # choices that differ in meaning first
 MARKS_LOOKED_AT = 3  # a label takes at most a scare quote and a marker before it, with room to spare
 
 
@@ -34,7 +36,14 @@ def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: st
         text = texts[span.article]
         start, end = _with_distancing(span, marks_by_article.get(span.article, []), text)
         labels.append(" ".join(text[start:end].split()))
-    return named.assign(label=labels, label_key=[label_key(label) for label in labels])
+    kinds = [span.term if span.category == ACTOR_CATEGORY else _lexicon_kind(span.text) for span in named.itertuples()]
+    return named.assign(label=labels, label_key=[label_key(label) for label in labels], kind=kinds)
+
+
+def _lexicon_kind(text: str) -> str:
+    """A lexicon label is a name when capitalised ("ISIL", "Assad"), else a description ("regime")."""
+    return "name" if any(word[:1].isupper() for word in text.split() if word.lower() not in ("the", "a")) else (
+        "description")
 
 
 def naming_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -43,7 +52,7 @@ def naming_table(table: pd.DataFrame) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame(columns=list(NAMING_FIELDS))
     grouped = table.groupby(["referent", "outlet", "label_key", "voice"], sort=False).agg(
-        label=("label", "first"), count=("label", "size")
+        label=("label", "first"), kind=("kind", "first"), count=("label", "size")
     ).reset_index()
     order = {name: i for i, name in enumerate(dict.fromkeys(table["outlet"]))}
     grouped = grouped.sort_values(
@@ -72,5 +81,6 @@ def _with_distancing(span, marks: list, text: str) -> tuple[int, int]:
 
 
 def label_key(label: str) -> str:
-    """Labels that differ only in case, quote style or hyphens count as one."""
-    return re.sub(r"[\s\-]+", " ", fold(label).lower())
+    """Labels that differ only in case, quote style, hyphens or the dots of an abbreviation
+    ("D.N.C.", "DNC") count as one."""
+    return re.sub(r"[\s\-]+", " ", re.sub(r"(?<=\w)\.(?=\w|$)", "", fold(label).lower()))

@@ -7,7 +7,7 @@ charts, highlights and exports are all derived from these rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -99,28 +99,32 @@ def _analysed(article: Article, cleaned: CleanedArticle, matches: list[Match], l
     regions = quote_regions(quotations)
     attributions, region_attributions = (
         attribute(text, sentences, regions) if speakers else ([None] * len(sentences), [None] * len(regions)))
-    voices = VoiceIndex(regions)
-    sentence_starts = [start for start, _ in sentences]
-    scare = [q for q in quotations if q.scare]
+    doc = ArticleAnalysis(article, cleaned, tuple(sentences), tuple(quotations), tuple(regions),
+                          tuple(attributions), tuple(region_attributions), ())
+    spans = [(start, end, term.text, term.category, term.referent) for start, end, term in matches]
+    if (category := lexicon.scare_quote_category) is not None:
+        spans += [(q.start, q.end, SCARE_QUOTE_TERM, category.id, "") for q in quotations if q.scare]
+    return with_spans(doc, spans)
 
-    def span(start, end, term, category, referent, in_scare_quote) -> Span:
+
+def with_spans(doc: ArticleAnalysis, added: list[tuple[int, int, str, str, str]]) -> ArticleAnalysis:
+    """The article with more spans, each (start, end, term, category, referent), given its
+    sentence, voice, speaker and scare-quote flag like every other; the spans stay in text order."""
+    voices = VoiceIndex(list(doc.quote_regions))
+    sentence_starts = [start for start, _ in doc.sentences]
+    scare = [q for q in doc.quotations if q.scare]
+
+    def span(start, end, term, category, referent) -> Span:
         region = voices.region_of(start, end)  # quote voice only for a span wholly inside a quotation
         sentence = sentence_index(sentence_starts, start)
-        attribution = region_attributions[region] if region is not None else (
-            attributions[sentence] if sentences else None
+        attribution = doc.quote_attributions[region] if region is not None else (
+            doc.attributions[sentence] if doc.sentences else None
         )
-        speaker = attribution.speaker if attribution else ""
-        voice = "narrator" if region is None else "quote"
-        return Span(article.id, article.outlet, start, end, text[start:end], term, category, referent, voice,
-                    in_scare_quote, speaker, sentence)
+        in_scare_quote = bool(scare) and any(q.start <= start < q.end for q in scare)
+        return Span(doc.article.id, doc.article.outlet, start, end, doc.text[start:end], term, category, referent,
+                    "narrator" if region is None else "quote", in_scare_quote,
+                    attribution.speaker if attribution else "", sentence)
 
-    spans = [
-        span(start, end, term.text, term.category, term.referent,
-             bool(scare) and any(q.start <= start < q.end for q in scare))
-        for start, end, term in matches
-    ]
-    if (category := lexicon.scare_quote_category) is not None:
-        spans += [span(q.start, q.end, SCARE_QUOTE_TERM, category.id, "", True) for q in scare]
+    spans = [*doc.spans, *(span(*item) for item in added)]
     spans.sort(key=lambda s: (s.start, -s.end))
-    return ArticleAnalysis(article, cleaned, tuple(sentences), tuple(quotations), tuple(regions),
-                           tuple(attributions), tuple(region_attributions), tuple(spans))
+    return replace(doc, spans=tuple(spans))

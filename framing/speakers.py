@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from framing import resources as r
+from framing.actor_words import NOT_ACTORS
 from framing.text import blank_out, sentence_index
 
 _NAME_WORD = r"(?:(?:al|el|bin|ibn|de|van|von)-?\s?)?[A-Z][\w'\u2019.-]*"
@@ -68,11 +69,13 @@ def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution |
     candidates = [m for pattern in (_SUBJECT_FIRST, _VERB_FIRST, _ACCORDING_TO) for m in pattern.finditer(sentence)]
     if not candidates:
         return None
-    # A possessive is no subject ("the US' claims"), nor a capitalised function word ("When asked").
+    # A possessive is no subject ("the US' claims"), nor a capitalised function word ("When asked"),
+    # nor a day or a month ("Protect Democracy on Friday noted").
     candidates = [
         m for m in candidates
         if not re.search(r"['\u2019]s?$", m.group("subject"))
         and m.group("subject").split()[0].lower() not in r.FUNCTION_WORDS
+        and m.group("subject").split()[-1].lower().rstrip(".,") not in NOT_ACTORS
     ]
     if not candidates:
         return None

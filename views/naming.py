@@ -1,13 +1,67 @@
 """Naming and statements: what each outlet calls each actor, which of a source's statements it
 quoted, and how much of what it says no other outlet says. Each table or chart opens its evidence."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
+from framing.actors import Corrections, load_corrections
+from framing.library.story_store import save_actor_corrections
+from framing.naming import LABEL_KINDS
 from framing.render.charts import statement_tiles, unique_share_bars
 from framing.render.highlight import evidence_html, heading, paragraph
+from framing.stories import StoryError
 from framing.voices import VOICE_LABELS
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
+
+KIND_MARKS = {"description": "◆ ", "title": "▲ "}
+
+
+def correct_actors(view) -> None:
+    """Merge, split, rename or drop the actors found in the articles; saved in the story's files."""
+    analysis = view.analysis
+    actors = {actor.name: actor for actor in analysis.actors}
+    if not actors:
+        return
+    with st.expander("Correct the actors found in the articles"):
+        st.caption("Actors are found in the articles by rules (see README, Naming). Corrections are saved in the "
+                   "story's actors.yaml (for a bundled story, in your data folder) and kept after a restart.")
+        saved = load_corrections(analysis.story) or Corrections()
+        names = sorted(actors)
+        merge, split, rename, drop = st.tabs(["Merge", "Split", "Rename", "Drop"])
+        change = None
+        with merge:
+            chosen = st.multiselect("Actors that are one (the first keeps its name)", names, key="actors_merge")
+            if st.button("Merge", key="actors_merge_go", disabled=len(chosen) < 2):
+                change = replace(saved, merge=(*saved.merge, tuple(chosen)))
+        with split:
+            source = st.selectbox("Actor", names, key="actors_split_from")
+            labels = sorted({m.text for m in actors[source].mentions}) if source else []
+            label = st.selectbox("Mentions written as", labels, key="actors_split_label")
+            target = st.text_input("Move them to (an actor's name, or a new one)", key="actors_split_to").strip()
+            if st.button("Move", key="actors_split_go", disabled=not (label and target)):
+                change = replace(saved, move=(*saved.move, (label, source, target)))
+        with rename:
+            old = st.selectbox("Actor", names, key="actors_rename_from")
+            new = st.text_input("New name", key="actors_rename_to").strip()
+            if st.button("Rename", key="actors_rename_go", disabled=not new or new in actors):
+                change = replace(saved, rename=(*saved.rename, (old, new)))
+        with drop:
+            false = st.selectbox("Not an actor", names, key="actors_drop")
+            if st.button("Drop", key="actors_drop_go"):
+                change = replace(saved, drop=(*saved.drop, false))
+        if change is not None:
+            try:
+                path = save_actor_corrections(analysis.story.path, change)
+            except (StoryError, OSError) as error:
+                st.error(str(error))
+            else:
+                st.session_state["actors_saved"] = str(path)
+                st.rerun()
+        if saved_to := st.session_state.pop("actors_saved", None):
+            st.success(f"Saved in {saved_to}")
+
 
 view = current_story()
 analysis = view.analysis
@@ -23,13 +77,17 @@ if voice != "all":
 if naming.empty:
     st.info("No actor is named in this voice. The lexicon's actor categories may not cover this story's actors.")
 else:
-    totals = naming.groupby(["referent", "outlet", "label"], as_index=False)["count"].sum()
-    cells = totals.sort_values("count", ascending=False, kind="stable").groupby(["referent", "outlet"])[
-        ["label", "count"]].apply(lambda g: ", ".join(f"{label} ×{count}" for label, count in zip(
-            g["label"], g["count"], strict=True)))
+    totals = naming.groupby(["referent", "outlet", "label", "kind"], as_index=False)["count"].sum()
+    totals["rank"] = totals["kind"].map({kind: i for i, kind in enumerate(LABEL_KINDS)})
+    cells = totals.sort_values(["rank", "count"], ascending=[True, False], kind="stable").groupby(
+        ["referent", "outlet"])[["label", "kind", "count"]].apply(lambda g: ", ".join(
+            f"{KIND_MARKS.get(kind, '')}{label} ×{count}" for label, kind, count in zip(
+                g["label"], g["kind"], g["count"], strict=True)))
     table = cells.unstack("outlet").reindex(columns=outlets).fillna("")
-    st.caption("Each cell: the names an outlet uses for the actor, most frequent first, with counts. "
-               "Select a row to read every mention of that actor.")
+    st.caption("Each cell: the names an outlet uses for the actor, with counts. Descriptions (◆ \"the regime\") "
+               "and titles (▲ \"President Trump\") come first: they are choices that differ in meaning. Then "
+               "names and courtesy titles (\"Mr. Kim\"), which are mostly house style. Select a row to read every "
+               "mention of that actor.")
     picked = st.dataframe(table, on_select="rerun", selection_mode="single-row", key=f"naming_{voice}",
                           width="stretch")
     rows = [row for row in (picked.selection.rows if picked else []) if row < len(table)]
@@ -38,6 +96,8 @@ else:
         spans = analysis.spans_behind(referent=referent, voice=voice)
         show(view, heading(f"{referent}: {plural(len(spans), 'mention')}, {VOICE_LABELS[voice]}", level=3),
              evidence_html(analysis.evidence(spans), view.styles))
+
+    correct_actors(view)
 
 st.subheader("Which statements each outlet quoted")
 matrix = analysis.statement_matrix()

@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
+from framing.actors import corrections_path
 from framing.lexicon import DEFAULT_NAME, lexicon_files
 from framing.render.highlight import stylesheet, wrap
 from framing.render.palette import CategoryStyle, category_styles
@@ -53,7 +54,7 @@ class StoryView:
 def story_fingerprint(folder: Path, lexicon: Path) -> tuple:
     """Every file of the story and the lexicon with its size and time: any edit, addition or
     removal gives a new fingerprint, and so a fresh analysis."""
-    files = [*sorted(p for p in folder.rglob("*") if p.is_file()), lexicon]
+    files = [*sorted(p for p in folder.rglob("*") if p.is_file()), lexicon, corrections_path(folder)]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
 
 

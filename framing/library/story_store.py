@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from framing.actors import Corrections, corrections_path, corrections_yaml
 from framing.library.importing import Draft, ImportResult, Problem, clean_field, fingerprint, without_repeats
 from framing.storage import StorageError, atomic_write_text, data_subdir, locked, slugify
 from framing.stories import STORIES_DIR, USER_STORIES, Article, StoryError, load_story, story_title
@@ -141,6 +142,15 @@ def delete_story(slug: str) -> None:
         except OSError as error:
             raise StorageError(f"{folder}: cannot delete ({error.strerror or error})") from None
     shutil.rmtree(trash, ignore_errors=True)
+
+
+def save_actor_corrections(story_path: str | Path, corrections: Corrections) -> Path:
+    """Write a story's corrections to its actors (`framing.actors`), whole and under the story's
+    lock: beside story.yaml for the user's story, in the data folder for a bundled one."""
+    path = corrections_path(story_path)
+    with locked(f"story-{Path(story_path).name}"):
+        atomic_write_text(path, corrections_yaml(corrections))
+    return path
 
 
 def writable_story(slug: str) -> Path:

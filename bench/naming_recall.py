@@ -1,0 +1,147 @@
+"""How much of a story's annotated naming the naming table finds, on stories imported as a user would.
+
+Each dev story's five articles are read with `framing.library.importing.read_files` (as the Import
+page does), given their outlet and saved with `story_store.create_story` into a temporary data
+folder; the saved story is loaded and analysed with the default lexicon. Against the NewsWCL50
+annotations (code types ACTOR, ACTOR-I, GROUP, COUNTRY), for the five most-mentioned annotated
+actors of each story:
+- recall: the share of the actor's annotated mentions that fall in its best naming row (the row, or
+  referent, holding most of them). An annotated mention is found where a naming span (one with a
+  referent) overlaps it; mentions are placed in the text by their words, the k-th annotation of the
+  same words in one article being the k-th occurrence of those words in it (token positions differ);
+- rows: how many naming rows hold the actor's mentions while that actor is the annotated actor most
+  of the row's found mentions belong to (a row mostly about someone else does not split this one);
+- and, with --labels, the top rows of the table with their labels, for judging precision by hand.
+
+    python bench/naming_recall.py [--shared PATH] [--labels 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+PUBLISHERS = {"LL": "huffpost", "L": "nytimes", "M": "usatoday", "R": "foxnews", "RR": "breitbart"}
+OUTLETS = {"huffpost": "HuffPost", "nytimes": "The New York Times", "usatoday": "USA Today",
+           "foxnews": "Fox News", "breitbart": "Breitbart"}
+ACTOR_TYPES = {"ACTOR", "ACTOR-I", "GROUP", "COUNTRY"}
+TOP = 5
+
+
+def default_shared() -> Path:
+    candidates = [REPO.parent / "shared", Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")]
+    return next((p for p in candidates if (p / "dev-stories").is_dir()), candidates[-1])
+
+
+def imported(folder: Path):
+    """The story as the Import page would save it, loaded back and analysed."""
+    from framing import analyse, load_story
+    from framing.library.importing import read_files
+    from framing.library.story_store import create_story
+
+    files = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.txt"))]
+    result = read_files(files)
+    drafts = [replace(d, metadata={**d.metadata, "outlet": OUTLETS[Path(d.name).stem]}) for d in result.drafts]
+    saved = create_story(folder.name, "", drafts)
+    return analyse(load_story(saved.folder))
+
+
+def annotations(path: Path) -> dict[int, list[dict]]:
+    by_event = defaultdict(list)
+    with path.open(encoding="utf-8") as stream:
+        for row in csv.DictReader(stream):
+            if row["code_type"] in ACTOR_TYPES:
+                by_event[int(row["event_id"])].append(row)
+    for rows in by_event.values():
+        rows.sort(key=lambda r: (r["publisher_id"], int(r["paragraph"]), int(r["sentence"]), int(r["start"])))
+    return by_event
+
+
+def placed(rows: list[dict], texts: dict[str, str]) -> list[tuple[dict, str, int, int] | tuple[dict, str, None, None]]:
+    """Each annotated mention with its outlet and its offsets in that outlet's text (None if not there)."""
+    seen: Counter = Counter()
+    out = []
+    for row in rows:
+        outlet = OUTLETS[PUBLISHERS[row["publisher_id"]]]
+        words = re.findall(r"\w+", row["code_mention"].replace("``", "").replace("''", ""))
+        if not words:
+            continue
+        pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+        found = list(pattern.finditer(texts[outlet]))
+        key = (outlet, " ".join(words).lower())
+        k = seen[key]
+        seen[key] += 1
+        match = found[k] if k < len(found) else (found[-1] if found else None)
+        out.append((row, outlet, match.start(), match.end()) if match else (row, outlet, None, None))
+    return out
+
+
+def measure(analysis, rows: list[dict]) -> list[dict]:
+    texts = {doc.article.outlet: doc.text for doc in analysis.documents}
+    spans = analysis.spans[analysis.spans["referent"] != ""]
+    by_outlet = {outlet: list(group.itertuples()) for outlet, group in spans.groupby("outlet")}
+    mentions = placed(rows, texts)
+    row_of = []
+    for row, outlet, start, end in mentions:
+        hit = None if start is None else next(
+            (s.referent for s in by_outlet.get(outlet, []) if s.start < end and start < s.end), None)
+        row_of.append((row["code_name"], hit))
+    per_row = defaultdict(Counter)
+    for concept, hit in row_of:
+        if hit:
+            per_row[hit][concept] += 1
+    main = {hit: concepts.most_common(1)[0][0] for hit, concepts in per_row.items()}
+    totals = Counter(concept for concept, _ in row_of)
+    results = []
+    for concept, total in totals.most_common(TOP):
+        rows_held = Counter(hit for c, hit in row_of if c == concept and hit)
+        best = rows_held.most_common(1)[0] if rows_held else ("", 0)
+        results.append({"actor": concept, "mentions": total, "best_row": best[0], "recall": best[1] / total,
+                         "rows": sum(1 for hit in rows_held if main[hit] == concept),
+                         "rows_any": len(rows_held)})
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--labels", type=int, default=0, help="print this many top rows per story with labels")
+    args = parser.parse_args()
+    stories = args.shared / "dev-stories"
+    by_event = annotations(stories / "newswcl50-annotations-events-0-4.csv")
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["FRAMING_DATA_DIR"] = data
+        summary = []
+        for event in sorted(by_event):
+            analysis = imported(stories / f"newswcl50-event-{event}")
+            results = measure(analysis, by_event[event])
+            recall = sum(r["recall"] for r in results) / len(results)
+            rows = sum(r["rows"] for r in results) / len(results)
+            summary.append((event, recall, rows))
+            print(f"event {event}: mean recall {recall:.2f}, rows per actor {rows:.2f}")
+            for r in results:
+                print(f"  {r['actor']:<28} {r['mentions']:>4} mentions  recall {r['recall']:.2f} in "
+                      f"{r['best_row']!r:<32} rows {r['rows']} (holding any: {r['rows_any']})")
+            if args.labels:
+                naming = analysis.naming()
+                counts = naming.groupby("referent")["count"].sum().sort_values(ascending=False)
+                for referent in counts.index[:args.labels]:
+                    labels = naming[naming["referent"] == referent].groupby("label")["count"].sum()
+                    shown = ", ".join(f"{label} ×{n}" for label, n in labels.sort_values(ascending=False).items())
+                    print(f"    [{referent}] {shown}")
+        print(f"all: mean recall {sum(s[1] for s in summary) / len(summary):.2f}, "
+              f"rows per actor {sum(s[2] for s in summary) / len(summary):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Word lists for finding actors in news text: titles, honorifics, roles, heads of organisation
+names, and the countries most often in international news with their other names.
+
+All hand-made for this project from general English news usage (no source to credit). They are
+conventions of how news names people and institutions, not facts about any one story.
+"""
+
+from __future__ import annotations
+
+# Before a surname, a courtesy title: "Mr. Trump" is one paper's house style for everyone.
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam mme m".split())
+
+# Capitalised words that make a run of names a title ("Secretary of State Mike Pompeo").
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary chancellor premier senator sen rep representative
+    congressman congresswoman governor gov mayor speaker leader chairman chairwoman chair director
+    chief deputy general gen admiral adm colonel col lieutenant lt captain capt sergeant sgt major maj
+    commander ambassador envoy judge attorney counsel king queen prince princess emperor
+    sheikh ayatollah emir sultan pope cardinal archbishop bishop rabbi imam president-elect
+    spokesman spokeswoman spokesperson commissioner superintendent sheriff marshal prosecutor
+    treasurer founder supreme""".split()
+)
+
+# Lower-case nouns that name a person by role ("the president", "campaign manager Brad Parscale").
+PERSON_ROLES = frozenset(
+    """president leader dictator premier minister secretary chancellor chairman chairwoman chair
+    director chief spokesman spokeswoman spokesperson senator congressman congresswoman governor mayor
+    ambassador envoy king queen prince ruler strongman despot tyrant autocrat counterpart founder
+    adviser advisor attorney lawyer counsel general commander manager strategist aide official
+    prosecutor judge nominee candidate leader-in-waiting head""".split()
+)
+
+# Lower-case nouns that name an institution or a group ("the committee", "the regime").
+GROUP_ROLES = frozenset(
+    """regime government administration committee party campaign agency department ministry
+    council court bureau military army navy authorities officials agents forces troops diplomats
+    hackers intelligence media leadership state lawmakers delegation""".split()
+)
+
+# Last words of organisation names: such a name is never a person's ("the Justice Department").
+ORG_HEADS = frozenset(
+    """committee party department ministry agency bureau office council court house senate congress
+    parliament assembly commission administration association union league foundation institute
+    university college school center centre bank fund group company corporation corp inc co ltd
+    times post journal news press tribune herald guardian telegraph network channel service
+    services force forces army navy guard police command organization organisation federation
+    republic kingdom state states nations alliance coalition front movement brigade brigades
+    campaign board authority program programme project society church club airlines reserve
+    watch democracy""".split()
+)
+
+# Organisation heads that are institutions on their own: "the House" is not "the White House".
+INSTITUTIONS = frozenset("house senate congress parliament pentagon kremlin".split())
+
+# Words of place names: "North Korea" and "South Korea" share no person's surname.
+GEO_WORDS = frozenset(
+    """north south east west northern southern eastern western new united saint st san santa los
+    las el gulf sea ocean river island islands mount lake bay city county province district
+    peninsula valley beach""".split()
+)
+
+# Capitalised words that are never an actor: days, months, and time words.
+NOT_ACTORS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec today yesterday tomorrow i christmas easter ramadan""".split()
+)
+
+# Lower-case words that may sit between a determiner or a demonym and a role ("the former top
+# aide"); the tagger is asked about others.
+ROLE_MODIFIERS = frozenset(
+    """former then acting deputy vice top chief senior junior campaign national security foreign
+    defense defence interior finance justice state prime general special supreme reclusive
+    longtime long-time new late current outgoing incoming""".split()
+)
+
+# Common name, other names (aliases, the capital used for its government), demonyms.
+# A demonym stands for the country in "Russian officials" and "the Russians".
+COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("United States", ("U.S.", "US", "U.S.A.", "USA", "America", "Washington", "United States of America"),
+     ("American", "Americans", "U.S.")),
+    ("United Kingdom", ("U.K.", "UK", "Britain", "Great Britain", "London"), ("British", "Britons", "Briton")),
+    ("Russia", ("Moscow", "Russian Federation", "Kremlin"), ("Russian", "Russians")),
+    ("China", ("Beijing", "People's Republic of China", "PRC"), ("Chinese",)),
+    ("North Korea", ("Pyongyang", "DPRK", "Democratic People's Republic of Korea"), ("North Korean", "North Koreans")),
+    ("South Korea", ("Seoul", "Republic of Korea"), ("South Korean", "South Koreans")),
+    ("Japan", ("Tokyo",), ("Japanese",)),
+    ("Iran", ("Tehran", "Islamic Republic of Iran"), ("Iranian", "Iranians")),
+    ("Iraq", ("Baghdad",), ("Iraqi", "Iraqis")),
+    ("Syria", ("Damascus",), ("Syrian", "Syrians")),
+    ("Israel", ("Jerusalem",), ("Israeli", "Israelis")),
+    ("Palestine", ("Palestinian territories",), ("Palestinian", "Palestinians")),
+    ("Lebanon", ("Beirut",), ("Lebanese",)),
+    ("Turkey", ("Ankara", "Türkiye"), ("Turkish", "Turks")),
+    ("Saudi Arabia", ("Riyadh",), ("Saudi", "Saudis")),
+    ("Egypt", ("Cairo",), ("Egyptian", "Egyptians")),
+    ("Jordan", ("Amman",), ("Jordanian", "Jordanians")),
+    ("Yemen", ("Sanaa",), ("Yemeni", "Yemenis")),
+    ("Afghanistan", ("Kabul",), ("Afghan", "Afghans")),
+    ("Pakistan", ("Islamabad",), ("Pakistani", "Pakistanis")),
+    ("India", ("New Delhi",), ("Indian", "Indians")),
+    ("France", ("Paris",), ("French",)),
+    ("Germany", ("Berlin",), ("German", "Germans")),
+    ("Italy", ("Rome",), ("Italian", "Italians")),
+    ("Spain", ("Madrid",), ("Spanish",)),
+    ("Ukraine", ("Kyiv", "Kiev"), ("Ukrainian", "Ukrainians")),
+    ("Poland", ("Warsaw",), ("Polish", "Poles")),
+    ("Canada", ("Ottawa",), ("Canadian", "Canadians")),
+    ("Mexico", ("Mexico City",), ("Mexican", "Mexicans")),
+    ("Brazil", ("Brasilia",), ("Brazilian", "Brazilians")),
+    ("Venezuela", ("Caracas",), ("Venezuelan", "Venezuelans")),
+    ("Cuba", ("Havana",), ("Cuban", "Cubans")),
+    ("Australia", ("Canberra",), ("Australian", "Australians")),
+    ("European Union", ("EU", "E.U.", "Brussels"), ("European",)),
+    ("United Nations", ("UN", "U.N."), ()),
+    ("NATO", ("North Atlantic Treaty Organization",), ()),
+    ("Qatar", ("Doha",), ("Qatari", "Qataris")),
+    ("Libya", ("Tripoli",), ("Libyan", "Libyans")),
+    ("Taiwan", ("Taipei",), ("Taiwanese",)),
+    ("Vietnam", ("Hanoi",), ("Vietnamese",)),
+    ("Singapore", (), ("Singaporean",)),
+    ("Nigeria", ("Abuja",), ("Nigerian", "Nigerians")),
+    ("Ethiopia", ("Addis Ababa",), ("Ethiopian", "Ethiopians")),
+    ("South Africa", ("Pretoria",), ("South African", "South Africans")),
+)

@@ -1,0 +1,705 @@
+"""Actors found in a story's articles alone: who is named, in what ways, grouped into one row each.
+
+A mention is a stretch of cleaned text that names an actor, of one `kind`:
+- "name": a proper name or a variant of it ("Donald Trump", "Trump", "DNC", "D.N.C.", "Russia");
+- "honorific": a courtesy title and surname ("Mr. Trump"), one paper's style for everyone;
+- "title": a title or role before a name ("President Trump", "North Korean dictator Kim Jong Un");
+- "description": words that stand for a named actor ("the president", "the regime").
+
+Mentions are grouped by rules a reader of news uses, each grouping kept with its reason:
+1. the same name, up to case, dots, hyphens and a possessive ("Kim Jong-un", "Kim Jong Un's");
+2. a surname alone is the person of that surname named in full ("Trump" -> "Donald Trump"),
+   when one such person is named far more than any other;
+3. an acronym is the name whose initials it spells ("DNC", "D.N.C." -> "Democratic National
+   Committee"), or the name it follows in brackets;
+4. a country's other names, capital and demonyms are the country ("Pyongyang", "Russian officials");
+5. an apposition or a copula joins a description to the name beside it ("Kim Jong Un, the North
+   Korean leader"; "Perez is the party's chairman"), and makes that role one of the actor's titles;
+6. a description is the actor most recently named in the article with that head word, as a title
+   or as the last word of its name ("the president" after "President Trump", "the committee"
+   after "the Democratic National Committee"), else the actor of the story most often named so;
+7. "the Post" is the organisation named earlier whose name ends in that word ("the Washington Post").
+A row needs two mentions and one of them a name; descriptions that join no name are dropped.
+Work is linear in the text: one tokenising pass and dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from framing import actor_words as w
+from framing.resources import FUNCTION_WORDS
+from framing.spans import ArticleAnalysis, with_spans
+from framing.storage import data_subdir
+from framing.stories import STORIES_DIR, StoryError
+from framing.tagging import tagged_words
+from framing.text import fold
+
+KINDS = ("description", "title", "name", "honorific")  # the order the naming view ranks them in
+ACTOR_CATEGORY = "actors"
+MIN_MENTIONS = 2
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., D.N.C.
+    r"|(?:(?:al|el|bin|ibn|abu)-)?[^\W\d_][\w]*(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]\w*)*\.?['\u2019]?"
+    r"|\d[\w,.]*|[^\w\s]"
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
+_ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
+_PARTICLES = {"of", "for"}
+_LINK_WORDS = {"of", "the", "and", "for", "&", "de", "on"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str = ""  # the name it holds, normalised ("donald trump"), empty for a description
+    head: str = ""  # a description's or title's head word ("president"), else the name's last word
+    appositive: bool = False  # a description right after a name and a comma ("Kim, the leader,")
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    mentions: tuple[Mention, ...]
+    reasons: tuple[str, ...]  # why these mentions are one actor, one rule application a line
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # without a possessive or a sentence's full stop
+    possessive: bool
+
+    @property
+    def lower(self) -> str:
+        return fold(self.text).lower().rstrip(".")
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or self.text[:3].lower() in ("al-", "el-")
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """A teacher's corrections to the actors found: applied in this order, each by actor name.
+    `merge`: lists of actors made one, under the first name; `move`: (label, from, to) moves every
+    mention written that way into another actor, or a new one; `rename`: old -> new; `drop`: names."""
+
+    merge: tuple[tuple[str, ...], ...] = ()
+    move: tuple[tuple[str, str, str], ...] = ()
+    rename: tuple[tuple[str, str], ...] = ()
+    drop: tuple[str, ...] = ()
+
+    def applied(self, actors: list[Actor]) -> list[Actor]:
+        rows: dict[str, list[Mention]] = {a.name: list(a.mentions) for a in actors}
+        reasons: dict[str, list[str]] = {a.name: list(a.reasons) for a in actors}
+        for names in self.merge:
+            present = [n for n in names if n in rows]
+            if len(present) < 2:
+                continue
+            into = present[0]
+            for name in present[1:]:
+                rows[into] += rows.pop(name)
+                reasons[into] += [*reasons.pop(name), f"{name} merged into {into} by hand"]
+        for label, source, target in self.move:
+            if source not in rows:
+                continue
+            moving = [m for m in rows[source] if name_key(m.text) == name_key(label)]
+            rows[source] = [m for m in rows[source] if m not in moving]
+            rows.setdefault(target, []).extend(moving)
+            reasons.setdefault(target, []).append(f"“{label}” moved from {source} by hand")
+        for old, new in self.rename:
+            if old in rows and new not in rows:
+                rows[new] = rows.pop(old)
+                reasons[new] = [*reasons.pop(old), f"renamed from {old} by hand"]
+        for name in self.drop:
+            rows.pop(name, None)
+        return [Actor(name, tuple(sorted(mentions, key=lambda m: (m.article, m.start))), tuple(reasons.get(name, ())))
+                for name, mentions in rows.items() if mentions]
+
+
+CORRECTIONS_FILE = "actors.yaml"  # in a user's story folder
+BUNDLED_CORRECTIONS = "actors"  # the data folder's subfolder of <slug>.yaml for the bundled stories
+
+
+def corrections_path(story_path: str | Path) -> Path:
+    """Where a story's corrections live: beside its story.yaml for a user's story; in the data
+    folder for a bundled one, whose install folder is read-only."""
+    folder = Path(story_path)
+    if folder.resolve().parent == STORIES_DIR.resolve():
+        return data_subdir(BUNDLED_CORRECTIONS) / f"{folder.name}.yaml"
+    return folder / CORRECTIONS_FILE
+
+
+def load_corrections(story) -> Corrections | None:
+    """A story's corrections file read and checked, or None when it has none."""
+    if not story.path or not Path(story.path).is_dir():
+        return None
+    path = corrections_path(story.path)
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise StoryError(f"{path}: cannot be read as YAML ({str(error).strip().splitlines()[0]})") from None
+    return parse_corrections(data, source=str(path))
+
+
+def parse_corrections(data, *, source: str) -> Corrections:
+    def names(value, where) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise StoryError(f"{source}: {where} must be a list of actor names")
+        return tuple(v.strip() for v in value)
+
+    if not isinstance(data, dict) or set(data) - {"merge", "move", "rename", "drop"}:
+        raise StoryError(f"{source}: expected the keys merge, move, rename and drop only")
+    moves = []
+    for number, entry in enumerate(data.get("move") or [], 1):
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("label", "from", "to")):
+            raise StoryError(f"{source}: move, entry {number}: needs label, from and to")
+        moves.append((entry["label"], entry["from"], entry["to"]))
+    rename = data.get("rename") or {}
+    if not isinstance(rename, dict) or not all(isinstance(v, str) for v in rename.values()):
+        raise StoryError(f"{source}: rename must map each old name to a new one")
+    return Corrections(
+        merge=tuple(names(group, f"merge, entry {n}") for n, group in enumerate(data.get("merge") or [], 1)),
+        move=tuple(moves), rename=tuple((str(k), v.strip()) for k, v in rename.items()),
+        drop=names(data.get("drop") or [], "drop"))
+
+
+def corrections_yaml(corrections: Corrections) -> str:
+    """The corrections as the readable file `parse_corrections` reads back."""
+    data = {"merge": [list(group) for group in corrections.merge],
+            "move": [{"label": label, "from": source, "to": target} for label, source, target in corrections.move],
+            "rename": dict(corrections.rename), "drop": list(corrections.drop)}
+    return CORRECTIONS_HEADER + yaml.safe_dump({k: v for k, v in data.items() if v}, allow_unicode=True,
+                                               sort_keys=False, width=1_000_000)
+
+
+CORRECTIONS_HEADER = (
+    "# Corrections to the actors found in this story's articles, applied in this order:\n"
+    "# merge: lists of actors made one (under the first name); move: every mention written as `label`\n"
+    "# goes from one actor to another (or a new one); rename: old name -> new name; drop: names.\n")
+
+
+def name_key(text: str) -> str:
+    """A name as compared: case, dots, hyphens, quotes and a possessive do not count."""
+    text = re.sub(r"['\u2019]s?$", "", fold(text).strip())
+    text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]\.|$|\s)", "", text)  # D.N.C. -> DNC, U.S. -> US
+    return " ".join(re.split(r"[\s\-]+", text.lower().replace(".", " "))).strip()
+
+
+_COUNTRY_OF: dict[str, str] = {}
+_DEMONYM_OF: dict[str, str] = {}
+for _name, _aliases, _demonyms in w.COUNTRIES:
+    for _alias in (_name, *_aliases):
+        _COUNTRY_OF[name_key(_alias)] = _name
+    for _demonym in _demonyms:
+        _DEMONYM_OF[name_key(_demonym)] = _name
+
+
+def discover_actors(texts: dict[str, str]) -> list[Actor]:
+    """The actors of a story from its articles' cleaned texts (article id -> text), most named first."""
+    mentions: list[Mention] = []
+    for article, text in texts.items():
+        mentions.extend(_article_mentions(article, text))
+    return _grouped(mentions)
+
+
+def with_actors(documents: tuple[ArticleAnalysis, ...],
+                corrections: Corrections | None = None) -> tuple[tuple[ArticleAnalysis, ...], list[Actor]]:
+    """The documents with every discovered mention as a span (category `actors`, the kind as its
+    term, the actor as its referent), and the actors. The lexicon's referents and the story's
+    aliases win where they name the same words: a mention they cover is left to them, and an actor
+    most of whose mentions they cover takes their referent. A lexicon referent on a generic word
+    inside a mention that also holds a name ("North Korean dictator Kim Jong Un") gives way to it."""
+    actors = discover_actors({doc.article.id: doc.text for doc in documents})
+    if corrections:
+        actors = corrections.applied(actors)
+    owner = {(m.article, m.start): actor for actor in actors for m in actor.mentions}
+    kept: dict[str, list[tuple[Mention, Actor]]] = defaultdict(list)
+    blanked: dict[str, set[int]] = defaultdict(set)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for doc in documents:
+        named = [(k, span) for k, span in enumerate(doc.spans) if span.referent]
+        starts = [span.start for _, span in named]
+        for mention in sorted((m for a in actors for m in a.mentions if m.article == doc.article.id),
+                              key=lambda m: m.start):
+            actor = owner[(mention.article, mention.start)]
+            first = max(0, bisect.bisect_left(starts, mention.start) - 3)
+            covering = [(k, span) for k, span in named[first:]
+                        if span.start < mention.end and mention.start < span.end]
+            if not covering:
+                kept[doc.article.id].append((mention, actor))
+            elif any(_holds_a_name(doc.text, mention, span) for _, span in covering):
+                blanked[doc.article.id].update(k for k, _ in covering)
+                kept[doc.article.id].append((mention, actor))
+            else:
+                votes[actor.name].update(span.referent for _, span in covering)
+    referent = {actor.name: _lexicon_referent(actor, votes.get(actor.name)) for actor in actors}
+    updated = []
+    for doc in documents:
+        spans = tuple(span._replace(referent="") if k in blanked[doc.article.id] else span
+                      for k, span in enumerate(doc.spans))
+        added = [(m.start, m.end, m.kind, ACTOR_CATEGORY, referent[actor.name]) for m, actor in kept[doc.article.id]]
+        updated.append(with_spans(replace(doc, spans=spans), added))
+    return tuple(updated), actors
+
+
+def _holds_a_name(text: str, mention: Mention, span) -> bool:
+    """Whether the mention names someone in words outside the lexicon span: a capitalised word."""
+    outside = text[mention.start:span.start] + " " + text[span.end:mention.end]
+    return any(word[0].isupper() and word.lower() not in FUNCTION_WORDS | {"the", "a", "an"}
+               for word in re.findall(r"[^\W\d_][\w.'\u2019-]*", outside))
+
+
+def _lexicon_referent(actor: Actor, votes: Counter | None) -> str:
+    """The lexicon's referent for an actor most of whose mentions the lexicon names, else its own name."""
+    if votes:
+        referent, count = votes.most_common(1)[0]
+        if 2 * count >= len(actor.mentions) or 2 * sum(votes.values()) >= len(actor.mentions):
+            return referent
+    return actor.name
+
+
+# --- Finding mentions ---------------------------------------------------------------------------
+
+def _tokens(text: str) -> list[_Token]:
+    found = []
+    for match in _TOKEN_RE.finditer(text):
+        token, start = match.group(), match.start()
+        possessive = bool(re.search(r"['\u2019]s?$", token)) and len(token) > 2
+        if possessive:
+            token = re.sub(r"['\u2019]s?$", "", token)
+        elif token.endswith(".") and not _keeps_full_stop(token):
+            token = token[:-1]
+        if "-" in token and token[:3].lower() not in ("al-", "el-") and all(p[:1].isupper() for p in token.split("-")):
+            position = start  # Trump-Russia: two names, not one
+            for part in token.split("-"):
+                found.append(_Token(position, position + len(part), part, False))
+                found.append(_Token(position + len(part), position + len(part) + 1, "-", False))
+                position += len(part) + 1
+            found.pop()
+            found[-1] = found[-1]._replace(possessive=possessive)
+            continue
+        found.append(_Token(start, start + len(token), token, possessive))
+    return found
+
+
+def _keeps_full_stop(token: str) -> bool:
+    bare = token[:-1].lower()
+    return bare in _ABBREVIATED or (len(bare) == 1 and bare.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare))
+
+
+def _title_case_line(tokens: list[_Token]) -> bool:
+    """A headline in title case capitalises every word: no sign of a name there."""
+    worded = [t for t in tokens if t.text[:1].isalpha()]
+    long_words = [t for t in worded if len(t.text) > 3]
+    return len(worded) >= 4 and sum(t.capitalised for t in long_words) >= 0.8 * max(1, len(long_words))
+
+
+def _article_mentions(article: str, text: str) -> list[Mention]:
+    tags = {word.start: word.tag for word in tagged_words(text)}
+    found: list[Mention] = []
+    offset = 0
+    for line in text.split("\n"):
+        tokens = [_Token(t.start + offset, t.end + offset, t.text, t.possessive) for t in _tokens(line)]
+        if not _title_case_line(tokens):
+            found.extend(_line_mentions(article, text, tokens, tags))
+        offset += len(line) + 1
+    return found
+
+
+def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[int]]:
+    """Indices of runs of capitalised tokens one space apart ("of" inside an organisation's name
+    or a title), with a sentence's first word left out unless the tagger calls it a proper noun."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+
+    def close():
+        while current and tokens[current[-1]].lower in _PARTICLES:
+            current.pop()
+        if current:
+            runs.append(current.copy())
+        current.clear()
+
+    for i, token in enumerate(tokens):
+        joined = current and text[tokens[current[-1]].end:token.start] == " " and not tokens[current[-1]].possessive
+        if token.lower in w.NOT_ACTORS or not (token.capitalised or token.lower in _PARTICLES):
+            close()
+            continue
+        if token.lower in _PARTICLES:
+            before = tokens[current[-1]].lower if current and joined else ""
+            if before in w.ORG_HEADS or before in w.TITLE_WORDS:
+                current.append(i)
+            else:
+                close()
+            continue
+        if not joined:
+            close()
+        opening = not current and (token.lower in FUNCTION_WORDS or len(token.lower) < 2 or (
+            _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP")))
+        if opening:
+            continue
+        current.append(i)
+    close()
+    return runs
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
+
+
+def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int, str]) -> list[Mention]:
+    found: list[Mention] = []
+    used: set[int] = set()
+    for run in _runs(text, tokens, tags):
+        mention = _run_mention(article, text, tokens, run, tags)
+        if mention:
+            found.append(mention)
+            used.update(i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end)
+    found.extend(_descriptions(article, text, tokens, tags, used))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _run_mention(article, text, tokens, run, tags) -> Mention | None:
+    words = [tokens[i] for i in run]
+    lowers = [t.lower for t in words]
+    if len(words) == 1 and (lowers[0] in w.TITLE_WORDS or lowers[0] in w.HONORIFICS):
+        return None  # "President" alone is a title in waiting, read with the description rules
+    if lowers[0] in w.HONORIFICS and len(words) > 1:
+        return _mention(article, text, words[0].start, words[-1].end, "honorific", words[1:], "")
+    last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
+    if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":
+        last_title = min(last_title + 2, len(words) - 1)  # Secretary of State Mike Pompeo
+    start = _role_start(text, tokens, run[0], tags)
+    if last_title == len(words) - 1:  # all title: "Secretary of State", "Senate Minority Leader"
+        return Mention(article, start, words[-1].end, text[start:words[-1].end], "description", "",
+                       _head([t.lower for t in words]))
+    if last_title >= 0 or start < words[0].start:
+        names = words[last_title + 1:]
+        return _mention(article, text, start, words[-1].end, "title", names,
+                        _head([*_lower_words(tokens, text, start, words[0].start), *lowers[:last_title + 1]]))
+    key = name_key(" ".join(t.text for t in words))
+    if key in _DEMONYM_OF:
+        return None  # "North Korean" before a noun: read with the description rules
+    before = tokens[run[0] - 1].lower if run[0] else ""
+    if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the":
+        start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
+        return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
+    return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+
+
+def _mention(article, text, start, end, kind, names, head) -> Mention:
+    name = name_key(" ".join(t.text for t in names))
+    return Mention(article, start, end, text[start:end], kind, name, head or name.split(" ")[-1])
+
+
+def _head(words: list[str]) -> str:
+    roles = [k for k, word in enumerate(words) if word in w.PERSON_ROLES or word in w.GROUP_ROLES
+             or word in w.TITLE_WORDS]
+    if not roles:
+        return ""
+    last = roles[-1]
+    return f"vice {words[last]}" if last and words[last - 1] == "vice" else words[last]
+
+
+def _lower_words(tokens, text, start, end) -> list[str]:
+    return [t.lower for t in tokens if start <= t.start < end]
+
+
+def _role_start(text, tokens, first: int, tags) -> int:
+    """Where the role words before a name begin: "North Korean dictator Kim", "campaign manager
+    Brad Parscale", "former FBI Director James Comey"; the name's own start when there are none."""
+    i = first - 1
+    if i < 0 or not _adjacent(text, tokens[i], tokens[first]) or tokens[i].lower not in w.PERSON_ROLES:
+        return tokens[first].start
+    start = tokens[i].start
+    i -= 1
+    while i >= 0 and _adjacent(text, tokens[i], tokens[i + 1]) and not tokens[i].possessive:
+        token = tokens[i]
+        if token.capitalised and (name_key(token.text) in _DEMONYM_OF or token.text.isupper() or (
+                i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in _DEMONYM_OF)):
+            if i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in _DEMONYM_OF:
+                i -= 1
+            start = tokens[i].start
+        elif token.lower in w.ROLE_MODIFIERS or (not token.capitalised and tags.get(token.start, "") in ("NN", "JJ")
+                                                 and token.lower not in FUNCTION_WORDS):
+            start = token.start
+        else:
+            break
+        i -= 1
+    return start
+
+
+def _adjacent(text, left: _Token, right: _Token) -> bool:
+    return text[left.end:right.start] == " "
+
+
+def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
+    """Descriptions not before a name: "the president", "the North Korean leader", "Russian
+    officials", "the Russians"; each keeps its head word and, where it has one, its country."""
+    found = []
+    for i, token in enumerate(tokens):
+        if i in used:
+            continue
+        word = token.lower
+        if token.capitalised and name_key(token.text) in _DEMONYM_OF and token.text.endswith("s") and (
+                i == 0 or tokens[i - 1].lower == "the" or not tokens[i - 1].capitalised):
+            start = tokens[i - 1].start if i and tokens[i - 1].lower == "the" else token.start
+            found.append(Mention(article, start, token.end, text[start:token.end], "name",
+                                 name_key(_DEMONYM_OF[name_key(token.text)]), ""))
+            continue
+        is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES
+        if not is_role or (token.capitalised and not _sentence_start(text, token.start)):
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].lower in w.PERSON_ROLES | w.GROUP_ROLES and _adjacent(
+                text, token, tokens[i + 1]):
+            continue  # "campaign manager": the last noun heads it
+        start, country, j = token.start, "", i - 1
+        while j >= 0 and j not in used and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
+            previous = tokens[j]
+            pair = name_key(f"{tokens[j - 1].text} {previous.text}") if j > 0 else ""
+            if previous.capitalised and pair in _DEMONYM_OF:
+                country, start, j = _DEMONYM_OF[pair], tokens[j - 1].start, j - 2
+            elif previous.capitalised and name_key(previous.text) in _DEMONYM_OF:
+                country, start, j = _DEMONYM_OF[name_key(previous.text)], previous.start, j - 1
+            elif previous.lower in w.ROLE_MODIFIERS or (not previous.capitalised and tags.get(previous.start) in (
+                    "JJ", "NN") and previous.lower not in FUNCTION_WORDS):
+                start, j = previous.start, j - 1
+            else:
+                break
+        determined = j >= 0 and tokens[j].lower == "the" and _adjacent(text, tokens[j], tokens[j + 1])
+        if determined:
+            start = tokens[j].start
+        if not (determined or country):
+            continue
+        appositive = text[start - 2:start] == ", " and text[token.end:token.end + 1] in (",", ".", "")
+        found.append(Mention(article, start, token.end, text[start:token.end], "description",
+                             name_key(country) if country else "", word, appositive))
+    return found
+
+
+# --- Grouping ---------------------------------------------------------------------------------
+
+class _Groups:
+    """Union-find over mention indices, each union kept with its reason."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+        self.reasons: dict[int, list[str]] = defaultdict(list)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, reason: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+            self.reasons[root_a].extend(self.reasons.pop(root_b, []))
+            self.reasons[root_a].append(reason)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split(" ") if word and word not in _LINK_WORDS)
+
+
+def _person_like(name: str, spelled: str) -> bool:
+    words = name.split(" ")
+    return len(words) >= 2 and name not in _COUNTRY_OF and not re.search(r"\b[A-Z]{2,}\b", spelled) and not any(
+        word in w.ORG_HEADS or word in w.GEO_WORDS or word in w.TITLE_WORDS or word in _LINK_WORDS
+        or word in _DEMONYM_OF for word in words)
+
+
+def _grouped(mentions: list[Mention]) -> list[Actor]:
+    groups = _Groups(len(mentions))
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        if mention.name and mention.kind != "description":
+            by_name[_COUNTRY_OF.get(mention.name, mention.name)].append(i)
+    counts = Counter({name: len(members) for name, members in by_name.items()})
+    for name, members in by_name.items():  # rule 1 and rule 4
+        for i in members[1:]:
+            reason = (f"“{mentions[i].text}” is another name of {name}" if name in {c for c, _, _ in w.COUNTRIES}
+                      and mentions[i].name != name_key(name) else f"“{mentions[i].text}” repeats the name {name}")
+            groups.union(members[0], i, reason)
+    names = list(by_name)
+    _link_surnames(names, counts, by_name, groups, mentions)
+    _link_acronyms(names, counts, by_name, groups, mentions)
+    _link_parties(names, by_name, groups, mentions)
+    _link_descriptions(mentions, by_name, counts, groups)
+    return _actors(mentions, groups)
+
+
+def _link_surnames(names, counts, by_name, groups, mentions) -> None:
+    """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts) with
+    it, when that person is named at least twice as often as any other such person."""
+    people = [name for name in names if _person_like(name, _spelled(mentions[by_name[name][0]]))]
+    by_last, by_first = defaultdict(list), defaultdict(list)
+    for person in people:
+        parts = [p for p in person.split(" ") if p not in ("jr", "sr", "ii", "iii") and len(p) > 1]
+        if parts:
+            by_last[parts[-1]].append(person)
+            by_first[parts[0]].append(person)
+    for name in names:
+        if " " in name or name in _COUNTRY_OF or mentions[by_name[name][0]].text.isupper():
+            continue
+        candidates = by_last.get(name) or by_first.get(name) or []
+        ranked = sorted(candidates, key=counts.__getitem__, reverse=True)
+        if ranked and (len(ranked) == 1 or counts[ranked[0]] >= 2 * counts[ranked[1]]):
+            groups.union(by_name[ranked[0]][0], by_name[name][0],
+                         f"“{mentions[by_name[name][0]].text}” is the surname of {ranked[0].title()}")
+    for person in people:  # "Robert S. Mueller" and "Robert Mueller": the same first and last names
+        parts = person.split(" ")
+        short = f"{parts[0]} {parts[-1]}"
+        if len(parts) > 2 and short in by_name and short != person:
+            groups.union(by_name[short][0], by_name[person][0], f"{person.title()} is {short.title()} in full")
+
+
+def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
+    """Rule 3: an acronym is the most named name of two words or more whose initials it spells."""
+    by_initials = defaultdict(list)
+    for name in names:
+        if " " in name:
+            by_initials[_initials(name)].append(name)
+    for name in names:
+        first = mentions[by_name[name][0]]
+        if " " in name or len(name) < 2 or not re.fullmatch(r"(?:[A-Z]\.?){2,}", first.text.strip("'\u2019s")):
+            continue
+        candidates = sorted(by_initials.get(name, []), key=counts.__getitem__, reverse=True)
+        if candidates:
+            groups.union(by_name[candidates[0]][0], by_name[name][0],
+                         f"“{first.text}” is the initials of {mentions[by_name[candidates[0]][0]].text}")
+
+
+def _link_parties(names, by_name, groups, mentions) -> None:
+    """Rule 8: a party's adjective and its members' plural are the party ("Democratic",
+    "Democrats" -> "Democratic Party"; "Conservatives" -> "Conservative Party")."""
+    for name in names:
+        words = name.split(" ")
+        if len(words) != 2 or words[1] != "party":
+            continue
+        adjective = words[0]
+        stem = adjective[:-2] if adjective.endswith("ic") else adjective
+        for other in (adjective, f"{stem}s", f"{adjective}s"):
+            if other in by_name and other != name:
+                groups.union(by_name[name][0], by_name[other][0],
+                             f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")
+
+
+def _link_descriptions(mentions: list[Mention], by_name, counts, groups) -> None:
+    """Rules 5 to 7, in text order within each article."""
+    titles: dict[str, Counter] = defaultdict(Counter)  # head word -> named mention roots holding it
+    for i, mention in enumerate(mentions):
+        if mention.kind == "title" and mention.name:
+            titles[mention.head][i] += 1
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        by_article[mention.article].append(i)
+    for members in by_article.values():
+        recent: dict[str, int] = {}  # head word -> the named mention that last held it here
+        previous_named = None
+        for i in members:
+            mention = mentions[i]
+            if mention.name and mention.kind != "description":
+                for head in {mention.head, mention.name.split(" ")[-1]}:
+                    recent[head] = i
+                previous_named = i
+                continue
+            target, reason = _described(mention, mentions, previous_named, recent, titles, counts, groups)
+            country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
+            if country and (target is None or mention.head not in w.PERSON_ROLES):  # Russian officials
+                target, reason = country[0], f"“{mention.text}” is said of {mentions[country[0]].text}"
+            if target is not None:
+                groups.union(target, i, reason)
+                recent[mention.head] = target
+
+
+def _described(mention, mentions, previous_named, recent, titles, counts, groups):
+    near = mentions[previous_named] if previous_named is not None else None
+    if near and mention.appositive and mention.start - near.end == 2:
+        return previous_named, f"“{near.text}, {mention.text}”: an apposition"
+    holders = titles.get(mention.head, {})
+    if mention.name:  # "the French president": a holder of that title from that country
+        holders = {i: n for i, n in holders.items() if _country_in(mentions[i].text) == mention.name}
+    elif mention.head in recent:
+        target = recent[mention.head]
+        return target, f"“{mention.text}” after “{mentions[target].text}” in the same article"
+    if holders:
+        roots = Counter()
+        for i, count in holders.items():
+            roots[groups.find(i)] += count
+        best = roots.most_common(1)[0][0]
+        return best, f"“{mention.text}”: the title most often held by {mentions[best].text}"
+    return None, ""
+
+
+def _country_in(text: str) -> str:
+    """The country a title's demonym names ("French President" -> "france"), if any."""
+    words = text.split(" ")
+    for size in (2, 1):
+        for k in range(len(words) - size + 1):
+            if (country := _DEMONYM_OF.get(name_key(" ".join(words[k:k + size])))):
+                return name_key(country)
+    return ""
+
+
+def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
+    members: dict[int, list[Mention]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        members[groups.find(i)].append(mention)
+    actors = []
+    for root, group in members.items():
+        named = [m for m in group if m.kind != "description"]
+        if len(group) < MIN_MENTIONS or not named:
+            continue
+        actors.append(Actor(_display_name(group), tuple(group), tuple(dict.fromkeys(groups.reasons.get(root, [])))))
+    actors.sort(key=lambda a: (-len(a.mentions), a.name))
+    taken: Counter = Counter()
+    unique = []
+    for actor in actors:  # two rows of one display name would merge in the span table: tell them apart
+        taken[actor.name] += 1
+        unique.append(actor if taken[actor.name] == 1 else Actor(f"{actor.name} ({taken[actor.name]})",
+                                                                 actor.mentions, actor.reasons))
+    return unique
+
+
+def _display_name(group: list[Mention]) -> str:
+    names = Counter(_COUNTRY_OF.get(m.name, m.name) for m in group if m.name and m.kind != "description")
+    countries = [name for name in names if name in {c for c, _, _ in w.COUNTRIES}]
+    if countries:
+        return max(countries, key=names.__getitem__)
+    # A full name: one written twice, or given with a title, or spelled out by an acronym in the row;
+    # a full name written once otherwise may be a slip ("Obstructionist Democrats" opening a quote).
+    initials = {name for name in names if " " not in name}
+    titled = {m.name for m in group if m.kind == "title"}
+    full = [name for name in names if " " in name and (
+        names[name] >= 2 or name in titled or _initials(name) in initials
+        or name.split(" ")[-1] in initials or name.split(" ")[0] in initials)]
+    best = max(full or names, key=lambda n: (names[n], len(n)))
+    spelled = Counter(_spelled(m) for m in group if m.name == best)
+    return spelled.most_common(1)[0][0] if spelled else best.title()
+
+
+def _spelled(mention: Mention) -> str:
+    """The name as the text writes it, without a title, honorific or possessive."""
+    words = re.sub(r"['\u2019]s?$", "", mention.text).split(" ")
+    for k in range(len(words)):
+        if name_key(" ".join(words[k:])) == mention.name:
+            return " ".join(words[k:])
+    return mention.text

@@ -1,0 +1,132 @@
+"""Actors found in the articles: each grouping rule on a hand-made text, the span table, corrections."""
+
+from conftest import make_lexicon, make_story
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing import analyse
+from framing.actors import ACTOR_CATEGORY, Corrections, discover_actors, load_corrections, parse_corrections
+from framing.library.story_store import save_actor_corrections
+from framing.speakers import attribute
+from framing.stories import load_story
+from framing.text import sentence_bounds
+
+LEXICON = make_lexicon(labels=[{"term": "dictator", "referent": "Old regime"}])
+
+
+def rows(*texts: str) -> dict[str, set[str]]:
+    """Each actor found, with the mentions' words."""
+    actors = discover_actors({f"a{i}": text for i, text in enumerate(texts)})
+    return {actor.name: {m.text for m in actor.mentions} for actor in actors}
+
+
+def actor_of(found: dict[str, set[str]], text: str) -> str:
+    return next(name for name, mentions in found.items() if text in mentions)
+
+
+def test_a_title_an_honorific_and_a_surname_are_one_person():
+    found = rows("Secretary of State Mike Pompeo flew in. Mr. Pompeo met the press.",
+                 "Pompeo said little. President Donald Trump praised him.")
+    assert {"Secretary of State Mike Pompeo", "Mr. Pompeo", "Pompeo"} <= found["Mike Pompeo"]
+    assert "Trump" not in actor_of(found, "Pompeo")
+
+
+def test_kinds_tell_titles_and_honorifics_from_names():
+    actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
+    kinds = {m.text: m.kind for m in actors[0].mentions}
+    assert kinds == {"President Trump": "title", "Mr. Trump": "honorific", "Trump": "name"}
+
+
+def test_an_acronym_is_the_name_it_spells_with_or_without_dots():
+    found = rows("The Democratic National Committee sued. The DNC said so.", "The D.N.C. lost a server.")
+    assert {"Democratic National Committee", "DNC", "D.N.C."} <= found["Democratic National Committee"]
+
+
+def test_an_apposition_joins_a_description_to_the_name_before_it():
+    found = rows("Kim Jong Un, the reclusive leader, spoke. Kim smiled. Later the leader left.")
+    assert {"Kim Jong Un", "the reclusive leader", "Kim", "the leader"} <= found["Kim Jong Un"]
+
+
+def test_a_description_is_the_actor_who_holds_that_title():
+    found = rows("President Moon Jae-in met envoys. Moon spoke.", "The president said the talks went well.")
+    assert "The president" in found["Moon Jae-in"]
+
+
+def test_a_demonym_stands_for_its_country_and_a_capital_for_its_government():
+    found = rows("Russia denied it. Russian officials said Moscow was not involved. The Russians left.")
+    assert {"Russia", "Russian officials", "Moscow", "The Russians"} <= found["Russia"]
+
+
+def test_two_places_that_share_a_word_stay_apart():
+    found = rows("North Korea and South Korea met. North Korea spoke first. South Korea replied.")
+    assert actor_of(found, "North Korea") != actor_of(found, "South Korea")
+
+
+def test_a_day_or_a_month_is_never_an_actor_nor_a_speaker():
+    text = "Protect Democracy on Friday noted the suit. On Friday, Protect Democracy filed it in April."
+    assert not any("Friday" in name or "April" in name for name in rows(text))
+    found, _ = attribute(text, sentence_bounds(text), [])
+    assert all(a is None or a.speaker not in ("Friday", "April") for a in found)
+
+
+def test_the_post_is_the_paper_named_before():
+    found = rows("The Washington Post reported it first. The Post said the talks failed.")
+    assert "The Post" in found["Washington Post"]
+
+
+def test_mentions_are_spans_with_the_actor_as_referent_and_the_kind_as_term():
+    analysis = analyse(make_story(("A", "Mr. Kim spoke. Kim left."), ("B", "Kim Jong Un arrived.")), LEXICON)
+    spans = analysis.spans[analysis.spans["category"] == ACTOR_CATEGORY]
+    assert set(spans["referent"]) == {"Kim Jong Un"}
+    texts = {a.article.id: a.text for a in analysis.documents}
+    assert all(texts[s.article][s.start:s.end] == s.text for s in spans.itertuples())
+    assert ACTOR_CATEGORY not in set(analysis.scores["category"])  # names are not loaded language
+    naming = analysis.naming()
+    assert dict(zip(naming["label"], naming["kind"], strict=True)) == {
+        "Mr. Kim": "honorific", "Kim": "name", "Kim Jong Un": "name"}
+
+
+def test_a_generic_epithet_inside_a_named_phrase_belongs_to_the_named_actor():
+    story = make_story(("A", "North Korean dictator Kim Jong Un spoke. Kim left."), ("B", "The dictator fled."))
+    spans = analyse(story, LEXICON).spans
+    assert "Old regime" not in set(spans[spans["article"] == "a0"]["referent"])
+    assert set(spans[spans["article"] == "a1"]["referent"]) == {"Old regime"}  # alone, the lexicon still wins
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Mr.", "Kim", "Jong", "Un", "the", "leader", ",", ".", "President", "DNC",
+                                 "Democratic", "National", "Committee", "Russian", "officials", "Friday", "of",
+                                 "North", "Korea", "said", "\n", "’s", "-", "“", "é"]), max_size=60),
+       st.lists(st.text(max_size=30), max_size=2))
+def test_every_mention_holds_its_offsets_and_belongs_to_one_actor(pieces, noise):
+    texts = {"a": " ".join(pieces), **{f"n{i}": text for i, text in enumerate(noise)}}
+    seen = set()
+    for actor in discover_actors(texts):
+        for mention in actor.mentions:
+            assert texts[mention.article][mention.start:mention.end] == mention.text
+            assert (mention.article, mention.start) not in seen
+            seen.add((mention.article, mention.start))
+
+
+def test_corrections_are_saved_read_back_and_applied(tmp_path):
+    folder = tmp_path / "story"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "story.yaml").write_text("title: T\n", encoding="utf-8")
+    (folder / "articles" / "a.md").write_text(
+        "---\noutlet: A\n---\nMr. Kim spoke. Kim left. Mr. Moon spoke. Moon left. Manhattan, Manhattan.",
+        encoding="utf-8")
+    corrections = Corrections(merge=(("Kim", "Moon"),), rename=(("Kim", "Kim and Moon"),), drop=("Manhattan",))
+    path = save_actor_corrections(folder, corrections)
+    assert path == folder / "actors.yaml" and "merge:" in path.read_text(encoding="utf-8")
+    story = load_story(folder)
+    assert load_corrections(story) == corrections
+    names = [actor.name for actor in analyse(story, LEXICON).actors]
+    assert names == ["Kim and Moon"]
+
+
+def test_moving_a_label_splits_an_actor():
+    actors = discover_actors({"a": "Mr. Kim spoke. Kim left. Kim Jong Un came."})
+    split = parse_corrections({"move": [{"label": "Mr. Kim", "from": "Kim Jong Un", "to": "Kim Yo Jong"}]},
+                              source="t").applied(actors)
+    assert {a.name: {m.text for m in a.mentions} for a in split} == {
+        "Kim Jong Un": {"Kim", "Kim Jong Un"}, "Kim Yo Jong": {"Mr. Kim"}}

@@ -1,0 +1,37 @@
+"""The Naming page on a story a user made: its actors are found and shown, and can be corrected."""
+
+import pytest
+from apptest_helpers import open_page
+
+from framing.library.importing import make_draft
+from framing.library.story_store import create_story
+
+ARTICLES = (
+    ("Daily One", "Senator Jane Holloway said the Harbour Trust (HT) must answer. Ms. Holloway pressed on. "
+                  "The HT said nothing."),
+    ("Evening Two", "Holloway, the committee chairwoman, attacked the Harbour Trust. Holloway left."),
+)
+
+
+@pytest.fixture
+def made_story():
+    return create_story("Harbour row", "", [make_draft(text, {"outlet": outlet}) for outlet, text in ARTICLES])
+
+
+def test_the_naming_page_shows_the_actors_of_a_new_story(made_story):
+    at = open_page("views/naming.py", story=made_story.slug)
+    table = at.dataframe[0].value
+    assert {"Jane Holloway", "Harbour Trust"} <= set(table.index)
+    assert "Ms. Holloway ×1" in table.loc["Jane Holloway", "Daily One"]
+    assert "◆ the committee chairwoman ×1" in table.loc["Jane Holloway", "Evening Two"]  # descriptions first
+
+
+def test_a_rename_on_the_naming_page_is_saved_and_shown(made_story):
+    at = open_page("views/naming.py", story=made_story.slug)
+    at.selectbox(key="actors_rename_from").set_value("Harbour Trust").run()
+    at.text_input(key="actors_rename_to").set_value("The Trust").run()
+    at.button(key="actors_rename_go").click().run()
+    assert not at.exception
+    saved = (made_story.folder / "actors.yaml").read_text(encoding="utf-8")
+    assert "Harbour Trust: The Trust" in saved
+    assert "The Trust" in set(at.dataframe[0].value.index)
