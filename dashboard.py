@@ -42,6 +42,8 @@ if asked and asked not in catalogue and STORY_KEY not in st.session_state:
     st.warning("The link names a story that is not here, so the first story is shown instead. The name was:")
     st.code(asked, language=None)
 seed(STORY_KEY, asked if asked in catalogue else next(iter(catalogue)))
+if st.session_state[STORY_KEY] not in catalogue:  # the story chosen was deleted on the Import page
+    st.session_state[STORY_KEY] = next(iter(catalogue))
 lexicons = lexicon_catalogue()
 seed(LEXICON_KEY, st.query_params.get("lexicon", DEFAULT_NAME))
 if st.session_state[LEXICON_KEY] not in lexicons:  # a link to, or a choice of, a lexicon that has gone

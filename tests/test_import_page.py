@@ -22,7 +22,7 @@ def errors(at) -> list[str]:
 
 
 def save(at):
-    at.button[0].click().run()  # the form's submit button: the only button before a save
+    at.button(key="import_save").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -31,7 +31,7 @@ def test_pasted_article_with_an_outlet_is_saved_as_a_new_story_and_opens():
     at = open_page(PAGE_FILE)
     at.text_input(key="import_title").set_value("Border <b>talks</b>").run()
     at.text_area(key="import_paste_0").set_value(f"---\noutlet: Courier **one**\n---\n{TEXT}").run()
-    assert at.button[0].label == "Save 1 article"
+    assert at.button(key="import_save").label == "Save 1 article"
 
     save(at)
 
@@ -98,7 +98,7 @@ def test_leaving_out_an_article_already_in_the_story_saves_the_new_one():
         ("new.txt", b"---\noutlet: Beta\n---\nThe government said armed groups fled.", "text/plain"),
     ]).run()
     assert "old.txt: already in the story as alpha (Alpha)" in codes(at)
-    assert at.button[0].label == "Save 1 article"  # the repeat is not in the table
+    assert at.button(key="import_save").label == "Save 1 article"  # the repeat is not in the table
     at.checkbox(key="import_skip").check()  # in the form: sent with the submit, as a browser does
     save(at)
     assert [a.outlet for a in load_story(saved.folder).articles] == ["Alpha", "Beta"]
@@ -130,3 +130,26 @@ def test_a_file_over_the_limit_is_listed_with_the_problems():
     at.file_uploader(key="import_files_0").set_value([("big.txt", big, "text/plain"),
                                                       ("small.txt", TEXT.encode(), "text/plain")]).run()
     assert "big.txt: the file is 6.0 MB; the limit is 5 MB per file" in codes(at)
+
+
+def test_an_article_and_a_story_can_be_removed_and_the_removal_undone():
+    saved = create_story("Mine", "", [make_draft(TEXT, {"outlet": "Alpha", "headline": "First"}),
+                                      make_draft("Another text about the talks.", {"outlet": "Beta"})])
+    at = open_page(PAGE_FILE)
+    at.selectbox(key="import_target").set_value(saved.slug).run()
+    at.selectbox(key="import_remove_article").set_value("beta").run()
+    at.button(key="import_remove").click().run()
+    assert [a.outlet for a in load_story(saved.folder).articles] == ["Alpha"]
+    assert "the article Beta: beta" in codes(at)
+    assert at.button(key="import_remove").disabled  # a story keeps one article at least
+    at.button(key="import_undo").click().run()
+    assert sorted(a.outlet for a in load_story(saved.folder).articles) == ["Alpha", "Beta"]
+    assert not at.exception
+
+    assert at.button(key="import_delete").disabled  # until the checkbox says yes
+    at.checkbox(key="import_delete_sure").check().run()
+    at.button(key="import_delete").click().run()
+    assert user_stories() == {} and at.selectbox(key="import_target").value == ""
+    assert "the story Mine" in codes(at)
+    at.button(key="import_undo").click().run()
+    assert list(user_stories()) == [saved.slug] and len(load_story(saved.folder).articles) == 2

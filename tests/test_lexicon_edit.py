@@ -15,7 +15,17 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.lexicon import _TERM_RE, _WORD, MAX_TERM_LENGTH, USER_LEXICONS, LexiconError, load_lexicon, parse_lexicon
+from framing.lexicon import (
+    _TERM_RE,
+    _WORD,
+    MAX_TERM_LENGTH,
+    USER_LEXICONS,
+    LexiconError,
+    lexicon_files,
+    load_lexicon,
+    parse_lexicon,
+)
+from framing.library.deleted import undo
 from framing.library.lexicon_edit import (
     categories_frame,
     delete_lexicon,
@@ -230,8 +240,10 @@ def test_only_saved_lexicons_can_be_deleted(default_lexicon):
     path = save_lexicon("gone soon", edited_data(default_lexicon))
     with pytest.raises(LexiconError):
         delete_lexicon("default")
-    delete_lexicon(path.stem)
-    assert not path.exists()
+    text = path.read_bytes()
+    gone = delete_lexicon(path.stem)
+    assert not path.exists() and path.stem not in lexicon_files()
+    assert undo(gone) == path and path.read_bytes() == text
 
 
 # --- linear-time patterns -------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from apptest_helpers import html_of, open_page
 
 from framing import Analysis
 from framing.lexicon import USER_LEXICONS, load_lexicon
+from framing.library.lexicon_edit import save_lexicon
 from framing.render.markup import html_text
 from framing.storage import data_subdir
 from framing.stories import USER_STORIES
@@ -172,3 +173,17 @@ def test_the_preview_of_one_story_is_never_shown_for_another(monkeypatch):
     assert not at.exception
     change = score_table(at)
     assert set(change["outlet"]) == {"Gamma"} and (change["change"] == 0).all() and change["count"].sum() > 0
+
+
+def test_a_saved_lexicon_can_be_deleted_and_the_deletion_undone():
+    path = save_lexicon("class six", {"name": "class six", "description": "d", "categories": [
+        {"id": "label", "name": "Labels", "description": "d", "teaching_note": "t", "terms": ["regime"]}]})
+    at = open_page(PAGE)
+    at.sidebar.selectbox(key="lexicon").set_value(path.stem).run()
+    assert at.selectbox(key="lexicon_delete_choice").options == [path.stem]
+    at.button(key="lexicon_delete").click().run()
+    assert not path.exists() and not at.exception
+    assert at.sidebar.selectbox(key="lexicon").value == "default"  # the sidebar no longer offers it
+    assert path.stem not in at.sidebar.selectbox(key="lexicon").options
+    at.button(key="lexicon_undo").click().run()
+    assert path.exists() and path.stem in at.sidebar.selectbox(key="lexicon").options

@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from framing import analyse, load_lexicon, load_story
 from framing.cli import main
+from framing.library import deleted
+from framing.library.deleted import undo
 from framing.library.importing import make_draft, read_files
 from framing.library.story_store import (
     StoreError,
@@ -156,14 +158,35 @@ def test_a_write_failing_part_way_leaves_the_story_as_it_was(monkeypatch):
     assert set(user_stories()) == {saved.slug} and not (saved.folder.parent / "new").exists()
 
 
-def test_articles_and_stories_can_be_removed():
+def test_articles_and_stories_can_be_removed_and_put_back():
     saved = create_story("S", "", [draft(ALPHA, headline="One"), draft(BETA, "Beta")])
-    delete_article(saved.slug, "beta")
+    beta = (saved.folder / "articles" / "beta.md").read_bytes()
+    article = delete_article(saved.slug, "beta")
     assert files_in(saved.slug) == ["alpha-one.md"]
     with pytest.raises(StoreError, match="only article"):
         delete_article(saved.slug, "alpha-one")
-    delete_story(saved.slug)
+    story = delete_story(saved.slug)
     assert user_stories() == {} and not saved.folder.exists()
+    undo(story)
+    assert list(user_stories()) == [saved.slug] and files_in(saved.slug) == ["alpha-one.md"]
+    undo(article)
+    assert files_in(saved.slug) == ["alpha-one.md", "beta.md"]
+    assert (saved.folder / "articles" / "beta.md").read_bytes() == beta
+    with pytest.raises(StorageError, match="can no longer be undone"):
+        undo(article)
+
+
+def test_a_deletion_is_not_undone_over_what_took_its_place_and_old_ones_are_forgotten(monkeypatch):
+    saved = create_story("S", "", [draft(ALPHA, headline="One")])
+    gone = delete_story(saved.slug)
+    again = create_story("S", "", [draft(BETA, "Beta")])
+    assert again.slug == saved.slug
+    with pytest.raises(StorageError, match="is there again"):
+        undo(gone)
+    assert gone.exists() and files_in(again.slug) == ["beta.md"]
+    monkeypatch.setattr(deleted, "KEPT", 1)
+    newer = delete_story(again.slug)
+    assert newer.exists() and not gone.exists()
 
 
 # --- two writers at once ---------------------------------------------------------------------------

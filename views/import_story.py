@@ -12,6 +12,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from framing.library.deleted import undo
 from framing.library.importing import (
     MAX_FILE_MB,
     SUFFIXES,
@@ -27,6 +28,8 @@ from framing.library.story_store import (
     add_articles,
     articles_on_disk,
     create_story,
+    delete_article,
+    delete_story,
     leave_out_saved,
     user_stories,
     writable_story,
@@ -96,7 +99,56 @@ def story_section(mine: dict[str, str]) -> str:
                f"{plural(len({a.outlet for a in articles}), 'outlet')}:")
     st.dataframe(pd.DataFrame([{"outlet": a.outlet, "headline": a.headline, "words": count_words(a.raw),
                                 "file": a.id} for a in articles]), hide_index=True)
+    removal_section(target, mine[target], articles)
     return target
+
+
+def removal_section(slug: str, title: str, articles) -> None:
+    """Take an article out of the story, or delete the whole story; either can be undone."""
+    with st.expander("Remove an article, or delete this story"):
+        labels = {a.id: f"{a.outlet}: {a.headline or a.id}" for a in articles}
+        article = st.selectbox("Article", list(labels), format_func=labels.get, key="import_remove_article")
+        st.button("Remove this article", key="import_remove", disabled=len(articles) < 2,
+                  on_click=delete, args=(f"the article {labels.get(article)}", delete_article, slug, article),
+                  help="A story keeps one article at least: delete the story instead." if len(articles) < 2 else None)
+        sure = st.checkbox(f"Yes, delete the whole story with its {plural(len(articles), 'article')}",
+                           key="import_delete_sure")
+        st.button("Delete this story", key="import_delete", disabled=not sure,
+                  on_click=delete, args=(f"the story {title}", delete_story, slug))
+
+
+def delete(what: str, remove, *args) -> None:
+    """Button callback: remove something and keep where it went, so the page can offer to undo it."""
+    try:
+        st.session_state["import_deleted"] = (what, remove(*args))
+    except (StoreError, StorageError) as error:
+        st.session_state["import_deleted_error"] = str(error)
+        return
+    story_catalogue.clear()
+    if remove is delete_story:
+        st.session_state.pop("import_target", None)
+
+
+def undo_section() -> None:
+    """The last deletion, with the way to undo it."""
+    if error := st.session_state.pop("import_deleted_error", None):
+        st.error("Nothing was deleted:")
+        st.code(error, language=None, wrap_lines=True)
+    if (deleted := st.session_state.get("import_deleted")) is None:
+        return
+    what, where = deleted
+    st.info("Deleted (until you undo it):", icon=":material/delete:")
+    st.code(what, language=None, wrap_lines=True)
+    if st.button("Undo", key="import_undo", icon=":material/undo:"):
+        try:
+            undo(where)
+        except StorageError as error:
+            st.error("It cannot be put back:")
+            st.code(str(error), language=None, wrap_lines=True)
+        else:
+            st.session_state.pop("import_deleted")
+            story_catalogue.clear()
+            st.rerun()
 
 
 def read_inputs(round_number: int) -> ImportResult:
@@ -174,6 +226,7 @@ st.write("Bring your own story: upload articles (text, Markdown, web pages, or a
          "can be; what you saved before stays as it was.")
 folder_section()
 saved_section()
+undo_section()
 
 mine = user_stories()
 target = story_section(mine)

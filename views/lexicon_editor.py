@@ -9,8 +9,11 @@ import streamlit as st
 
 from framing import LexiconError, analyse, load_lexicon, load_story
 from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
+from framing.library.deleted import undo
 from framing.library.lexicon_edit import (
+    bundled_names,
     categories_frame,
+    delete_lexicon,
     hit_changes,
     lexicon_diff,
     lexicon_yaml,
@@ -98,56 +101,58 @@ def use_lexicon(name: str) -> None:
     st.session_state[LEXICON_KEY] = name  # in a callback: before the sidebar's selectbox is drawn
 
 
-view = current_story()
-catalogue = lexicon_catalogue()
-st.title("Lexicon")
-st.caption("Edit the word lists every page counts with. Each edit is checked at once with the rules of lexicon "
-           "files, and the story's scores below show what it changes before you save.")
+def start_section(catalogue: dict[str, str]) -> tuple[str, dict]:
+    """The lexicon the edits start from, and the edits made from it so far."""
+    seed("lexicon_start", st.session_state.get(LEXICON_KEY, DEFAULT_NAME))
+    if st.session_state["lexicon_start"] not in catalogue:
+        st.session_state["lexicon_start"] = DEFAULT_NAME
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    start = left.selectbox("Start from", list(catalogue), key="lexicon_start",
+                           help="Edits are kept for each lexicon you start from until you start again.")
+    work = working_copy(start, catalogue[start])
+    if right.button("Start again", help="Forget the edits made to this lexicon", width="stretch"):
+        del st.session_state[LEXICON_WORK + start]
+        st.rerun()
+    return start, work
 
-seed("lexicon_start", st.session_state.get(LEXICON_KEY, DEFAULT_NAME))
-if st.session_state["lexicon_start"] not in catalogue:
-    st.session_state["lexicon_start"] = DEFAULT_NAME
-left, right = st.columns([3, 1], vertical_alignment="bottom")
-start = left.selectbox("Start from", list(catalogue), key="lexicon_start",
-                       help="Edits are kept for each lexicon you start from until you start again.")
-work = working_copy(start, catalogue[start])
-base = work["base"]
-if right.button("Start again", help="Forget the edits made to this lexicon", width="stretch"):
-    del st.session_state[LEXICON_WORK + start]
-    st.rerun()
 
-status = st.container()
-version = work["version"]
-category_key, term_key = f"lexicon_categories:{start}:{version}", f"lexicon_terms:{start}:{version}"
-if work["edited"] is not None and (category_key not in st.session_state or term_key not in st.session_state):
-    work["categories"], work["terms"] = work["edited"]  # the page was left: its editors forgot, the session did not
+def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """The categories and terms tables as edited; the category ids they name."""
+    version = work["version"]
+    category_key, term_key = f"lexicon_categories:{start}:{version}", f"lexicon_terms:{start}:{version}"
+    if work["edited"] is not None and (category_key not in st.session_state or term_key not in st.session_state):
+        work["categories"], work["terms"] = work["edited"]  # the page was left: its editors forgot, the session not
+    st.subheader("Categories")
+    categories = st.data_editor(work["categories"], key=category_key, num_rows="dynamic", hide_index=True,
+                                column_config=CATEGORY_COLUMN_CONFIG, width="stretch")
+    ids = list(dict.fromkeys(str(i).strip() for i in categories["id"] if isinstance(i, str) and i.strip()))
+    st.subheader("Terms")
+    st.caption("Words, spaces, hyphens and apostrophes; a * at the end of a word matches any ending (terroris*). "
+               "Add a row at the bottom of the table; select rows and press Delete to remove them.")
+    terms = st.data_editor(
+        work["terms"], key=term_key, num_rows="dynamic", hide_index=True, width="stretch", column_config={
+            "category": st.column_config.SelectboxColumn("category", options=ids, required=True),
+            "term": st.column_config.TextColumn("term", required=True),
+            "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
+            "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category"),
+            "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
+        })
+    work["edited"] = (categories, terms)
+    if renames := renamed_ids(work["categories"], categories):  # the terms follow their category's new id
+        replace_tables(work, categories, terms.replace({"category": renames}))
+    return categories, terms, ids
 
-st.subheader("Categories")
-categories = st.data_editor(work["categories"], key=category_key, num_rows="dynamic", hide_index=True,
-                            column_config=CATEGORY_COLUMN_CONFIG, width="stretch")
-ids = list(dict.fromkeys(str(i).strip() for i in categories["id"] if isinstance(i, str) and i.strip()))
-st.subheader("Terms")
-st.caption("Words, spaces, hyphens and apostrophes; a * at the end of a word matches any ending (terroris*). "
-           "Add a row at the bottom of the table; select rows and press Delete to remove them.")
-terms = st.data_editor(
-    work["terms"], key=term_key, num_rows="dynamic", hide_index=True, width="stretch", column_config={
-        "category": st.column_config.SelectboxColumn("category", options=ids, required=True),
-        "term": st.column_config.TextColumn("term", required=True),
-        "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
-        "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category"),
-        "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
-    })
-work["edited"] = (categories, terms)
-if renames := renamed_ids(work["categories"], categories):  # the terms follow their category's new id
-    replace_tables(work, categories, terms.replace({"category": renames}))
 
-candidates = [c for c in st.session_state.get(CANDIDATES_KEY) or [] if isinstance(c, dict) and c.get("term")]
-if candidates:
+def candidates_section(start: str, work: dict, categories: pd.DataFrame, terms: pd.DataFrame, ids: list[str]) -> None:
+    """Words students marked on the Annotate page that the lexicon did not find, ready to add."""
+    candidates = [c for c in st.session_state.get(CANDIDATES_KEY) or [] if isinstance(c, dict) and c.get("term")]
+    if not candidates:
+        return
     st.subheader("Candidate terms from annotation")
     st.caption("Words students marked that the lexicon did not find. Tick the ones to add and choose a category.")
     offered = pd.DataFrame({"add": False, "term": [str(c["term"]) for c in candidates],
                             "category": [c.get("category") if c.get("category") in ids else None for c in candidates]})
-    picked = st.data_editor(offered, key=f"lexicon_candidate_picks:{start}:{version}", hide_index=True,
+    picked = st.data_editor(offered, key=f"lexicon_candidate_picks:{start}:{work['version']}", hide_index=True,
                             disabled=["term"], column_config={
                                 "add": st.column_config.CheckboxColumn("add"),
                                 "category": st.column_config.SelectboxColumn("category", options=ids)})
@@ -160,27 +165,27 @@ if candidates:
             st.session_state[CANDIDATES_KEY] = [c for c in candidates if str(c["term"]) not in set(chosen["term"])]
             replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
 
-name = st.session_state.get(f"lexicon_name:{start}", "").strip()
-checked = validate(name or base.name, base.description, categories, terms, sources_data(base),
-                   source="the edited lexicon")
-with status:
-    if checked.lexicon is None:
-        where = f" (row {checked.row} of the {checked.table} table)" if checked.row else ""
-        st.error(f"Not valid yet{where}. Nothing is counted with these tables until this is fixed:", icon="⚠️")
-        st.code(checked.error, language=None, wrap_lines=True)
-    else:
-        number = len(checked.lexicon.categories)
-        st.success(f"Valid: {number} categor{'y' if number == 1 else 'ies'}, "
-                   f"{plural(len(checked.lexicon.terms), 'term')}.", icon="✅")
 
-if checked.lexicon is not None:
-    edited = checked.lexicon
+def validity_section(status, checked) -> None:
+    with status:
+        if checked.lexicon is None:
+            where = f" (row {checked.row} of the {checked.table} table)" if checked.row else ""
+            st.error(f"Not valid yet{where}. Nothing is counted with these tables until this is fixed:", icon="⚠️")
+            st.code(checked.error, language=None, wrap_lines=True)
+        else:
+            number = len(checked.lexicon.categories)
+            st.success(f"Valid: {number} categor{'y' if number == 1 else 'ies'}, "
+                       f"{plural(len(checked.lexicon.terms), 'term')}.", icon="✅")
+
+
+def preview_section(view: StoryView, checked) -> None:
+    """The story's scores with the edited lexicon beside the current ones; a row opens the hits gained and lost."""
     st.subheader("The story's scores with the edited lexicon")
     voice = st.radio("Count the words in", list(VOICE_LABELS), key="lexicon_voice", horizontal=True,
                      format_func=VOICE_LABELS.get)
     story_path = story_catalogue()[st.session_state[STORY_KEY]][1]
     scored = preview(story_path, story_fingerprint(Path(story_path), current_lexicon_path()),
-                     lexicon_yaml({**checked.data, "name": ""}), edited)
+                     lexicon_yaml({**checked.data, "name": ""}), checked.lexicon)
     change = score_change(view.analysis.scores, scored.analysis.scores, voice)
     only_changed = st.toggle("Only the rows that changed", key="lexicon_only_changed")
     shown = change[change["change"] != 0] if only_changed else change
@@ -194,57 +199,122 @@ if checked.lexicon is not None:
             "count_before": st.column_config.NumberColumn("count before"),
             "change": st.column_config.NumberColumn("change", format="%+d")})
     rows = picked_row.selection.rows if picked_row and picked_row.selection else []
-    if rows:
-        outlet, category = shown.iloc[rows[0]][["outlet", "category"]]
-        hits = hit_changes(view.analysis, scored.analysis, outlet, category, voice)
-        show(scored, heading(f"{outlet} · {category} · {VOICE_LABELS[voice]}", level=3))
-        tabs = st.tabs([f"Gained ({len(hits.gained)})", f"Lost ({len(hits.lost)})",
-                        f"Count with the edited lexicon ({len(hits.after)})", f"Count before ({len(hits.before)})"])
-        for tab, spans, counted in zip(tabs, (hits.gained, hits.lost, hits.after, hits.before),
-                                       (scored, view, scored, view), strict=True):
-            with tab:
-                if spans.empty:
-                    st.caption("None.")
-                else:  # each with its own lexicon's colours: a lost hit's category may be gone
-                    show(counted, evidence_html(counted.analysis.evidence(spans), counted.styles))
+    if not rows:
+        return
+    outlet, category = shown.iloc[rows[0]][["outlet", "category"]]
+    hits = hit_changes(view.analysis, scored.analysis, outlet, category, voice)
+    show(scored, heading(f"{outlet} · {category} · {VOICE_LABELS[voice]}", level=3))
+    tabs = st.tabs([f"Gained ({len(hits.gained)})", f"Lost ({len(hits.lost)})",
+                    f"Count with the edited lexicon ({len(hits.after)})", f"Count before ({len(hits.before)})"])
+    for tab, spans, counted in zip(tabs, (hits.gained, hits.lost, hits.after, hits.before),
+                                   (scored, view, scored, view), strict=True):
+        with tab:
+            if spans.empty:
+                st.caption("None.")
+            else:  # each with its own lexicon's colours: a lost hit's category may be gone
+                show(counted, evidence_html(counted.analysis.evidence(spans), counted.styles))
 
+
+def diff_section(edited) -> None:
     st.subheader("Compared with the default lexicon")
     diff = lexicon_diff(default_lexicon(), edited)
     if diff.empty:
         st.caption("The same categories and terms as the default lexicon.")
-    else:
-        tables = {"Added terms": diff.added_terms, "Removed terms": diff.removed_terms,
-                  "Moved terms": diff.moved_terms, "Changed terms": diff.changed_terms,
-                  "Added categories": diff.added_categories, "Removed categories": diff.removed_categories,
-                  "Changed categories": diff.changed_categories}
-        tabs = st.tabs([f"{label} ({len(table)})" for label, table in tables.items()])
-        for tab, table in zip(tabs, tables.values(), strict=True):
-            with tab:
-                if table.empty:
-                    st.caption("None.")
-                else:
-                    st.dataframe(table, hide_index=True, width="stretch")
+        return
+    tables = {"Added terms": diff.added_terms, "Removed terms": diff.removed_terms,
+              "Moved terms": diff.moved_terms, "Changed terms": diff.changed_terms,
+              "Added categories": diff.added_categories, "Removed categories": diff.removed_categories,
+              "Changed categories": diff.changed_categories}
+    tabs = st.tabs([f"{label} ({len(table)})" for label, table in tables.items()])
+    for tab, table in zip(tabs, tables.values(), strict=True):
+        with tab:
+            if table.empty:
+                st.caption("None.")
+            else:
+                st.dataframe(table, hide_index=True, width="stretch")
 
-st.subheader("Save")
-seed(f"lexicon_name:{start}", "" if start == DEFAULT_NAME else start)
-st.text_input("Name", key=f"lexicon_name:{start}", max_chars=60,
-              help="The file is named after it; the sidebar lists it under that file name.")
-overwrite = st.checkbox("Replace my saved lexicon of this name", key="lexicon_overwrite")
-if st.button("Save", type="primary", disabled=checked.lexicon is None):
-    if not name:
-        st.warning("Give the lexicon a name first.")
-    else:
-        try:
-            path = save_lexicon(name, {**checked.data, "name": name}, overwrite=overwrite)
-        except (LexiconError, StorageError) as error:
-            st.error("Not saved. What went wrong:")
-            st.code(str(error), language=None, wrap_lines=True)
+
+def save_section(start: str, name: str, checked) -> None:
+    st.subheader("Save")
+    seed(f"lexicon_name:{start}", "" if start == DEFAULT_NAME else start)
+    st.text_input("Name", key=f"lexicon_name:{start}", max_chars=60,
+                  help="The file is named after it; the sidebar lists it under that file name.")
+    overwrite = st.checkbox("Replace my saved lexicon of this name", key="lexicon_overwrite")
+    if st.button("Save", type="primary", disabled=checked.lexicon is None):
+        if not name:
+            st.warning("Give the lexicon a name first.")
         else:
-            lexicon_catalogue.clear()
-            st.session_state["lexicon_saved"] = path.stem
-saved = st.session_state.get("lexicon_saved")
-if saved and saved in lexicon_catalogue():
-    st.success("Saved in your data folder as:", icon="💾")
-    st.code(saved, language=None)
-    st.button("Use this lexicon", on_click=use_lexicon, args=(saved,), disabled=st.session_state[LEXICON_KEY] == saved,
-              help="Every page then counts with it; change it back in the sidebar.")
+            try:
+                path = save_lexicon(name, {**checked.data, "name": name}, overwrite=overwrite)
+            except (LexiconError, StorageError) as error:
+                st.error("Not saved. What went wrong:")
+                st.code(str(error), language=None, wrap_lines=True)
+            else:
+                lexicon_catalogue.clear()
+                st.session_state["lexicon_saved"] = path.stem
+    saved = st.session_state.get("lexicon_saved")
+    if saved and saved in lexicon_catalogue():
+        st.success("Saved in your data folder as:", icon="💾")
+        st.code(saved, language=None)
+        st.button("Use this lexicon", on_click=use_lexicon, args=(saved,),
+                  disabled=st.session_state[LEXICON_KEY] == saved,
+                  help="Every page then counts with it; change it back in the sidebar.")
+
+
+def delete_lexicon_now(name: str) -> None:
+    """Button callback: the saved lexicon goes (undoably); pages that counted with it go back to the default."""
+    try:
+        st.session_state["lexicon_deleted"] = (name, delete_lexicon(name))
+    except (LexiconError, StorageError) as error:
+        st.session_state["lexicon_deleted_error"] = str(error)
+        return
+    lexicon_catalogue.clear()
+    for key in (LEXICON_KEY, "lexicon_start", "lexicon_saved"):
+        if st.session_state.get(key) == name:
+            st.session_state[key] = DEFAULT_NAME if key != "lexicon_saved" else None
+
+
+def saved_lexicons_section(catalogue: dict[str, str]) -> None:
+    """The lexicons saved in the data folder, one of which can be deleted, and the last deletion undone."""
+    mine = [name for name in catalogue if name not in bundled_names()]
+    if error := st.session_state.pop("lexicon_deleted_error", None):
+        st.error("Nothing was deleted:")
+        st.code(error, language=None, wrap_lines=True)
+    if deleted := st.session_state.get("lexicon_deleted"):
+        st.info("Deleted (until you undo it):", icon=":material/delete:")
+        st.code(deleted[0], language=None)
+        if st.button("Undo", key="lexicon_undo", icon=":material/undo:"):
+            try:
+                undo(deleted[1])
+            except StorageError as error:
+                st.error("It cannot be put back:")
+                st.code(str(error), language=None, wrap_lines=True)
+            else:
+                st.session_state.pop("lexicon_deleted")
+                lexicon_catalogue.clear()
+                st.rerun()
+    if not mine:
+        return
+    with st.expander("Delete a lexicon you saved"):
+        chosen = st.selectbox("Lexicon", mine, key="lexicon_delete_choice")
+        st.button("Delete it", key="lexicon_delete", on_click=delete_lexicon_now, args=(chosen,))
+
+
+view = current_story()
+catalogue = lexicon_catalogue()
+st.title("Lexicon")
+st.caption("Edit the word lists every page counts with. Each edit is checked at once with the rules of lexicon "
+           "files, and the story's scores below show what it changes before you save.")
+start, work = start_section(catalogue)
+status = st.container()
+categories, terms, ids = tables_section(start, work)
+candidates_section(start, work, categories, terms, ids)
+name = st.session_state.get(f"lexicon_name:{start}", "").strip()
+checked = validate(name or work["base"].name, work["base"].description, categories, terms, sources_data(work["base"]),
+                   source="the edited lexicon")
+validity_section(status, checked)
+if checked.lexicon is not None:
+    preview_section(view, checked)
+    diff_section(checked.lexicon)
+save_section(start, name, checked)
+saved_lexicons_section(catalogue)

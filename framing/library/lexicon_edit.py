@@ -26,6 +26,7 @@ from framing.lexicon import (
     lexicon_files,
     parse_lexicon,
 )
+from framing.library.deleted import set_aside
 from framing.storage import atomic_write_text, data_subdir, locked, slugify
 from framing.text import fold
 
@@ -226,13 +227,14 @@ def save_lexicon(name: str, data: dict, *, overwrite: bool = False) -> Path:
     return path
 
 
-def delete_lexicon(name: str) -> None:
-    """Remove a lexicon saved in the data folder; bundled lexicons cannot be removed."""
+def delete_lexicon(name: str) -> Path:
+    """Remove a lexicon saved in the data folder (bundled lexicons cannot be removed); where it
+    went, for framing.library.deleted.undo."""
     path = lexicon_files().get(name)
     if path is None or name in bundled_names() or path.parent != data_subdir(USER_LEXICONS):
         raise LexiconError(f"{name!r} is not a lexicon saved in the data folder")
     with locked(_LOCK):
-        path.unlink(missing_ok=True)
+        return set_aside(path)
 
 
 def lexicon_yaml(data: dict) -> str:

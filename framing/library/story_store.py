@@ -10,7 +10,6 @@ what it wrote. A new story's `story.yaml` is written last: until then no page li
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from framing.actors import Corrections, corrections_path, corrections_yaml
+from framing.library.deleted import set_aside
 from framing.library.importing import Draft, ImportResult, Problem, clean_field, fingerprint, without_repeats
 from framing.storage import StorageError, atomic_write_text, data_subdir, locked, slugify
 from framing.stories import STORIES_DIR, USER_STORIES, Article, StoryError, load_story, story_title
@@ -118,8 +118,9 @@ def add_articles(slug: str, drafts: Sequence[Draft]) -> Saved:
     return _saved(folder, paths)
 
 
-def delete_article(slug: str, article_id: str) -> None:
-    """Remove one article from one of the user's stories; a story keeps at least one."""
+def delete_article(slug: str, article_id: str) -> Path:
+    """Remove one article from one of the user's stories (a story keeps at least one); where it
+    went, for framing.library.deleted.undo."""
     folder = writable_story(slug)
     with locked(f"story-{slug}"):
         existing = articles_on_disk(folder)
@@ -128,20 +129,15 @@ def delete_article(slug: str, article_id: str) -> None:
             raise StoreError([f"{slug}: no article {article_id!r}"])
         if len(existing) == 1:
             raise StoreError([f"{slug}: this is the story's only article; delete the story instead"])
-        _unlink(Path(article.path))
+        return set_aside(Path(article.path))
 
 
-def delete_story(slug: str) -> None:
-    """Remove one of the user's stories with all its articles. It leaves the story list at once
-    (renamed away in one step), then its files are removed."""
+def delete_story(slug: str) -> Path:
+    """Remove one of the user's stories with all its articles: it leaves the story list in one
+    rename; where it went, for framing.library.deleted.undo."""
     folder = writable_story(slug)
     with locked("stories"), locked(f"story-{slug}"):
-        trash = folder.with_name(f".deleted-{slug}-{os.getpid()}")
-        try:
-            folder.rename(trash)
-        except OSError as error:
-            raise StorageError(f"{folder}: cannot delete ({error.strerror or error})") from None
-    shutil.rmtree(trash, ignore_errors=True)
+        return set_aside(folder)
 
 
 def save_actor_corrections(story_path: str | Path, corrections: Corrections) -> Path:
