@@ -3,6 +3,7 @@ month. Clicking a square or a point lists the lexicon terms behind its count."""
 
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -131,105 +132,111 @@ def empty_state(folder: Path) -> None:
     st.code(str(folder), language=None)
 
 
-st.title("Corpus: many articles, outlet by outlet")
-st.caption("The results of a batch run over a whole corpus, from a few hundred articles to hundreds of thousands: "
-           "how often each outlet uses each kind of framing word, in its own words or in quotations, and how that "
-           "changes month by month. Every count leads to the lexicon terms behind it.")
-folder = data_subdir(RESULTS_FOLDER)
-results = find_results(folder)
-if not results:
-    empty_state(folder)
-    st.stop()
+@dataclass(frozen=True)
+class Choices:
+    """What the reader chose to chart: the voice, the months (None: all) and the outlets."""
 
-keep_valid("corpus_batch", list(results))
-seed("corpus_batch", url_choice("batch", results, next(iter(results))))
-name = st.selectbox("Batch results", list(results), key="corpus_batch", on_change=forget_choices,
-                    help="Every `*.outlets.parquet` or `*.outlets.csv` in the `batches` folder of "
-                         "FRAMING_DATA_DIR, named by its path there.")
-path = results[name]
-try:
-    batch = load(str(path), file_stamp(path))
-except CorpusError as error:
-    st.error("These batch results cannot be opened. What went wrong, and where:")
-    st.code(str(error), language=None, wrap_lines=True)  # file names and values are data, not Markdown
-    remember(batch=name)
-    st.stop()
-if batch.terms is None:
-    st.warning("Tracing counts to their terms is unavailable for these results: the charts work, but a "
-               "click cannot list the terms behind a number. The reason:")
-    st.code(batch.terms_problem, language=None, wrap_lines=True)
+    voice: str
+    span: tuple[str, str] | None
+    outlets: list[str]
+    period: str
 
-table = batch.outlets
-if table.empty:
-    st.info("These results hold no articles: the batch run scored none. Its .problems.csv file says why.")
-    remember(batch=name)
-    st.stop()
 
-per_outlet = articles_per_outlet(table)
-months = dated_months(table)
-undated = undated_articles(table)
-styles = style_categories(table["category"].unique(), lexicon_styles())
-span_text = f"{months[0]} to {months[-1]}" if months else "no dated articles"
-st.caption(f"{plural(int(per_outlet.sum()), 'article')} from {plural(len(per_outlet), 'outlet')}, {span_text}"
-           + (f"; {plural(undated, 'article')} without a date" if undated else "") + ".")
+def batch_section(results: dict[str, Path]) -> tuple[str, Batch]:
+    """The batch results chosen, read and checked; stops the page with the reason where they cannot be."""
+    keep_valid("corpus_batch", list(results))
+    seed("corpus_batch", url_choice("batch", results, next(iter(results))))
+    name = st.selectbox("Batch results", list(results), key="corpus_batch", on_change=forget_choices,
+                        help="Every `*.outlets.parquet` or `*.outlets.csv` in the `batches` folder of "
+                             "FRAMING_DATA_DIR, named by its path there.")
+    path = results[name]
+    try:
+        batch = load(str(path), file_stamp(path))
+    except CorpusError as error:
+        st.error("These batch results cannot be opened. What went wrong, and where:")
+        st.code(str(error), language=None, wrap_lines=True)  # file names and values are data, not Markdown
+        remember(batch=name)
+        st.stop()
+    if batch.terms is None:
+        st.warning("Tracing counts to their terms is unavailable for these results: the charts work, but a "
+                   "click cannot list the terms behind a number. The reason:")
+        st.code(batch.terms_problem, language=None, wrap_lines=True)
+    if batch.outlets.empty:
+        st.info("These results hold no articles: the batch run scored none. Its .problems.csv file says why.")
+        remember(batch=name)
+        st.stop()
+    return name, batch
 
-left, right = st.columns([2, 3])
-seed("corpus_voice", url_choice("voice", VOICE_LABELS, "narrator"))
-voice = left.radio("Count the words in", list(VOICE_LABELS), key="corpus_voice", horizontal=True,
-                   format_func=VOICE_LABELS.get,
-                   help="An outlet's own words are its framing; quotations are its sources' words that it chose.")
-if len(months) > 1:
-    keep_valid("corpus_months", months)
-    first = url_choice("from", months, months[0])
-    last = url_choice("to", months, months[-1])
-    # The default, not a seeded state: a select_slider is a range only when its `value` is a pair.
-    start = (first, last) if first <= last else (months[0], months[-1])
-    chosen_months = right.select_slider("Months", months, value=start, key="corpus_months",
-                                        help="Articles without a date count only when every month is chosen.")
-else:
-    chosen_months = (months[0], months[0]) if months else ("", "")
-    right.caption(f"Months: only {months[0]}." if months else "Months: none of these articles has a date.")
-span = month_span(chosen_months, months)
-if undated and span is not None:
-    right.caption(f"{plural(undated, 'article')} without a date left out: they count only in all months.")
 
-outlets = list(per_outlet.index)
-keep_valid("corpus_outlets", outlets)
-seed("corpus_outlets", url_values("outlet", outlets) or default_outlets(table))
-chosen = st.multiselect("Outlets", outlets, key="corpus_outlets",
-                        help=f"At first the {DEFAULT_OUTLETS} with most articles; each is listed with its articles.",
-                        format_func=lambda outlet: f"{outlet} ({per_outlet[outlet]:,})")
-default = default_outlets(table)
-remember(batch=name, voice=voice, **{"from": span and span[0], "to": span and span[1]},
-         outlet=[] if chosen == default else chosen)
-if not chosen:
-    st.info("Choose at least one outlet to chart.")
-    st.stop()
-chosen = [outlet for outlet in outlets if outlet in chosen]  # most articles first, whatever the click order
-period = describe_span(span)
+def choices_section(name: str, table) -> Choices:
+    """Voice, months and outlets, each kept in the URL; stops the page when no outlet is chosen."""
+    per_outlet = articles_per_outlet(table)
+    months = dated_months(table)
+    undated = undated_articles(table)
+    span_text = f"{months[0]} to {months[-1]}" if months else "no dated articles"
+    st.caption(f"{plural(int(per_outlet.sum()), 'article')} from {plural(len(per_outlet), 'outlet')}, {span_text}"
+               + (f"; {plural(undated, 'article')} without a date" if undated else "") + ".")
+    left, right = st.columns([2, 3])
+    seed("corpus_voice", url_choice("voice", VOICE_LABELS, "narrator"))
+    voice = left.radio("Count the words in", list(VOICE_LABELS), key="corpus_voice", horizontal=True,
+                       format_func=VOICE_LABELS.get,
+                       help="An outlet's own words are its framing; quotations are its sources' words that it chose.")
+    if len(months) > 1:
+        keep_valid("corpus_months", months)
+        first = url_choice("from", months, months[0])
+        last = url_choice("to", months, months[-1])
+        # The default, not a seeded state: a select_slider is a range only when its `value` is a pair.
+        start = (first, last) if first <= last else (months[0], months[-1])
+        chosen_months = right.select_slider("Months", months, value=start, key="corpus_months",
+                                            help="Articles without a date count only when every month is chosen.")
+    else:
+        chosen_months = (months[0], months[0]) if months else ("", "")
+        right.caption(f"Months: only {months[0]}." if months else "Months: none of these articles has a date.")
+    span = month_span(chosen_months, months)
+    if undated and span is not None:
+        right.caption(f"{plural(undated, 'article')} without a date left out: they count only in all months.")
 
-st.subheader("How often each outlet uses each kind of framing word")
-st.caption("Each square: the number of hits (bold) and hits per 1,000 words in that voice, summed over the "
-           "months chosen. The shade compares the outlets within a row. Click a square to list the terms "
-           "behind its number.")
-totals = outlet_totals(table, voice=voice, span=span, chosen=chosen)
-tiles = corpus_tiles(totals, styles, voice=voice, outlets=chosen, period=period)
-key = chart_key("tiles", name, voice, span, chosen)
-picked = st.plotly_chart(tiles, on_select="rerun", selection_mode="points", key=key, width="stretch")
-points = clicked_points(picked)
-if not points:
-    st.caption("No square selected yet: click one to list the terms behind it.")
-else:
+    outlets = list(per_outlet.index)
+    keep_valid("corpus_outlets", outlets)
+    default = default_outlets(table)
+    seed("corpus_outlets", url_values("outlet", outlets) or default)
+    chosen = st.multiselect("Outlets", outlets, key="corpus_outlets",
+                            help=f"At first the {DEFAULT_OUTLETS} with most articles; each is listed with its "
+                                 "articles.", format_func=lambda outlet: f"{outlet} ({per_outlet[outlet]:,})")
+    remember(batch=name, voice=voice, **{"from": span and span[0], "to": span and span[1]},
+             outlet=[] if chosen == default else chosen)
+    if not chosen:
+        st.info("Choose at least one outlet to chart.")
+        st.stop()
+    chosen = [outlet for outlet in outlets if outlet in chosen]  # most articles first, whatever the click order
+    return Choices(voice, span, chosen, describe_span(span))
+
+
+def tiles_section(name: str, batch: Batch, styles: dict, choices: Choices) -> None:
+    st.subheader("How often each outlet uses each kind of framing word")
+    st.caption("Each square: the number of hits (bold) and hits per 1,000 words in that voice, summed over the "
+               "months chosen. The shade compares the outlets within a row. Click a square to list the terms "
+               "behind its number.")
+    voice, span = choices.voice, choices.span
+    totals = outlet_totals(batch.outlets, voice=voice, span=span, chosen=choices.outlets)
+    tiles = corpus_tiles(totals, styles, voice=voice, outlets=choices.outlets, period=choices.period)
+    key = chart_key("tiles", name, voice, span, choices.outlets)
+    points = clicked_points(st.plotly_chart(tiles, on_select="rerun", selection_mode="points", key=key,
+                                            width="stretch"))
+    if not points:
+        st.caption("No square selected yet: click one to list the terms behind it.")
+        return
     outlet, category = points[0]["customdata"][:2]
-    cell = totals[(totals["outlet"] == outlet) & (totals["category"] == category)]
-    count = int(cell["count"].sum())
-    title = f"{outlet} · {styles[category].name} · {VOICE_LABELS[voice]} · {period}"
+    count = int(totals[(totals["outlet"] == outlet) & (totals["category"] == category)]["count"].sum())
+    title = f"{outlet} · {styles[category].name} · {VOICE_LABELS[voice]} · {choices.period}"
     show_terms(batch, outlet=outlet, category=category, voice=voice, span=span, count=count, title=title)
 
-st.subheader("Month by month")
-if len(months) < 2:
-    st.caption("A line over months needs articles from two months or more.")
-else:
+
+def months_section(name: str, batch: Batch, styles: dict, choices: Choices) -> None:
+    st.subheader("Month by month")
+    if len(dated_months(batch.outlets)) < 2:
+        st.caption("A line over months needs articles from two months or more.")
+        return
     keep_valid("corpus_category", list(styles))
     seed("corpus_category", url_choice("category", styles, next(iter(styles))))
     category = st.selectbox("Category", list(styles), key="corpus_category",
@@ -238,9 +245,11 @@ else:
     st.caption(f"Hits per 1,000 words each month. A hollow marker is a month with fewer than {THIN_WORDS:,} words "
                "in this voice: its rate rests on little text. A gap is a month without articles. "
                "Click a point to list the terms behind it; click a name in the key to hide its line.")
-    rows = monthly(table, voice=voice, category=category, span=span, chosen=chosen)
-    lines = monthly_rates(rows, outlets=chosen, category=styles[category].name, voice=voice, thin=THIN_WORDS)
-    key = chart_key("months", name, voice, span, chosen, category)
+    voice, span = choices.voice, choices.span
+    rows = monthly(batch.outlets, voice=voice, category=category, span=span, chosen=choices.outlets)
+    lines = monthly_rates(rows, outlets=choices.outlets, category=styles[category].name, voice=voice,
+                          thin=THIN_WORDS)
+    key = chart_key("months", name, voice, span, choices.outlets, category)
     picked = st.plotly_chart(lines, on_select="rerun", selection_mode="points", key=key, width="stretch")
     points = [point for point in clicked_points(picked) if point.get("customdata")]
     if points:
@@ -250,16 +259,34 @@ else:
         show_terms(batch, outlet=outlet, category=category, voice=voice, span=(month, month), count=count,
                    title=title)
 
-st.subheader("The numbers")
-rows = select(table, voice=voice, span=span, outlets=chosen)
-st.caption(f"The outlet table for these choices: {plural(len(rows), 'row')}, one per outlet, month and category. "
-           "Counts and words add up over months; rates do not, so recompute them from the sums.")
-safe_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", name.rsplit(".", 1)[0]).strip("-.") or "batch"
-st.download_button("Download as CSV", csv_bytes(rows),
-                   file_name=f"{safe_name}-{voice}.csv", mime="text/csv", icon=":material/download:")
-with st.expander("Key to the categories"):
-    st.dataframe(
-        [{"number": s.number, "category": s.name, "what it finds": s.description, "for discussion": s.teaching_note}
-         for s in styles.values()],
-        hide_index=True, width="stretch",
-    )
+
+def numbers_section(name: str, batch: Batch, styles: dict, choices: Choices) -> None:
+    st.subheader("The numbers")
+    rows = select(batch.outlets, voice=choices.voice, span=choices.span, outlets=choices.outlets)
+    st.caption(f"The outlet table for these choices: {plural(len(rows), 'row')}, one per outlet, month and "
+               "category. Counts and words add up over months; rates do not, so recompute them from the sums.")
+    safe_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", name.rsplit(".", 1)[0]).strip("-.") or "batch"
+    st.download_button("Download as CSV", csv_bytes(rows),
+                       file_name=f"{safe_name}-{choices.voice}.csv", mime="text/csv", icon=":material/download:")
+    with st.expander("Key to the categories"):
+        st.dataframe(
+            [{"number": s.number, "category": s.name, "what it finds": s.description,
+              "for discussion": s.teaching_note} for s in styles.values()],
+            hide_index=True, width="stretch",
+        )
+
+
+st.title("Corpus: many articles, outlet by outlet")
+st.caption("The results of a batch run over a whole corpus, from a few hundred articles to hundreds of thousands: "
+           "how often each outlet uses each kind of framing word, in its own words or in quotations, and how that "
+           "changes month by month. Every count leads to the lexicon terms behind it.")
+folder = data_subdir(RESULTS_FOLDER)
+results = find_results(folder)
+if not results:
+    empty_state(folder)
+    st.stop()
+batch_name, chosen_batch = batch_section(results)
+batch_styles = style_categories(chosen_batch.outlets["category"].unique(), lexicon_styles())
+chosen = choices_section(batch_name, chosen_batch.outlets)
+for section in (tiles_section, months_section, numbers_section):
+    section(batch_name, chosen_batch, batch_styles, chosen)
