@@ -203,7 +203,9 @@ def test_hostile_text_is_shown_literally_on_the_overview(page: Page, dialogs: li
     expect(page.locator(".framing h3").filter(has_text="Outlet **Two**")).to_be_visible()
     expect(page.get_by_text("Headline <u>1</u> with **stars**")).to_be_visible()
     expect(page.get_by_role("combobox", name="Story")).to_have_value("Hostile <b>not bold</b> and **not bold** text")
-    ticks = page.locator(".stPlotlyChart .xaxislayer-above text").all_text_contents()
+    tick_labels = page.locator(".stPlotlyChart .xaxislayer-above text")
+    expect(tick_labels.first).to_be_visible()  # Plotly draws its axes after the page has settled
+    ticks = tick_labels.all_text_contents()
     assert "<i>Outlet</i> One" in ticks and "Outlet **Two**" in ticks, ticks
     literal_markup_is_shown(page, dialogs)
 
