@@ -16,9 +16,9 @@ from framing.analysis import Analysis, analyse
 from framing.batch.scoring import DEFAULT_CHUNK, ENGINES, BatchError, Problem, problems_path, run_batch, write_problems
 from framing.distinctive import METHODS, SCOPES
 from framing.lexicon import LexiconError, load_lexicon
-from framing.library.importing import MAX_FILE_BYTES, MAX_FILE_MB, SUFFIXES, ImportResult, read_files, too_large
-from framing.library.importing import Problem as ImportProblem
+from framing.library.importing import MAX_FILE_BYTES, MAX_FILE_MB, ImportResult, read_files, too_large
 from framing.library.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
+from framing.records import IMPORT_SUFFIXES, RecordProblem
 from framing.storage import USER_DATA_ENV, StorageError
 from framing.stories import StoryError, available_stories, load_story, resolve_story_path
 from framing.text import count_words, plural
@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_import(sub: argparse.ArgumentParser) -> None:
-    sub.description = (f"Add articles to one of your stories in the data folder. FILES: {', '.join(SUFFIXES)} "
+    sub.description = (f"Add articles to one of your stories in the data folder. FILES: {', '.join(IMPORT_SUFFIXES)} "
                        f"(at most {MAX_FILE_MB} MB each), or folders of them; .csv and .jsonl hold one article a "
                        "row in a text column. Every file is checked first: if any has a problem, all problems "
                        "are listed, nothing is saved and the exit status is 2.")
@@ -169,10 +169,10 @@ def _import(args) -> pd.DataFrame:
         print(f"note: {note}", file=sys.stderr)
     defaults = {name: getattr(args, name) for name in IMPORT_FIELDS}
     drafts = [draft.with_defaults(defaults) for draft in result.drafts]
-    problems = result.problems + [ImportProblem(d.name, "no outlet: give it in the file (front matter or an outlet "
+    problems = result.problems + [RecordProblem(d.name, "no outlet: give it in the file (front matter or an outlet "
                                           "column) or with --outlet NAME", d.row) for d in drafts if not d.outlet]
     if is_bundled(args.story):
-        problems.append(ImportProblem(args.story, "a bundled story cannot be changed; name a new story with --story"))
+        problems.append(RecordProblem(args.story, "a bundled story cannot be changed; name a new story with --story"))
     if problems:
         raise StoreError([_nothing_saved(problems), *problems])
     slug = find_user_story(args.story) or (args.new_title and find_user_story(args.new_title))
@@ -201,11 +201,11 @@ def _read_paths(paths: list[Path]) -> ImportResult:
     files, missing = [], []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower().lstrip(".") in SUFFIXES)
+            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in IMPORT_SUFFIXES)
         elif path.is_file():
             files.append(path)
         else:
-            missing.append(ImportProblem(str(path), "no such file or folder"))
+            missing.append(RecordProblem(str(path), "no such file or folder"))
     try:  # a file over the limit is refused by its size, without reading it into memory
         sizes = {path: path.stat().st_size for path in files}
         result = read_files((str(path), path.read_bytes()) for path in files if sizes[path] <= MAX_FILE_BYTES)

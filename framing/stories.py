@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
+from framing.records import ARTICLE_FILES
 from framing.storage import BUNDLED_DIR, data_subdir
 
 STORIES_DIR = BUNDLED_DIR / "stories"
 USER_STORIES = "stories"  # the data folder's subfolder of stories a user imported or made
-ARTICLE_SUFFIXES = (".txt", ".md")
 ARTICLE_FIELDS = (
     "outlet", "country", "ownership", "event", "date", "headline", "identified_by", "url",
     "language", "source_file",
@@ -80,7 +80,7 @@ def load_story(path: str | Path) -> Story:
         return Story(slug=path.stem, title=path.stem, articles=(_load_article(path),), path=str(path))
     meta = _read_story_meta(path / "story.yaml") if (path / "story.yaml").is_file() else {}
     folder = path / "articles" if (path / "articles").is_dir() else path
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_FILES)
     if not files:
         raise StoryError(f"{folder}: no .txt or .md articles in this folder")
     articles = tuple(_load_article(p) for p in files)

@@ -15,9 +15,7 @@ import streamlit as st
 from framing.library.deleted import undo
 from framing.library.importing import (
     MAX_FILE_MB,
-    SUFFIXES,
     ImportResult,
-    Problem,
     read_files,
     read_pasted,
     without_repeats,
@@ -34,6 +32,7 @@ from framing.library.story_store import (
     user_stories,
     writable_story,
 )
+from framing.records import IMPORT_SUFFIXES, RecordProblem
 from framing.storage import USER_DATA_ENV, StorageError, data_dir
 from framing.stories import StoryError
 from framing.text import count_words
@@ -154,10 +153,11 @@ def undo_section() -> None:
 def read_inputs(round_number: int) -> ImportResult:
     """The uploaded files and pasted text, read and checked together (the same article twice is a problem)."""
     uploads = st.file_uploader(
-        f"Article files ({', '.join('.' + s for s in SUFFIXES)}; up to {MAX_FILE_MB} MB each)",
+        f"Article files ({', '.join(IMPORT_SUFFIXES)}; up to {MAX_FILE_MB} MB each)",
         # The browser's own limit is set well above ours, so a file over ours is listed with the other problems
         # (a file over the browser's limit is only marked red in the uploader).
-        type=list(SUFFIXES), accept_multiple_files=True, max_upload_size=10 * MAX_FILE_MB,
+        type=[suffix.lstrip(".") for suffix in IMPORT_SUFFIXES], accept_multiple_files=True,
+        max_upload_size=10 * MAX_FILE_MB,
         key=f"import_files_{round_number}",
         help=".csv and .jsonl: one article a row, in a column named text (or body, or content), with optional "
              "columns outlet, country, ownership, date, headline, url. Web pages: the article's text is taken, "
@@ -236,7 +236,7 @@ if target != NEW and result.drafts:
     try:
         result = leave_out_saved(result, articles_on_disk(writable_story(target)))
     except StoryError as error:
-        result.problems.append(Problem(target, str(error)))
+        result.problems.append(RecordProblem(target, str(error)))
 if result.notes:
     show_lines(result.notes, kind=st.info, intro="How the files were read:")
 if result.problems:

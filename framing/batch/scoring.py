@@ -13,10 +13,8 @@ which the dashboard's Corpus page opens.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import gc
-import json
 import multiprocessing
 import os
 import re
@@ -37,11 +35,11 @@ import pyarrow.parquet as pq
 from framing.analysis import span_table
 from framing.lexicon import Lexicon
 from framing.matcher import Matcher
+from framing.records import BATCH_SUFFIXES, READERS, TEXT_COLUMNS, RecordProblem, column_names, csv_records
 from framing.scores import WORD_COLUMNS, rate_table
 from framing.spans import ArticleAnalysis, analyse_articles
 from framing.stories import Article
 
-INPUT_SUFFIXES = (".jsonl", ".csv", ".parquet")
 OUTPUT_SUFFIXES = (".parquet", ".csv")
 REQUIRED_COLUMNS = ("outlet", "text")
 ENGINES = ("local", "dask")
@@ -89,10 +87,11 @@ class BatchSummary:
 
 
 def read_chunks(path: Path, chunk_size: int) -> tuple[int, str, Iterator[Chunk]]:
-    """(progress total, its unit, chunks) for an input file, checked for the required columns."""
+    """(progress total, its unit, chunks) for an input file, checked for the required columns.
+    CSV and JSON Lines are read by framing.records, as the Import page reads them."""
     suffix = path.suffix.lower()
-    if suffix not in INPUT_SUFFIXES:
-        raise BatchError(f"{path}: cannot read {suffix or 'a file without a suffix'}; use {', '.join(INPUT_SUFFIXES)}")
+    if suffix not in BATCH_SUFFIXES:
+        raise BatchError(f"{path}: cannot read {suffix or 'a file without a suffix'}; use {', '.join(BATCH_SUFFIXES)}")
     if not path.is_file():
         raise BatchError(f"{path}: no such file")
     if suffix == ".parquet":
@@ -100,83 +99,54 @@ def read_chunks(path: Path, chunk_size: int) -> tuple[int, str, Iterator[Chunk]]
             parquet = pq.ParquetFile(path)
         except (OSError, pa.ArrowException) as error:
             raise BatchError(f"{path}: not a readable Parquet file ({error})") from None
-        _check_columns(path, parquet.schema_arrow.names)
-        return parquet.metadata.num_rows, "rows", _parquet_chunks(parquet, chunk_size)
-    size = path.stat().st_size
-    return size, "B", (_jsonl_chunks(path, chunk_size) if suffix == ".jsonl" else _csv_chunks(path, chunk_size))
+        names = column_names(parquet.schema_arrow.names)
+        _check_columns(path, names.values(), found=names)
+        return parquet.metadata.num_rows, "rows", _parquet_chunks(parquet, chunk_size, names)
+    return path.stat().st_size, "B", _table_chunks(path, chunk_size, READERS[suffix])
 
 
-def _check_columns(path: Path, columns) -> None:
+def _check_columns(path: Path, columns, *, found) -> None:
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
-        raise BatchError(f"{path}: no {' or '.join(repr(m) for m in missing)} column; found {', '.join(columns)}")
+        wanted = {"text": f"a text column ({' or '.join(TEXT_COLUMNS)})", "outlet": "an outlet column"}
+        raise BatchError(f"{path}: no {' or '.join(wanted[m] for m in missing)}; found {', '.join(found) or 'none'}")
 
 
-def _jsonl_chunks(path: Path, chunk_size: int) -> Iterator[Chunk]:
-    chunk = Chunk([], [], 0)
-    with path.open("rb") as lines:
-        for number, line in enumerate(lines, 1):
-            chunk.progress += len(line)
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except (ValueError, UnicodeDecodeError) as error:
-                chunk.problems.append(Problem(number, f"not valid JSON ({error})"))
-                continue
-            if isinstance(record, dict):
-                chunk.rows.append((number, record))
-            else:
-                chunk.problems.append(Problem(number, f"expected a JSON object, got {type(record).__name__}"))
-            if len(chunk.rows) >= chunk_size:
-                yield chunk
-                chunk = Chunk([], [], 0)
-    yield chunk
-
-
-def _csv_chunks(path: Path, chunk_size: int) -> Iterator[Chunk]:
-    csv.field_size_limit(sys.maxsize)  # article texts are far longer than the module's default cap
+def _table_chunks(path: Path, chunk_size: int, read) -> Iterator[Chunk]:
+    """Chunks of the records `read` (framing.records) finds in a CSV or JSON Lines file, each with
+    the bytes it moved the progress bar by. A CSV without the required columns stops the run."""
     chunk = Chunk([], [], 0)
 
     def counted(lines):
         for line in lines:
-            chunk.progress += len(line.encode("utf-8", "surrogateescape"))
+            chunk.progress += len(line) if isinstance(line, bytes) else len(line.encode("utf-8", "surrogateescape"))
             yield line
 
-    try:
-        with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as file:
-            reader = csv.reader(counted(file))
-            header = next(reader, None)
-            if header is None:
-                raise BatchError(f"{path}: the file is empty")
-            _check_columns(path, header)
-            number = 0
-            while True:
-                number += 1
-                try:
-                    record = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error as error:
-                    chunk.problems.append(Problem(number, f"not valid CSV ({error})"))
-                    continue
-                if len(record) != len(header):
-                    message = f"has {len(record)} fields where the header has {len(header)}"
-                    chunk.problems.append(Problem(number, message))
-                    continue
-                chunk.rows.append((number, dict(zip(header, record, strict=True))))
-                if len(chunk.rows) >= chunk_size:
-                    yield chunk
-                    chunk = Chunk([], [], 0)
-    except csv.Error as error:
-        raise BatchError(f"{path}: not valid CSV ({error})") from None
+    is_csv = read is csv_records
+    with (path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") if is_csv else path.open("rb")) as file:
+        checked = not is_csv
+        for item in read(counted(file), source=str(path)):
+            if isinstance(item, RecordProblem):
+                if item.stops and not checked:  # no header to read, or a broken one
+                    raise BatchError(f"{path}: {item.message}")
+                chunk.problems.append(Problem(item.row or 0, item.message))
+                continue
+            if not checked:
+                _check_columns(path, item[1], found=item[1])
+                checked = True
+            chunk.rows.append(item)
+            if len(chunk.rows) >= chunk_size:
+                yield chunk
+                chunk = Chunk([], [], 0)
+    if not checked:
+        raise BatchError(f"{path}: the file is empty")
     yield chunk
 
 
-def _parquet_chunks(parquet: pq.ParquetFile, chunk_size: int) -> Iterator[Chunk]:
+def _parquet_chunks(parquet: pq.ParquetFile, chunk_size: int, names: dict[str, str]) -> Iterator[Chunk]:
     number = 0
     for batch in parquet.iter_batches(batch_size=chunk_size):
-        records = batch.to_pylist()
+        records = batch.rename_columns([names[name] for name in batch.schema.names]).to_pylist()
         yield Chunk([(number + i, record) for i, record in enumerate(records, 1)], [], len(records))
         number += len(records)
 

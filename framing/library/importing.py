@@ -11,10 +11,8 @@ result lists drafts and problems side by side, so a page can show every problem 
 from __future__ import annotations
 
 import codecs
-import csv
 import hashlib
 import io
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,14 +20,20 @@ from dataclasses import dataclass, field, replace
 
 import trafilatura
 
+from framing.records import (
+    IMPORT_SUFFIXES,
+    READERS,
+    TABLES,
+    TEXT_COLUMNS,
+    WEB_PAGES,
+    RecordProblem,
+    column_names,
+    where,
+)
 from framing.stories import ARTICLE_FIELDS, StoryError, split_front_matter
-from framing.text import plural
 
 MAX_FILE_MB = 5
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # per file or pasted text; the uploader uses the same limit
-SUFFIXES = ("txt", "md", "html", "htm", "csv", "jsonl")
-TEXT_COLUMNS = ("text", "body", "content")  # the first of these a table has holds the article
-FIELD_ALIASES = {"title": "headline", "link": "url", "source": "outlet", "publication": "outlet"}
 PASTED = "pasted text"
 CONTROL_SHARE = 0.05  # more control characters than this and a "text" file is binary
 LINE_END_RE = re.compile(r"\r\n?")
@@ -45,18 +49,6 @@ SIGNATURES = (  # what a file starts with -> what it is, for the message
     (b"\x1f\x8b", "a gzip archive"),
 )
 HTML_START_RE = re.compile(r"\s*(<!doctype html|<html)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Why a file, or one row of it, cannot be imported."""
-
-    name: str  # file name, or "pasted text"
-    message: str
-    row: int | None = None  # spreadsheet row (the header is row 1) or JSON line
-
-    def __str__(self) -> str:
-        return f"{where(self.name, self.row)}: {self.message}" if self.name else self.message
 
 
 @dataclass(frozen=True)
@@ -92,20 +84,13 @@ class Draft:
 @dataclass
 class ImportResult:
     drafts: list[Draft] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # these stop a save
-    notes: list[Problem] = field(default_factory=list)  # worth knowing, nothing wrong: how a file was read
+    problems: list[RecordProblem] = field(default_factory=list)  # these stop a save
+    notes: list[RecordProblem] = field(default_factory=list)  # worth knowing, nothing wrong: how a file was read
 
     def extend(self, other: ImportResult) -> None:
         self.drafts += other.drafts
         self.problems += other.problems
         self.notes += other.notes
-
-
-def where(name: str, row: int | None) -> str:
-    """"a.csv, row 3" (the header is row 1), "b.jsonl, line 2", or the file name alone."""
-    if row is None or not name:
-        return name
-    return f"{name}, {'line' if name.lower().endswith('.jsonl') else 'row'} {row}"
 
 
 def fingerprint(text: str) -> str:
@@ -151,17 +136,16 @@ def read_file(name: str, data: bytes) -> ImportResult:
         return _refused(name, "the file is empty")
     if len(data) > MAX_FILE_BYTES:
         return too_large(name, len(data))
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     try:
-        text, encoding_note = decode(data)
+        text, encoding_note = decode(data)  # every format taken today is text; a binary one would read `data`
     except ValueError as error:  # a binary file: say what it looks like before what its name says
         return _refused(name, str(error))
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in SUFFIXES:
-        return _refused(name, f"cannot import {'.' + suffix if suffix else 'a file without a suffix'}; use "
-                              f"{', '.join('.' + s for s in SUFFIXES)}")
+    if suffix not in IMPORT_SUFFIXES:
+        return _refused(name, f"cannot import {suffix or 'a file without a suffix'}; use {', '.join(IMPORT_SUFFIXES)}")
     result = _read_text(name, suffix, text)
     if encoding_note:
-        result.notes.append(Problem(name, encoding_note))
+        result.notes.append(RecordProblem(name, encoding_note))
     return result
 
 
@@ -169,7 +153,7 @@ def read_pasted(text: str, *, name: str = PASTED) -> ImportResult:
     """Text pasted into the page: plain text, text with front matter, or a page's HTML source."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         return _refused(name, f"the text is over the limit of {MAX_FILE_MB} MB")
-    suffix = "html" if HTML_START_RE.match(text) else "md"
+    suffix = ".html" if HTML_START_RE.match(text) else ".md"
     return without_repeats(_read_text(name, suffix, text))
 
 
@@ -214,15 +198,16 @@ def _checked_text(text: str) -> str:
 def _read_text(name: str, suffix: str, text: str) -> ImportResult:
     if not text.strip():
         return _refused(name, "only blank space: no text to import")
-    if suffix in ("csv", "jsonl"):
+    if suffix in TABLES:
         return _read_table(name, suffix, text)
-    if suffix in ("html", "htm"):
+    if suffix in WEB_PAGES:
         return _read_html(name, text)
     try:
         meta, body = split_front_matter(text, source=name)
     except StoryError as error:
         return _refused(name, str(error).removeprefix(f"{name}: "))
-    return _drafts_of_records(name, [(None, {**meta, "text": body})], text_column="text")
+    meta = {column_names(meta)[key]: value for key, value in meta.items()}  # title: is the headline
+    return _drafts_of_records(name, [(None, {**meta, "text": body})])
 
 
 def _read_html(name: str, page: str) -> ImportResult:
@@ -243,96 +228,47 @@ def _read_html(name: str, page: str) -> ImportResult:
 
 
 def _read_table(name: str, suffix: str, text: str) -> ImportResult:
-    rows, problems = (_jsonl_rows if suffix == "jsonl" else _csv_rows)(name, text)
-    if not rows:
-        return ImportResult(problems=problems or [Problem(name, "no rows: no articles to import")])
+    """A CSV or JSON Lines file, read by framing.records as the batch reads it."""
+    rows, problems = [], []
+    for item in READERS[suffix](io.StringIO(text, newline=""), source=name):
+        (problems if isinstance(item, RecordProblem) else rows).append(item)
+    if any(problem.stops for problem in problems):
+        rows = []  # a file that cannot be read to its end is refused whole, not half-imported    if not rows:
+        return ImportResult(problems=problems or [RecordProblem(name, "no rows: no articles to import")])
     columns = list(dict.fromkeys(key for _, record in rows for key in record))
-    text_column = next((c for c in TEXT_COLUMNS if c in columns), None)
-    if text_column is None:
+    if "text" not in columns:
         return _refused(name, f"no text column: expected one named {' or '.join(TEXT_COLUMNS)}; "
                               f"found {', '.join(columns) or 'none'}")
-    result = _drafts_of_records(name, rows, text_column=text_column)
+    result = _drafts_of_records(name, rows)
     result.problems[:0] = problems  # every problem of the file at once, in file order
-    unknown = [c for c in columns if c != text_column and FIELD_ALIASES.get(c, c) not in ARTICLE_FIELDS]
+    unknown = [c for c in columns if c != "text" and c not in ARTICLE_FIELDS]
     if unknown:
-        result.notes.append(Problem(name, f"columns left out (not article fields): {', '.join(unknown)}; "
-                                          f"the fields are {', '.join(ARTICLE_FIELDS)}"))
+        result.notes.append(RecordProblem(name, f"columns left out (not article fields): {', '.join(unknown)}; "
+                                                f"the fields are {', '.join(ARTICLE_FIELDS)}"))
     return result
 
 
-def _csv_rows(name: str, text: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    """Records keyed by lower-case column name; the header is row 1, as in a spreadsheet. Strict
-    quoting, so an unclosed quotation mark is an error, not a field that swallows the rest of the file."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)  # spreadsheets in many languages save with ; or tabs
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows, problems, header = [], [], None
-    while True:
-        start = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            message = ("a quotation mark opened here is never closed" if "unexpected end of data" in str(error)
-                       else f"not valid CSV ({error})")
-            return [], [*problems, Problem(name, f"{message}, so the rest of the file cannot be read", start)]
-        if not any(cell.strip() for cell in record):
-            continue
-        if header is None:
-            header = [cell.strip().lower() for cell in record]
-            repeated = sorted({c for c in header if header.count(c) > 1})
-            if repeated or "" in header:
-                problem = f"the column {', '.join(repeated)} appears twice" if repeated else "a column has no name"
-                return [], [Problem(name, f"header: {problem}", start)]
-            continue
-        if len(record) != len(header):
-            fields = plural(len(record), 'field')
-            problems.append(Problem(name, f"{fields} where the header has {len(header)} (a comma inside a field "
-                                          "needs quotation marks around the field)", start))
-            continue
-        rows.append((start, dict(zip(header, record, strict=True))))
-    return rows, problems
-
-
-def _jsonl_rows(name: str, text: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    rows, problems = [], []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            problems.append(Problem(name, f"not valid JSON ({error.msg}, column {error.colno})", number))
-            continue
-        if not isinstance(record, dict):
-            problems.append(Problem(name, f"expected a JSON object {{...}}, got {type(record).__name__}", number))
-            continue
-        rows.append((number, {str(key).strip().lower(): value for key, value in record.items()}))
-    return rows, problems
-
-
-def _drafts_of_records(name: str, rows: list[tuple[int | None, dict]], *, text_column: str) -> ImportResult:
+def _drafts_of_records(name: str, rows: list[tuple[int | None, dict]]) -> ImportResult:
     result = ImportResult()
     for row, record in rows:
-        body = record.get(text_column)
+        body = record.get("text")
         if not isinstance(body, str):
             kind = "nothing" if body is None else f"{type(body).__name__}, not text"
-            result.problems.append(Problem(name, f"the {text_column} is {kind}", row))
+            result.problems.append(RecordProblem(name, f"the text is {kind}", row))
             continue
         body = LINE_END_RE.sub("\n", body)
         if not body.strip():
-            result.problems.append(Problem(name, "no text" if row is not None else "front matter but no text", row))
+            message = "no text" if row is not None else "front matter but no text"
+            result.problems.append(RecordProblem(name, message, row))
             continue
         meta, wrong = {}, []
-        for key, value in record.items():
-            field_name = FIELD_ALIASES.get(key, key)
-            if field_name in ARTICLE_FIELDS and value not in (None, ""):
+        for key, value in record.items():  # framing.records has put aliases under their article field
+            if key in ARTICLE_FIELDS and value not in (None, ""):
                 if isinstance(value, (list, dict)):
                     wrong.append(key)
-                meta[field_name] = value
+                meta[key] = value
         if wrong:
-            result.problems.append(Problem(name, f"{', '.join(wrong)}: a list or mapping, not text", row))
+            result.problems.append(RecordProblem(name, f"{', '.join(wrong)}: a list or mapping, not text", row))
             continue
         meta.setdefault("source_file", where(name, row))
         result.drafts.append(make_draft(body, meta, name=name, row=row))
@@ -348,9 +284,9 @@ def without_repeats(result: ImportResult) -> ImportResult:
         if earlier is draft:
             kept.append(draft)
         else:
-            result.problems.append(Problem(draft.name, f"the same article as {earlier.source}", draft.row))
+            result.problems.append(RecordProblem(draft.name, f"the same article as {earlier.source}", draft.row))
     return ImportResult(drafts=kept, problems=result.problems, notes=result.notes)
 
 
 def _refused(name: str, message: str) -> ImportResult:
-    return ImportResult(problems=[Problem(name, message)])
+    return ImportResult(problems=[RecordProblem(name, message)])

@@ -19,7 +19,8 @@ import yaml
 
 from framing.actors import Corrections, corrections_path, corrections_yaml
 from framing.library.deleted import set_aside
-from framing.library.importing import Draft, ImportResult, Problem, clean_field, fingerprint, without_repeats
+from framing.library.importing import Draft, ImportResult, clean_field, fingerprint, without_repeats
+from framing.records import ARTICLE_FILES, RecordProblem
 from framing.storage import StorageError, atomic_write_text, data_subdir, locked, slugify
 from framing.stories import STORIES_DIR, USER_STORIES, Article, StoryError, load_story, story_title
 
@@ -31,8 +32,8 @@ NO_WRAP = 1_000_000  # YAML lines are never folded: one field, one line
 class StoreError(StoryError):
     """Nothing was saved: the message lists every reason, one a line; `problems` holds them."""
 
-    def __init__(self, problems: Sequence[Problem | str]):
-        self.problems = [p if isinstance(p, Problem) else Problem("", p) for p in problems]
+    def __init__(self, problems: Sequence[RecordProblem | str]):
+        self.problems = [p if isinstance(p, RecordProblem) else RecordProblem("", p) for p in problems]
         super().__init__("\n".join(map(str, self.problems)))
 
 
@@ -73,19 +74,19 @@ def is_bundled(name: str) -> bool:
     return bool(name) and (STORIES_DIR / name / "story.yaml").is_file()
 
 
-def check_drafts(drafts: Sequence[Draft]) -> list[Problem]:
+def check_drafts(drafts: Sequence[Draft]) -> list[RecordProblem]:
     """What stops these drafts being saved, whatever the story: no outlet, no text, the same text twice."""
-    problems = [Problem(d.name, "no outlet: every article needs the name of the outlet that published it", d.row)
+    problems = [RecordProblem(d.name, "no outlet: every article needs the name of the outlet that published it", d.row)
                 for d in drafts if not d.outlet]
-    problems += [Problem(d.name, "no text", d.row) for d in drafts if not d.text.strip()]
+    problems += [RecordProblem(d.name, "no text", d.row) for d in drafts if not d.text.strip()]
     return problems + without_repeats(ImportResult(drafts=list(drafts))).problems
 
 
 def create_story(title: str, summary: str, drafts: Sequence[Draft]) -> Saved:
     """A new story of these articles, in a folder named after its title (made unique)."""
     title = clean_field(title)
-    problems = [] if title else [Problem("", "a new story needs a title")]
-    problems += [] if drafts else [Problem("", "a new story needs at least one article")]
+    problems = [] if title else [RecordProblem("", "a new story needs a title")]
+    problems += [] if drafts else [RecordProblem("", "a new story needs at least one article")]
     _require(problems + check_drafts(drafts))
     root = user_stories_dir()
     with locked("stories"):
@@ -110,7 +111,7 @@ def create_story(title: str, summary: str, drafts: Sequence[Draft]) -> Saved:
 def add_articles(slug: str, drafts: Sequence[Draft]) -> Saved:
     """Add articles to one of the user's stories: all of them, or none with every reason why."""
     folder = writable_story(slug)
-    _require(([] if drafts else [Problem("", "no articles to add")]) + check_drafts(drafts))
+    _require(([] if drafts else [RecordProblem("", "no articles to add")]) + check_drafts(drafts))
     with locked(f"story-{slug}"):
         existing = articles_on_disk(folder)  # read under the lock: another session may just have added some
         _require(duplicates(drafts, existing))
@@ -163,12 +164,12 @@ def writable_story(slug: str) -> Path:
 def articles_on_disk(folder: Path) -> tuple[Article, ...]:
     """The story's articles as they are in its folder now (none yet for a new one)."""
     articles = folder / "articles"
-    if not articles.is_dir() or not any(p.suffix.lower() in (".md", ".txt") for p in articles.iterdir()):
+    if not articles.is_dir() or not any(p.suffix.lower() in ARTICLE_FILES for p in articles.iterdir()):
         return ()
     return load_story(folder).articles
 
 
-def duplicates(drafts: Iterable[Draft], existing: Iterable[Article]) -> list[Problem]:
+def duplicates(drafts: Iterable[Draft], existing: Iterable[Article]) -> list[RecordProblem]:
     """Drafts whose text the story already has, each naming the article it repeats."""
     return leave_out_saved(ImportResult(drafts=list(drafts)), existing).problems
 
@@ -177,7 +178,7 @@ def leave_out_saved(result: ImportResult, existing: Iterable[Article]) -> Import
     """The drafts the story does not have yet; each one it has already becomes a problem naming its copy,
     so "save the rest" saves the rest."""
     saved = {fingerprint(article.raw): article for article in existing}
-    repeats = [Problem(d.name, f"already in the story as {_describe(saved[d.fingerprint])}", d.row)
+    repeats = [RecordProblem(d.name, f"already in the story as {_describe(saved[d.fingerprint])}", d.row)
                for d in result.drafts if d.fingerprint in saved]
     return ImportResult(drafts=[d for d in result.drafts if d.fingerprint not in saved],
                         problems=[*result.problems, *repeats], notes=result.notes)
@@ -252,6 +253,6 @@ def _unlink(path: Path) -> None:
         raise StorageError(f"{path}: cannot remove ({error.strerror or error})") from None
 
 
-def _require(problems: list[Problem]) -> None:
+def _require(problems: list[RecordProblem]) -> None:
     if problems:
         raise StoreError(problems)
