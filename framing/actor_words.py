@@ -175,3 +175,7 @@ STATE_HEADS = frozenset(
     agency council office guard guards police officials authorities intelligence delegation
     administration command leadership cabinet""".split()
 )
+
+# Descriptions of a state's government as a whole: with no holder of that word named before,
+# "the regime" is the country named just before it.
+GOVERNMENT_ROLES = frozenset("regime government authorities leadership".split())

@@ -207,6 +207,7 @@ def name_key(text: str) -> str:
 _COUNTRY_OF: dict[str, str] = {}
 _DEMONYM_OF: dict[str, str] = {}
 _COUNTRY_NAMES = frozenset(name for name, _, _ in w.COUNTRIES)
+_COMPASS = frozenset(("north", "south", "east", "west"))
 _INSTITUTION_OF = {name_key(institution): country for country, institutions in w.NATIONAL_INSTITUTIONS.items()
                    for institution in institutions}
 for _name, _aliases, _demonyms in w.COUNTRIES:
@@ -374,7 +375,7 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str]) -> tuple[str, str
 
 def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | None:
     """Rule 4: a titled person named with no country, in outlets of one country."""
-    if not any(m.kind == "title" for m in actor.mentions) or not _person_like(name_key(actor.name), actor.name):
+    if not any(m.kind == "title" and (m.head in w.PERSON_ROLES or m.head in w.TITLE_WORDS) for m in actor.mentions):
         return None
     outlet_countries = {_COUNTRY_OF.get(name_key(countries.get(m.article, "")), "") for m in actor.mentions}
     if len(outlet_countries) != 1 or not (country := outlet_countries.pop()):
@@ -502,6 +503,10 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     return runs
 
 
+def _line_start(text: str, token: _Token) -> bool:
+    return token.start == 0 or text[token.start - 1] == "\n"
+
+
 def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
 
@@ -540,6 +545,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if key in _DEMONYM_OF:
         return None  # "North Korean" before a noun: read with the description rules
     before = tokens[run[0] - 1].lower if run[0] else ""
+    if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
+        return None  # "talks in Seoul", a dateline "WASHINGTON —": a place, not the government
     if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the":
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
@@ -683,11 +690,24 @@ def _grouped(mentions: list[Mention]) -> list[Actor]:
                       and mentions[i].name != name_key(name) else f"“{mentions[i].text}” repeats the name {name}")
             groups.union(members[0], i, reason)
     names = list(by_name)
+    _link_compass_names(names, by_name, groups, mentions)
     _link_surnames(names, counts, by_name, groups, mentions)
     _link_acronyms(names, counts, by_name, groups, mentions)
     _link_parties(names, by_name, groups, mentions)
     _link_descriptions(mentions, by_name, counts, groups)
     return _actors(mentions, groups)
+
+
+def _link_compass_names(names, by_name, groups, mentions) -> None:
+    """Rule 4b: "the North", "the South" are the one country of the story whose name starts with
+    that word ("North Korea"), when the story names exactly one such country."""
+    for name in names:
+        if name not in _COMPASS:
+            continue
+        countries = [c for c in names if c in _COUNTRY_NAMES and c.lower().startswith(f"{name} ")]
+        if len(countries) == 1:
+            groups.union(by_name[countries[0]][0], by_name[name][0],
+                         f"“{mentions[by_name[name][0]].text}” is {countries[0]}, the only such country named")
 
 
 def _link_surnames(names, counts, by_name, groups, mentions) -> None:
@@ -788,6 +808,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups) -> None
                 target, reason = country[0], f"“{mention.text}” is said of {mentions[country[0]].text}"
                 groups.union(target, i, reason)  # the country holds no title by it: "the campaign" stays free
                 continue
+            if target is None and not mention.name and mention.head in w.GOVERNMENT_ROLES:
+                target, reason = context.nearby_country(mention)
             if target is not None:
                 groups.union(target, i, reason)
                 recent[mention.head].append(target)
@@ -804,6 +826,16 @@ class _Context(NamedTuple):
         """A holder of the title from another country than the story's main holder of it."""
         own = self.countries.get(self.groups.find(holder), set())
         return bool(own) and own.isdisjoint(self.home.get(head, set()))
+
+    def nearby_country(self, mention: Mention) -> tuple[int | None, str]:
+        """Rule 6b: "the regime", "the government" with no holder is the country last named in the
+        NEAR characters before it."""
+        for k in reversed(self.seen):
+            if self.mentions[k].end < mention.start - NEAR:
+                break
+            if self.mentions[k].name in _COUNTRY_OF:
+                return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
+        return None, ""
 
     def near(self, holder: int, before: int) -> bool:
         """Whether the holder or its country is named in the NEAR characters before `before`."""
