@@ -516,7 +516,7 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
     used: set[int] = set()
     for run in _runs(text, tokens, tags):
         mention = _run_mention(article, text, tokens, run, tags)
-        if mention:
+        if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
             found.append(mention)
             used.update(i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end)
     found.extend(_descriptions(article, text, tokens, tags, used))
@@ -534,6 +534,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":
         last_title = min(last_title + 2, len(words) - 1)  # Secretary of State Mike Pompeo
     start = _role_start(text, tokens, run[0], tags)
+    if last_title >= 0 and start == words[0].start:
+        before = _demonym_before(text, tokens, run[0])  # "Japanese Prime Minister ..." opening a sentence
+        start = start if before is None else before
     if last_title == len(words) - 1:  # all title: "Secretary of State", "Senate Minority Leader"
         return Mention(article, start, words[-1].end, text[start:words[-1].end], "description", "",
                        _head([t.lower for t in words]))
@@ -551,6 +554,18 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+
+
+def _demonym_before(text, tokens, first: int) -> int | None:
+    """Where a demonym of one or two words right before a title begins, if there is one."""
+    for size in (2, 1):
+        if first < size:
+            continue
+        before = tokens[first - size:first]
+        joined = all(_adjacent(text, a, b) for a, b in zip(before, [*before[1:], tokens[first]], strict=True))
+        if joined and name_key(" ".join(t.text for t in before)) in _DEMONYM_OF:
+            return before[0].start
+    return None
 
 
 def _mention(article, text, start, end, kind, names, head) -> Mention:
