@@ -732,15 +732,16 @@ def _link_surnames(names, counts, by_name, groups, mentions) -> None:
     Assad": the same first and last names) are joined first and counted together."""
     people = [name for name in names if _person_like(name, _spelled(mentions[by_name[name][0]]))]
     by_last, by_first = defaultdict(list), defaultdict(list)
-    full_names: dict[tuple[str, str], str] = {}
+    full_names: dict[tuple[str, str, str], str] = {}
     for person in sorted(people, key=lambda p: (-counts[p], p)):
         parts = [p for p in person.split(" ") if p not in ("jr", "sr", "ii", "iii") and len(p) > 1]
         if not parts:
             continue
         by_last[parts[-1]].append(person)
         by_first[parts[0]].append(person)
-        if len(parts) > 1:
-            same = full_names.setdefault((parts[0], parts[-1]), person)
+        if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump": the suffix is part of the key
+            suffix = next((p for p in person.split(" ") if p in ("jr", "sr", "ii", "iii")), "")
+            same = full_names.setdefault((parts[0], parts[-1], suffix), person)
             if same != person:
                 groups.union(by_name[same][0], by_name[person][0],
                              f"{person.title()} is {same.title()}, spelled otherwise")
