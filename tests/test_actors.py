@@ -179,9 +179,10 @@ def test_the_president_of_another_country_needs_that_country_nearby():
 
 
 def test_a_countrys_campaign_does_not_make_the_country_the_campaign():
-    found = rows("Russia denied it. Russian hackers joined the Russian interference campaign. Russia left.",
-                 "The campaign of Donald Trump denied it. The campaign said so. Trump spoke.")
-    assert "The campaign" not in found.get("Russia", set())
+    found = rows("Russia denied it. Russian hackers joined the Russian interference campaign. Russia left. "
+                 "Donald Trump spoke. The campaign said so.")
+    assert "the Russian interference campaign" in found["Russia"]
+    assert "The campaign" not in found["Russia"]
 
 
 def test_a_lexicon_referent_for_part_of_a_name_does_not_swallow_the_person():
