@@ -123,3 +123,59 @@ COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Ethiopia", ("Addis Ababa",), ("Ethiopian", "Ethiopians")),
     ("South Africa", ("Pretoria",), ("South African", "South Africans")),
 )
+
+# The capitals among the aliases above: a capital stands for its government only where it acts
+# ("Pyongyang said", "Seoul's offer"), not where it is a place ("talks in Seoul", a dateline).
+CAPITALS = frozenset((
+    "washington", "london", "moscow", "beijing", "pyongyang", "seoul", "tokyo", "tehran", "baghdad", "damascus",
+    "jerusalem", "beirut", "ankara", "riyadh", "cairo", "amman", "sanaa", "kabul", "islamabad", "new delhi",
+    "paris", "berlin", "rome", "madrid", "kyiv", "kiev", "warsaw", "ottawa", "mexico city", "brasilia",
+    "caracas", "havana", "canberra", "brussels", "doha", "tripoli", "taipei", "hanoi", "abuja", "addis ababa",
+    "pretoria"))
+
+# Words before a capital that make it a place, not an actor.
+PLACE_WORDS = frozenset(
+    """in at to from into near outside around across through toward towards via visit visits visited
+    visiting arrived landed based returned return""".split()
+)
+
+# A country's institutions, parties and state media, by their usual English names: the actor rows
+# they head are grouped under the country (the naming table's second level). General knowledge of
+# national institutions, not any one story's actors; names with a demonym or a country's name
+# ("the Russian Foreign Ministry", "South Korea's Defense Ministry") need no entry.
+NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
+    "United States": (
+        "White House", "Pentagon", "Congress", "Senate", "House of Representatives", "State Department",
+        "Department of State", "Justice Department", "Department of Justice", "Treasury Department",
+        "Defense Department", "Department of Defense", "Homeland Security", "Department of Homeland Security",
+        "FBI", "Federal Bureau of Investigation", "CIA", "Central Intelligence Agency", "NSA",
+        "National Security Agency", "National Security Council", "Supreme Court", "Democratic Party",
+        "Republican Party", "Democrats", "Republicans", "Democratic National Committee",
+        "Republican National Committee", "GOP", "Oval Office", "Capitol Hill", "Trump administration",
+        "Obama administration", "Federal Reserve"),
+    "Russia": ("Kremlin", "Duma", "State Duma", "FSB", "GRU", "SVR", "TASS", "RIA Novosti"),
+    "United Kingdom": ("Downing Street", "Whitehall", "House of Commons", "House of Lords", "Foreign Office",
+                       "MI5", "MI6", "Labour Party", "Conservative Party", "Tories"),
+    "North Korea": ("Korean Central News Agency", "KCNA", "Workers' Party", "Workers' Party of Korea",
+                    "Korean People's Army", "Rodong Sinmun"),
+    "South Korea": ("Blue House", "National Assembly", "Yonhap"),
+    "China": ("Xinhua", "Communist Party", "Chinese Communist Party", "People's Liberation Army", "Politburo"),
+    "France": ("Elysee", "Élysée", "Elysee Palace", "Quai d'Orsay"),
+    "Israel": ("Knesset", "IDF", "Israel Defense Forces", "Mossad", "Likud"),
+    "Iran": ("Revolutionary Guard", "Revolutionary Guards", "IRGC", "Majlis", "IRNA"),
+    "Germany": ("Bundestag", "Chancellery"),
+    "Japan": ("Diet",),
+    "Syria": ("SANA",),
+}
+
+# Last words of the names of a state's own bodies: "the Russian Foreign Ministry" belongs to Russia,
+# "the Washington Post" or "the Syrian National Coalition" does not belong to its country's state.
+STATE_HEADS = frozenset(
+    """ministry department army navy military forces force troops government parliament embassy
+    agency council office guard guards police officials authorities intelligence delegation
+    administration command leadership cabinet""".split()
+)
+
+# Descriptions of a state's government as a whole: with no holder of that word named before,
+# "the regime" is the country named just before it.
+GOVERNMENT_ROLES = frozenset("regime government authorities leadership".split())

@@ -37,6 +37,7 @@ import yaml
 from framing import actor_words as w
 from framing.resources import FUNCTION_WORDS
 from framing.spans import ArticleAnalysis, with_spans
+from framing.speakers import attribute
 from framing.storage import data_subdir
 from framing.stories import STORIES_DIR, StoryError
 from framing.tagging import tagged_words
@@ -74,6 +75,8 @@ class Actor:
     name: str
     mentions: tuple[Mention, ...]
     reasons: tuple[str, ...]  # why these mentions are one actor, one rule application a line
+    group: str = ""  # the country it belongs to (itself for a country, its own name when none is known)
+    group_reason: str = ""  # why, in words
 
 
 class _Token(NamedTuple):
@@ -203,6 +206,10 @@ def name_key(text: str) -> str:
 
 _COUNTRY_OF: dict[str, str] = {}
 _DEMONYM_OF: dict[str, str] = {}
+_COUNTRY_NAMES = frozenset(name for name, _, _ in w.COUNTRIES)
+_COMPASS = frozenset(("north", "south", "east", "west"))
+_INSTITUTION_OF = {name_key(institution): country for country, institutions in w.NATIONAL_INSTITUTIONS.items()
+                   for institution in institutions}
 for _name, _aliases, _demonyms in w.COUNTRIES:
     for _alias in (_name, *_aliases):
         _COUNTRY_OF[name_key(_alias)] = _name
@@ -210,25 +217,31 @@ for _name, _aliases, _demonyms in w.COUNTRIES:
         _DEMONYM_OF[name_key(_demonym)] = _name
 
 
-def discover_actors(texts: dict[str, str]) -> list[Actor]:
-    """The actors of a story from its articles' cleaned texts (article id -> text), most named first."""
+def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = None) -> list[Actor]:
+    """The actors of a story from its articles' cleaned texts (article id -> text), most named
+    first, each with its group; `countries` gives each article's outlet country, where known."""
     mentions: list[Mention] = []
     for article, text in texts.items():
         mentions.extend(_article_mentions(article, text))
-    return _grouped(mentions)
+    return with_groups(_grouped(mentions), countries)
 
 
 def with_actors(documents: tuple[ArticleAnalysis, ...],
                 corrections: Corrections | None = None) -> tuple[tuple[ArticleAnalysis, ...], list[Actor]]:
     """The documents with every discovered mention as a span (category `actors`, the kind as its
-    term, the actor as its referent), and the actors. The lexicon's referents and the story's
-    aliases win where they name the same words: a mention they cover is left to them, and an actor
-    most of whose mentions they cover takes their referent. A lexicon referent on a generic word
-    inside a mention that also holds a name ("North Korean dictator Kim Jong Un") gives way to it."""
-    actors = discover_actors({doc.article.id: doc.text for doc in documents})
+    term, the actor as its referent), their speakers resolved to the actors, and the actors.
+    The lexicon's referents and the story's aliases win where they name the same words: a mention
+    they cover is left to them, and an actor most of whose mentions they cover takes their
+    referent. They give way where the mention also holds a name the lexicon span does not cover
+    ("North Korean dictator Kim Jong Un"), and where they map a person's name to another actor
+    without the term being that person's whole name (a lexicon's "Obama" -> "United States" leaves
+    "Barack Obama" his own row; "Assad" -> "Syrian government" leaves "Bashar al-Assad" his)."""
+    countries = {doc.article.id: doc.article.country for doc in documents}
+    actors = discover_actors({doc.article.id: doc.text for doc in documents}, countries)
     if corrections:
-        actors = corrections.applied(actors)
+        actors = with_groups(corrections.applied(actors), countries)
     owner = {(m.article, m.start): actor for actor in actors for m in actor.mentions}
+    people = {actor.name for actor in actors if _person_like(name_key(actor.name), actor.name)}
     kept: dict[str, list[tuple[Mention, Actor]]] = defaultdict(list)
     blanked: dict[str, set[int]] = defaultdict(set)
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -243,7 +256,8 @@ def with_actors(documents: tuple[ArticleAnalysis, ...],
                         if span.start < mention.end and mention.start < span.end]
             if not covering:
                 kept[doc.article.id].append((mention, actor))
-            elif any(_holds_a_name(doc.text, mention, span) for _, span in covering):
+            elif any(_holds_a_name(doc.text, mention, span) or _swallows_a_person(mention, actor, people, span)
+                     for _, span in covering):
                 blanked[doc.article.id].update(k for k, _ in covering)
                 kept[doc.article.id].append((mention, actor))
             else:
@@ -251,11 +265,142 @@ def with_actors(documents: tuple[ArticleAnalysis, ...],
     referent = {actor.name: _lexicon_referent(actor, votes.get(actor.name)) for actor in actors}
     updated = []
     for doc in documents:
-        spans = tuple(span._replace(referent="") if k in blanked[doc.article.id] else span
-                      for k, span in enumerate(doc.spans))
-        added = [(m.start, m.end, m.kind, ACTOR_CATEGORY, referent[actor.name]) for m, actor in kept[doc.article.id]]
-        updated.append(with_spans(replace(doc, spans=spans), added))
+        spans = [span._replace(referent="") if k in blanked[doc.article.id] else span
+                 for k, span in enumerate(doc.spans)]
+        mentions = sorted((m.start, m.end, actor.name) for actor in actors for m in actor.mentions
+                           if m.article == doc.article.id)
+        attributions, quote_attributions = attribute(doc.text, list(doc.sentences), list(doc.quote_regions),
+                                                     _actor_lookup(mentions))
+        bare = replace(doc, attributions=tuple(attributions), quote_attributions=tuple(quote_attributions), spans=())
+        added = [(span.start, span.end, span.term, span.category, span.referent) for span in spans]
+        added += [(m.start, m.end, m.kind, ACTOR_CATEGORY, referent[actor.name]) for m, actor in kept[doc.article.id]]
+        updated.append(with_spans(bare, added))
     return tuple(updated), actors
+
+
+def _actor_lookup(mentions: list[tuple[int, int, str]]):
+    """For the speaker rules: the actor of the first mention overlapping [start, end), or ""."""
+    starts = [start for start, _, _ in mentions]
+
+    def actor_at(start: int, end: int) -> str:
+        for m_start, m_end, name in mentions[max(0, bisect.bisect_right(starts, start) - 1):]:
+            if m_start >= end:
+                break
+            if m_end > start:
+                return name
+        return ""
+
+    return actor_at
+
+
+def _swallows_a_person(mention: Mention, actor: Actor, people: set[str], span) -> bool:
+    """A lexicon referent for part of a person's name that is another actor ("Obama" -> "United
+    States" inside the row of Barack Obama): the person keeps the mention. A description ("the
+    dictator") is no name and stays the lexicon's."""
+    return (mention.kind != "description" and actor.name in people and span.referent != actor.name
+            and name_key(span.text) != name_key(actor.name))
+
+
+# --- Groups: the second level of the naming table ------------------------------------------------
+
+def with_groups(actors: list[Actor], countries: dict[str, str] | None = None) -> list[Actor]:
+    """Each actor with the country it belongs to, by the first rule that gives one:
+    1. a country is its own group;
+    2. a country's institution, party or state media by its usual name ("FBI", "White House",
+       "Kremlin", "KCNA": `actor_words.NATIONAL_INSTITUTIONS`), or an institution whose name holds
+       a country ("Russian Foreign Ministry", "South Korean military");
+    3. the country most often named in its titles and descriptions, by a demonym, a country's name
+       or an institution already grouped ("Japanese Prime Minister Shinzo Abe", "U.S. officials",
+       "CIA Director Mike Pompeo", "DNC Chairman Tom Perez", "the North Korean leader");
+    4. a person with a title ("President Trump", "Sen. Cruz") where no country is named: the country
+       of the outlets that name them, when they all give the same one;
+    else the actor is a group of its own."""
+    countries = countries or {}
+    first = {actor.name: _own_group(actor) for actor in actors}
+    grouped_names = {}  # a mention's name -> the group of an actor grouped by rules 1 and 2
+    for actor in actors:
+        if first[actor.name]:
+            for mention in actor.mentions:
+                if mention.name:
+                    grouped_names[mention.name] = first[actor.name][0]
+    result = []
+    for actor in actors:
+        group, reason = first[actor.name] or _titled_group(actor, grouped_names) or _outlet_group(actor, countries) or (
+            actor.name, "no country is named with it")
+        result.append(replace(actor, group=group, group_reason=reason))
+    return result
+
+
+def referent_group(referent: str, actors: tuple[Actor, ...] | list[Actor] = ()) -> str:
+    """The group of a naming row: its actor's, else a lexicon referent's by the country in its name
+    ("Syrian government" -> "Syria"), else the referent itself."""
+    for actor in actors:
+        if actor.name == referent:
+            return actor.group or referent
+    named = _countries_named(name_key(referent))
+    return named.most_common(1)[0][0] if named else referent
+
+
+def _own_group(actor: Actor) -> tuple[str, str] | None:
+    """Rules 1 and 2: the group an actor's own name gives."""
+    if actor.name in _COUNTRY_NAMES:
+        return actor.name, "a country"
+    key = name_key(actor.name)
+    if key in _INSTITUTION_OF:
+        return _INSTITUTION_OF[key], f"{actor.name} is an institution of {_INSTITUTION_OF[key]}"
+    words = key.split(" ")
+    if len(words) > 1 and words[-1] in w.STATE_HEADS and (named := _countries_named(" ".join(words[:-1]))):
+        country = named.most_common(1)[0][0]
+        return country, f"its name, {actor.name}, names {country}"
+    return None
+
+
+def _titled_group(actor: Actor, grouped_names: dict[str, str]) -> tuple[str, str] | None:
+    """Rule 3: the country its titles and descriptions name most often."""
+    votes: Counter = Counter()
+    example: dict[str, str] = {}
+    for mention in actor.mentions:
+        if mention.kind not in ("title", "description"):
+            continue
+        role = mention.text[:len(mention.text) - len(_spelled(mention))] if mention.kind == "title" else mention.text
+        named = _countries_named(name_key(role), grouped_names)
+        for country in named:
+            votes[country] += 1
+            example.setdefault(country, mention.text)
+    if not votes:
+        return None
+    country = votes.most_common(1)[0][0]
+    return country, f"“{example[country]}” names {country}"
+
+
+def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | None:
+    """Rule 4: a titled person named with no country, in outlets of one country."""
+    if not any(m.kind == "title" and (m.head in w.PERSON_ROLES or m.head in w.TITLE_WORDS) for m in actor.mentions):
+        return None
+    outlet_countries = {_COUNTRY_OF.get(name_key(countries.get(m.article, "")), "") for m in actor.mentions}
+    if len(outlet_countries) != 1 or not (country := outlet_countries.pop()):
+        return None
+    return country, f"titled with no country named, in outlets from {country}"
+
+
+def _countries_named(words: str, grouped_names: dict[str, str] | None = None) -> Counter:
+    """The countries that one to four words of a name or role name: a demonym ("Russian"), a
+    country's name ("U.S.", "South Korea's"), an institution ("FBI") or another grouped actor."""
+    tokens = [token for token in words.split(" ") if token]
+    found: Counter = Counter()
+    k = 0
+    while k < len(tokens):
+        for size in (4, 3, 2, 1):
+            piece = " ".join(tokens[k:k + size])
+            country = (_DEMONYM_OF.get(piece) or _COUNTRY_OF.get(piece) or _INSTITUTION_OF.get(piece)
+                       or (grouped_names or {}).get(piece))
+            if len(tokens[k:k + size]) == size and country:
+                found[country] += 1
+                k += size
+                break
+        else:
+            k += 1
+    return found
 
 
 def _holds_a_name(text: str, mention: Mention, span) -> bool:
@@ -358,6 +503,10 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     return runs
 
 
+def _line_start(text: str, token: _Token) -> bool:
+    return token.start == 0 or text[token.start - 1] == "\n"
+
+
 def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
 
@@ -367,7 +516,7 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
     used: set[int] = set()
     for run in _runs(text, tokens, tags):
         mention = _run_mention(article, text, tokens, run, tags)
-        if mention:
+        if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
             found.append(mention)
             used.update(i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end)
     found.extend(_descriptions(article, text, tokens, tags, used))
@@ -385,6 +534,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":
         last_title = min(last_title + 2, len(words) - 1)  # Secretary of State Mike Pompeo
     start = _role_start(text, tokens, run[0], tags)
+    if last_title >= 0 and start == words[0].start:
+        before = _demonym_before(text, tokens, run[0])  # "Japanese Prime Minister ..." opening a sentence
+        start = start if before is None else before
     if last_title == len(words) - 1:  # all title: "Secretary of State", "Senate Minority Leader"
         return Mention(article, start, words[-1].end, text[start:words[-1].end], "description", "",
                        _head([t.lower for t in words]))
@@ -396,10 +548,24 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if key in _DEMONYM_OF:
         return None  # "North Korean" before a noun: read with the description rules
     before = tokens[run[0] - 1].lower if run[0] else ""
+    if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
+        return None  # "talks in Seoul", a dateline "WASHINGTON —": a place, not the government
     if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the":
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+
+
+def _demonym_before(text, tokens, first: int) -> int | None:
+    """Where a demonym of one or two words right before a title begins, if there is one."""
+    for size in (2, 1):
+        if first < size:
+            continue
+        before = tokens[first - size:first]
+        joined = all(_adjacent(text, a, b) for a, b in zip(before, [*before[1:], tokens[first]], strict=True))
+        if joined and name_key(" ".join(t.text for t in before)) in _DEMONYM_OF:
+            return before[0].start
+    return None
 
 
 def _mention(article, text, start, end, kind, names, head) -> Mention:
@@ -539,6 +705,7 @@ def _grouped(mentions: list[Mention]) -> list[Actor]:
                       and mentions[i].name != name_key(name) else f"“{mentions[i].text}” repeats the name {name}")
             groups.union(members[0], i, reason)
     names = list(by_name)
+    _link_compass_names(names, by_name, groups, mentions)
     _link_surnames(names, counts, by_name, groups, mentions)
     _link_acronyms(names, counts, by_name, groups, mentions)
     _link_parties(names, by_name, groups, mentions)
@@ -546,29 +713,48 @@ def _grouped(mentions: list[Mention]) -> list[Actor]:
     return _actors(mentions, groups)
 
 
+def _link_compass_names(names, by_name, groups, mentions) -> None:
+    """Rule 4b: "the North", "the South" are the one country of the story whose name starts with
+    that word ("North Korea"), when the story names exactly one such country."""
+    for name in names:
+        if name not in _COMPASS:
+            continue
+        countries = [c for c in names if c in _COUNTRY_NAMES and c.lower().startswith(f"{name} ")]
+        if len(countries) == 1:
+            groups.union(by_name[countries[0]][0], by_name[name][0],
+                         f"“{mentions[by_name[name][0]].text}” is {countries[0]}, the only such country named")
+
+
 def _link_surnames(names, counts, by_name, groups, mentions) -> None:
     """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts) with
-    it, when that person is named at least twice as often as any other such person."""
+    it, when that person is named at least twice as often as any other such person. Spellings of
+    one person's full name ("Robert S. Mueller", "Robert Mueller"; "Bashar al-Assad", "Bashar
+    Assad": the same first and last names) are joined first and counted together."""
     people = [name for name in names if _person_like(name, _spelled(mentions[by_name[name][0]]))]
     by_last, by_first = defaultdict(list), defaultdict(list)
-    for person in people:
+    full_names: dict[tuple[str, str, str], str] = {}
+    for person in sorted(people, key=lambda p: (-counts[p], p)):
         parts = [p for p in person.split(" ") if p not in ("jr", "sr", "ii", "iii") and len(p) > 1]
-        if parts:
-            by_last[parts[-1]].append(person)
-            by_first[parts[0]].append(person)
+        if not parts:
+            continue
+        by_last[parts[-1]].append(person)
+        by_first[parts[0]].append(person)
+        if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump": the suffix is part of the key
+            suffix = next((p for p in person.split(" ") if p in ("jr", "sr", "ii", "iii")), "")
+            same = full_names.setdefault((parts[0], parts[-1], suffix), person)
+            if same != person:
+                groups.union(by_name[same][0], by_name[person][0],
+                             f"{person.title()} is {same.title()}, spelled otherwise")
     for name in names:
         if " " in name or name in _COUNTRY_OF or mentions[by_name[name][0]].text.isupper():
             continue
-        candidates = by_last.get(name) or by_first.get(name) or []
-        ranked = sorted(candidates, key=counts.__getitem__, reverse=True)
-        if ranked and (len(ranked) == 1 or counts[ranked[0]] >= 2 * counts[ranked[1]]):
-            groups.union(by_name[ranked[0]][0], by_name[name][0],
-                         f"“{mentions[by_name[name][0]].text}” is the surname of {ranked[0].title()}")
-    for person in people:  # "Robert S. Mueller" and "Robert Mueller": the same first and last names
-        parts = person.split(" ")
-        short = f"{parts[0]} {parts[-1]}"
-        if len(parts) > 2 and short in by_name and short != person:
-            groups.union(by_name[short][0], by_name[person][0], f"{person.title()} is {short.title()} in full")
+        roots: Counter = Counter()
+        for candidate in by_last.get(name) or by_first.get(name) or []:
+            roots[groups.find(by_name[candidate][0])] += counts[candidate]
+        ranked = roots.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            groups.union(ranked[0][0], by_name[name][0],
+                         f"“{mentions[by_name[name][0]].text}” is the surname of {mentions[ranked[0][0]].text}")
 
 
 def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
@@ -602,61 +788,120 @@ def _link_parties(names, by_name, groups, mentions) -> None:
                              f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")
 
 
+NEAR = 300  # characters before a description (about two sentences) in which a foreign title holder must be named
+
+
 def _link_descriptions(mentions: list[Mention], by_name, counts, groups) -> None:
     """Rules 5 to 7, in text order within each article."""
     titles: dict[str, Counter] = defaultdict(Counter)  # head word -> named mention roots holding it
     for i, mention in enumerate(mentions):
         if mention.kind == "title" and mention.name:
             titles[mention.head][i] += 1
+    countries = _root_countries(mentions, groups)
+    home: dict[str, set[str]] = {}  # head word -> the countries of the story's main holder of that title
+    for head, holders in titles.items():
+        roots = Counter()
+        for i, count in holders.items():
+            roots[groups.find(i)] += count
+        home[head] = countries.get(roots.most_common(1)[0][0], set())
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_article[mention.article].append(i)
     for members in by_article.values():
-        recent: dict[str, int] = {}  # head word -> the named mention that last held it here
-        previous_named = None
+        recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
+        seen: list[int] = []  # named mentions so far in the article
         for i in members:
             mention = mentions[i]
             if mention.name and mention.kind != "description":
                 for head in {mention.head, mention.name.split(" ")[-1]}:
-                    recent[head] = i
-                previous_named = i
+                    recent[head].append(i)
+                seen.append(i)
                 continue
-            target, reason = _described(mention, mentions, previous_named, recent, titles, counts, groups)
+            context = _Context(mentions, groups, countries, home, seen)
+            target, reason = _described(mention, recent, titles, counts, context)
             country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
             if country and (target is None or mention.head not in w.PERSON_ROLES):  # Russian officials
                 target, reason = country[0], f"“{mention.text}” is said of {mentions[country[0]].text}"
+                groups.union(target, i, reason)  # the country holds no title by it: "the campaign" stays free
+                continue
+            if target is None and not mention.name and mention.head in w.GOVERNMENT_ROLES:
+                target, reason = context.nearby_country(mention)
             if target is not None:
                 groups.union(target, i, reason)
-                recent[mention.head] = target
+                recent[mention.head].append(target)
 
 
-def _described(mention, mentions, previous_named, recent, titles, counts, groups):
-    near = mentions[previous_named] if previous_named is not None else None
+class _Context(NamedTuple):
+    mentions: list[Mention]
+    groups: _Groups
+    countries: dict[int, set[str]]  # root -> countries its titles name
+    home: dict[str, set[str]]
+    seen: list[int]
+
+    def foreign(self, holder: int, head: str) -> bool:
+        """A holder of the title from another country than the story's main holder of it."""
+        own = self.countries.get(self.groups.find(holder), set())
+        return bool(own) and own.isdisjoint(self.home.get(head, set()))
+
+    def nearby_country(self, mention: Mention) -> tuple[int | None, str]:
+        """Rule 6b: "the regime", "the government" with no holder is the country last named in the
+        NEAR characters before it."""
+        for k in reversed(self.seen):
+            if self.mentions[k].end < mention.start - NEAR:
+                break
+            if self.mentions[k].name in _COUNTRY_OF:
+                return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
+        return None, ""
+
+    def near(self, holder: int, before: int) -> bool:
+        """Whether the holder or its country is named in the NEAR characters before `before`."""
+        root, own = self.groups.find(holder), self.countries.get(self.groups.find(holder), set())
+        for k in reversed(self.seen):
+            if self.mentions[k].end < before - NEAR:
+                return False
+            if self.groups.find(k) == root or _COUNTRY_OF.get(self.mentions[k].name) in own:
+                return True
+        return False
+
+
+def _root_countries(mentions: list[Mention], groups: _Groups) -> dict[int, set[str]]:
+    """For each group of named mentions, the countries its titles name ("Russian President ...")."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for i, mention in enumerate(mentions):
+        if mention.kind == "title":
+            role = mention.text[:len(mention.text) - len(_spelled(mention))]
+            found[groups.find(i)].update(_countries_named(name_key(role)))
+        elif mention.name in _COUNTRY_OF and mention.kind != "description":
+            found[groups.find(i)].add(_COUNTRY_OF[mention.name])
+    return found
+
+
+def _described(mention, recent, titles, counts, context: _Context):
+    mentions, seen = context.mentions, context.seen
+    near = mentions[seen[-1]] if seen else None
     if near and mention.appositive and mention.start - near.end == 2:
-        return previous_named, f"“{near.text}, {mention.text}”: an apposition"
+        return seen[-1], f"“{near.text}, {mention.text}”: an apposition"
     holders = titles.get(mention.head, {})
     if mention.name:  # "the French president": a holder of that title from that country
-        holders = {i: n for i, n in holders.items() if _country_in(mentions[i].text) == mention.name}
-    elif mention.head in recent:
-        target = recent[mention.head]
-        return target, f"“{mention.text}” after “{mentions[target].text}” in the same article"
+        country = _COUNTRY_OF.get(mention.name)
+        holders = {i: n for i, n in holders.items() if country in context.countries.get(context.groups.find(i), ())}
+        if not holders and mention.head in w.PERSON_ROLES:  # "the Syrian leader": its most titled person
+            holders = {i: n for heads in titles.values() for i, n in heads.items()
+                       if country in context.countries.get(context.groups.find(i), ())}
+    else:
+        for target in reversed(recent.get(mention.head, [])):
+            # "the president" after "Russian President Putin" in a story whose president is Trump:
+            # Putin only where he or Russia was just named
+            if not context.foreign(target, mention.head) or context.near(target, mention.start):
+                return target, f"“{mention.text}” after “{mentions[target].text}” in the same article"
+        holders = {i: n for i, n in holders.items() if not context.foreign(i, mention.head)}
     if holders:
         roots = Counter()
         for i, count in holders.items():
-            roots[groups.find(i)] += count
+            roots[context.groups.find(i)] += count
         best = roots.most_common(1)[0][0]
         return best, f"“{mention.text}”: the title most often held by {mentions[best].text}"
     return None, ""
-
-
-def _country_in(text: str) -> str:
-    """The country a title's demonym names ("French President" -> "france"), if any."""
-    words = text.split(" ")
-    for size in (2, 1):
-        for k in range(len(words) - size + 1):
-            if (country := _DEMONYM_OF.get(name_key(" ".join(words[k:k + size])))):
-                return name_key(country)
-    return ""
 
 
 def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:

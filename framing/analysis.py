@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from framing.actors import Actor, load_corrections, with_actors
+from framing.actors import Actor, load_corrections, referent_group, with_actors
 from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity, term_counts
 from framing.evidence import span_evidence
@@ -79,8 +79,14 @@ class Analysis:
         """The span rows that name an actor, each with the label the naming table counts it under."""
         distancing = self.lexicon.scare_quote_category
         named = self._once("labelled", lambda: labelled_spans(
-            self.spans, self.texts(), distancing=distancing.id if distancing else None))
+            self.spans, self.texts(), distancing=distancing.id if distancing else None, groups=self.groups()))
         return named if voice == "all" else named[named["voice"] == voice]
+
+    def groups(self) -> dict[str, str]:
+        """Each naming row (referent) and the group it rolls up into: the country an actor belongs
+        to (framing.actors.with_groups), a lexicon referent's by the country in its name, else itself."""
+        referents = self.spans.loc[self.spans["referent"] != "", "referent"].unique()
+        return {referent: referent_group(referent, self.actors) for referent in referents}
 
     def outlet_texts(self, scope: str = "narrator") -> dict[str, str]:
         """Each outlet's text, its own voice only ('narrator') or everything ('all')."""
@@ -103,7 +109,7 @@ class Analysis:
         return self._once(("similarity", scope), lambda: similarity(self.outlet_texts(scope)))
 
     def naming(self) -> pd.DataFrame:
-        """Per referent and outlet, each label used, how often, in which voice."""
+        """Per referent (with its group) and outlet, each label used, how often, in which voice."""
         return self._once("naming", lambda: naming_table(self.labelled_spans()))
 
     def quotations(self) -> pd.DataFrame:
@@ -130,7 +136,8 @@ def analyse(story: Story, lexicon: Lexicon | None = None, *, actors: bool = True
     actors it names, and build the tables."""
     lexicon = with_story_names(lexicon or load_lexicon(), story.aliases, source=f"{story.path}/story.yaml")
     matcher = Matcher(lexicon)
-    documents = tuple(analyse_articles(list(story.articles), lexicon, matcher))
+    # with actors, speakers are resolved once the actors are known (actors.with_actors)
+    documents = tuple(analyse_articles(list(story.articles), lexicon, matcher, speakers=not actors))
     found: list[Actor] = []
     if actors:
         documents, found = with_actors(documents, load_corrections(story))

@@ -17,15 +17,17 @@ from framing.actors import ACTOR_CATEGORY
 from framing.resources import SCARE_MARKERS_RE
 from framing.text import fold
 
-NAMING_FIELDS = ("referent", "outlet", "label", "kind", "count", "voice")
+NAMING_FIELDS = ("referent", "group", "outlet", "label", "kind", "count", "voice")
 LABEL_KINDS = ("description", "title", "name", "honorific")  # choices that differ in meaning first
 MARKS_LOOKED_AT = 3  # a label takes at most a scare quote and a marker before it, with room to spare
 
 
-def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: str | None) -> pd.DataFrame:
+def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: str | None,
+                   groups: dict[str, str] | None = None) -> pd.DataFrame:
     """The span rows that name an actor, each with the label it counts under (`label`, widened over
-    its distancing marks) and that label's key (`label_key`: labels differing only in case, quote
-    style or hyphens share one)."""
+    its distancing marks), that label's key (`label_key`: labels differing only in case, quote
+    style or hyphens share one) and the group its referent rolls up into (`group`, from `groups`;
+    the referent itself where it has none)."""
     named = spans[spans["referent"] != ""]
     marks = spans[spans["category"] == distancing] if distancing else spans.iloc[0:0]
     marks_by_article = {
@@ -37,7 +39,9 @@ def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: st
         start, end = _with_distancing(span, marks_by_article.get(span.article, []), text)
         labels.append(" ".join(text[start:end].split()))
     kinds = [span.term if span.category == ACTOR_CATEGORY else _lexicon_kind(span.text) for span in named.itertuples()]
-    return named.assign(label=labels, label_key=[label_key(label) for label in labels], kind=kinds)
+    groups = groups or {}
+    return named.assign(label=labels, label_key=[label_key(label) for label in labels], kind=kinds,
+                        group=[groups.get(referent, referent) for referent in named["referent"]])
 
 
 def _lexicon_kind(text: str) -> str:
@@ -52,7 +56,7 @@ def naming_table(table: pd.DataFrame) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame(columns=list(NAMING_FIELDS))
     grouped = table.groupby(["referent", "outlet", "label_key", "voice"], sort=False).agg(
-        label=("label", "first"), kind=("kind", "first"), count=("label", "size")
+        label=("label", "first"), kind=("kind", "first"), group=("group", "first"), count=("label", "size")
     ).reset_index()
     order = {name: i for i, name in enumerate(dict.fromkeys(table["outlet"]))}
     grouped = grouped.sort_values(

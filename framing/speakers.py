@@ -3,12 +3,16 @@
 Pronouns and descriptions such as "the Syrian president" resolve to the last speaker named
 before them, the way a reader follows a news report. A quotation takes the attribution of its
 own sentence, else the nearest one in its paragraph, else the last speaker named before it.
+Given the story's actors (`actor_at`), a subject that is one of their mentions ("Mr. Trump",
+"the president", "the Post") speaks as that actor, under the actor's name, so one speaker has one
+name across outlets.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from framing import resources as r
@@ -40,7 +44,11 @@ class Attribution:
     end: int
 
 
-def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[tuple[int, int]]):
+ActorAt = Callable[[int, int], str]  # the actor one of whose mentions overlaps [start, end), or ""
+
+
+def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[tuple[int, int]],
+              actor_at: ActorAt | None = None):
     """Per sentence, the Attribution it makes or None; per quote region, the Attribution that
     names its speaker (its verb is empty when no verb in view introduces it) or None."""
     masked = blank_out(text, quote_regions)  # verbs inside quotes attribute nothing
@@ -48,7 +56,7 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
     per_sentence: list[Attribution | None] = []
     last_speaker = ""
     for start, end in sentences:
-        found = _find(masked, start, end, last_speaker)
+        found = _find(masked, start, end, last_speaker, actor_at)
         per_sentence.append(found)
         if found and found.speaker:
             last_speaker = found.speaker
@@ -62,7 +70,7 @@ def has_speech_verb(text_outside_quotes: str) -> bool:
     return not r.SPEECH_VERBS.isdisjoint(joined.split(" ")) or "according to" in joined
 
 
-def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution | None:
+def _find(masked: str, start: int, end: int, last_speaker: str, actor_at: ActorAt | None) -> Attribution | None:
     sentence = masked[start:end]
     if not _CUE.search(sentence):  # every attribution holds one: skip the costly patterns
         return None
@@ -81,7 +89,8 @@ def _find(masked: str, start: int, end: int, last_speaker: str) -> Attribution |
         return None
     match = min(candidates, key=lambda m: m.start("subject"))
     verb = match.group("verb") if "verb" in match.re.groupindex else "according to"
-    speaker = _canonical(match.group("subject"), bool(match.groupdict().get("the")), last_speaker)
+    actor = actor_at(start + match.start("subject"), start + match.end("subject")) if actor_at else ""
+    speaker = actor or _canonical(match.group("subject"), bool(match.groupdict().get("the")), last_speaker)
     return Attribution(speaker, verb, start + match.start(), start + match.end())
 
 

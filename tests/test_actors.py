@@ -1,5 +1,7 @@
 """Actors found in the articles: each grouping rule on a hand-made text, the span table, corrections."""
 
+from dataclasses import replace
+
 from conftest import make_lexicon, make_story
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -130,3 +132,81 @@ def test_moving_a_label_splits_an_actor():
                               source="t").applied(actors)
     assert {a.name: {m.text for m in a.mentions} for a in split} == {
         "Kim Jong Un": {"Kim", "Kim Jong Un"}, "Kim Yo Jong": {"Mr. Kim"}}
+
+
+def groups_of(*texts: str) -> dict[str, str]:
+    return {actor.name: actor.group for actor in discover_actors({f"a{i}": t for i, t in enumerate(texts)})}
+
+
+def test_a_speaker_is_the_actor_however_each_outlet_names_them():
+    story = make_story(
+        ("A", 'President Donald Trump spoke. "We will build it and pay for it," Mr. Trump said.'),
+        ("B", 'Donald Trump was in Ohio. "We will build it and pay for it soon," the president said.'),
+        ("C", 'Trump and Donald Trump Jr. arrived. "We will build it, and pay for it," Trump said.'))
+    analysis = analyse(story, LEXICON)
+    quotes = analysis.quotations()
+    assert set(quotes["speaker"]) == {"Donald Trump"}
+    assert quotes["statement"].nunique() == 1  # aligned across outlets by one speaker
+
+
+def test_the_post_speaks_as_the_paper_named_before():
+    story = make_story(("A", 'The Washington Post ran it. "The talks failed," the Post said. The Post left.'))
+    assert set(analyse(story, LEXICON).quotations()["speaker"]) == {"Washington Post"}
+
+
+def test_the_north_is_the_korea_of_that_name_and_a_capital_speaks_only_as_an_actor():
+    found = rows("North Korea fired a missile. The North said it was a test. Pyongyang warned Seoul.",
+                 "Talks were held in Seoul. SEOUL — South Korea replied. Seoul said it would wait.")
+    assert {"North Korea", "North", "Pyongyang"} <= found["North Korea"]
+    seoul = discover_actors({"a": "Talks were held in Seoul. Officials flew to Seoul. Seoul said no. Seoul left."})
+    assert [len(actor.mentions) for actor in seoul if actor.name == "South Korea"] == [2]
+
+
+def test_the_regime_is_the_country_named_just_before():
+    found = rows("Iran denied it. The regime said the tests went on. Iran waited.")
+    assert "The regime" in found["Iran"]
+
+
+def test_the_president_of_another_country_needs_that_country_nearby():
+    story = ("President Trump met reporters. Trump spoke. Russian President Vladimir Putin called. "
+             + "Nothing else happened that day, and the rest of the week was quiet as well. " * 5
+             + "The president said the call was good.")
+    found = rows(story)
+    assert "The president" in found["Trump"]
+    near = rows("President Trump met reporters. Trump spoke. Russian President Vladimir Putin called Russia's "
+                "envoy. The president said the call was good.")
+    assert "The president" in near["Vladimir Putin"]
+
+
+def test_a_countrys_campaign_does_not_make_the_country_the_campaign():
+    found = rows("Russia denied it. Russian hackers joined the Russian interference campaign. Russia left. "
+                 "Donald Trump spoke. The campaign said so.")
+    assert "the Russian interference campaign" in found["Russia"]
+    assert "The campaign" not in found["Russia"]
+
+
+def test_a_lexicon_referent_for_part_of_a_name_does_not_swallow_the_person():
+    lexicon = make_lexicon(labels=[{"term": "Obama", "referent": "United States"}])
+    story = make_story(("A", "President Barack Obama spoke. Obama left. Mr. Obama returned."))
+    referents = set(analyse(story, lexicon).spans["referent"])
+    assert "Barack Obama" in referents and "United States" not in referents
+
+
+def test_actors_are_grouped_under_their_country_with_a_reason():
+    groups = groups_of("The FBI opened a file. The FBI said so. Japanese Prime Minister Shinzo Abe met with his aides "
+                       "on the island, and Abe spoke to them later.",
+                       "The Russian Foreign Ministry said no. The Russian Foreign Ministry left. The Washington Post "
+                       "asked. The Washington Post printed it. Japan waited. Japan left.")
+    assert groups["FBI"] == "United States" and groups["Shinzo Abe"] == "Japan"
+    assert groups["Russian Foreign Ministry"] == "Russia" and groups["Japan"] == "Japan"
+    assert groups["Washington Post"] == "Washington Post"  # a paper is not its country's state
+    abe = discover_actors({"a": "Japanese Prime Minister Shinzo Abe met with his aides, and Abe left."})[0]
+    assert "Japanese Prime Minister Shinzo Abe" in abe.group_reason
+
+
+def test_a_titled_person_named_with_no_country_takes_the_outlets_country():
+    story = make_story(("A", "Senator Jane Holloway spoke. Holloway left."), ("B", "Holloway returned."))
+    story = replace(story, articles=tuple(replace(a, country="United States") for a in story.articles))
+    analysis = analyse(story, LEXICON)
+    assert analysis.groups()["Jane Holloway"] == "United States"
+    assert set(analysis.naming()["group"]) == {"United States"}

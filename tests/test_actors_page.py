@@ -35,3 +35,23 @@ def test_a_rename_on_the_naming_page_is_saved_and_shown(made_story):
     saved = (made_story.folder / "actors.yaml").read_text(encoding="utf-8")
     assert "Harbour Trust: The Trust" in saved
     assert "The Trust" in set(at.dataframe[0].value.index)
+
+
+COUNTRY_ARTICLES = (
+    ("Daily One", "The FBI opened a file. The FBI said little. The United States denied it. The United States "
+                  "waited."),
+    ("Evening Two", "The FBI closed the file. U.S. officials said the FBI was right."),
+)
+
+
+def test_the_naming_table_rolls_actors_up_into_their_country_and_keeps_it_in_the_url():
+    story = create_story("Files", "", [make_draft(text, {"outlet": outlet}) for outlet, text in COUNTRY_ARTICLES])
+    at = open_page("views/naming.py", story=story.slug)
+    assert {"FBI", "United States"} <= set(at.dataframe[0].value.index)
+    at.radio(key="naming_by").set_value("group").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "FBI" not in set(table.index)
+    assert "FBI ×2" in table.loc["United States", "Daily One"] and "United States ×2" in table.loc[
+        "United States", "Daily One"]
+    assert at.query_params["naming_by"] in ("group", ["group"])

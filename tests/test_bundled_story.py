@@ -57,9 +57,10 @@ def test_isil_is_named_islamic_state_by_haaretz_and_isil_by_press_tv(bundled):
 def test_assad_is_the_speaker_of_his_quoted_words(bundled):
     quoted = bundled.spans[bundled.spans.voice == "quote"]
     puppets = quoted[quoted["text"].str.lower().str.startswith("puppet")]
-    assert len(puppets) >= 5 and set(puppets["speaker"]) == {"Assad"}
+    assad = next(actor.name for actor in bundled.actors if "Assad" in {m.text for m in actor.mentions})
+    assert len(puppets) >= 5 and set(puppets["speaker"]) == {assad} and assad.endswith("Assad")
     callous = quoted[quoted["text"].str.lower().str.startswith("callous")]
-    assert set(callous["speaker"]) == {"Bowen"}
+    assert set(callous["speaker"]) == {"Jeremy Bowen"}
 
 
 def test_every_span_points_at_its_words(bundled):

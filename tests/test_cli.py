@@ -105,11 +105,11 @@ def test_bad_paths_exit_non_zero_with_one_line(tmp_path, args, message):
 
 def test_naming_json_fields(capsys):
     records = run_json(capsys, "naming", str(BUNDLED))
-    assert list(records[0]) == ["referent", "outlet", "label", "kind", "count", "voice"]
-    assert {"referent": "ISIL", "outlet": "Press TV", "label": "Takfiri", "kind": "name", "count": 2,
-            "voice": "narrator"} in records
-    assert {"referent": "United States", "outlet": "Press TV", "label": "American officials", "kind": "name",
-            "count": 1, "voice": "narrator"} in records  # from the story's alias list
+    assert list(records[0]) == ["referent", "group", "outlet", "label", "kind", "count", "voice"]
+    assert {"referent": "ISIL", "group": "ISIL", "outlet": "Press TV", "label": "Takfiri", "kind": "name",
+            "count": 2, "voice": "narrator"} in records
+    assert {"referent": "United States", "group": "United States", "outlet": "Press TV", "label": "American officials",
+            "kind": "name", "count": 1, "voice": "narrator"} in records  # from the story's alias list
 
 
 def test_quotes_json_fields(capsys):

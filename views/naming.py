@@ -16,6 +16,7 @@ from framing.voices import VOICE_LABELS
 from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
 
 KIND_MARKS = {"description": "◆ ", "title": "▲ "}
+ROW_LEVELS = {"referent": "actor", "group": "country (actors rolled up)"}
 
 
 def correct_actors(view) -> None:
@@ -70,32 +71,41 @@ outlets = view.outlets
 st.subheader("What each outlet calls each actor")
 seed("naming_voice", url_choice("naming_voice", VOICE_LABELS, "narrator"))
 voice = st.radio("Names used in", list(VOICE_LABELS), key="naming_voice", horizontal=True, format_func=VOICE_LABELS.get)
-remember(naming_voice=voice)
+seed("naming_by", url_choice("naming_by", ROW_LEVELS, "referent"))
+level = st.radio("One row per", list(ROW_LEVELS), key="naming_by", horizontal=True, format_func=ROW_LEVELS.get)
+remember(naming_voice=voice, naming_by=level)
 naming = analysis.naming()
 if voice != "all":
     naming = naming[naming["voice"] == voice]
 if naming.empty:
     st.info("No actor is named in this voice. The lexicon's actor categories may not cover this story's actors.")
 else:
-    totals = naming.groupby(["referent", "outlet", "label", "kind"], as_index=False)["count"].sum()
+    totals = naming.groupby([level, "outlet", "label", "kind"], as_index=False)["count"].sum()
     totals["rank"] = totals["kind"].map({kind: i for i, kind in enumerate(LABEL_KINDS)})
     cells = totals.sort_values(["rank", "count"], ascending=[True, False], kind="stable").groupby(
-        ["referent", "outlet"])[["label", "kind", "count"]].apply(lambda g: ", ".join(
+        [level, "outlet"])[["label", "kind", "count"]].apply(lambda g: ", ".join(
             f"{KIND_MARKS.get(kind, '')}{label} ×{count}" for label, kind, count in zip(
                 g["label"], g["kind"], g["count"], strict=True)))
     table = cells.unstack("outlet").reindex(columns=outlets).fillna("")
     st.caption("Each cell: the names an outlet uses for the actor, with counts. Descriptions (◆ \"the regime\") "
                "and titles (▲ \"President Trump\") come first: they are choices that differ in meaning. Then "
-               "names and courtesy titles (\"Mr. Kim\"), which are mostly house style. Select a row to read every "
-               "mention of that actor.")
-    picked = st.dataframe(table, on_select="rerun", selection_mode="single-row", key=f"naming_{voice}",
+               "names and courtesy titles (\"Mr. Kim\"), which are mostly house style. By country, each actor "
+               "is rolled up into the country it belongs to (its institutions, officials and people). Select a "
+               "row to read every mention.")
+    picked = st.dataframe(table, on_select="rerun", selection_mode="single-row", key=f"naming_{voice}_{level}",
                           width="stretch")
     rows = [row for row in (picked.selection.rows if picked else []) if row < len(table)]
     if rows:
-        referent = table.index[rows[0]]
-        spans = analysis.spans_behind(referent=referent, voice=voice)
-        show(view, heading(f"{referent}: {plural(len(spans), 'mention')}, {VOICE_LABELS[voice]}", level=3),
-             evidence_html(analysis.evidence(spans), view.styles))
+        chosen = table.index[rows[0]]
+        referents = sorted(set(naming.loc[naming[level] == chosen, "referent"]))
+        spans = analysis.spans_behind(referent=referents, voice=voice)
+        show(view, heading(f"{chosen}: {plural(len(spans), 'mention')}, {VOICE_LABELS[voice]}", level=3))
+        if level == "group":
+            reasons = {actor.name: actor.group_reason for actor in analysis.actors if actor.name in referents}
+            st.dataframe(pd.DataFrame({"actor": referents, "why in this group": [
+                reasons.get(referent, "a lexicon referent: the country in its name, else itself")
+                for referent in referents]}), hide_index=True, width="stretch")
+        show(view, evidence_html(analysis.evidence(spans), view.styles))
 
     correct_actors(view)
 

@@ -31,7 +31,8 @@ SCORE_COLUMNS = {
     "outlet": "outlet", "category": "category", "category_name": "category_name", "voice": "voice",
     "count": "hits", "words": "words", "per_1000": "hits_per_1000_words",
 }
-NAMING_COLUMNS = {"referent": "referent", "outlet": "outlet", "label": "label", "voice": "voice", "count": "count"}
+NAMING_COLUMNS = {"referent": "referent", "group": "group", "outlet": "outlet", "label": "label", "voice": "voice",
+                  "count": "count"}
 STATEMENT_COLUMNS = {
     "statement": "statement", "speaker": "speaker", "outlet": "outlet", "article": "article", "verb": "verb",
     "text": "quoted_text", "start": "start", "end": "end",
@@ -72,6 +73,8 @@ scores.csv: one row per outlet, category and voice.
 
 naming.csv: what each outlet calls each actor.
   referent       the actor
+  group          the country the actor belongs to (its institutions, officials and people roll up
+                 into it); the actor itself where no country is named with it
   label          the words used for it, with a "so-called" or scare quotes around it kept
   voice          narrator or quote, as in spans.csv
   count          how many spans.csv rows with that referent, outlet and voice carry the label
