@@ -24,6 +24,8 @@ def test_the_naming_page_shows_the_actors_of_a_new_story(made_story):
     assert {"Jane Holloway", "Harbour Trust"} <= set(table.index)
     assert "Ms. Holloway ×1" in table.loc["Jane Holloway", "Daily One"]
     assert "◆ the committee chairwoman ×1" in table.loc["Jane Holloway", "Evening Two"]  # descriptions first
+    assert table.index[0] == "Jane Holloway" and table.loc["Jane Holloway", "outlets"] == 2  # most mentioned first
+    assert list(table["mentions"]) == sorted(table["mentions"], reverse=True)
 
 
 def test_a_rename_on_the_naming_page_is_saved_and_shown(made_story):

@@ -87,7 +87,13 @@ else:
             f"{KIND_MARKS.get(kind, '')}{label} ×{count}" for label, kind, count in zip(
                 g["label"], g["kind"], g["count"], strict=True)))
     table = cells.unstack("outlet").reindex(columns=outlets).fillna("")
-    st.caption("Each cell: the names an outlet uses for the actor, with counts. Descriptions (◆ \"the regime\") "
+    mentions = totals.groupby(level)["count"].sum()
+    named_by = totals.groupby(level)["outlet"].nunique()
+    table.insert(0, "outlets", named_by.reindex(table.index).astype(int))
+    table.insert(0, "mentions", mentions.reindex(table.index).astype(int))
+    table = table.sort_values(["mentions", "outlets"], ascending=False, kind="stable")  # the main actors first
+    st.caption("Actors most mentioned first, with how many outlets name them. Each cell: the names an outlet uses "
+               "for the actor, with counts. Descriptions (◆ \"the regime\") "
                "and titles (▲ \"President Trump\") come first: they are choices that differ in meaning. Then "
                "names and courtesy titles (\"Mr. Kim\"), which are mostly house style. By country, each actor "
                "is rolled up into the country it belongs to (its institutions, officials and people). Select a "
