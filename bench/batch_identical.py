@@ -54,7 +54,7 @@ def expected_files(with_spans: bool) -> tuple[str, ...]:
 
 def first_difference(a: Path, b: Path) -> str:
     with a.open("rb") as left, b.open("rb") as right:
-        for number, (x, y) in enumerate(zip(left, right), 1):
+        for number, (x, y) in enumerate(zip(left, right, strict=False), 1):
             if x != y:
                 return f"line {number}:\n  recorded {x[:200]!r}\n  now      {y[:200]!r}"
     return "one file is a prefix of the other"

@@ -15,7 +15,7 @@ from conftest import load_bench
 from framing import analyse
 from framing.batch.scoring import BatchError, Problem, read_chunks, run_batch, sibling
 from framing.cli import main
-from framing.spans import SPAN_FIELDS, analyse_articles
+from framing.spans import SPAN_FIELDS, find_hits
 
 corpus = load_bench("corpus")
 
@@ -98,8 +98,8 @@ def test_an_article_the_engine_cannot_score_is_skipped_alone(tmp_path, default_l
     def fragile(articles, *args, **options):
         if any("EXPLODE" in article.raw for article in articles):
             raise ValueError("cannot take this one")
-        return analyse_articles(articles, *args, **options)
-    monkeypatch.setattr(framing.batch.scoring, "analyse_articles", fragile)
+        return find_hits(articles, *args, **options)
+    monkeypatch.setattr(framing.batch.scoring, "find_hits", fragile)
     rows = [*bundled_rows[:2], {"outlet": "X", "text": "EXPLODE here"}, *bundled_rows[2:]]
     summary = run_batch(write_rows(tmp_path / "in.jsonl", rows), tmp_path / "out.csv", default_lexicon, workers=1,
                         progress=False)
