@@ -44,7 +44,7 @@ class CleanedArticle:
 
 def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
     """Classify every line of `raw` and join the pieces of the kinds in `keep`."""
-    lines = _LINE_BREAK_RE.split(raw)
+    lines = _LINE_BREAK_RE.split(raw) if "\r" in raw else raw.split("\n")  # the same lines, the second faster
     labels = _label_lines(lines)
     pieces: list[Piece] = []
     paragraphs: list[str] = []
@@ -55,12 +55,13 @@ def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
         kind, reason = label
         if kind == "body":
             parts = _split_body_line(line.strip(), dateline=dateline_chances > 0)
-            found = any(reason == "dateline" for _, _, reason in parts)
-            dateline_chances = 0 if found else dateline_chances - 1
+            if dateline_chances > 0:
+                found = any(reason == "dateline" for _, _, reason in parts)
+                dateline_chances = 0 if found else dateline_chances - 1
         else:
             parts = [(line.strip(), kind, reason)]
-        kept = "".join(text for text, part_kind, _ in parts if part_kind in keep).strip()
-        pieces.extend(Piece(number, text, part_kind, part_reason) for text, part_kind, part_reason in parts)
+        kept = "".join([text for text, part_kind, _ in parts if part_kind in keep]).strip()
+        pieces += [Piece(number, *part) for part in parts]
         if kept:
             paragraphs.append(kept)
     return CleanedArticle(text="\n".join(paragraphs), pieces=tuple(pieces), kept_kinds=frozenset(keep))
@@ -194,11 +195,14 @@ def _split_body_line(text: str, *, dateline: bool) -> list[tuple[str, str, str]]
 
 def _glued_tail(text: str) -> tuple[str, str]:
     """Split off a short caption or credit stuck to a sentence's full stop without a space."""
-    cuts = [m.start() for m in r.GLUED_TAIL_RE.finditer(text)]
-    if cuts:
-        tail = text[cuts[-1] :]
+    cut = None
+    for stop in r.GLUED_TAIL_RE.finditer(text):  # a stop right before a capital: most lines have none
+        if stop.start() and text[stop.start() - 1] in r.GLUED_TAIL_AFTER:
+            cut = stop.end()
+    if cut is not None:
+        tail = text[cut:]
         if r.CAPTION_RE.search(tail) or (count_words(tail) <= 8 and tail.rstrip()[-1:] not in ".!?\"'\u201d"):
-            return text[: cuts[-1]], tail
+            return text[:cut], tail
     return text, ""
 
 
