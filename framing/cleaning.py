@@ -68,8 +68,9 @@ def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
 
 
 def _label_lines(lines: list[str]) -> list[tuple[str, str] | None]:
+    lines = [line.strip() for line in lines]  # every rule reads a line without its outer whitespace
     labels: list[tuple[str, str] | None] = [_label_alone(line) for line in lines]
-    content = [i for i, line in enumerate(lines) if line.strip()]
+    content = [i for i, line in enumerate(lines) if line]
     _mark_related_lists(lines, labels, content)
     _mark_promo_followers(lines, labels, content)
     _mark_caption_prefixes(lines, labels, content)
@@ -100,7 +101,7 @@ def _label_alone(line: str) -> tuple[str, str] | None:
         return "furniture", "newsletter or subscription blurb"
     if _may_promote(text) and r.PROMO_RE.search(text) and not _has_quote_marks(text) and count_words(text) <= 40:
         return "furniture", "newsletter or subscription blurb"
-    if any(mark in text for mark in r.CAPTION_MARKS) and r.CAPTION_RE.search(text):
+    if any(map(text.__contains__, r.CAPTION_MARKS)) and r.CAPTION_RE.search(text):
         return "caption", "picture caption or credit"
     return "body", "paragraph"
 
@@ -125,9 +126,9 @@ def _mark_promo_followers(lines, labels, content) -> None:
     for previous, index in pairwise(content):
         text = lines[index].strip()
         if (
-            r.CALL_TO_ACTION_RE.match(lines[previous].strip())
-            and labels[previous][0] == "furniture"
+            labels[previous][0] == "furniture"
             and labels[index] == ("body", "paragraph")
+            and r.CALL_TO_ACTION_RE.match(lines[previous].strip())
             and count_words(text) <= 25
             and r.READER_ADDRESS_RE.search(text)
             and not _has_quote_marks(text)
@@ -212,8 +213,7 @@ def _may_promote(text: str) -> bool:
     casefold() does not turn into that letter alone, so they always go on to the expression."""
     if "\u0131" in text or "\u0130" in text:
         return True
-    folded = text.casefold()
-    return any(word in folded for word in r.PROMO_WORDS)
+    return any(map(text.casefold().__contains__, r.PROMO_WORDS))
 
 
 def _has_quote_marks(text: str) -> bool:

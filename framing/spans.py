@@ -15,7 +15,7 @@ import numpy as np
 
 from framing.cleaning import CleanedArticle, clean
 from framing.lexicon import Lexicon
-from framing.matcher import Matcher
+from framing.matcher import MatchArrays, Matcher
 from framing.quotes import Quotation, find_quotations, quote_regions
 from framing.resources import WORD_RE
 from framing.speakers import Attribution, attribute
@@ -135,7 +135,7 @@ def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher) -> tu
     sentences and scare quotes are placed by a search of all of them at once in the articles'
     regions, sentences and scare quotes laid end to end (each article after the one before)."""
     layouts = [Layout.of(article) for article in articles]
-    found = matcher.find_arrays([layout.text for layout in layouts])
+    found = matcher.find_arrays([layout.text for layout in layouts]) if layouts else MatchArrays.none(0)
     lengths = np.array([len(layout.text) + 1 for layout in layouts], dtype=np.int64)
     shift = np.cumsum(lengths) - lengths  # where each article begins, laid end to end
     scare_category = lexicon.scare_quote_category is not None

@@ -193,7 +193,7 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
             problems.append(article)
         else:
             readable.append((number, record.get("story"), article))
-    matcher = _matcher(lexicon)
+    matcher = _matcher(lexicon) if readable else None  # none for the empty tables of a run's end
     try:  # the whole chunk in one scan
         layouts, hits = find_hits([article for *_, article in readable], lexicon, matcher)
     except Exception:  # one odd article must not stop a run over a whole corpus: find it, skip it
