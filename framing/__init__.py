@@ -5,9 +5,18 @@
     result.articles, result.spans, result.scores, result.distinctive(top=10)
 """
 
-from framing.analysis import Analysis, analyse
 from framing.lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
 from framing.stories import Article, Story, StoryError, available_stories, load_story
+
+
+def __getattr__(name: str):
+    """The analysis, imported when first asked for: it brings pandas and scikit-learn, which the
+    command line's light commands (and `--help`) do without."""
+    if name in ("Analysis", "analyse"):
+        from framing import analysis
+
+        return getattr(analysis, name)
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
 
 __all__ = [
     "Analysis", "Article", "Lexicon", "LexiconError", "Story", "StoryError", "analyse", "available_stories",

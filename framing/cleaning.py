@@ -44,7 +44,7 @@ class CleanedArticle:
 
 def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
     """Classify every line of `raw` and join the pieces of the kinds in `keep`."""
-    lines = _LINE_BREAK_RE.split(raw)
+    lines = _LINE_BREAK_RE.split(raw) if "\r" in raw else raw.split("\n")  # the same lines, the second faster
     labels = _label_lines(lines)
     pieces: list[Piece] = []
     paragraphs: list[str] = []
@@ -55,20 +55,22 @@ def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
         kind, reason = label
         if kind == "body":
             parts = _split_body_line(line.strip(), dateline=dateline_chances > 0)
-            found = any(reason == "dateline" for _, _, reason in parts)
-            dateline_chances = 0 if found else dateline_chances - 1
+            if dateline_chances > 0:
+                found = any(reason == "dateline" for _, _, reason in parts)
+                dateline_chances = 0 if found else dateline_chances - 1
         else:
             parts = [(line.strip(), kind, reason)]
-        kept = "".join(text for text, part_kind, _ in parts if part_kind in keep).strip()
-        pieces.extend(Piece(number, text, part_kind, part_reason) for text, part_kind, part_reason in parts)
+        kept = "".join([text for text, part_kind, _ in parts if part_kind in keep]).strip()
+        pieces += [Piece(number, *part) for part in parts]
         if kept:
             paragraphs.append(kept)
     return CleanedArticle(text="\n".join(paragraphs), pieces=tuple(pieces), kept_kinds=frozenset(keep))
 
 
 def _label_lines(lines: list[str]) -> list[tuple[str, str] | None]:
+    lines = [line.strip() for line in lines]  # every rule reads a line without its outer whitespace
     labels: list[tuple[str, str] | None] = [_label_alone(line) for line in lines]
-    content = [i for i, line in enumerate(lines) if line.strip()]
+    content = [i for i, line in enumerate(lines) if line]
     _mark_related_lists(lines, labels, content)
     _mark_promo_followers(lines, labels, content)
     _mark_caption_prefixes(lines, labels, content)
@@ -99,7 +101,7 @@ def _label_alone(line: str) -> tuple[str, str] | None:
         return "furniture", "newsletter or subscription blurb"
     if _may_promote(text) and r.PROMO_RE.search(text) and not _has_quote_marks(text) and count_words(text) <= 40:
         return "furniture", "newsletter or subscription blurb"
-    if any(mark in text for mark in r.CAPTION_MARKS) and r.CAPTION_RE.search(text):
+    if any(map(text.__contains__, r.CAPTION_MARKS)) and r.CAPTION_RE.search(text):
         return "caption", "picture caption or credit"
     return "body", "paragraph"
 
@@ -124,9 +126,9 @@ def _mark_promo_followers(lines, labels, content) -> None:
     for previous, index in pairwise(content):
         text = lines[index].strip()
         if (
-            r.CALL_TO_ACTION_RE.match(lines[previous].strip())
-            and labels[previous][0] == "furniture"
+            labels[previous][0] == "furniture"
             and labels[index] == ("body", "paragraph")
+            and r.CALL_TO_ACTION_RE.match(lines[previous].strip())
             and count_words(text) <= 25
             and r.READER_ADDRESS_RE.search(text)
             and not _has_quote_marks(text)
@@ -194,11 +196,14 @@ def _split_body_line(text: str, *, dateline: bool) -> list[tuple[str, str, str]]
 
 def _glued_tail(text: str) -> tuple[str, str]:
     """Split off a short caption or credit stuck to a sentence's full stop without a space."""
-    cuts = [m.start() for m in r.GLUED_TAIL_RE.finditer(text)]
-    if cuts:
-        tail = text[cuts[-1] :]
+    cut = None
+    for stop in r.GLUED_TAIL_RE.finditer(text):  # a stop right before a capital: most lines have none
+        if stop.start() and text[stop.start() - 1] in r.GLUED_TAIL_AFTER:
+            cut = stop.end()
+    if cut is not None:
+        tail = text[cut:]
         if r.CAPTION_RE.search(tail) or (count_words(tail) <= 8 and tail.rstrip()[-1:] not in ".!?\"'\u201d"):
-            return text[: cuts[-1]], tail
+            return text[:cut], tail
     return text, ""
 
 
@@ -208,8 +213,7 @@ def _may_promote(text: str) -> bool:
     casefold() does not turn into that letter alone, so they always go on to the expression."""
     if "\u0131" in text or "\u0130" in text:
         return True
-    folded = text.casefold()
-    return any(word in folded for word in r.PROMO_WORDS)
+    return any(map(text.casefold().__contains__, r.PROMO_WORDS))
 
 
 def _has_quote_marks(text: str) -> bool:

@@ -8,21 +8,22 @@ import math
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
-
-from framing.analysis import Analysis, analyse
-from framing.batch.scoring import DEFAULT_CHUNK, ENGINES, BatchError, Problem, problems_path, run_batch, write_problems
-from framing.distinctive import METHODS, SCOPES
 from framing.lexicon import LexiconError, load_lexicon
-from framing.library.importing import MAX_FILE_BYTES, MAX_FILE_MB, ImportResult, read_files, too_large
-from framing.library.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
-from framing.records import IMPORT_SUFFIXES, RecordProblem
 from framing.storage import USER_DATA_ENV, StorageError
 from framing.stories import StoryError, available_stories, load_story, resolve_story_path
 from framing.text import count_words, plural
 from framing.voices import COUNT_VOICES, SPAN_VOICES
+
+if TYPE_CHECKING:  # the analysis, pandas and scikit-learn are imported by the commands that use them
+    import pandas as pd
+
+    from framing.analysis import Analysis
+    from framing.batch.scoring import Problem
+    from framing.library.importing import ImportResult
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[USER_DATA_ENV] = args.data_dir  # for this run, as `streamlit run dashboard.py -- --data-dir`
     try:
         frame = args.handler(args)
-    except (StoryError, LexiconError, BatchError, StorageError) as error:
+    except _usage_errors() as error:  # evaluated only once something was raised
         print(f"error: {error}", file=sys.stderr)
         return 2
     if frame is None:  # the command wrote files and said so on stderr
@@ -49,16 +50,37 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _usage_errors() -> tuple[type[Exception], ...]:
+    from framing.batch.scoring import BatchError
+
+    return StoryError, LexiconError, BatchError, StorageError
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser that adds the options of its own (and imports what they name) only when
+    that command is parsed: `--help` and a light command pay for no other command's imports."""
+
+    def __init__(self, *args, options: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._options = options
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._options is not None:
+            options, self._options = self._options, None
+            options(self)
+        return super().parse_known_args(args, namespace)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m framing",
         description="How news outlets frame the same story. PATH is a story folder, any folder of "
         ".txt/.md articles, a single article file, or the name of a bundled story.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_CommandParser)
 
-    def command(name: str, handler, help_text: str, *, story=True, lexicon=True):
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    def command(name: str, handler, help_text: str, *, story=True, lexicon=True, options=None):
+        sub = commands.add_parser(name, help=help_text, description=help_text, options=options)
         if story:
             sub.add_argument("path", metavar="PATH",
                              help="story folder, folder of .txt/.md files, or bundled story name")
@@ -76,30 +98,47 @@ def build_parser() -> argparse.ArgumentParser:
     spans = command("spans", _spans, "the span table: every lexicon hit with its offsets, voice and speaker")
     spans.add_argument("--category", help="only this category id")
     spans.add_argument("--voice", choices=SPAN_VOICES, help="only this voice")
-    score = command("score", _score, "category counts and rates per 1,000 words, per outlet and voice")
-    score.add_argument("--voice", choices=COUNT_VOICES, help="only this voice")
-    distinctive = command("distinctive", _distinctive, "terms that set each outlet apart from the others",
-                          lexicon=False)
-    distinctive.add_argument("--top", type=_positive, default=10, help="terms per outlet and method (default: 10)")
-    distinctive.add_argument("--scope", choices=SCOPES, default="narrator",
-                             help="narrator: the outlet's own words only (default); all: quotations too")
-    distinctive.add_argument("--method", choices=METHODS, help="only this list")
+    command("score", _score, "category counts and rates per 1,000 words, per outlet and voice",
+            options=_score_options)
+    command("distinctive", _distinctive, "terms that set each outlet apart from the others", lexicon=False,
+            options=_distinctive_options)
     command("naming", _naming, "the labels each outlet uses for each actor (referent), with counts and voice")
     command("quotes", _quotes, "each quoted statement, aligned across outlets: who carried it, in which words")
     coverage = command("coverage", _coverage, "each sentence: shared with another outlet, or unique to its own",
                        lexicon=False)
     coverage.add_argument("--summary", action="store_true",
                           help="per outlet, the share of its own-voice words that no other outlet has")
-    similarity = command("similarity", _similarity, "pairwise similarity of the outlets' wording (TF-IDF cosine)",
-                         lexicon=False)
-    similarity.add_argument("--scope", choices=SCOPES, default="narrator", help="narrator (default) or all")
+    command("similarity", _similarity, "pairwise similarity of the outlets' wording (TF-IDF cosine)",
+            lexicon=False, options=_similarity_options)
     _add_batch(commands)
-    _add_import(command("import", _import, "add articles to a story of your own, making it if need be",
-                        story=False, lexicon=False))
+    command("import", _import, "add articles to a story of your own, making it if need be", story=False,
+            lexicon=False, options=_add_import)
     return parser
 
 
+def _score_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--voice", choices=COUNT_VOICES, help="only this voice")
+
+
+def _distinctive_options(sub: argparse.ArgumentParser) -> None:
+    from framing.distinctive import METHODS, SCOPES
+
+    sub.add_argument("--top", type=_positive, default=10, help="terms per outlet and method (default: 10)")
+    sub.add_argument("--scope", choices=SCOPES, default="narrator",
+                     help="narrator: the outlet's own words only (default); all: quotations too")
+    sub.add_argument("--method", choices=METHODS, help="only this list")
+
+
+def _similarity_options(sub: argparse.ArgumentParser) -> None:
+    from framing.distinctive import SCOPES
+
+    sub.add_argument("--scope", choices=SCOPES, default="narrator", help="narrator (default) or all")
+
+
 def _add_import(sub: argparse.ArgumentParser) -> None:
+    from framing.library.importing import MAX_FILE_MB
+    from framing.records import IMPORT_SUFFIXES
+
     sub.description = (f"Add articles to one of your stories in the data folder. FILES: {', '.join(IMPORT_SUFFIXES)} "
                        f"(at most {MAX_FILE_MB} MB each), or folders of them; .csv and .jsonl hold one article a "
                        "row in a text column. Every file is checked first: if any has a problem, all problems "
@@ -117,7 +156,14 @@ def _add_batch(commands) -> None:
     text = ("score a corpus: per-article category counts and rates by voice, outlet totals per month, and "
             "the terms behind them, streamed in chunks")
     batch = commands.add_parser("batch", help=text, description=text + ". Rows that cannot be scored are "
-                                "reported and skipped; their list is written to OUT's .problems.csv.")
+                                "reported and skipped; their list is written to OUT's .problems.csv.",
+                                options=_batch_options)
+    batch.set_defaults(handler=_batch)
+
+
+def _batch_options(batch: argparse.ArgumentParser) -> None:
+    from framing.batch.scoring import DEFAULT_CHUNK, ENGINES
+
     batch.add_argument("input", metavar="INPUT", help="JSONL, CSV or Parquet with 'outlet' and 'text' columns "
                        "(optional: story, article, date)")
     batch.add_argument("--out", required=True, metavar="OUT",
@@ -133,10 +179,11 @@ def _add_batch(commands) -> None:
     batch.add_argument("--chunk-size", type=_positive, default=DEFAULT_CHUNK, metavar="ROWS",
                        help=f"rows per chunk (default: {DEFAULT_CHUNK})")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar")
-    batch.set_defaults(handler=_batch)
 
 
 def _batch(args) -> None:
+    from framing.batch.scoring import problems_path, run_batch, write_problems
+
     out = Path(args.out)
     shown = 0
 
@@ -164,6 +211,11 @@ def _batch(args) -> None:
 
 
 def _import(args) -> pd.DataFrame:
+    import pandas as pd
+
+    from framing.library.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
+    from framing.records import RecordProblem
+
     result = _read_paths([Path(name) for name in args.files])
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
@@ -198,6 +250,9 @@ def _nothing_saved(problems: list) -> str:
 
 def _read_paths(paths: list[Path]) -> ImportResult:
     """Every file named, and the importable files of every folder named, read and checked."""
+    from framing.library.importing import MAX_FILE_BYTES, read_files, too_large
+    from framing.records import IMPORT_SUFFIXES, RecordProblem
+
     files, missing = [], []
     for path in paths:
         if path.is_dir():
@@ -219,18 +274,27 @@ def _read_paths(paths: list[Path]) -> ImportResult:
 
 
 def _analysis(args) -> Analysis:
+    from framing.analysis import analyse
+
     story = load_story(resolve_story_path(args.path))
     lexicon = load_lexicon(getattr(args, "lexicon", None))
     return analyse(story, lexicon)
 
 
-def _stories(args) -> pd.DataFrame:
+class Rows(NamedTuple):
+    """A table as plain rows, from a command quicker to run than pandas is to import."""
+
+    columns: list[str]
+    records: list[dict]
+
+
+def _stories(args) -> Rows:
     rows = [
         {"story": s.slug, "title": s.title, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
          "path": s.path}
         for s in available_stories()
     ]
-    return pd.DataFrame(rows, columns=["story", "title", "articles", "outlets", "path"])
+    return Rows(["story", "title", "articles", "outlets", "path"], rows)
 
 
 def _articles(args) -> pd.DataFrame:
@@ -277,21 +341,27 @@ def _similarity(args) -> pd.DataFrame:
     return matrix.rename_axis("outlet").reset_index()
 
 
-def render(frame: pd.DataFrame, fmt: str) -> str:
-    records = to_records(frame)
+def render(frame: pd.DataFrame | Rows, fmt: str) -> str:
+    columns, records = (frame.columns, frame.records) if isinstance(frame, Rows) else (
+        list(frame.columns), to_records(frame))
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
+        import pandas as pd
+
         flat = pd.DataFrame(
             [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
              for r in records],
-            columns=frame.columns,
+            columns=columns,
         )
         return flat.to_csv(index=False)
-    if frame.empty:
+    if not records or not columns:
         return "(nothing to show)\n"
-    shown = pd.DataFrame([{k: _cell(v) for k, v in r.items()} for r in records], columns=frame.columns)
-    return shown.to_string(index=False) + "\n"
+    # Right-aligned columns one space apart, as pandas prints a table of strings, without pandas.
+    cells = [[str(name) for name in columns], *([_cell(r.get(name)) for name in columns] for r in records)]
+    widths = [max(map(len, column)) for column in zip(*cells, strict=True)]
+    return "".join(" ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) + "\n"
+                   for row in cells)
 
 
 def to_records(frame: pd.DataFrame) -> list[dict]:

@@ -59,6 +59,21 @@ _ASCII_KEY_CODES = np.frombuffer(_ASCII_KEYS[:128], dtype=np.uint8).astype(np.ui
 Match = tuple[int, int, Term]  # (start, end, term): plain tuples, as a text holds a hundred or more
 
 
+class MatchArrays(NamedTuple):
+    """The matches in a list of texts as columns, each text's in text order: those of text i are
+    at [bounds[i]:bounds[i + 1]]."""
+
+    starts: np.ndarray  # offsets in their own text
+    ends: np.ndarray
+    orders: np.ndarray  # the term's place in the lexicon
+    bounds: np.ndarray
+
+    @staticmethod
+    def none(texts: int) -> MatchArrays:
+        empty = np.zeros(0, dtype=np.int64)
+        return MatchArrays(empty, empty, empty, np.zeros(texts + 1, dtype=np.int64))
+
+
 class _Terms:
     """A lexicon's terms with their expressions and overlap tiers, shared by both matchers."""
 
@@ -88,6 +103,11 @@ class _Terms:
     def find_everywhere(self, text: str) -> list[Match]:
         """Every expression tried at every start (inside a lookahead), not only after its
         previous match, so a longer match overlapping an earlier one of a term is not missed."""
+        starts, ends, orders = self._everywhere_columns(text)
+        return list(zip(starts.tolist(), ends.tolist(), map(self.terms.__getitem__, orders.tolist()), strict=True))
+
+    def _everywhere_columns(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`find_everywhere` as the starts, ends and term orders of its matches."""
         if self._everywhere is None:
             self._everywhere = [re.compile(f"(?=({p.pattern}))", p.flags) for p in self.patterns]
         folded = fold(text)
@@ -98,7 +118,7 @@ class _Terms:
         ]
         starts, ends, orders = (list(column) for column in zip(*candidates, strict=True)) if candidates else ([],) * 3
         chosen = sorted(self.resolve(starts, ends, orders, len(text)), key=starts.__getitem__)
-        return [(starts[i], ends[i], self.terms[orders[i]]) for i in chosen]
+        return tuple(np.array([column[i] for i in chosen], dtype=np.int64) for column in (starts, ends, orders))
 
 
 class Matcher(_Terms):
@@ -150,15 +170,24 @@ class Matcher(_Terms):
         return self.find_many([text])[0]
 
     def find_many(self, texts: list[str]) -> list[list[Match]]:
-        """The matches in each text, from one scan of them all: the work of setting up a scan is
-        shared by every text, which is what makes a chunk of short articles fast."""
-        found: list[list[Match]] = [[] for _ in texts]
-        if not self.terms:
-            return found
-        scanned = []
+        """The matches in each text as (start, end, term) tuples, from one scan of them all."""
+        found = self.find_arrays(texts)
+        with _collector_paused():  # a hundred thousand tuples, none in a cycle: nothing to collect
+            matches = list(zip(found.starts.tolist(), found.ends.tolist(),
+                               map(self.terms.__getitem__, found.orders.tolist()), strict=True))
+        bounds = found.bounds.tolist()
+        return [matches[bounds[i]:bounds[i + 1]] for i in range(len(texts))]
+
+    def find_arrays(self, texts: list[str]) -> MatchArrays:
+        """The matches in all the texts as columns, from one scan of them all: the work of setting
+        up a scan is shared by every text, which is what makes a chunk of short articles fast."""
+        if not self.terms or not texts:
+            return MatchArrays.none(len(texts))
+        columns, scanned = [], []
         for i, text in enumerate(texts):
             if _WORD_AND_MARK in text:
-                found[i] = self.find_everywhere(text)
+                starts, ends, orders = self._everywhere_columns(text)
+                columns.append((starts, ends, orders, np.full(len(starts), i, dtype=np.int64)))
             else:
                 scanned.append(i)
         # Groups of about half a million characters: large enough to share the set-up, small
@@ -168,22 +197,22 @@ class Matcher(_Terms):
             group.append(i)
             size += len(texts[i])
             if size >= _GROUP_CHARACTERS or i == scanned[-1]:
-                self._find_group(texts, group, found)
+                columns.append(self._find_group(texts, group))
                 group, size = [], 0
-        return found
+        starts, ends, orders, owners = (np.concatenate(column) for column in zip(*columns, strict=True))
+        if len(columns) > 1:  # texts matched term by term come out of turn
+            by_text = np.argsort(owners, kind="stable")
+            starts, ends, orders, owners = starts[by_text], ends[by_text], orders[by_text], owners[by_text]
+        return MatchArrays(starts, ends, orders, np.searchsorted(owners, np.arange(len(texts) + 1)))
 
-    def _find_group(self, texts: list[str], scanned: list[int], found: list[list[Match]]) -> None:
+    def _find_group(self, texts: list[str], scanned: list[int]) -> tuple[np.ndarray, ...]:
+        """Starts and ends (in their own text), term orders and texts of the matches in some texts."""
         # Texts are joined by a mark that no term holds and no separator allows, so no match
         # can cross from one text into the next.
         starts, ends, orders = self._find_joined(_TEXT_SEPARATOR.join(texts[i] for i in scanned))
         text_starts = np.cumsum([0] + [len(texts[i]) + 1 for i in scanned[:-1]])
         owners = np.searchsorted(text_starts, starts, side="right") - 1
-        starts, ends = (starts - text_starts[owners]).tolist(), (ends - text_starts[owners]).tolist()
-        with _collector_paused():  # a hundred thousand tuples, none in a cycle: nothing to collect
-            matches = list(zip(starts, ends, map(self.terms.__getitem__, orders.tolist()), strict=True))
-        bounds = np.searchsorted(owners, np.arange(len(scanned) + 1)).tolist()
-        for position, i in enumerate(scanned):
-            found[i] = matches[bounds[position]:bounds[position + 1]]
+        return starts - text_starts[owners], ends - text_starts[owners], orders, np.asarray(scanned)[owners]
 
     def _find_joined(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         folded = fold(text)

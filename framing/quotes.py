@@ -41,11 +41,7 @@ class Quotation:
 
 def find_quotations(text: str, sentences: list[tuple[int, int]]) -> list[Quotation]:
     """Every quotation in `text`, in order, with scare quotes told apart."""
-    found: list[Quotation] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        found.extend(_paragraph_quotations(paragraph, offset))
-        offset += len(paragraph) + 1
+    found = _scan_quotations(text)
     found.sort(key=lambda q: q.start)
     context = _Context(text, found, sentences)
     return [_with_scare_flag(q, context) for q in found]
@@ -75,24 +71,36 @@ class VoiceIndex:
         return region if region is not None and end <= self.regions[region][1] else None
 
 
-def _paragraph_quotations(paragraph: str, offset: int) -> list[Quotation]:
+def _scan_quotations(text: str) -> list[Quotation]:
+    """The quotations of every paragraph (line) in one pass over the quote marks of the whole
+    text; quotes still open at a paragraph's end are settled there."""
     found: list[Quotation] = []
     stack: list[tuple[str, int]] = []  # open quotes: (mark, position)
-    for found_mark in _MARK_RE.finditer(paragraph):  # only the marks matter, so only they are visited
+    doubles = 0  # double quotes in the stack
+    paragraph_end = -1
+    for found_mark in _MARK_RE.finditer(text):  # only the marks matter, so only they are visited
         i, char = found_mark.start(), found_mark.group()
-        before = paragraph[i - 1] if i else " "
-        after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
+        if i > paragraph_end:  # the first mark of a later paragraph
+            _left_open(stack, paragraph_end, found)
+            stack, doubles = [], 0
+            paragraph_end = text.find("\n", i)
+            if paragraph_end < 0:
+                paragraph_end = len(text)
+        before = text[i - 1] if i and text[i - 1] != "\n" else " "  # a paragraph starts after a space
+        after = text[i + 1] if i + 1 < paragraph_end else " "
         if char in _DOUBLE:
-            double_open = any(mark == "double" for mark, _ in stack)
+            double_open = doubles > 0
             closes = char in r.DOUBLE_CLOSERS or (char == '"' and double_open)
             if closes and double_open:
                 while stack:  # singles left open inside a closing double quote were apostrophes
                     mark, start = stack.pop()
                     if mark == "double":
-                        found.append(Quotation(offset + start, offset + i + 1, "double", True, nested=bool(stack)))
+                        doubles -= 1
+                        found.append(Quotation(start, i + 1, "double", True, nested=bool(stack)))
                         break
             elif not closes and not double_open:
                 stack.append(("double", i))
+                doubles += 1
         elif char in _SINGLE:
             if before.isalnum() and after.isalnum():
                 continue  # an apostrophe: don't, Syria's
@@ -102,11 +110,15 @@ def _paragraph_quotations(paragraph: str, offset: int) -> list[Quotation]:
                 stack.append(("single", i))
             elif single_open and not before.isspace():
                 _, start = stack.pop()
-                found.append(Quotation(offset + start, offset + i + 1, "single", True, nested=bool(stack)))
+                found.append(Quotation(start, i + 1, "single", True, nested=bool(stack)))
+    _left_open(stack, paragraph_end, found)
+    return found
+
+
+def _left_open(stack: list[tuple[str, int]], paragraph_end: int, found: list[Quotation]) -> None:
     for depth, (mark, start) in enumerate(stack):
         if mark == "double":  # left open: the quotation runs to the end of the paragraph
-            found.append(Quotation(offset + start, offset + len(paragraph), "double", False, nested=depth > 0))
-    return found
+            found.append(Quotation(start, paragraph_end, "double", False, nested=depth > 0))
 
 
 class _Context:

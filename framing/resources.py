@@ -94,8 +94,11 @@ DATELINE_RE = re.compile(
     r"^(?=[A-Z]{2})[A-Z][A-Z .,'/]{1,40}?(?:,\s*\w+\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s+"
     r"(?=[\"\u201c\u2018']?[A-Z])"  # the story goes on with a capital: "REUTERS - Syrian", not "ISIL – which"
 )
-# A caption or credit glued to the end of a sentence: "...coalition.Assad in interview with BBC"
-GLUED_TAIL_RE = re.compile(r"(?<=[a-z0-9)\]][.!?])(?=[A-Z])")
+# A caption or credit glued to the end of a sentence: "...coalition.Assad in interview with BBC".
+# The pattern finds the stop before a capital; the sentence's last character, before the stop,
+# must be one of GLUED_TAIL_AFTER (a look-behind would be tried at every character of every line).
+GLUED_TAIL_RE = re.compile(r"[.!?](?=[A-Z])")
+GLUED_TAIL_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]")
 
 # --- Quotes and speakers ------------------------------------------------------------------
 

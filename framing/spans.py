@@ -11,13 +11,16 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import NamedTuple
 
+import numpy as np
+
 from framing.cleaning import CleanedArticle, clean
 from framing.lexicon import Lexicon
-from framing.matcher import Match, Matcher
+from framing.matcher import MatchArrays, Matcher
 from framing.quotes import Quotation, VoiceIndex, find_quotations, quote_regions
+from framing.resources import WORD_RE
 from framing.speakers import Attribution, attribute
 from framing.stories import Article
-from framing.text import count_words, sentence_bounds, sentence_index
+from framing.text import sentence_bounds, sentence_index
 
 SPAN_FIELDS = (
     "article", "outlet", "start", "end", "text", "term", "category", "referent", "voice",
@@ -73,38 +76,146 @@ class ArticleAnalysis:
 
     @cached_property
     def _words_by_voice(self) -> dict[str, int]:
-        """Words in each voice; all the words are those in the two voices (no word spans a
-        quotation mark, so this is also the count over the whole text)."""
-        narrator, quote = count_words(self.voice_text("narrator")), count_words(self.voice_text("quote"))
+        narrator, quote = voice_words(self.text, self.quote_regions)
         return {"narrator": narrator, "quote": quote, "all": narrator + quote}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """An article's cleaned text with its sentences and quotations: what its hits are placed in."""
+
+    cleaned: CleanedArticle
+    sentences: list[tuple[int, int]]
+    quotations: list[Quotation]
+    regions: list[tuple[int, int]]  # quote regions, in order
+
+    @property
+    def text(self) -> str:
+        return self.cleaned.text
+
+    @staticmethod
+    def of(article: Article) -> Layout:
+        cleaned = clean(article.raw)
+        sentences = sentence_bounds(cleaned.text)
+        quotations = find_quotations(cleaned.text, sentences)
+        return Layout(cleaned, sentences, quotations, quote_regions(quotations))
+
+
+class Hits(NamedTuple):
+    """The hits of a list of articles as columns, in span order (by article, then by start, the
+    longer first): what the story engine makes its spans from and the batch counts from."""
+
+    article: np.ndarray  # the article's place in the list
+    start: np.ndarray
+    end: np.ndarray
+    term: np.ndarray  # the term's place in the lexicon; SCARE_QUOTE for a scare quote itself
+    region: np.ndarray  # the quote region (its place in the article's) holding all of the hit; -1: none
+    scare_quote: np.ndarray  # bool: starts inside a scare quote
+    sentence: np.ndarray  # the sentence (its place in the article's) the hit starts in
+    bounds: np.ndarray  # article i's hits are [bounds[i]:bounds[i + 1]]
+
+
+SCARE_QUOTE = -1  # the term of a scare quote span: no lexicon term, the scare-quote category's own
+
+
+def voice_words(text: str, regions) -> tuple[int, int]:
+    """Words in the narrator's voice and in quotations; all the words are those in the two voices
+    (no word spans a quotation mark, so this is also the count over the whole text)."""
+    narrator = quote = 0
+    position = 0
+    for start, end in regions:  # each stretch counted in place (as if cut out), without copying it
+        narrator += len(WORD_RE.findall(text, position, start))
+        quote += len(WORD_RE.findall(text, start, end))
+        position = end
+    return narrator + len(WORD_RE.findall(text, position)), quote
+
+
+def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher) -> tuple[list[Layout], Hits]:
+    """Each article laid out, and the hits of all of them from one scan. The hits' voices,
+    sentences and scare quotes are placed by a search of all of them at once in the articles'
+    regions, sentences and scare quotes laid end to end (each article after the one before)."""
+    layouts = [Layout.of(article) for article in articles]
+    found = matcher.find_arrays([layout.text for layout in layouts]) if layouts else MatchArrays.none(0)
+    lengths = np.array([len(layout.text) + 1 for layout in layouts], dtype=np.int64)
+    shift = np.cumsum(lengths) - lengths  # where each article begins, laid end to end
+    scare_category = lexicon.scare_quote_category is not None
+    scares = [[(q.start, q.end) for q in layout.quotations if q.scare] for layout in layouts]
+    extra = [len(quotes) if scare_category else 0 for quotes in scares]
+    scare_spans = _columns([quotes for quotes, n in zip(scares, extra, strict=True) if n])
+    start = np.concatenate([found.starts, scare_spans[0]])
+    end = np.concatenate([found.ends, scare_spans[1]])
+    term = np.concatenate([found.orders, np.full(len(scare_spans[0]), SCARE_QUOTE)])
+    numbers = np.arange(len(layouts))
+    article = np.concatenate([np.repeat(numbers, np.diff(found.bounds)), np.repeat(numbers, extra)])
+    order = np.lexsort((-end, start, article))  # stable: a match before a scare quote at the same place
+    article, start, end, term = article[order], start[order], end[order], term[order]
+    at = start + shift[article]
+    # Quote voice only for a hit wholly inside a quotation.
+    region, region_counts = _laid_out([layout.regions for layout in layouts], shift)
+    inside = np.searchsorted(region[0], at, side="right") - 1
+    quoted = (inside >= 0) & (end + shift[article] <= _at(region[1], inside))
+    first_region = np.cumsum(region_counts) - region_counts
+    region_index = np.where(quoted, inside - first_region[article], -1)
+    # Inside a scare quote: of the scare quotes opening at or before the hit, one ends after its start.
+    scare, _ = _laid_out(scares, shift)
+    before = np.searchsorted(scare[0], at, side="right") - 1
+    in_scare = (before >= 0) & (_at(np.maximum.accumulate(scare[1]), before) > at)
+    sentences, sentence_counts = _laid_out([layout.sentences for layout in layouts], shift)
+    first_sentence = np.cumsum(sentence_counts) - sentence_counts
+    sentence = np.maximum(np.searchsorted(sentences[0], at, side="right") - 1 - first_sentence[article], 0)
+    bounds = np.searchsorted(article, np.arange(len(layouts) + 1))
+    return layouts, Hits(article, start, end, term, region_index, in_scare, sentence, bounds)
+
+
+def _columns(pairs_per_article: list[list[tuple[int, int]]]) -> tuple[np.ndarray, np.ndarray]:
+    flat = np.array([pair for pairs in pairs_per_article for pair in pairs], dtype=np.int64).reshape(-1, 2)
+    return flat[:, 0], flat[:, 1]
+
+
+def _at(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """values[positions], with 0 where a position is -1 (before the first value)."""
+    return np.concatenate([[0], values])[positions + 1]
+
+
+def _laid_out(pairs_per_article: list[list[tuple[int, int]]], shift: np.ndarray):
+    """Every article's (start, end) pairs, shifted to where the article begins when laid end to
+    end, as two columns; and how many each article has."""
+    counts = np.array([len(pairs) for pairs in pairs_per_article], dtype=np.int64)
+    starts, ends = _columns(pairs_per_article)
+    offset = np.repeat(shift, counts)
+    return (starts + offset, ends + offset), counts
 
 
 def analyse_articles(articles: list[Article], lexicon: Lexicon, matcher: Matcher | None = None, *,
                      speakers: bool = True) -> list[ArticleAnalysis]:
     """Each article taken apart; the lexicon is matched in all of them with one scan. Without
-    `speakers`, nobody is attributed (every speaker is empty): the batch scorer skips that work
-    when it writes no span table, since no count depends on it."""
-    matcher = matcher or Matcher(lexicon)
-    cleaned = [clean(article.raw) for article in articles]
-    found = matcher.find_many([piece.text for piece in cleaned])
-    return [_analysed(article, piece, matches, lexicon, speakers)
-            for article, piece, matches in zip(articles, cleaned, found, strict=True)]
+    `speakers`, nobody is attributed (every speaker is empty)."""
+    layouts, hits = find_hits(articles, lexicon, matcher or Matcher(lexicon))
+    terms = lexicon.terms
+    category = lexicon.scare_quote_category
+    # The term, category and referent of each term order; SCARE_QUOTE (-1) is the last entry.
+    labels = [(term.text, term.category, term.referent) for term in terms] + [
+        (SCARE_QUOTE_TERM, category.id if category else "", "")]
+    columns = [column.tolist() for column in (hits.start, hits.end, hits.term, hits.region, hits.scare_quote,
+                                              hits.sentence)]
+    bounds = hits.bounds.tolist()
+    return [_analysed(article, layout, [column[bounds[i]:bounds[i + 1]] for column in columns], labels, speakers)
+            for i, (article, layout) in enumerate(zip(articles, layouts, strict=True))]
 
 
-def _analysed(article: Article, cleaned: CleanedArticle, matches: list[Match], lexicon: Lexicon,
+def _analysed(article: Article, layout: Layout, columns: list[list], labels: list[tuple[str, str, str]],
               speakers: bool) -> ArticleAnalysis:
-    text = cleaned.text
-    sentences = sentence_bounds(text)
-    quotations = find_quotations(text, sentences)
-    regions = quote_regions(quotations)
+    text, sentences, regions = layout.text, layout.sentences, layout.regions
     attributions, region_attributions = (
         attribute(text, sentences, regions) if speakers else ([None] * len(sentences), [None] * len(regions)))
-    doc = ArticleAnalysis(article, cleaned, tuple(sentences), tuple(quotations), tuple(regions),
-                          tuple(attributions), tuple(region_attributions), ())
-    spans = [(start, end, term.text, term.category, term.referent) for start, end, term in matches]
-    if (category := lexicon.scare_quote_category) is not None:
-        spans += [(q.start, q.end, SCARE_QUOTE_TERM, category.id, "") for q in quotations if q.scare]
-    return with_spans(doc, spans)
+    spans = []
+    for start, end, term, region, scare, sentence in zip(*columns, strict=True):
+        attribution = region_attributions[region] if region >= 0 else (attributions[sentence] if sentences else None)
+        spans.append(Span(article.id, article.outlet, start, end, text[start:end], *labels[term],
+                          "narrator" if region < 0 else "quote", scare, attribution.speaker if attribution else "",
+                          sentence))
+    return ArticleAnalysis(article, layout.cleaned, tuple(sentences), tuple(layout.quotations), tuple(regions),
+                           tuple(attributions), tuple(region_attributions), tuple(spans))
 
 
 def with_spans(doc: ArticleAnalysis, added: list[tuple[int, int, str, str, str]]) -> ArticleAnalysis:

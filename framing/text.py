@@ -33,27 +33,37 @@ def words(text: str) -> list[str]:
 
 
 # A sentence ends at . ! or ?, optionally followed by closing quotes or brackets, then
-# whitespace and something that can start a sentence.
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# whitespace within the line (group 1) and something that can start a sentence.
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=([^\S\n]+)[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?]+[\"'\u201d\u2019)\]]*$")
+_TRIMMED_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without the whitespace around it
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; lines are paragraphs, so a line break always ends one."""
-    bounds: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        cut = 0
-        for match in _BOUNDARY_RE.finditer(line):
-            token = _LAST_TOKEN_RE.search(line, max(cut, match.start() - 40), match.end())
-            word = token.group(1).lower() if token else ""
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-            _add_trimmed(bounds, line, line_start, cut, match.end())
-            cut = match.end()
-        _add_trimmed(bounds, line, line_start, cut, len(line))
-        line_start += len(line) + 1
-    return bounds
+    """(start, end) of each sentence; lines are paragraphs, so a line break always ends one.
+
+    One pass over the whole text: a sentence starts where a line's words start or after the
+    space behind a boundary, and ends where a line's words end or at a boundary."""
+    lines = [line.span() for line in _TRIMMED_LINE_RE.finditer(text)]
+    starts, ends = [start for start, _ in lines], [end for _, end in lines]
+    cut = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        start = match.start()
+        # The abbreviation test looks back within the sentence and its line, 40 characters at most,
+        # and no further than the last space (no token holds one).
+        back = max(cut, start - 40, 0)
+        back = max(back, text.rfind("\n", back, start) + 1, text.rfind(" ", back, start) + 1)
+        token = _LAST_TOKEN_RE.search(text, back, match.end())
+        word = token.group(1).lower() if token else ""
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        cut = match.end()
+        ends.append(cut)
+        starts.append(match.end(1))
+    if len(starts) > len(lines):  # boundaries found: put them in their places among the lines'
+        starts.sort()
+        ends.sort()
+    return list(zip(starts, ends, strict=True))
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
@@ -63,15 +73,11 @@ def sentence_index(starts: list[int], offset: int) -> int:
 
 def blank_out(text: str, regions) -> str:
     """The text with each (start, end) region replaced by spaces, offsets unchanged."""
-    chars = list(text)
-    for start, end in regions:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
-
-
-def _add_trimmed(bounds: list, line: str, offset: int, start: int, end: int) -> None:
-    piece = line[start:end]
-    stripped = piece.strip()
-    if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        bounds.append((offset + start + lead, offset + start + lead + len(stripped)))
+    pieces, position = [], 0
+    for start, end in sorted(regions):  # regions may nest or overlap: each character is blanked once
+        start = max(start, position)
+        if end > start:
+            pieces += [text[position:start], " " * (end - start)]
+            position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

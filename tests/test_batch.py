@@ -15,7 +15,11 @@ from conftest import load_bench
 from framing import analyse
 from framing.batch.scoring import BatchError, Problem, read_chunks, run_batch, sibling
 from framing.cli import main
-from framing.spans import SPAN_FIELDS, analyse_articles
+from framing.lexicon import parse_lexicon
+from framing.quotes import VoiceIndex
+from framing.spans import SPAN_FIELDS, find_hits
+from framing.stories import Article, Story
+from framing.text import sentence_index
 
 corpus = load_bench("corpus")
 
@@ -68,6 +72,39 @@ def test_scores_equal_the_story_engine_on_the_bundled_story(tmp_path, bundled_st
     assert terms["count"].sum() == len(story.spans)  # every count traces back to its terms
 
 
+def test_a_generated_corpus_scores_as_the_story_engine_scores_it(tmp_path, generated):
+    """Chunks of a generated corpus (several outlets, quotations, scare quotes, a 2,000-term
+    lexicon) give the story engine's spans, words and scores, article by article."""
+    lexicon = parse_lexicon(corpus.generate_lexicon(2000, seed=0), source="generated")
+    out = tmp_path / "scores.parquet"
+    run_batch(generated, out, lexicon, spans_path=tmp_path / "spans.parquet", chunk_size=40, workers=1,
+              progress=False)
+    rows = [json.loads(line) for line in generated.read_text(encoding="utf-8").splitlines()]
+    story = analyse(Story("generated", "generated", tuple(
+        Article(id=row["article"], outlet=row["outlet"], raw=row["text"], date=row["date"]) for row in rows)), lexicon)
+    # Each hit placed as the per-hit helpers place it: its voice, its sentence, its scare quote.
+    for doc in story.documents:
+        voices, starts = VoiceIndex(list(doc.quote_regions)), [start for start, _ in doc.sentences]
+        scare = [q for q in doc.quotations if q.scare]
+        assert [(s.voice, s.sentence, s.scare_quote) for s in doc.spans] == [
+            ("narrator" if voices.region_of(s.start, s.end) is None else "quote", sentence_index(starts, s.start),
+             any(q.start <= s.start < q.end for q in scare)) for s in doc.spans]
+    spans = pd.read_parquet(tmp_path / "spans.parquet")
+    assert len(spans) > 1000 and spans["scare_quote"].any() and (spans["voice"] == "quote").any()
+    pd.testing.assert_frame_equal(spans[list(SPAN_FIELDS)], story.spans, check_dtype=False)
+    scores = pd.read_parquet(out)
+    words = scores.drop_duplicates(["article", "voice"]).pivot(index="article", columns="voice", values="words")
+    expected = story.articles.set_index("article")[["words", "words_narrator", "words_quote"]]
+    assert (words.loc[expected.index, ["all", "narrator", "quote"]].to_numpy() == expected.to_numpy()).all()
+    per_article = scores[scores["voice"] != "all"].groupby(["article", "category", "voice"])["count"].sum()
+    counted = story.spans.groupby(["article", "category", "voice"]).size()
+    assert per_article[per_article > 0].to_dict() == counted.to_dict()
+    outlets = pd.read_parquet(sibling(out, "outlets"))
+    totals = outlets.groupby(["outlet", "category", "voice"])[["count", "words"]].sum()
+    reference = story.scores.set_index(["outlet", "category", "voice"])[["count", "words"]].sort_index()
+    pd.testing.assert_frame_equal(totals, reference, check_dtype=False)
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_every_input_format_gives_the_same_scores(tmp_path, default_lexicon, bundled_rows, suffix):
     reference = run_batch(write_rows(tmp_path / "in.jsonl", bundled_rows), tmp_path / "a.csv", default_lexicon,
@@ -103,8 +140,8 @@ def test_an_article_the_engine_cannot_score_is_skipped_alone(tmp_path, default_l
     def fragile(articles, *args, **options):
         if any("EXPLODE" in article.raw for article in articles):
             raise ValueError("cannot take this one")
-        return analyse_articles(articles, *args, **options)
-    monkeypatch.setattr(framing.batch.scoring, "analyse_articles", fragile)
+        return find_hits(articles, *args, **options)
+    monkeypatch.setattr(framing.batch.scoring, "find_hits", fragile)
     rows = [*bundled_rows[:2], {"outlet": "X", "text": "EXPLODE here"}, *bundled_rows[2:]]
     summary = run_batch(write_rows(tmp_path / "in.jsonl", rows), tmp_path / "out.csv", default_lexicon, workers=1,
                         progress=False)

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from framing.cleaning import clean
 
 
@@ -128,3 +131,28 @@ def test_the_promo_shortcut_never_skips_a_line_the_pattern_would_match():
                 text = f"Get our {word[:i]}{variant}{word[i + 1:]} today"
                 if r.PROMO_RE.search(text):
                     assert _may_promote(text), text
+
+
+# The rule as one look-behind expression: a capital right after a stop that ends a word.
+_GLUED_RULE = r"(?<=[a-z0-9)\]][.!?])(?=[A-Z])"
+
+
+@given(st.lists(st.sampled_from(["a", "Z", "7", ")", "]", ".", "!", "?", " ", "Photo: AP", "(left)", "\u00e9",
+                                 "x.Y", "end.Start"]), max_size=30).map("".join))
+def test_a_glued_tail_is_cut_where_the_look_behind_rule_says(text):
+    import re
+
+    from framing.cleaning import _glued_tail
+
+    cuts = [m.start() for m in re.finditer(_GLUED_RULE, text)]
+    head, tail = _glued_tail(text)
+    assert head + tail == text
+    assert tail in ("", text[cuts[-1]:]) if cuts else tail == ""
+
+
+def test_a_caption_glued_after_the_last_full_stop_is_cut_there():
+    from framing.cleaning import _glued_tail
+
+    text = "The talks went on.Nobody left early. The envoy spoke (2) times.Photo: Reuters"
+    assert _glued_tail(text) == ("The talks went on.Nobody left early. The envoy spoke (2) times.", "Photo: Reuters")
+    assert _glued_tail("A.B.C.d") == ("A.B.C.d", "")  # no word before the stops

@@ -125,3 +125,32 @@ def test_coverage_json_fields_and_summary(capsys):
     assert any(r["closest"] and set(r["closest"]) == {"outlet", "article", "sentence"} for r in records)
     summary = run_json(capsys, "coverage", str(BUNDLED), "--summary")
     assert [r["outlet"] for r in summary] == ["Al-Manar", "Haaretz (Reuters)", "Press TV", "Sputnik", "The Week"]
+
+
+# Run as `python -m framing ARGS` does, then list the heavy libraries the run imported.
+_IMPORTED_BY_A_RUN = """
+import runpy, sys
+sys.argv = ["framing", *sys.argv[1:]]
+try:
+    runpy.run_module("framing", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+heavy = ("pandas", "sklearn", "scipy", "pyarrow", "trafilatura")
+print("imported:", *sorted({name.split(".")[0] for name in sys.modules} & set(heavy)), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["stories"], ["stories", "--format", "json"]])
+def test_help_and_light_commands_import_no_pandas_or_sklearn(args):
+    result = subprocess.run([sys.executable, "-c", _IMPORTED_BY_A_RUN, *args], capture_output=True, text=True,
+                            cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout  # the command did run: help or the list of stories
+    assert result.stderr.splitlines()[-1] == "imported:", result.stderr
+
+
+def test_a_heavy_command_still_gets_its_options_and_imports():
+    result = subprocess.run([sys.executable, "-c", _IMPORTED_BY_A_RUN, "distinctive", "--help"],
+                            capture_output=True, text=True, cwd=REPO)
+    assert "--method {log-odds,exclusive,tf-idf}" in result.stdout
+    assert "pandas" in result.stderr.splitlines()[-1].split()

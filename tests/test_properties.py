@@ -66,3 +66,49 @@ def test_sentences_are_ordered_trimmed_and_inside_the_text(text):
         assert previous_end <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()
         previous_end = end
+
+
+ABBREVIATED = st.lists(st.one_of(TRICKY, st.sampled_from(["Mr.", "U.S.", "Dr", "etc.", "e.g.", "x.", "A", "9", " The"]),
+                                 st.text(max_size=3)), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ABBREVIATED, max_size=4))
+def test_each_line_is_split_into_sentences_on_its_own(lines):
+    """The whole text is scanned at once, yet no boundary (or the abbreviation test behind it)
+    reaches across a line break: the sentences are those of each line alone, shifted."""
+    lines = [line.replace("\n", " ") for line in lines]
+    expected, offset = [], 0
+    for line in lines:
+        expected += [(offset + start, offset + end) for start, end in sentence_bounds(line)]
+        offset += len(line) + 1
+    assert sentence_bounds("\n".join(lines)) == expected
+
+
+def test_a_sentence_ends_at_a_stop_before_a_capital_unless_it_closes_an_abbreviation():
+    text = "Mr. Smith met the U.S. envoy. He left.\n  \"Why?\" she asked.  Nobody knew."
+    assert [text[s:e] for s, e in sentence_bounds(text)] == [
+        "Mr. Smith met the U.S. envoy.", "He left.", "\"Why?\" she asked.", "Nobody knew."]
+
+
+QUOTED = st.lists(st.one_of(TRICKY, st.sampled_from(["don't", "Syria's", "\u201eword\u201c", "\u00abword\u00bb"])),
+                  max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(QUOTED, max_size=4))
+def test_each_paragraph_has_its_own_quotations(paragraphs):
+    """Quote marks are scanned over the whole text at once, yet a quotation never runs past its
+    paragraph: the quotations found are those of each paragraph alone, shifted."""
+    from framing.quotes import find_quotations
+
+    def placed(text, offset=0):
+        return [(q.start + offset, q.end + offset, q.mark, q.closed, q.nested)
+                for q in find_quotations(text, sentence_bounds(text))]
+
+    paragraphs = [paragraph.replace("\n", " ").replace("\r", " ") for paragraph in paragraphs]
+    expected, offset = [], 0
+    for paragraph in paragraphs:
+        expected += placed(paragraph, offset)
+        offset += len(paragraph) + 1
+    assert placed("\n".join(paragraphs)) == sorted(expected, key=lambda q: q[0])

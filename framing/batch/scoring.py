@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import re
 import sys
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -32,12 +32,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from framing.analysis import span_table
 from framing.lexicon import Lexicon
 from framing.matcher import Matcher
 from framing.records import BATCH_SUFFIXES, READERS, TEXT_COLUMNS, RecordProblem, column_names, csv_records
 from framing.scores import WORD_COLUMNS, rate_table
-from framing.spans import ArticleAnalysis, analyse_articles
+from framing.spans import SCARE_QUOTE_TERM, SPAN_FIELDS, Hits, Layout, find_hits, voice_words
+from framing.speakers import attribute
 from framing.stories import Article
 
 OUTPUT_SUFFIXES = (".parquet", ".csv")
@@ -163,57 +163,124 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
             problems.append(article)
         else:
             readable.append((number, record.get("story"), article))
+    matcher = _matcher(lexicon) if readable else None  # none for the empty tables of a run's end
     try:  # the whole chunk in one scan
-        analysed = analyse_articles([article for _, _, article in readable], lexicon, _matcher(lexicon),
-                                    speakers=with_spans) if readable else []
+        layouts, hits = find_hits([article for *_, article in readable], lexicon, matcher)
     except Exception:  # one odd article must not stop a run over a whole corpus: find it, skip it
-        analysed = [_analysed_alone(number, article, lexicon, _matcher(lexicon), with_spans)
-                    for number, _, article in readable]
-    documents, meta = [], []
-    for (number, story, article), document in zip(readable, analysed, strict=True):
-        if isinstance(document, Problem):
-            problems.append(document)
-            continue
-        documents.append(document)
-        meta.append((number, "" if story is None else str(story), article.id, article.outlet, article.date))
+        scorable = []
+        for number, story, article in readable:
+            try:
+                find_hits([article], lexicon, matcher)
+                scorable.append((number, story, article))
+            except Exception as error:
+                problems.append(Problem(number, f"could not be scored ({type(error).__name__}: {error})"))
+        readable = scorable
+        layouts, hits = find_hits([article for *_, article in readable], lexicon, matcher)
     problems.sort(key=lambda problem: problem.row)
+    meta = [(number, "" if story is None else str(story), article.id, article.outlet, article.date)
+            for number, story, article in readable]
     articles = pd.DataFrame(meta, columns=list(ROW_FIELDS))
     months = [date[:7] if MONTH_RE.match(date) else "" for *_, date in meta]
     articles["month"] = pd.Series(months, dtype=articles["date"].dtype)
-    for voice, column in WORD_COLUMNS.items():
-        articles[column] = [doc.words(voice) for doc in documents]
-    # Counted from the spans themselves: the numbers a span table would give, without building one.
-    per_row = Counter((number, span.category, span.voice)
-                      for (number, *_), document in zip(meta, documents, strict=True) for span in document.spans)
-    per_term = Counter((outlet, month, span.category, span.voice, span.term)
-                       for (_, _, _, outlet, _), month, document in zip(meta, months, documents, strict=True)
-                       for span in document.spans)
-    categories = [category.id for category in lexicon.categories]
-    rates = rate_table(_counts(per_row, ("row", "category", "voice")),
-                       articles.set_index("row")[list(WORD_COLUMNS.values())], categories, by=("row",))
+    voice_counts = [voice_words(layout.text, layout.regions) for layout in layouts]
+    articles[WORD_COLUMNS["all"]] = [narrator + quote for narrator, quote in voice_counts]
+    articles[WORD_COLUMNS["narrator"]] = [narrator for narrator, _ in voice_counts]
+    articles[WORD_COLUMNS["quote"]] = [quote for _, quote in voice_counts]
+    keys = _keys(lexicon)
+    voices = (hits.region >= 0).astype(np.int64)  # places in VOICES
+    # Counted by the key of each hit, a number that encodes its (row, category, voice), and
+    # another its (outlet and month, category and term, voice).
+    width = len(keys.categories)
+    present, counts = _first_seen((hits.article * width + keys.category[hits.term]) * 2 + voices)
+    per_row = _series(counts, row=articles["row"].to_numpy()[present // (2 * width)],
+                      category=keys.categories[present // 2 % width], voice=VOICES[present % 2])
+    groups, outlet_months = pd.MultiIndex.from_arrays([articles["outlet"], articles["month"]]).factorize()
+    width = len(keys.labels)
+    present, counts = _first_seen((groups[hits.article] * width + keys.label[hits.term]) * 2 + voices)
+    group, label = outlet_months[present // (2 * width)], keys.labels[present // 2 % width]
+    per_term = _series(counts, outlet=group.get_level_values(0), month=group.get_level_values(1),
+                       category=label.get_level_values(0), voice=VOICES[present % 2], term=label.get_level_values(1))
+    rates = rate_table(per_row, articles.set_index("row")[list(WORD_COLUMNS.values())], list(keys.categories),
+                       by=("row",))
     scores = articles[list(ROW_FIELDS)].merge(rates, on="row")
     words = articles.groupby(["outlet", "month"])[list(WORD_COLUMNS.values())].sum()
     words["articles"] = articles.groupby(["outlet", "month"]).size()
-    span_rows = None
-    if with_spans:
-        span_rows = span_table(tuple(documents))
-        span_rows.insert(0, "row", np.repeat(articles["row"].to_numpy(), [len(doc.spans) for doc in documents]))
-        span_rows.insert(1, "story", span_rows["row"].map(articles.set_index("row")["story"]))
-    return ChunkResult(scores, span_rows, _counts(per_term, TERM_FIELDS[:-1]), words, problems)
+    span_rows = _span_rows(readable, layouts, hits, lexicon) if with_spans else None
+    return ChunkResult(scores, span_rows, per_term, words, problems)
 
 
-def _counts(counter: Counter, names: tuple[str, ...]) -> pd.Series:
-    index = pd.MultiIndex.from_tuples(list(counter), names=list(names)) if counter else \
-        pd.MultiIndex.from_arrays([[]] * len(names), names=list(names))
-    return pd.Series(list(counter.values()), index=index, dtype="int64")
+VOICES = np.array(["narrator", "quote"], dtype=object)
 
 
-def _analysed_alone(number: int, article: Article, lexicon: Lexicon, matcher: Matcher,
-                    speakers: bool) -> ArticleAnalysis | Problem:
-    try:
-        return analyse_articles([article], lexicon, matcher, speakers=speakers)[0]
-    except Exception as error:
-        return Problem(number, f"could not be scored ({type(error).__name__}: {error})")
+@dataclass(frozen=True)
+class _Keys:
+    """What the counts of a lexicon's hits are keyed by, for each term order (SCARE_QUOTE last)."""
+
+    categories: np.ndarray  # category ids, in lexicon order
+    category: np.ndarray  # each term's category, as its place in `categories`
+    labels: pd.MultiIndex  # the distinct (category id, term text) pairs
+    label: np.ndarray  # each term's place in `labels`
+    terms: np.ndarray  # each term's (text, category, referent)
+
+
+@lru_cache(maxsize=4)
+def _keys(lexicon: Lexicon) -> _Keys:
+    categories = [category.id for category in lexicon.categories]
+    pairs = [(term.category, term.text) for term in lexicon.terms]
+    # At -1, as SCARE_QUOTE: a lexicon without a scare-quote category has no such hits.
+    scare = lexicon.scare_quote_category.id if lexicon.scare_quote_category else ""
+    pairs.append((scare, SCARE_QUOTE_TERM))
+    label, labels = pd.MultiIndex.from_tuples(pairs).factorize()
+    place = {category: i for i, category in enumerate(categories)}
+    terms = [(term.text, term.category, term.referent) for term in lexicon.terms] + [(SCARE_QUOTE_TERM, scare, "")]
+    return _Keys(np.array(categories, dtype=object), np.array([place.get(c, -1) for c, _ in pairs], dtype=np.int64),
+                 labels, label, np.array(terms, dtype=object).reshape(-1, 3))
+
+
+def _span_rows(readable: list[tuple[int, str | None, Article]], layouts: list[Layout], hits: Hits,
+               lexicon: Lexicon) -> pd.DataFrame:
+    """The span table of the story engine, with each hit's row and story, built from the hits'
+    columns: a hit in a quotation is that quotation's speaker's, any other its sentence's."""
+    speakers, region_first, sentence_first = [], [], []
+    for layout in layouts:
+        per_sentence, per_region = attribute(layout.text, layout.sentences, layout.regions)
+        region_first.append(len(speakers))
+        speakers += [attribution.speaker if attribution else "" for attribution in per_region]
+        sentence_first.append(len(speakers) if layout.sentences else -1)  # -1: no sentence, no speaker
+        speakers += [attribution.speaker if attribution else "" for attribution in per_sentence]
+    speakers.append("")  # at -1
+    region_first, sentence_first = np.array(region_first, dtype=np.int64), np.array(sentence_first, dtype=np.int64)
+    in_sentence = np.where(sentence_first[hits.article] >= 0, sentence_first[hits.article] + hits.sentence, -1)
+    speaker = np.where(hits.region >= 0, region_first[hits.article] + hits.region, in_sentence)
+    labels = _keys(lexicon).terms
+    texts = [layout.text for layout in layouts]
+    number = np.array([number for number, *_ in readable], dtype=np.int64)[hits.article]
+    stories, ids, outlets = (np.array(column, dtype=object) for column in (
+        ["" if story is None else str(story) for _, story, _ in readable],
+        [article.id for *_, article in readable], [article.outlet for *_, article in readable]))
+    columns = {
+        "row": number, "story": stories[hits.article], "article": ids[hits.article],
+        "outlet": outlets[hits.article], "start": hits.start, "end": hits.end,
+        "text": np.array([texts[a][s:e] for a, s, e in zip(hits.article.tolist(), hits.start.tolist(),
+                                                          hits.end.tolist(), strict=True)], dtype=object),
+        "term": labels[hits.term, 0], "category": labels[hits.term, 1], "referent": labels[hits.term, 2],
+        "voice": VOICES[(hits.region >= 0).astype(np.int64)], "scare_quote": hits.scare_quote.astype(bool),
+        "speaker": np.array(speakers, dtype=object)[speaker], "sentence": hits.sentence,
+    }
+    return pd.DataFrame(columns, columns=["row", "story", *SPAN_FIELDS])
+
+
+def _first_seen(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys in the order they first appear (as a Counter keeps them), and their counts."""
+    present, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    by_appearance = np.argsort(first)
+    return present[by_appearance], counts[by_appearance]
+
+
+def _series(counts: np.ndarray, **levels) -> pd.Series:
+    index = pd.MultiIndex.from_arrays([np.asarray(values, dtype=object) for values in levels.values()],
+                                      names=list(levels))
+    return pd.Series(counts, index=index, dtype="int64")
 
 
 def _is_unicode(value: str) -> bool:
@@ -384,7 +451,7 @@ def write_aggregates(output: Path, terms: pd.Series | None, words: pd.DataFrame 
                      categories: list[str]) -> list[Path]:
     """Outlet totals per month, and the term counts they add up from, beside the main output."""
     if terms is None or words is None:  # nothing was scored
-        terms = _counts(Counter(), TERM_FIELDS[:-1])
+        terms = _series(np.zeros(0, dtype=np.int64), **{name: [] for name in TERM_FIELDS[:-1]})
         words = pd.DataFrame(0, columns=[*WORD_COLUMNS.values(), "articles"],
                              index=pd.MultiIndex.from_arrays([[], []], names=["outlet", "month"]))
     terms = terms.astype(int).rename("count")
