@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # the analysis, pandas and scikit-learn are imported by the c
     import pandas as pd
 
     from framing.analysis import Analysis
-    from framing.batch.scoring import Problem
     from framing.library.importing import ImportResult
+    from framing.records import RecordProblem
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
@@ -187,7 +187,7 @@ def _batch(args) -> None:
     out = Path(args.out)
     shown = 0
 
-    def report(problem: Problem) -> None:
+    def report(problem: RecordProblem) -> None:
         nonlocal shown
         shown += 1
         if shown <= MAX_PROBLEMS_SHOWN:

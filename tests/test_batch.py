@@ -13,10 +13,11 @@ import pytest
 from conftest import load_bench
 
 from framing import analyse
-from framing.batch.scoring import BatchError, Problem, read_chunks, run_batch, sibling
+from framing.batch.scoring import BatchError, read_chunks, run_batch, sibling
 from framing.cli import main
 from framing.lexicon import parse_lexicon
 from framing.quotes import VoiceIndex
+from framing.records import RecordProblem
 from framing.spans import SPAN_FIELDS, find_hits
 from framing.stories import Article, Story
 from framing.text import sentence_index
@@ -81,7 +82,8 @@ def test_a_generated_corpus_scores_as_the_story_engine_scores_it(tmp_path, gener
               progress=False)
     rows = [json.loads(line) for line in generated.read_text(encoding="utf-8").splitlines()]
     story = analyse(Story("generated", "generated", tuple(
-        Article(id=row["article"], outlet=row["outlet"], raw=row["text"], date=row["date"]) for row in rows)), lexicon)
+        Article(id=row["article"], outlet=row["outlet"], raw=row["text"], date=row["date"]) for row in rows)), lexicon,
+        actors=False)  # the batch finds no actors
     # Each hit placed as the per-hit helpers place it: its voice, its sentence, its scare quote.
     for doc in story.documents:
         voices, starts = VoiceIndex(list(doc.quote_regions)), [start for start, _ in doc.sentences]
@@ -146,7 +148,7 @@ def test_an_article_the_engine_cannot_score_is_skipped_alone(tmp_path, default_l
     summary = run_batch(write_rows(tmp_path / "in.jsonl", rows), tmp_path / "out.csv", default_lexicon, workers=1,
                         progress=False)
     assert summary.articles == 5
-    assert summary.problems == [Problem(3, "could not be scored (ValueError: cannot take this one)")]
+    assert summary.problems == [RecordProblem("", "could not be scored (ValueError: cannot take this one)", 3)]
 
 
 def test_bytes_that_are_not_utf8_and_odd_dates_are_one_row_each_not_the_run(tmp_path, default_lexicon):

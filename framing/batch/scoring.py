@@ -50,19 +50,13 @@ MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])")  # the start of an ISO date wit
 
 
 class BatchError(ValueError):
-    """An input or output that cannot be used at all (a bad row is a Problem, not this)."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int  # JSONL line, CSV record after the header, or Parquet row; counted from 1
-    message: str
+    """An input or output that cannot be used at all (a bad row is a RecordProblem, not this)."""
 
 
 @dataclass
 class Chunk:
     rows: list[tuple[int, dict]]
-    problems: list[Problem]
+    problems: list[RecordProblem]
     progress: int  # bytes (JSONL, CSV) or rows (Parquet) this chunk moves the progress bar
 
 
@@ -72,14 +66,14 @@ class ChunkResult:
     spans: pd.DataFrame | None
     terms: pd.Series  # counts indexed by TERM_FIELDS[:-1]
     words: pd.DataFrame  # words by voice and articles, indexed by (outlet, month)
-    problems: list[Problem]
+    problems: list[RecordProblem]
 
 
 @dataclass
 class BatchSummary:
     rows: int = 0
     articles: int = 0
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[RecordProblem] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
 
 
@@ -129,7 +123,7 @@ def _table_chunks(path: Path, chunk_size: int, read) -> Iterator[Chunk]:
             if isinstance(item, RecordProblem):
                 if item.stops and not checked:  # no header to read, or a broken one
                     raise BatchError(f"{path}: {item.message}")
-                chunk.problems.append(Problem(item.row or 0, item.message))
+                chunk.problems.append(item)
                 continue
             if not checked:
                 _check_columns(path, item[1], found=item[1])
@@ -155,11 +149,11 @@ def _parquet_chunks(parquet: pq.ParquetFile, chunk_size: int, names: dict[str, s
 
 
 def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool) -> ChunkResult:
-    """Score a chunk of (row number, record) pairs; rows that cannot be scored become Problems."""
+    """Score a chunk of (row number, record) pairs; rows that cannot be scored become RecordProblems."""
     readable, problems = [], []
     for number, record in rows:
         article = _article(number, record)
-        if isinstance(article, Problem):
+        if isinstance(article, RecordProblem):
             problems.append(article)
         else:
             readable.append((number, record.get("story"), article))
@@ -173,7 +167,7 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
                 find_hits([article], lexicon, matcher)
                 scorable.append((number, story, article))
             except Exception as error:
-                problems.append(Problem(number, f"could not be scored ({type(error).__name__}: {error})"))
+                problems.append(RecordProblem("", f"could not be scored ({type(error).__name__}: {error})", number))
         readable = scorable
         layouts, hits = find_hits([article for *_, article in readable], lexicon, matcher)
     problems.sort(key=lambda problem: problem.row)
@@ -304,16 +298,17 @@ def _matcher(lexicon: Lexicon) -> Matcher:
     return matcher
 
 
-def _article(number: int, record: dict) -> Article | Problem:
+def _article(number: int, record: dict) -> Article | RecordProblem:
     for name in ("text", "outlet", "story", "article", "date"):
         if isinstance(value := record.get(name), str) and not _is_unicode(value):
-            return Problem(number, f"{name!r} is not valid text (bytes that are not UTF-8, or half a character)")
+            return RecordProblem("", f"{name!r} is not valid text (bytes that are not UTF-8, or half a character)",
+                                 number)
     text, outlet = record.get("text"), record.get("outlet")
     if not isinstance(text, str) or not text.strip():
-        return Problem(number, "no text" if text is None or isinstance(text, str) else
-                       f"'text' is {type(text).__name__}, not text")
+        return RecordProblem("", "no text" if text is None or isinstance(text, str) else
+                             f"'text' is {type(text).__name__}, not text", number)
     if not isinstance(outlet, (str, int)) or not str(outlet).strip():
-        return Problem(number, "no outlet")
+        return RecordProblem("", "no outlet", number)
     article_id, date = record.get("article"), record.get("date")
     if isinstance(date, (dt.date, dt.datetime)):
         date = date.isoformat()
@@ -369,7 +364,7 @@ def problems_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}.problems.csv")
 
 
-def write_problems(output: Path, problems: list[Problem]) -> Path:
+def write_problems(output: Path, problems: list[RecordProblem]) -> Path:
     """Every skipped row and why, as CSV beside the main output."""
     path = problems_path(output)
     writer = TableWriter(path)
@@ -389,7 +384,7 @@ def run_batch(
     source: Path, output: Path, lexicon: Lexicon, *, spans_path: Path | None = None,
     chunk_size: int = DEFAULT_CHUNK, engine: str = "local", workers: int | None = None,
     scheduler: str | None = None, progress: bool | None = None,
-    on_problem: Callable[[Problem], None] | None = None,
+    on_problem: Callable[[RecordProblem], None] | None = None,
 ) -> BatchSummary:
     """Score every row of `source` and write the outputs. `progress=None` shows a bar only on a
     terminal. Returns what was read, scored, skipped and written."""
