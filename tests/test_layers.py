@@ -60,7 +60,7 @@ def test_no_module_imports_itself_through_others():
 
     def visit(name, trail):
         if name in trail:
-            cycles.append(trail[trail.index(name):] + [name])
+            cycles.append([*trail[trail.index(name):], name])
             return
         if name in done:
             return
