@@ -8,7 +8,7 @@ import pandas as pd
 
 from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity, term_counts
-from framing.lexicon import Lexicon, load_lexicon, with_story_names
+from framing.lexicon import Lexicon, load_lexicon, with_story_layer, with_story_names
 from framing.matcher import Matcher
 from framing.naming import naming_table
 from framing.scores import score_table
@@ -88,7 +88,8 @@ class Analysis:
 
 def analyse(story: Story, lexicon: Lexicon | None = None) -> Analysis:
     """Clean every article, find its quotations and lexicon hits, and build the tables."""
-    lexicon = with_story_names(lexicon or load_lexicon(), story.aliases, source=f"{story.path}/story.yaml")
+    lexicon = with_story_layer(lexicon or load_lexicon(), story.path, story.slug)
+    lexicon = with_story_names(lexicon, story.aliases, source=f"{story.path}/story.yaml")
     matcher = Matcher(lexicon)
     documents = tuple(analyse_articles(list(story.articles), lexicon, matcher))
     articles = article_table(documents)

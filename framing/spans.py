@@ -15,6 +15,7 @@ from framing.cleaning import CleanedArticle, clean
 from framing.lexicon import Lexicon
 from framing.matcher import Match, Matcher
 from framing.quotes import Quotation, VoiceIndex, find_quotations, quote_regions
+from framing.senses import keep_meant
 from framing.speakers import Attribution, attribute
 from framing.stories import Article
 from framing.text import count_words, sentence_bounds, sentence_index
@@ -87,6 +88,9 @@ def analyse_articles(articles: list[Article], lexicon: Lexicon, matcher: Matcher
     matcher = matcher or Matcher(lexicon)
     cleaned = [clean(article.raw) for article in articles]
     found = matcher.find_many([piece.text for piece in cleaned])
+    negated = frozenset(c.id for c in lexicon.categories if c.skip_negated)
+    found = [keep_meant(piece.text, matches, negated_categories=negated)
+             for piece, matches in zip(cleaned, found, strict=True)]
     return [_analysed(article, piece, matches, lexicon, speakers)
             for article, piece, matches in zip(articles, cleaned, found, strict=True)]
 
