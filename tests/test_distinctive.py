@@ -26,7 +26,8 @@ def test_acronyms_stay_whole_and_fold_and_numbers_are_no_terms():
 
 
 def test_spelling_variants_fold_and_titles_and_single_letters_are_no_terms():
-    assert ngrams("Mr. Kim met the D.N.C. and the DNC; Ms Lee's s 1990s") == ["kim", "met", "dnc", "dnc", "kim met", "met the dnc", "lee"]
+    assert ngrams("Mr. Kim met the D.N.C. and the DNC; Ms Lee's s 1990s") == [
+        "kim", "met", "dnc", "dnc", "kim met", "met the dnc", "lee"]
 
 
 def test_a_term_inside_a_longer_one_with_the_same_counts_is_shown_once():
