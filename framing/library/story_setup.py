@@ -18,6 +18,7 @@ import wordfreq
 import yaml
 
 from framing.analysis import Analysis
+from framing.distinctive import log_odds_z, term_counts
 from framing.lexicon import STORY_LEXICON, LexiconError, load_lexicon, parse_lexicon
 from framing.storage import atomic_write_text
 from framing.text import fold
@@ -38,20 +39,25 @@ def proposed_headline(text: str) -> str:
 
 
 def candidate_loaded_words(analysis: Analysis, *, top: int = 30) -> pd.DataFrame:
-    """Words one outlet uses distinctively in its own words, rare in general English, not
-    written mostly with a capital (names are actors, not loaded words), and not already in the
-    lexicon; the most distinctive first, at most `top`. Single words only: a phrase is always
-    rare in general English, whatever its words."""
-    distinctive = analysis.distinctive(top=1000, scope="narrator")
-    ranked = distinctive[(distinctive["method"] == "log-odds") & (distinctive["z"] >= MIN_Z)
-                         & ~distinctive["term"].str.contains(" ")]
-    known = {fold(form).lower() for term in analysis.lexicon.terms for form in term.surface_forms}
+    """Words one outlet uses distinctively in its own words (log-odds z against the others),
+    rare in general English, not written mostly with a capital (names are actors, not loaded
+    words), and not already in the lexicon; the most distinctive first, at most `top`. Single
+    words only: a phrase is always rare in general English, whatever its words."""
     texts = analysis.outlet_texts("narrator")
+    counts = term_counts(texts)
+    counts = counts[[term for term in counts.columns if " " not in term]]
+    if len(texts) < 2 or counts.empty:
+        return pd.DataFrame(columns=list(CANDIDATE_FIELDS))
+    z = log_odds_z(counts)
+    rest = counts.sum(axis=0) - counts
+    known = {fold(form).lower() for term in analysis.lexicon.terms for form in term.surface_forms}
     rows = []
-    for row in ranked.itertuples():
-        zipf = wordfreq.zipf_frequency(row.term, "en")
-        if zipf <= MAX_ZIPF and row.term not in known and not _mostly_capitalised(row.term, texts[row.outlet]):
-            rows.append((row.term, row.outlet, row.count, row.count_rest, row.z, round(zipf, 2)))
+    for outlet in counts.index:
+        for term in counts.columns[(counts.loc[outlet] > 0) & (z.loc[outlet] >= MIN_Z)]:
+            zipf = wordfreq.zipf_frequency(term, "en")
+            if zipf <= MAX_ZIPF and term not in known and not _mostly_capitalised(term, texts[outlet]):
+                rows.append((term, outlet, int(counts.loc[outlet, term]), int(rest.loc[outlet, term]),
+                             round(float(z.loc[outlet, term]), 3), round(zipf, 2)))
     table = pd.DataFrame(rows, columns=list(CANDIDATE_FIELDS))
     table = table.sort_values(["z", "count"], ascending=False, kind="stable").drop_duplicates("term")
     return table.head(top).reset_index(drop=True)
