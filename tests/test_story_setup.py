@@ -65,13 +65,15 @@ def test_a_headline_is_proposed_from_the_first_line_only_when_it_can_be_one():
 
 def test_candidate_words_are_rare_distinctive_lowercase_words_not_in_the_lexicon(tmp_path):
     story = story_with(tmp_path, [
-        ("A", "The senator's shambolic plan failed. Officials met. Senator Quibbleworth spoke. A shambolic day, really, really."),
+        ("A", "The senator's shambolic plan failed. Officials met. Senator Quibbleworth spoke. "
+              "A shambolic day, really, really."),
         ("B", "The senator's plan failed. Officials met again and spoke. A long day.")])
     analysis = analyse(story, make_lexicon(other=["failed"]))
     candidates = candidate_loaded_words(analysis)
     assert "shambolic" in set(candidates["term"])
     assert set(candidates.loc[candidates["term"] == "shambolic", "outlet"]) == {"A"}
-    assert not {"really", "officials", "plan", "failed", "quibbleworth"} & set(candidates["term"])  # common, known, a name
+    # common in English, used by both, in the lexicon, a name:
+    assert not {"really", "officials", "plan", "failed", "quibbleworth"} & set(candidates["term"])
 
 
 def test_ticked_words_are_saved_as_the_story_layer_and_used_by_the_analysis(tmp_path):
