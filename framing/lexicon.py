@@ -255,7 +255,7 @@ def _term_text(raw: str, source: str, where: str) -> str:
     text = " ".join(raw.split())
     if len(text) > MAX_TERM_LENGTH:
         raise LexiconError(f"{source}: {where}: longer than {MAX_TERM_LENGTH} characters")
-    if not _TERM_RE.match(text) or any(word.startswith("*") for word in re.split(r"[\s\-]+", text)):
+    if not _TERM_RE.match(text) or any(word.startswith("*") for word in re.split(r"[\s\-]+", text)[:-1]):
         raise LexiconError(
             f"{source}: {where}: use words, spaces, hyphens and apostrophes only, with * allowed at the end of "
             "a word for inflected forms (terroris*); regular-expression syntax is not supported"
