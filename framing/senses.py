@@ -13,6 +13,8 @@ import re
 from framing.matcher import Match
 from framing.tagging import tagged_words
 
+_tag = tagged_words.__wrapped__  # the tagger without its cache, which a batch of any size would fill
+
 # Penn Treebank tags that count as each part of speech a lexicon can name. Participles count as
 # adjectives too ("a devastated town"); proper nouns are not nouns here, so a name that is also a
 # word ("Trump", "Hope") is no hit for a noun term.
@@ -33,9 +35,11 @@ _WORD = re.compile(r"[\w'\u2019]+")
 
 def keep_meant(text: str, matches: list[Match], *, negated_categories: frozenset[str]) -> list[Match]:
     """The matches used in the sense their term asks for: the right part of speech, and not just
-    after a negation where the category says so."""
+    after a negation where the category says so. Each sentence is tagged once for this text and
+    then forgotten, so a corpus of any size holds no tags."""
+    tagged: dict[str, tuple] = {}
     return [match for match in matches
-            if (not match[2].pos or _has_part_of_speech(text, match))
+            if (not match[2].pos or _has_part_of_speech(text, match, tagged))
             and not (match[2].category in negated_categories and is_negated(text, match[0]))]
 
 
@@ -49,13 +53,15 @@ def is_negated(text: str, start: int) -> bool:
     return any(word in NEGATORS or word.endswith("n't") for word in words)
 
 
-def _has_part_of_speech(text: str, match: Match) -> bool:
+def _has_part_of_speech(text: str, match: Match, tagged: dict[str, tuple]) -> bool:
     start, end, term = match
     sentence_start, sentence_end = _sentence_around(text, start, end)
     stretch = text[sentence_start:sentence_end]
     if _mostly_capitalised(stretch):  # a headline in title case: the tagger reads capitals as names
         stretch = stretch.lower()
-    for word in tagged_words(stretch):
+    if stretch not in tagged:
+        tagged[stretch] = _tag(stretch)
+    for word in tagged[stretch]:
         if word.start <= start - sentence_start < word.end:
             return any(word.tag in _TAGS[pos] for pos in term.pos)
     return True  # the tagger split the text otherwise: the match stands
