@@ -137,7 +137,8 @@ class _Context:
 # "the lawsuit alleges", "he tweeted", "according to the complaint", "in a statement".
 _SOURCE_ATTRIBUTION_RE = re.compile(
     r"\b(?:tweet(?:s|ed|ing)?|post(?:s|ed|ing)|wr(?:ote|ites|iting|itten)|alleg(?:es|ed|ing)|contend(?:s|ed)?|"
-    r"charg(?:es|ed)|cit(?:es|ed|ing)|quot(?:es|ed|ing)|reads|read:|label(?:s|l?ed)|term(?:s|ed)|"
+    r"charg(?:es|ed)|cit(?:es|ed|ing)|quot(?:es|ed|ing)|reads|read:|label(?:s|l?ed)|term(?:s|ed)|brand(?:s|ed)|"
+    r"thunder(?:s|ed)|declar(?:es|ed)|proclaim(?:s|ed)|vow(?:s|ed)|"
     r"according\s+to|in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:tweet|statement|letter|lawsuit|suit|"
     r"complaint|filing|memo|report|post|interview|speech|email|e-mail|message|ruling|indictment|order|"
     r"document|release|book|column|op-ed|editorial))\b",

@@ -45,7 +45,7 @@ deserve dedicated debate cry creative concerns blame battle-lines admit wise val
 swear surely shadow rid relief recommended protest pride poverty personality mystery moral heavily hardly
 curious criticism critics cloud burn argue winners virus spiritual regard refuse rank rail ideal dragon
 desert consent congratulations bother wishes recommendations rally punch pretend sacrifice reward stranger
-wisdom well-regarded ally allies oppose opposed justify justified
+wisdom well-regarded opportunity pillar ally allies oppose opposed justify justified
 merely terror fear fears threat danger hero saint god gods lord grace joy
 interest interests interested free freedom freely fine clean clear easy easily simply honestly sound stable
 significant significantly notable enough bright fair fairly strong strongly real really actually indeed
