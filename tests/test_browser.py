@@ -45,7 +45,7 @@ STORY_YAML = """\
 title: "Hostile <b>not bold</b> and **not bold** text"
 summary: >-
   A summary that is all markup: <script>window.__pwned = 1</script>
-  <img src=x onerror="window.__pwned = 2"> **bold**, _underscores_ and a [link](http://example.com).
+  <img src=x onerror="window.__pwned = 2"> **plain**, _underscores_ and a [link](http://example.com).
 """
 ARTICLE = """\
 ---
@@ -59,7 +59,7 @@ headline: "Headline <u>{n}</u> with **stars**"
 {script}
 {image}
 
-The so-called rebels claimed the regime said **bold** things, and [link](http://example.com) too.
+The so-called rebels claimed the regime said **plain** things, and [link](http://example.com) too.
 He said: "this is a regime".
 The regime answered the rebels on day {n}.
 """
@@ -82,6 +82,14 @@ def dialogs(page: Page) -> list[str]:
     return opened
 
 
+STORY_LEXICON_YAML = """name: hostile <b>words</b>
+description: The story's own words, **as ticked**.
+categories:
+  - {id: story_words, name: "Loaded <i>words</i>", description: "d **x**", teaching_note: "t <b>y</b>",
+     terms: [regime, rebels]}
+"""
+
+
 def write_hostile_story(data_dir: Path) -> None:
     folder = data_dir / "stories" / HOSTILE
     (folder / "articles").mkdir(parents=True)
@@ -90,6 +98,7 @@ def write_hostile_story(data_dir: Path) -> None:
     for n, (name, outlet, country) in enumerate(outlets, start=1):
         text = ARTICLE.format(outlet=outlet, country=country, n=n, script=SCRIPT, image=IMAGE)
         (folder / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
+    (folder / "lexicon.yaml").write_text(STORY_LEXICON_YAML, encoding="utf-8")  # as the set-up step saves one
 
 
 def write_batch(data_dir: Path) -> None:
@@ -298,7 +307,7 @@ def test_clicking_a_square_of_the_corpus_lists_its_terms(page: Page, dialogs: li
     ticks = chart.locator(".xaxislayer-above text").all_text_contents()
     assert "'<i>Outlet</i> One'" in ticks and "Outlet **Two**" in ticks, ticks
     labels = chart.locator(".scatterlayer .textpoint")
-    assert squares.count() == labels.count() == 2 * 8  # two outlets, eight categories
+    assert squares.count() == labels.count() == 2 * len(load_lexicon().categories)  # two outlets, every category
     counts = [int(label) for label in labels.evaluate_all(FIRST_LINES)]
     index = next(i for i, count in enumerate(counts) if count > 1)
     expect(page.get_by_text("No square selected yet")).to_be_visible()
@@ -327,13 +336,14 @@ def test_clicking_a_square_of_the_corpus_lists_its_terms(page: Page, dialogs: li
 def literal_markup_is_shown(page: Page, dialogs: list[str]) -> None:
     """The hostile strings are on the page as characters, and none of them did anything."""
     text = page.locator("body").inner_text()
-    for literal in (SCRIPT, "**bold**", "<img src=x onerror=", "[link](http://example.com)"):
+    for literal in (SCRIPT, "**plain**", "<img src=x onerror=", "[link](http://example.com)"):
         assert literal in text
         expect(page.get_by_text(literal).first).to_be_visible()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator('img[src="x"]').count() == 0
     assert page.locator('a[href="http://example.com"], a[href="http://example.com/"]').count() == 0
-    assert page.locator("b, strong, em, i, u").filter(has_text=re.compile(r"^(not bold|bold|Outlet|Two)$")).count() == 0
+    formatted = page.locator("b, strong, em, i, u").filter(has_text=re.compile(r"^(not bold|bold|plain|Outlet|Two)$"))
+    assert formatted.count() == 0
     assert dialogs == []
     no_exception(page)
 
@@ -345,7 +355,9 @@ def test_hostile_text_is_shown_literally_on_the_overview(page: Page, dialogs: li
     expect(page.locator(".framing h3").filter(has_text="Outlet **Two**")).to_be_visible()
     expect(page.get_by_text("Headline <u>1</u> with **stars**")).to_be_visible()
     expect(page.get_by_role("combobox", name="Story")).to_have_value("Hostile <b>not bold</b> and **not bold** text")
-    ticks = page.locator(".stPlotlyChart .xaxislayer-above text").all_text_contents()
+    tick_labels = page.locator(".stPlotlyChart .xaxislayer-above text")
+    expect(tick_labels.first).to_be_visible()  # the chart is drawn after the page's text
+    ticks = tick_labels.all_text_contents()
     assert "<i>Outlet</i> One" in ticks and "Outlet **Two**" in ticks, ticks
     literal_markup_is_shown(page, dialogs)
 
@@ -355,7 +367,7 @@ def test_hostile_text_is_shown_literally_on_the_overview(page: Page, dialogs: li
     expect(title).to_have_text(re.compile(rf"^<i>Outlet</i> One · .*: {count} hits?$"))
     rows = page.locator("table.kwic tr")
     expect(rows).to_have_count(count)
-    expect(rows.filter(has_text="**bold**").first).to_be_visible()
+    expect(rows.filter(has_text="**plain**").first).to_be_visible()
     literal_markup_is_shown(page, dialogs)
 
 
