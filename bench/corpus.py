@@ -35,7 +35,8 @@ if str(ROOT) not in sys.path:  # run as a script: make the engine importable
 
 import yaml  # noqa: E402
 
-from framing.lexicon import DEFAULT_LEXICON, parse_lexicon  # noqa: E402
+from framing.lexicon import DEFAULT_LEXICON, STORY_LEXICON, parse_lexicon  # noqa: E402
+from framing.stories import STORIES_DIR  # noqa: E402
 from framing.text import fold  # noqa: E402
 
 FIELDS = ("story", "article", "outlet", "date", "headline", "text")
@@ -275,9 +276,31 @@ def _term_text(entry: str | dict) -> str:
     return entry if isinstance(entry, str) else entry["term"]
 
 
+BUNDLED_STORY = STORIES_DIR / "assad-coalition-2015"
+
+
+def _entry_keys(entry) -> list[str]:
+    """A term entry's text and forms, as a lexicon file compares them."""
+    forms = [] if isinstance(entry, str) else entry.get("forms") or []
+    return [fold(text).lower() for text in (_term_text(entry), *forms)]
+
+
 @functools.cache
-def _default_lexicon_data() -> dict:
-    return yaml.safe_load(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+def base_lexicon_data() -> dict:
+    """The lexicon the bundled story is analysed with, within a benchmark's size: the bundled
+    story's own layer (its actors' labels and names, legitimacy), then the default lexicon's
+    general categories without the terms generated from MPQA (thousands of single words, which
+    would leave no room for the generated phrases)."""
+    lines = DEFAULT_LEXICON.read_text(encoding="utf-8").splitlines()
+    begin, end = (next(i for i, line in enumerate(lines) if line.strip().startswith(mark))
+                  for mark in ("# BEGIN terms from MPQA", "# END terms from MPQA"))
+    general = yaml.safe_load("\n".join(lines[:begin] + lines[end:]))
+    story = yaml.safe_load((BUNDLED_STORY / STORY_LEXICON).read_text(encoding="utf-8"))
+    own = {fold(_term_text(entry)).lower() for category in story["categories"] for entry in category["terms"]}
+    for category in general["categories"]:  # the story's entry wins, as in analyse()
+        category["terms"] = [entry for entry in category["terms"] if fold(_term_text(entry)).lower() not in own]
+    return {**general, "sources": general["sources"] + story["sources"],
+            "categories": story["categories"] + general["categories"]}
 
 
 def generate_lexicon(terms: int = 2000, seed: int = 0) -> dict:
@@ -287,24 +310,26 @@ def generate_lexicon(terms: int = 2000, seed: int = 0) -> dict:
     lexicon scores); the extras are the same kinds of phrase (labels, names, attribution verbs,
     hedges, judgements), so the matcher faces a realistic mix of single words, phrases and
     wildcards rather than 2,000 random strings."""
-    data = copy.deepcopy(_default_lexicon_data())
-    seen = {fold(_term_text(entry)).lower() for category in data["categories"] for entry in category["terms"]}
-    if terms < len(seen):
-        raise ValueError(f"terms must be at least {len(seen)}, the size of the default lexicon")
+    data = copy.deepcopy(base_lexicon_data())
+    seen = {key for category in data["categories"] for entry in category["terms"] for key in _entry_keys(entry)}
+    count = sum(len(category["terms"]) for category in data["categories"])
+    if terms < count:
+        raise ValueError(f"terms must be at least {count}, the size of the default lexicon")
     candidates = _extra_candidates()
     Random(seed).shuffle(candidates)
     by_category = {category["id"]: category for category in data["categories"]}
     added = 0
     for category_id, entry in candidates:
-        if len(seen) == terms:
+        if count == terms:
             break
         key = fold(_term_text(entry)).lower()
         if key not in seen:
             seen.add(key)
             by_category[category_id]["terms"].append(entry)
             added += 1
-    if len(seen) < terms:
-        raise ValueError(f"terms must be at most {len(seen)}; there are no more distinct extra terms")
+            count += 1
+    if count < terms:
+        raise ValueError(f"terms must be at most {count}; there are no more distinct extra terms")
     data["name"] = f"synthetic-{terms}"
     data["description"] = (
         f"The default lexicon plus {added} generated terms (seed {seed}) of the same kinds, for benchmarks."

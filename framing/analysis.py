@@ -10,7 +10,7 @@ from framing.actors import Actor, load_corrections, referent_group, with_actors
 from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity, term_counts
 from framing.evidence import span_evidence
-from framing.lexicon import Lexicon, load_lexicon, with_story_names
+from framing.lexicon import Lexicon, load_lexicon, with_story_layer, with_story_names
 from framing.matcher import Matcher
 from framing.naming import labelled_spans, naming_table
 from framing.scores import score_table
@@ -133,8 +133,9 @@ class Analysis:
 
 def analyse(story: Story, lexicon: Lexicon | None = None, *, actors: bool = True) -> Analysis:
     """Clean every article, find its quotations, lexicon hits and (unless `actors` is false) the
-    actors it names, and build the tables."""
-    lexicon = with_story_names(lexicon or load_lexicon(), story.aliases, source=f"{story.path}/story.yaml")
+    actors it names, and build the tables. The story's own lexicon layer and aliases join the lexicon."""
+    lexicon = with_story_layer(lexicon or load_lexicon(), story.path, story.slug)
+    lexicon = with_story_names(lexicon, story.aliases, source=f"{story.path}/story.yaml")
     matcher = Matcher(lexicon)
     # with actors, speakers are resolved once the actors are known (actors.with_actors)
     documents = tuple(analyse_articles(list(story.articles), lexicon, matcher, speakers=not actors))

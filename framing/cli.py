@@ -150,6 +150,9 @@ def _add_import(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--summary", default="", help="summary of the new story")
     for name in IMPORT_FIELDS:
         sub.add_argument(f"--{name}", default="", help=f"{name} of every article that does not give its own")
+    sub.add_argument("--story-words", default="", metavar="WORDS",
+                     help="comma-separated words for the story's own lexicon layer (lexicon.yaml in its folder), "
+                          "for example some of the candidates this command proposes")
 
 
 def _add_batch(commands) -> None:
@@ -213,6 +216,7 @@ def _batch(args) -> None:
 def _import(args) -> pd.DataFrame:
     import pandas as pd
 
+    from framing.library.story_setup import proposed_headline, word_problem
     from framing.library.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
     from framing.records import RecordProblem
 
@@ -220,9 +224,13 @@ def _import(args) -> pd.DataFrame:
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     defaults = {name: getattr(args, name) for name in IMPORT_FIELDS}
-    drafts = [draft.with_defaults(defaults) for draft in result.drafts]
+    # Set-up step: an article with no headline gets its first line as one (to correct in the file).
+    drafts = [draft.with_defaults({**defaults, "headline": defaults["headline"] or proposed_headline(draft.text)})
+              for draft in result.drafts]
     problems = result.problems + [RecordProblem(d.name, "no outlet: give it in the file (front matter or an outlet "
                                           "column) or with --outlet NAME", d.row) for d in drafts if not d.outlet]
+    if problem := word_problem(args.story_words.split(",")):
+        problems.append(RecordProblem("--story-words", problem))
     if is_bundled(args.story):
         problems.append(RecordProblem(args.story, "a bundled story cannot be changed; name a new story with --story"))
     if problems:
@@ -239,9 +247,26 @@ def _import(args) -> pd.DataFrame:
           file=sys.stderr)
     if len(saved.outlets) < 2:
         print("note: the story has one outlet so far; comparing outlets needs a second", file=sys.stderr)
+    _set_up(saved.folder, args.story_words)
     rows = [{"article": a.id, "outlet": a.outlet, "headline": a.headline, "words": count_words(a.raw), "path": a.path}
             for a in load_story(saved.folder).articles if Path(a.path) in saved.paths]
     return pd.DataFrame(rows, columns=["article", "outlet", "headline", "words", "path"])
+
+
+def _set_up(folder: Path, words: str) -> None:
+    """The set-up step from the command line: save the words given, then propose candidates."""
+    from framing.analysis import analyse
+    from framing.library.story_setup import candidate_loaded_words, save_story_words
+
+    story = load_story(folder)
+    if words.strip():
+        path = save_story_words(folder, words.split(","), story=story.slug)
+        print(f"saved the story's own words in {path}", file=sys.stderr)
+    if len(story.outlets) >= 2:
+        candidates = candidate_loaded_words(analyse(story))
+        if not candidates.empty:
+            listed = ", ".join(f"{row.term} ({row.outlet} {row.count})" for row in candidates.head(20).itertuples())
+            print(f"candidate loaded words (add with --story-words): {listed}", file=sys.stderr)
 
 
 def _nothing_saved(problems: list) -> str:

@@ -28,27 +28,45 @@ MAX_NGRAM = 3
 # with inner apostrophes or hyphens; any other punctuation, a spaced dash or a line break ends a
 # stretch of text that no n-gram may cross.
 _TOKEN_RE = re.compile(
-    r"(?P<token>(?:[a-z]\.){2,}(?:-\w+)*|\d{1,3}(?:,\d{3})+|\w+(?:['\-]\w+)*)|(?P<stop>[^\w\s'\-]|\s-+\s|\n)"
+    r"(?P<token>(?:[a-zA-Z]\.){2,}(?:-\w+)*|\d{1,3}(?:,\d{3})+|\w+(?:['\-]\w+)*)|(?P<stop>[^\w\s'\-]|\s-+\s|\n)"
 )
+# Titles before a name: house style, not a choice of words ("Mr. Kim" against "Kim").
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame madam rev fr sen rep gov gen col lt capt sgt".split())
+_NUMBER_RE = re.compile(r"^[\d,.]+(?:st|nd|rd|th|s)?$")
 
 
 def ngrams(text: str) -> list[str]:
-    """1- to 3-word terms that neither start nor end with a stop word and never cross punctuation."""
-    stretches: list[list[str]] = [[]]
-    for match in _TOKEN_RE.finditer(fold(text).lower()):
+    """1- to 3-word terms that neither start nor end with a stop word, a number, a title or a
+    one-letter token, and never cross punctuation. Acronyms fold: "D.N.C." and "DNC" are "dnc",
+    "U.S." and "US" are "us", and an acronym is never taken for a stop word."""
+    stretches: list[list[tuple[str, bool]]] = [[]]
+    for match in _TOKEN_RE.finditer(fold(text)):
         if match.group("stop"):
             stretches.append([])
         else:
-            token = match.group("token")
-            stretches[-1].append(token[:-2] if token.endswith("'s") else token)
+            stretches[-1].append(_token(match.group("token")))
     terms: list[str] = []
     for tokens in stretches:
+        edges = [acronym or not _is_filler(token) for token, acronym in tokens]
+        words = [token for token, _ in tokens]
         for n in range(1, MAX_NGRAM + 1):
             for i in range(len(tokens) - n + 1):
-                gram = tokens[i : i + n]
-                if gram[0] not in ENGLISH_STOP_WORDS and gram[-1] not in ENGLISH_STOP_WORDS:
-                    terms.append(" ".join(gram))
+                if edges[i] and edges[i + n - 1]:
+                    terms.append(" ".join(words[i : i + n]))
     return terms
+
+
+def _token(raw: str) -> tuple[str, bool]:
+    """The token as a term holds it, and whether it is an acronym."""
+    token = raw[:-2] if raw.lower().endswith("'s") else raw
+    head, _, tail = token.partition("-")
+    if "." in head:  # a dotted acronym, maybe with a suffix: U.S.-led
+        return (head.replace(".", "") + ("-" + tail if tail else "")).lower(), True
+    return token.lower(), len(head) > 1 and head.isupper() and head.isalpha()
+
+
+def _is_filler(token: str) -> bool:
+    return token in ENGLISH_STOP_WORDS or token in HONORIFICS or len(token) == 1 or bool(_NUMBER_RE.match(token))
 
 
 def term_counts(documents: dict[str, str]) -> pd.DataFrame:
@@ -94,10 +112,12 @@ def distinctive_terms(documents: dict[str, str], *, top: int = 10, scope: str = 
     rows = []
     for outlet in counts.index:
         here, others = counts.loc[outlet], rest.loc[outlet]
+        shown = here.index.difference(_inside_longer(here, others))
+        here, others = here[shown], others[shown]
         ranked = {
-            "log-odds": z.loc[outlet][here > 0].sort_values(ascending=False, kind="stable"),
+            "log-odds": z.loc[outlet, shown][here > 0].sort_values(ascending=False, kind="stable"),
             "exclusive": _exclusive(here, others),
-            "tf-idf": tfidf.loc[outlet][here > 0].sort_values(ascending=False, kind="stable"),
+            "tf-idf": tfidf.loc[outlet, shown][here > 0].sort_values(ascending=False, kind="stable"),
         }
         for method, scores in ranked.items():
             ordered = sorted(scores.items(), key=lambda item: (-item[1], -here[item[0]], item[0]))
@@ -108,14 +128,25 @@ def distinctive_terms(documents: dict[str, str], *, top: int = 10, scope: str = 
 
 
 def _exclusive(here: pd.Series, others: pd.Series) -> pd.Series:
-    """Terms used at least twice here and never elsewhere, minus any that only occur inside a
-    longer exclusive term with the same count ('takfiri' inside 'takfiri isil' when both are 2)."""
-    found = here[(here >= 2) & (others == 0)]
-    keep = {
-        term: count for term, count in found.items()
-        if not any(count == found[longer] and f" {term} " in f" {longer} " for longer in found.index if longer != term)
-    }
-    return pd.Series(keep, dtype=float)
+    """Terms used at least twice here and never elsewhere."""
+    return here[(here >= 2) & (others == 0)].astype(float)
+
+
+def _inside_longer(here: pd.Series, others: pd.Series) -> set[str]:
+    """Terms used here that only occur inside one longer term: with the same count here and in
+    the other outlets as it ('multi-million' inside 'multi-million dollar lawsuit'), so the
+    longer term is shown once for both."""
+    used = here[here > 0]
+    counts = {term: (int(count), int(others[term])) for term, count in used.items()}
+    inside = set()
+    for longer, pair in counts.items():
+        words = longer.split(" ")
+        for n in range(1, len(words)):
+            for i in range(len(words) - n + 1):
+                part = " ".join(words[i : i + n])
+                if counts.get(part) == pair:
+                    inside.add(part)
+    return inside
 
 
 def similarity(documents: dict[str, str]) -> pd.DataFrame:

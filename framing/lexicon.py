@@ -28,9 +28,13 @@ MAX_TERM_LENGTH = 80
 
 _LEXICON_KEYS = {"name": True, "description": True, "sources": False, "categories": True}
 _CATEGORY_KEYS = {
-    "id": True, "name": True, "description": True, "teaching_note": True, "scare_quotes": False, "terms": True,
+    "id": True, "name": True, "description": True, "teaching_note": True, "scare_quotes": False,
+    "skip_negated": False, "story": False, "terms": True,
 }
-_TERM_KEYS = {"term": True, "note": False, "referent": False, "match_case": False}
+_TERM_KEYS = {"term": True, "note": False, "referent": False, "match_case": False, "pos": False, "forms": False}
+# A term's part of speech, as lexicon files name it.
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb")
+STORY_LEXICON = "lexicon.yaml"  # a story folder's own lexicon layer
 _SOURCE_KEYS = {"name": True, "used_for": False, "licence": True, "url": False}
 
 
@@ -45,6 +49,13 @@ class Term:
     referent: str = ""
     note: str = ""
     match_case: bool = False
+    pos: tuple[str, ...] = ()  # the parts of speech it must be used as; empty: any
+    forms: tuple[str, ...] = ()  # other forms it matches too ("complains", "complained")
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        """Everything the term matches as written: its text, then its other forms."""
+        return (self.text, *self.forms)
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,8 @@ class Category:
     terms: tuple[Term, ...]
     scare_quotes: bool = False
     fills_gaps: bool = False  # its terms match only where no other category's term does
+    skip_negated: bool = False  # a hit just after "not", "no", "never"... is not counted
+    story: str = ""  # the story (its folder name) the category was written for; empty: any story
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,11 @@ class Lexicon:
     @property
     def scare_quote_category(self) -> Category | None:
         return next((c for c in self.categories if c.scare_quotes), None)
+
+    def categories_for_other_stories(self, story: str) -> tuple[Category, ...]:
+        """Categories written for a story other than `story` (a folder name), which a page
+        showing `story` should say so about."""
+        return tuple(c for c in self.categories if c.story and c.story != story)
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -133,7 +151,7 @@ def with_story_names(lexicon: Lexicon, aliases: tuple[tuple[str, str], ...], *, 
     lexicon already lists, so a referent is found under names a general lexicon cannot know.
     These names fill gaps: where a lexicon term overlaps one ("Takfiri" in "Takfiri group"),
     the lexicon term wins, so a story's alias list never hides a loaded label."""
-    known = {fold(term.text).lower() for term in lexicon.terms}
+    known = {fold(form).lower() for term in lexicon.terms for form in term.surface_forms}
     terms, seen = [], set()
     for number, (referent, name) in enumerate(aliases, 1):
         key = fold(name).lower()
@@ -152,6 +170,37 @@ def with_story_names(lexicon: Lexicon, aliases: tuple[tuple[str, str], ...], *, 
         fills_gaps=True,
     )
     return replace(lexicon, categories=(*lexicon.categories, category))
+
+
+def with_story_layer(lexicon: Lexicon, story_folder: str | Path, slug: str) -> Lexicon:
+    """The lexicon plus the story's own layer (`lexicon.yaml` in its folder), if it has one.
+    The layer's categories belong to that story; where the layer lists a term the lexicon
+    also lists, the story's entry wins (it knows the story's referents)."""
+    path = Path(story_folder) / STORY_LEXICON
+    if not story_folder or not path.is_file():
+        return lexicon
+    layer = load_lexicon(path)
+    own_forms = [_form_key(form) for term in layer.terms for form in term.surface_forms]
+    exact = {form for form in own_forms if not form.endswith("*")}
+    prefixes = tuple(form[:-1] for form in own_forms if form.endswith("*"))
+
+    def covered(form: str) -> bool:  # the story's "puppet*" covers the lexicon's "puppets"
+        key = _form_key(form)
+        return key in exact or any(key.startswith(p) and " " not in key[len(p):] for p in prefixes)
+
+    kept = []
+    for category in lexicon.categories:
+        terms = tuple(t for t in category.terms if not any(map(covered, t.surface_forms)))
+        if terms:
+            kept.append(replace(category, terms=terms))
+    own = tuple(replace(c, story=c.story or slug) for c in layer.categories)
+    merged = replace(lexicon, categories=(*kept, *own), sources=(*lexicon.sources, *layer.sources))
+    _check_unique(merged.categories, str(path))
+    return merged
+
+
+def _form_key(form: str) -> str:
+    return fold(form).lower().replace("-", " ")
 
 
 def _parse_category(entry, source: str, number: int) -> Category:
@@ -173,6 +222,8 @@ def _parse_category(entry, source: str, number: int) -> Category:
         description=_text(entry, "description", source, where),
         teaching_note=_text(entry, "teaching_note", source, where),
         scare_quotes=_flag(entry, "scare_quotes", source, where),
+        skip_negated=_flag(entry, "skip_negated", source, where),
+        story=_optional_text(entry, "story", source, where),
         terms=terms,
     )
 
@@ -181,22 +232,44 @@ def _parse_term(item, category_id: str, source: str, where: str) -> Term:
     if isinstance(item, str):
         item = {"term": item}
     _check_mapping(item, _TERM_KEYS, source, where)
-    text = " ".join(_text(item, "term", source, where).split())
-    where = f"{where} ({text!r})"
-    if len(text) > MAX_TERM_LENGTH:
-        raise LexiconError(f"{source}: {where}: longer than {MAX_TERM_LENGTH} characters")
-    if not _TERM_RE.match(text):
-        raise LexiconError(
-            f"{source}: {where}: use words, spaces, hyphens and apostrophes only, with * allowed at the end of "
-            "a word for inflected forms (terroris*); regular-expression syntax is not supported"
-        )
+    raw = _text(item, "term", source, where)
+    where = f"{where} ({' '.join(raw.split())!r})"
+    text = _term_text(raw, source, where)
+    forms = item.get("forms") or []
+    if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
+        raise LexiconError(f"{source}: {where}: 'forms' must be a list of words or phrases")
     return Term(
         text=text,
         category=category_id,
         referent=_optional_text(item, "referent", source, where),
         note=_optional_text(item, "note", source, where),
         match_case=_flag(item, "match_case", source, where),
+        pos=_parts_of_speech(item.get("pos"), source, where),
+        forms=tuple(form for form in dict.fromkeys(_term_text(f, source, f"{where}, form {f!r}") for f in forms)
+                    if fold(form).lower() != fold(text).lower()),
     )
+
+
+def _term_text(raw: str, source: str, where: str) -> str:
+    text = " ".join(raw.split())
+    if len(text) > MAX_TERM_LENGTH:
+        raise LexiconError(f"{source}: {where}: longer than {MAX_TERM_LENGTH} characters")
+    if not _TERM_RE.match(text) or any(word.startswith("*") for word in re.split(r"[\s\-]+", text)[:-1]):
+        raise LexiconError(
+            f"{source}: {where}: use words, spaces, hyphens and apostrophes only, with * allowed at the end of "
+            "a word for inflected forms (terroris*); regular-expression syntax is not supported"
+        )
+    return text
+
+
+def _parts_of_speech(value, source: str, where: str) -> tuple[str, ...]:
+    """`pos: verb` or `pos: [noun, adjective]`; None: any part of speech."""
+    if value is None:
+        return ()
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values or any(v not in PARTS_OF_SPEECH for v in values):
+        raise LexiconError(f"{source}: {where}: 'pos' must be one of {', '.join(PARTS_OF_SPEECH)}, or a list of them")
+    return tuple(dict.fromkeys(values))
 
 
 def _parse_source(entry, source: str, number: int) -> Source:
@@ -221,13 +294,14 @@ def _check_unique(categories: tuple[Category, ...], source: str) -> None:
             raise LexiconError(f"{source}: category {category.id!r}: the id is used twice")
         seen_ids.add(category.id)
         for term in category.terms:
-            key = fold(term.text).lower()
-            if key in seen_terms:
-                raise LexiconError(
-                    f"{source}: category {category.id!r}, term {term.text!r}: already listed in "
-                    f"category {seen_terms[key]!r}; a term belongs to one category"
-                )
-            seen_terms[key] = category.id
+            for form in term.surface_forms:
+                key = fold(form).lower()
+                if key in seen_terms:
+                    raise LexiconError(
+                        f"{source}: category {category.id!r}, term {form!r}: already listed in "
+                        f"category {seen_terms[key]!r}; a term belongs to one category"
+                    )
+                seen_terms[key] = category.id
 
 
 def _check_mapping(value, keys: dict[str, bool], source: str, where: str) -> None:

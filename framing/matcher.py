@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache
 from itertools import chain
 from typing import NamedTuple
@@ -79,8 +80,13 @@ class _Terms:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self.terms = lexicon.terms
-        self.patterns = [compile_term(term) for term in self.terms]
+        # One entry per form a term is written in; a match reports the term itself.
+        self.forms = [replace(term, text=form) for term in lexicon.terms for form in term.surface_forms]
+        self.terms = [term for term in lexicon.terms for _ in term.surface_forms]
+        # A match's order is its form's place; this gives its term's place in lexicon.terms.
+        self.term_orders = np.array([order for order, term in enumerate(lexicon.terms) for _ in term.surface_forms],
+                                    dtype=np.int64)
+        self.patterns = [compile_term(form) for form in self.forms]
         gap_fillers = {category.id for category in lexicon.categories if category.fills_gaps}
         self.tiers = [int(term.category in gap_fillers) for term in self.terms]
         self._everywhere: list[re.Pattern] | None = None
@@ -127,7 +133,7 @@ class Matcher(_Terms):
     def __init__(self, lexicon: Lexicon):
         super().__init__(lexicon)
         entries: dict[str, list[_Entry]] = {}
-        for order, term in enumerate(self.terms):
+        for order, term in enumerate(self.forms):
             folded = fold(term.text)
             fixed, star, rest = folded.partition("*")  # every match starts with the text before any *
             key = _collapse(_BOUNDARY + case_key(fixed) + ("" if star else _BOUNDARY))

@@ -5,8 +5,10 @@ quote left open runs to the end of its paragraph (the convention for quotes that
 the next paragraph). Single quotes inside a double quotation are nested quotes and stay part
 of it. A short top-level quoted phrase is a scare quote, the writer's own distancing rather
 than someone's words, when a marker such as "so-called" precedes it, or when nothing in its
-sentence attributes it to a speaker and it repeats no longer quotation. A quotation that opens
-its sentence is someone's words, never a scare quote.
+sentence attributes it to a speaker or a document ("he tweeted", "the lawsuit alleges",
+"according to the complaint") and it repeats no longer quotation. A quotation that opens its
+sentence is someone's words, never a scare quote. The stretch between two marks that do not
+pair (`" he tweeted. "`) is neither, and is left out.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def find_quotations(text: str, sentences: list[tuple[int, int]]) -> list[Quotati
     found = _scan_quotations(text)
     found.sort(key=lambda q: q.start)
     context = _Context(text, found, sentences)
-    return [_with_scare_flag(q, context) for q in found]
+    return [q for q in (_classified(q, context) for q in found) if q is not None]
 
 
 def quote_regions(quotations: list[Quotation]) -> list[tuple[int, int]]:
@@ -141,6 +143,43 @@ class _Context:
         return self._quoted_words[quote]
 
 
+# --- Classification: a quotation, a scare quote, or a stretch between mis-paired marks ---------------
+
+# Words outside the quotation marks that attribute a quoted phrase to a document or a source:
+# "the lawsuit alleges", "he tweeted", "according to the complaint", "in a statement".
+_SOURCE_ATTRIBUTION_RE = re.compile(
+    r"\b(?:tweet(?:s|ed|ing)?|post(?:s|ed|ing)|wr(?:ote|ites|iting|itten)|alleg(?:es|ed|ing)|contend(?:s|ed)?|"
+    r"charg(?:es|ed)|cit(?:es|ed|ing)|quot(?:es|ed|ing)|reads|read:|label(?:s|l?ed)|term(?:s|ed)|brand(?:s|ed)|"
+    r"thunder(?:s|ed)|declar(?:es|ed)|proclaim(?:s|ed)|vow(?:s|ed)|"
+    r"according\s+to|in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:tweet|statement|letter|lawsuit|suit|"
+    r"complaint|filing|memo|report|post|interview|speech|email|e-mail|message|ruling|indictment|order|"
+    r"document|release|book|column|op-ed|editorial))\b",
+    re.IGNORECASE,
+)
+
+
+def _classified(quote: Quotation, context: _Context) -> Quotation | None:
+    """The quotation with its scare flag set; None for the stretch between two marks that do
+    not pair (an opening mark before a space, a closing one after a space: `" he tweeted. "`),
+    which is neither someone's words nor the writer's distancing."""
+    if quote.closed and not quote.nested and _mispaired(quote, context.text):
+        return None
+    return _with_scare_flag(quote, context)
+
+
+def _mispaired(quote: Quotation, text: str) -> bool:
+    """Marks that face away from what they hold: space inside both, or an "opening" mark that
+    follows the punctuation closing a quotation and is followed by a space (`said." he`)."""
+    inner_start, inner_end = quote.inner
+    if inner_end <= inner_start or not text[inner_start].isspace():
+        return False
+    return text[inner_end - 1].isspace() or (quote.start > 0 and text[quote.start - 1] in ".,!?;:")
+
+
+def _attributed_to_a_source(outside_quotes: str) -> bool:
+    return has_speech_verb(outside_quotes) or bool(_SOURCE_ATTRIBUTION_RE.search(outside_quotes))
+
+
 def _with_scare_flag(quote: Quotation, context: _Context) -> Quotation:
     if quote.nested or not quote.closed:
         return quote
@@ -155,9 +194,8 @@ def _with_scare_flag(quote: Quotation, context: _Context) -> Quotation:
     elif r.SCARE_MARKERS_RE.search(before):
         scare = True
     else:
-        scare = not has_speech_verb(context.outside_quotes[sentence_start:sentence_end]) and not _repeats_a_quotation(
-            inner, quote, context
-        )
+        outside = context.outside_quotes[sentence_start:sentence_end]
+        scare = not _attributed_to_a_source(outside) and not _repeats_a_quotation(inner, quote, context)
     return Quotation(quote.start, quote.end, quote.mark, quote.closed, quote.nested, scare)
 
 

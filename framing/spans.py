@@ -18,6 +18,7 @@ from framing.lexicon import Lexicon
 from framing.matcher import MatchArrays, Matcher
 from framing.quotes import Quotation, VoiceIndex, find_quotations, quote_regions
 from framing.resources import WORD_RE
+from framing.senses import meant_mask
 from framing.speakers import Attribution, attribute
 from framing.stories import Article
 from framing.text import sentence_bounds, sentence_index
@@ -135,18 +136,21 @@ def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher) -> tu
     sentences and scare quotes are placed by a search of all of them at once in the articles'
     regions, sentences and scare quotes laid end to end (each article after the one before)."""
     layouts = [Layout.of(article) for article in articles]
-    found = matcher.find_arrays([layout.text for layout in layouts]) if layouts else MatchArrays.none(0)
+    texts = [layout.text for layout in layouts]
+    found = matcher.find_arrays(texts) if layouts else MatchArrays.none(0)
+    terms = matcher.term_orders[found.orders] if layouts else found.orders  # places in lexicon.terms
+    meant = meant_mask(texts, found.starts, found.ends, terms, found.bounds, lexicon)  # parts of speech, negation
     lengths = np.array([len(layout.text) + 1 for layout in layouts], dtype=np.int64)
     shift = np.cumsum(lengths) - lengths  # where each article begins, laid end to end
     scare_category = lexicon.scare_quote_category is not None
     scares = [[(q.start, q.end) for q in layout.quotations if q.scare] for layout in layouts]
     extra = [len(quotes) if scare_category else 0 for quotes in scares]
     scare_spans = _columns([quotes for quotes, n in zip(scares, extra, strict=True) if n])
-    start = np.concatenate([found.starts, scare_spans[0]])
-    end = np.concatenate([found.ends, scare_spans[1]])
-    term = np.concatenate([found.orders, np.full(len(scare_spans[0]), SCARE_QUOTE)])
+    start = np.concatenate([found.starts[meant], scare_spans[0]])
+    end = np.concatenate([found.ends[meant], scare_spans[1]])
+    term = np.concatenate([terms[meant], np.full(len(scare_spans[0]), SCARE_QUOTE)])
     numbers = np.arange(len(layouts))
-    article = np.concatenate([np.repeat(numbers, np.diff(found.bounds)), np.repeat(numbers, extra)])
+    article = np.concatenate([np.repeat(numbers, np.diff(found.bounds))[meant], np.repeat(numbers, extra)])
     order = np.lexsort((-end, start, article))  # stable: a match before a scare quote at the same place
     article, start, end, term = article[order], start[order], end[order], term[order]
     at = start + shift[article]

@@ -26,7 +26,7 @@ STORY_YAML = """\
 title: "Hostile <b>not bold</b> and **not bold** text"
 summary: >-
   A summary that is all markup: <script>window.__pwned = 1</script>
-  <img src=x onerror="window.__pwned = 2"> **bold**, _underscores_ and a [link](http://example.com).
+  <img src=x onerror="window.__pwned = 2"> **plain**, _underscores_ and a [link](http://example.com).
 """
 ARTICLE = """\
 ---
@@ -40,9 +40,17 @@ headline: "Headline <u>{n}</u> with **stars**"
 {script}
 {image}
 
-The so-called rebels claimed the regime said **bold** things, and [link](http://example.com) too.
+The so-called rebels claimed the regime said **plain** things, and [link](http://example.com) too.
 He said: "this is a regime".
 The regime answered the rebels on day {n}.
+"""
+
+
+STORY_LEXICON_YAML = """name: hostile <b>words</b>
+description: The story's own words, **as ticked**.
+categories:
+  - {id: story_words, name: "Loaded <i>words</i>", description: "d **x**", teaching_note: "t <b>y</b>",
+     terms: [regime, rebels]}
 """
 
 
@@ -54,6 +62,7 @@ def write_hostile_story(data_dir: Path) -> None:
     for n, (name, outlet, country) in enumerate(outlets, start=1):
         text = ARTICLE.format(outlet=outlet, country=country, n=n, script=SCRIPT, image=IMAGE)
         (folder / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
+    (folder / "lexicon.yaml").write_text(STORY_LEXICON_YAML, encoding="utf-8")  # as the set-up step saves one
 
 
 def free_port() -> int:

@@ -57,9 +57,9 @@ def test_scores_equal_the_story_engine_on_the_bundled_story(tmp_path, bundled_st
     summary = run_batch(source, tmp_path / "scores.parquet", default_lexicon, spans_path=tmp_path / "spans.parquet",
                         workers=1, progress=False)
     assert (summary.rows, summary.articles, summary.problems) == (5, 5, [])
-    # The story engine without the story's own alias list, which a corpus row does not have, and
-    # without finding actors, which the batch scorer leaves to the naming view.
-    story = analyse(dataclasses.replace(bundled_story, aliases=()), default_lexicon, actors=False)
+    # The story engine without the story's own alias list and lexicon layer, which a corpus row does not
+    # have, and without finding actors, which the batch scorer leaves to the naming view.
+    story = analyse(dataclasses.replace(bundled_story, aliases=(), path=""), default_lexicon, actors=False)
     outlets = pd.read_parquet(sibling(tmp_path / "scores.parquet", "outlets"))
     totals = outlets.groupby(["outlet", "category", "voice"], sort=False)[["count", "words"]].sum()
     expected = story.scores.set_index(["outlet", "category", "voice"])[["count", "words"]]

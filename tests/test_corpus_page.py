@@ -29,9 +29,11 @@ from framing.batch.results import (
     undated_articles,
 )
 from framing.batch.scoring import run_batch, sibling
+from framing.lexicon import with_story_layer
 from framing.render.charts import corpus_tiles, monthly_rates
 from framing.render.palette import category_styles
 from framing.storage import USER_DATA_ENV
+from framing.stories import STORIES_DIR
 
 PAGE = "views/corpus.py"
 HOSTILE = "<b>x</b>"
@@ -55,20 +57,26 @@ def write_articles(path):
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory, default_lexicon):
+def story_lexicon(default_lexicon):
+    """The lexicon the bundled story is read with: its actor labels are what these articles use."""
+    return with_story_layer(default_lexicon, STORIES_DIR / "assad-coalition-2015", "assad-coalition-2015")
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory, story_lexicon):
     """A data folder whose batches/ holds the tiny corpus scored by the batch job, as Parquet."""
     root = tmp_path_factory.mktemp("corpus-data")
     (root / "batches").mkdir()
     source = write_articles(root / "articles.jsonl")
-    run_batch(source, root / "batches" / "tiny.parquet", default_lexicon, workers=1, progress=False)
+    run_batch(source, root / "batches" / "tiny.parquet", story_lexicon, workers=1, progress=False)
     return root
 
 
 @pytest.fixture(scope="module")
-def csv_results(tmp_path_factory, default_lexicon):
+def csv_results(tmp_path_factory, story_lexicon):
     root = tmp_path_factory.mktemp("corpus-csv")
     source = write_articles(root / "articles.jsonl")
-    run_batch(source, root / "tiny.csv", default_lexicon, workers=1, progress=False)
+    run_batch(source, root / "tiny.csv", story_lexicon, workers=1, progress=False)
     return sibling(root / "tiny.csv", "outlets")
 
 
@@ -263,8 +271,8 @@ def test_monthly_rows_cover_every_month_for_every_outlet(batch):
     assert list(february["month"]) == ["2024-02"]
 
 
-def test_categories_of_another_lexicon_get_a_numbered_grey_style(default_lexicon):
-    styles = category_styles(default_lexicon)
+def test_categories_of_another_lexicon_get_a_numbered_grey_style(story_lexicon):
+    styles = category_styles(story_lexicon)
     shown = style_categories(["hedge", "zeal", "distancing"], styles)
     assert list(shown) == ["distancing", "hedge", "zeal"]  # lexicon order, then the unknown
     assert shown["zeal"].name == "zeal" and shown["zeal"].number == len(styles) + 1
@@ -281,8 +289,8 @@ def test_setup_commands_write_into_the_results_folder(tmp_path):
 # --- charts --------------------------------------------------------------------------------------
 
 
-def test_corpus_tiles_show_count_above_rate_with_escaped_outlets(batch, default_lexicon):
-    styles = style_categories(batch.outlets["category"].unique(), category_styles(default_lexicon))
+def test_corpus_tiles_show_count_above_rate_with_escaped_outlets(batch, story_lexicon):
+    styles = style_categories(batch.outlets["category"].unique(), category_styles(story_lexicon))
     chosen = default_outlets(batch.outlets)
     totals = outlet_totals(batch.outlets, voice="narrator", span=None, chosen=chosen)
     figure = corpus_tiles(totals, styles, voice="narrator", outlets=chosen, period="all months")

@@ -47,8 +47,8 @@ def test_a_category_filter_changes_the_highlighted_hits():
     at.multiselect(key="compare_categories").set_value(["distancing"]).run()
     distancing = html_of(at)
     assert 0 < distancing.count('<mark class="hit') < everything
-    assert "what are said to be" in distancing and 'class="hit c3 narrator"' in distancing
-    assert 'class="hit c2 ' not in distancing.split("</style>", 1)[1]  # names are no longer marked
+    assert "what are said to be" in distancing and 'class="hit c6 narrator"' in distancing
+    assert 'class="hit c11 ' not in distancing.split("</style>", 1)[1]  # names are no longer marked
 
 
 def test_the_furniture_toggle_shows_what_cleaning_removed():

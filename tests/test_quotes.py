@@ -54,3 +54,20 @@ def test_voice_and_scare_flag_reach_the_span_table():
         ["terrorist", "label", "narrator", True],
         ["terrorists", "label", "quote", False],
     ]
+
+
+def test_a_phrase_quoted_from_a_document_or_a_source_is_a_quotation_not_a_scare_quote():
+    for text in ('The lawsuit alleges a "brazen attack" on democracy.',
+                 'He tweeted that it was a "witch hunt" again.',
+                 'According to the complaint, it was a "criminal conspiracy" all along.',
+                 'The complaint said it was "a brazen attack".',
+                 'In a statement, the party called it "an outrage".'):
+        assert [scare for _, _, scare, _ in quotes(text)] == [False], text
+    assert [scare for _, _, scare, _ in quotes('The "moderate" rebels fled.')] == [True]  # no source: the writer's
+
+
+def test_a_stretch_between_mis_paired_marks_is_neither_a_quotation_nor_a_scare_quote():
+    text = '"We will win, he said. "They cannot stop us," he tweeted. "Nobody can."'  # one closing mark lost
+    found = [quoted for quoted, _, _, _ in quotes(text)]
+    assert '" he tweeted. "' not in found and '"We will win, he said. "' in found
+    assert quotes('She said." he tweeted. "') == []

@@ -12,6 +12,8 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from framing.analysis import analyse
+from framing.lexicon import LexiconError
 from framing.library.deleted import undo
 from framing.library.importing import (
     MAX_FILE_MB,
@@ -19,6 +21,13 @@ from framing.library.importing import (
     read_files,
     read_pasted,
     without_repeats,
+)
+from framing.library.story_setup import (
+    CANDIDATE_FIELDS,
+    candidate_loaded_words,
+    proposed_headline,
+    save_story_words,
+    story_words,
 )
 from framing.library.story_store import (
     Saved,
@@ -34,7 +43,7 @@ from framing.library.story_store import (
 )
 from framing.records import IMPORT_SUFFIXES, RecordProblem
 from framing.storage import USER_DATA_ENV, StorageError, data_dir
-from framing.stories import StoryError
+from framing.stories import StoryError, load_story
 from framing.text import count_words
 from views.session import STORY_KEY, forget_page_choices, plural, story_catalogue
 
@@ -178,7 +187,9 @@ def read_all(files: tuple[tuple[str, bytes], ...], pasted: str) -> ImportResult:
 
 
 def metadata_table(result: ImportResult) -> pd.DataFrame:
+    """One row per draft; a headline the file did not give is proposed from its first line."""
     rows = [{"source": draft.source, **{name: draft.metadata.get(name, "") for name in FORM_FIELDS},
+             "headline": draft.metadata.get("headline") or proposed_headline(draft.text),
              "words": count_words(draft.text), "begins": " ".join(draft.text.split())[:PREVIEW_CHARS]}
             for draft in result.drafts]
     return pd.DataFrame(rows, columns=["source", *FORM_FIELDS, "words", "begins"])
@@ -214,7 +225,39 @@ def saved_section() -> None:
     if len(saved.outlets) < 2:
         st.info("The story has one outlet so far: the pages that compare outlets need a second. "
                 "Add an article from another outlet.")
+    set_up_section(saved)
     st.button("Open the story", type="primary", on_click=open_story, args=(saved.slug,), key="import_open_story")
+
+
+def set_up_section(saved: Saved) -> None:
+    """The set-up step: candidate loaded words to tick into the story's own lexicon layer."""
+    st.subheader("Set up the story")
+    st.caption("Actors and their names: the tool will propose them here (coming with actor discovery).")
+    if len(saved.outlets) < 2:
+        return
+    candidates = candidate_loaded_words(analyse(load_story(saved.folder)))
+    chosen = set(story_words(saved.folder))
+    if candidates.empty and not chosen:
+        st.caption("No candidate loaded words: no outlet uses a rare word the lexicon does not already hold.")
+        return
+    st.caption("Candidate loaded words: each is rare in general English and used by one outlet more than the others "
+               "(z: how distinctive; zipf: how common in English, 3 = once per million words). Tick the ones "
+               "that carry a judgement; they become this story's own lexicon, used by every page.")
+    table = candidates.assign(use=candidates["term"].isin(chosen))[["use", *CANDIDATE_FIELDS]]
+    kept = [word for word in chosen if word not in set(candidates["term"])]
+    table = pd.concat([table, pd.DataFrame({"use": True, "term": kept})], ignore_index=True)
+    ticked = st.data_editor(table, hide_index=True, key=f"setup_words_{saved.slug}",
+                            disabled=list(CANDIDATE_FIELDS), column_config={
+                                "use": st.column_config.CheckboxColumn("use", help="Add to this story's lexicon")})
+    if st.button("Save the ticked words", key="setup_save_words"):
+        words = ticked.loc[ticked["use"].fillna(False).astype(bool), "term"].tolist()
+        try:
+            save_story_words(saved.folder, words, story=saved.slug)
+        except (LexiconError, StorageError) as error:
+            st.error("The words were not saved:")
+            st.code(str(error), language=None)
+            return
+        st.success(f"Saved {plural(len(words), 'word')} as this story's own lexicon.")
 
 
 if st.session_state.pop("import_open", False):

@@ -48,8 +48,12 @@ CATEGORY_COLUMN_CONFIG = {  # how the Categories table shows each of lexicon_edi
     "description": st.column_config.TextColumn("description", width="large"),
     "teaching_note": st.column_config.TextColumn("teaching note", width="large",
                                                  help="Why a hit matters, addressed to a student"),
+    "story": st.column_config.TextColumn("story", help="The story (folder name) the category was written for; "
+                                         "empty for any story"),
     "scare_quotes": st.column_config.CheckboxColumn("scare quotes", help="On one category only: it also counts "
                                                     "short phrases in scare quotes"),
+    "skip_negated": st.column_config.CheckboxColumn("skip negated", help="Leave out a hit just after not, no, "
+                                                    "never…"),
 }
 
 
@@ -135,6 +139,10 @@ def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, 
             "term": st.column_config.TextColumn("term", required=True),
             "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
             "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category"),
+            "pos": st.column_config.TextColumn("part of speech", help="noun, verb, adjective or adverb (comma "
+                                               "between several): only that use counts"),
+            "forms": st.column_config.TextColumn("forms", help="Other forms it matches, comma between them "
+                                                 "(complains, complained)"),
             "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
         })
     work["edited"] = (categories, terms)

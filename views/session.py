@@ -3,6 +3,7 @@ URL that names the current view, and the one way article text reaches the screen
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,11 +94,22 @@ def current_story() -> StoryView:
     path = story_catalogue()[st.session_state[STORY_KEY]][1]
     lexicon = current_lexicon_path()
     try:
-        return _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon))
+        view = _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon))
     except (StoryError, LexiconError) as error:
         st.error("This story cannot be analysed. What went wrong, and where:")
         st.code(str(error), language=None, wrap_lines=True)  # file names and messages are data, not Markdown
         st.stop()
+    note_categories_for_other_stories(view)
+    return view
+
+
+def note_categories_for_other_stories(view: StoryView) -> None:
+    """Say so when the lexicon holds categories written for another story than the one shown."""
+    foreign = view.analysis.lexicon.categories_for_other_stories(view.analysis.story.slug)
+    if foreign:
+        listed = "; ".join(f"{c.name} (written for the story {c.story})" for c in foreign)
+        st.html(f'<p class="foreign-categories">Note: this lexicon has categories written for another story, '
+                f"so their words may not fit this one: {html.escape(listed)}.</p>")
 
 
 def seed(key: str, value) -> None:

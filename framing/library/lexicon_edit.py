@@ -30,13 +30,15 @@ from framing.library.deleted import set_aside
 from framing.storage import atomic_write_text, data_subdir, locked, slugify
 from framing.text import fold
 
-CATEGORY_COLUMNS = ("id", "name", "description", "teaching_note", "scare_quotes")
+CATEGORY_COLUMNS = ("id", "name", "description", "teaching_note", "story", "scare_quotes", "skip_negated")
 CATEGORY_CHANGES = (("name", "name"), ("description", "description"), ("teaching note", "teaching_note"),
-                    ("scare quotes", "scare_quotes"), ("fills gaps", "fills_gaps"))  # (shown as, Category field)
-TERM_COLUMNS = ("category", "term", "referent", "note", "match_case")
+                    ("story", "story"), ("scare quotes", "scare_quotes"), ("skip negated", "skip_negated"),
+                    ("fills gaps", "fills_gaps"))  # (shown as, Category field)
+TERM_COLUMNS = ("category", "term", "referent", "note", "pos", "forms", "match_case")
 _CATEGORY_TEXTS = CATEGORY_COLUMNS[:4]
 _TERM_TEXTS = TERM_COLUMNS[:4]
-_FLAGS = ("scare_quotes", "match_case")
+_FLAGS = ("scare_quotes", "skip_negated", "match_case")
+_LIST_SEPARATOR = ", "  # how a cell holds a term's parts of speech or forms
 _LOCK = "lexicons"
 _HEADER = (
     "# A lexicon saved from the dashboard's Lexicon page. The format is described in\n"
@@ -89,13 +91,15 @@ class LexiconDiff:
 
 def categories_frame(lexicon: Lexicon) -> pd.DataFrame:
     """One row per category, in the lexicon's order, for st.data_editor."""
-    rows = [(c.id, c.name, c.description, c.teaching_note, c.scare_quotes) for c in lexicon.categories]
-    return pd.DataFrame(rows, columns=list(CATEGORY_COLUMNS)).astype({"scare_quotes": bool})
+    rows = [(c.id, c.name, c.description, c.teaching_note, c.story, c.scare_quotes, c.skip_negated)
+            for c in lexicon.categories]
+    return pd.DataFrame(rows, columns=list(CATEGORY_COLUMNS)).astype({"scare_quotes": bool, "skip_negated": bool})
 
 
 def terms_frame(lexicon: Lexicon) -> pd.DataFrame:
     """One row per term, grouped by category in the lexicon's order."""
-    rows = [(t.category, t.text, t.referent, t.note, t.match_case) for t in lexicon.terms]
+    rows = [(t.category, t.text, t.referent, t.note, _LIST_SEPARATOR.join(t.pos), _LIST_SEPARATOR.join(t.forms),
+             t.match_case) for t in lexicon.terms]
     return pd.DataFrame(rows, columns=list(TERM_COLUMNS)).astype({"match_case": bool})
 
 
@@ -120,7 +124,9 @@ def lexicon_from_frames(name: str, description: str, categories: pd.DataFrame, t
         {
             "id": row["id"], "name": row["name"], "description": row["description"],
             "teaching_note": row["teaching_note"],
+            **({"story": row["story"]} if row.get("story") else {}),
             **({"scare_quotes": True} if row["scare_quotes"] else {}),
+            **({"skip_negated": True} if row.get("skip_negated") else {}),
             "terms": [_term_entry(term) for term in term_rows if term["category"] == row["id"]],
         }
         for row in category_rows
@@ -156,7 +162,8 @@ def lexicon_diff(base: Lexicon, edited: Lexicon) -> LexiconDiff:
     after = {_term_key(t.text): t for t in edited.terms}
     kept = [(before[key], term) for key, term in after.items() if key in before]
     base_ids, edited_ids = {c.id for c in base.categories}, {c.id for c in edited.categories}
-    changes = (("spelling", "text"), ("referent", "referent"), ("note", "note"), ("match case", "match_case"))
+    changes = (("spelling", "text"), ("referent", "referent"), ("note", "note"), ("match case", "match_case"),
+               ("part of speech", "pos"), ("forms", "forms"))
     base_categories = {c.id: c for c in base.categories}
     kept_categories = [(base_categories[c.id], c) for c in edited.categories if c.id in base_categories]
     return LexiconDiff(
@@ -272,9 +279,18 @@ def _cell(value) -> str:
 
 def _term_entry(row: dict):
     extras = {key: row[key] for key in ("referent", "note") if row[key]}
+    if row.get("pos"):
+        parts = _cell_list(row["pos"])
+        extras["pos"] = parts[0] if len(parts) == 1 else parts
+    if row.get("forms"):
+        extras["forms"] = _cell_list(row["forms"])
     if row["match_case"]:
         extras["match_case"] = True
     return {"term": row["term"], **extras} if extras else row["term"]
+
+
+def _cell_list(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(",") if part.strip()]
 
 
 def _term_key(text: str) -> str:

@@ -1,0 +1,102 @@
+"""Which matches a term means: its part of speech, and negation where a category asks.
+
+The matcher finds every place a term's words occur. Some terms name the part of speech they
+count as (`pos: verb`: "complained", not "complaint"), and some categories leave out a hit just
+after a negation (`skip_negated`: "not a disaster"). Both are checked here, after matching, and
+only for the matches that ask, so the tagger reads only the sentences that hold such a match.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from framing.lexicon import Lexicon
+from framing.matcher import Match
+from framing.tagging import tagged_words
+
+_tag = tagged_words.__wrapped__  # the tagger without its cache, which a batch of any size would fill
+
+# Penn Treebank tags that count as each part of speech a lexicon can name. Participles count as
+# adjectives too ("a devastated town"); proper nouns are not nouns here, so a name that is also a
+# word ("Trump", "Hope") is no hit for a noun term.
+_TAGS = {
+    "noun": frozenset({"NN", "NNS"}),
+    "verb": frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}),
+    "adjective": frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"}),
+    "adverb": frozenset({"RB", "RBR", "RBS"}),
+}
+_SENTENCE_END = re.compile(r"[.!?\n]")
+NEGATORS = frozenset({
+    "not", "no", "never", "nor", "neither", "without", "hardly", "barely", "nobody", "nothing", "none", "cannot",
+})
+_NEGATION_WINDOW = 3  # words before a hit that a negation may stand in
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\u2014\u2013\n]")
+_WORD = re.compile(r"[\w'\u2019]+")
+
+
+def keep_meant(text: str, matches: list[Match], *, negated_categories: frozenset[str]) -> list[Match]:
+    """The matches used in the sense their term asks for: the right part of speech, and not just
+    after a negation where the category says so. Each sentence is tagged once for this text and
+    then forgotten, so a corpus of any size holds no tags."""
+    tagged: dict[str, tuple] = {}
+    return [match for match in matches
+            if (not match[2].pos or _has_part_of_speech(text, match, tagged))
+            and not (match[2].category in negated_categories and is_negated(text, match[0]))]
+
+
+def meant_mask(texts: list[str], starts: np.ndarray, ends: np.ndarray, terms: np.ndarray, bounds: np.ndarray,
+               lexicon: Lexicon) -> np.ndarray:
+    """keep_meant over a chunk's matches as columns (framing.matcher.MatchArrays, `terms` as
+    places in lexicon.terms): which to keep. Only the matches whose term or category asks are looked at."""
+    negated = frozenset(c.id for c in lexicon.categories if c.skip_negated)
+    asks = np.array([bool(term.pos) or term.category in negated for term in lexicon.terms], dtype=bool)
+    keep = np.ones(len(starts), dtype=bool)
+    if not len(starts) or not asks.any():
+        return keep
+    for i in range(len(texts)):
+        first, last = int(bounds[i]), int(bounds[i + 1])
+        checked = [first + k for k in np.flatnonzero(asks[terms[first:last]]).tolist()]
+        if not checked:
+            continue
+        matches = [(int(starts[k]), int(ends[k]), lexicon.terms[int(terms[k])]) for k in checked]
+        kept = {match[0:2] for match in keep_meant(texts[i], matches, negated_categories=negated)}
+        for k, match in zip(checked, matches, strict=True):
+            keep[k] = match[0:2] in kept
+    return keep
+
+
+def is_negated(text: str, start: int) -> bool:
+    """Whether a negation stands in the few words before `start`, in the same clause."""
+    before = text[max(0, start - 60):start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(before)][-_NEGATION_WINDOW:]
+    return any(word in NEGATORS or word.endswith("n't") for word in words)
+
+
+def _has_part_of_speech(text: str, match: Match, tagged: dict[str, tuple]) -> bool:
+    start, end, term = match
+    sentence_start, sentence_end = _sentence_around(text, start, end)
+    stretch = text[sentence_start:sentence_end]
+    if _mostly_capitalised(stretch):  # a headline in title case: the tagger reads capitals as names
+        stretch = stretch.lower()
+    if stretch not in tagged:
+        tagged[stretch] = _tag(stretch)
+    for word in tagged[stretch]:
+        if word.start <= start - sentence_start < word.end:
+            return any(word.tag in _TAGS[pos] for pos in term.pos)
+    return True  # the tagger split the text otherwise: the match stands
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    before = text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("\n", 0, start)
+    after = _SENTENCE_END.search(text, end)
+    return max(before) + 1, after.end() if after else len(text)
+
+
+def _mostly_capitalised(stretch: str) -> bool:
+    words = [w for w in _WORD.findall(stretch) if w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)

@@ -1,0 +1,65 @@
+"""A term means one part of speech where it asks to; a negated hit is left out where its category asks."""
+
+from dataclasses import replace
+
+from conftest import make_lexicon, make_story
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing import analyse
+from framing.matcher import Matcher
+from framing.senses import is_negated, keep_meant
+
+VERBS = make_lexicon(loaded=[{"term": "complain", "pos": "verb", "forms": ["complains", "complained", "complaining"]},
+                             {"term": "defend", "pos": "verb", "forms": ["defends", "defended", "defending"]},
+                             {"term": "attack", "pos": "verb", "forms": ["attacks", "attacked"]}])
+
+
+def meant(text, lexicon=VERBS, negated=frozenset()):
+    return [text[start:end] for start, end, _ in keep_meant(text, Matcher(lexicon).find(text),
+                                                            negated_categories=negated)]
+
+
+def test_a_verb_term_matches_its_forms_as_verbs_and_not_nouns_that_share_the_stem():
+    text = "The defendants filed a complaint. He complained, and she defended the plan. They complain."
+    assert meant(text) == ["complained", "defended", "complain"]
+    assert meant("The attack failed. The attacks went on. They attacked again.") == ["attacked"]
+
+
+def test_a_noun_term_is_not_a_name_that_shares_its_spelling():
+    lexicon = make_lexicon(fear=[{"term": "hope", "pos": "noun"}])
+    assert meant("There is little hope left. Hope Hicks said so.", lexicon) == ["hope"]
+
+
+def test_a_title_case_headline_is_tagged_as_words_not_names():
+    assert meant("Senator Complains About Budget Cuts Again") == ["Complains"]
+    assert meant("The Attacks On The City Went On") == []
+
+
+def test_a_hit_after_a_negation_is_left_out_only_where_the_category_asks():
+    lexicon = make_lexicon(evaluative=["disaster", "chaos"], other=["plan"])
+    text = "It was not a disaster. The plan was chaos. There is no plan."
+    assert meant(text, lexicon, frozenset({"evaluative"})) == ["plan", "chaos", "plan"]
+    assert meant(text, lexicon) == ["disaster", "plan", "chaos", "plan"]
+
+
+def test_negation_stops_at_the_clause():
+    text = "It wasn't a disaster, it was chaos."
+    assert is_negated(text, text.index("disaster")) and not is_negated(text, text.index("chaos"))
+
+
+def test_the_story_engine_applies_parts_of_speech_and_negation():
+    lexicon = make_lexicon(loaded=[{"term": "complain", "pos": "verb", "forms": ["complained"]}],
+                           evaluative=["disaster"])
+    data = {c.id: c for c in lexicon.categories}
+    lexicon = replace(lexicon, categories=(data["loaded"], replace(data["evaluative"], skip_negated=True)))
+    story = make_story(("A", "The complaint was filed. He complained. It was never a disaster. A disaster."))
+    assert analyse(story, lexicon).spans["text"].tolist() == ["complained", "disaster"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab complain defended not .,\n'’\"")), max_size=80))
+def test_the_filter_only_ever_removes_matches(text):
+    found = Matcher(VERBS).find(text)
+    kept = keep_meant(text, found, negated_categories=frozenset({"loaded"}))
+    assert set(kept) <= set(found)
