@@ -39,6 +39,7 @@ from framing.scores import WORD_COLUMNS, rate_table
 from framing.spans import SCARE_QUOTE_TERM, SPAN_FIELDS, Hits, Layout, find_hits, voice_words
 from framing.speakers import attribute
 from framing.stories import Article
+from framing.voices import ALL, COUNT_VOICES, NARRATOR, QUOTE
 
 OUTPUT_SUFFIXES = (".parquet", ".csv")
 REQUIRED_COLUMNS = ("outlet", "text")
@@ -182,21 +183,15 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
     articles[WORD_COLUMNS["quote"]] = [quote for _, quote in voice_counts]
     keys = _keys(lexicon)
     voices = (hits.region >= 0).astype(np.int64)  # places in VOICES
-    # Counted by the key of each hit, a number that encodes its (row, category, voice), and
-    # another its (outlet and month, category and term, voice).
-    width = len(keys.categories)
-    present, counts = _first_seen((hits.article * width + keys.category[hits.term]) * 2 + voices)
-    per_row = _series(counts, row=articles["row"].to_numpy()[present // (2 * width)],
-                      category=keys.categories[present // 2 % width], voice=VOICES[present % 2])
+    scores = _row_scores(articles, keys.categories, keys.category[hits.term], hits.article, voices)
+    # The outlet tables' counts, by a number that encodes each hit's (outlet and month, category
+    # and term, voice), in the order the keys first appear (as the totals of all chunks keep them).
     groups, outlet_months = pd.MultiIndex.from_arrays([articles["outlet"], articles["month"]]).factorize()
     width = len(keys.labels)
     present, counts = _first_seen((groups[hits.article] * width + keys.label[hits.term]) * 2 + voices)
     group, label = outlet_months[present // (2 * width)], keys.labels[present // 2 % width]
     per_term = _series(counts, outlet=group.get_level_values(0), month=group.get_level_values(1),
                        category=label.get_level_values(0), voice=VOICES[present % 2], term=label.get_level_values(1))
-    rates = rate_table(per_row, articles.set_index("row")[list(WORD_COLUMNS.values())], list(keys.categories),
-                       by=("row",))
-    scores = articles[list(ROW_FIELDS)].merge(rates, on="row")
     words = articles.groupby(["outlet", "month"])[list(WORD_COLUMNS.values())].sum()
     words["articles"] = articles.groupby(["outlet", "month"]).size()
     span_rows = _span_rows(readable, layouts, hits, lexicon) if with_spans else None
@@ -204,6 +199,28 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
 
 
 VOICES = np.array(["narrator", "quote"], dtype=object)
+
+
+def _row_scores(articles: pd.DataFrame, categories: np.ndarray, category: np.ndarray, article: np.ndarray,
+                voice: np.ndarray) -> pd.DataFrame:
+    """Each article's count, words and rate per 1,000 words for every category in each voice of
+    COUNT_VOICES, zeros included: the rows `rate_table` gives by row, in the same order (article,
+    voice, category), counted with one bincount of each hit's (article, category, voice)."""
+    size, width = len(articles), len(categories)
+    counts = np.bincount((article * width + category) * 2 + voice, minlength=size * width * 2).reshape(size, width, 2)
+    per_voice = {NARRATOR: counts[:, :, 0], QUOTE: counts[:, :, 1]}
+    per_voice[ALL] = per_voice[NARRATOR] + per_voice[QUOTE]
+    count = np.stack([per_voice[voice] for voice in COUNT_VOICES], axis=1).reshape(-1)
+    words = np.stack([articles[WORD_COLUMNS[voice]].to_numpy(dtype=np.int64) for voice in COUNT_VOICES], axis=1)
+    words = np.repeat(words.reshape(-1), width)
+    scores = articles[list(ROW_FIELDS)].take(np.repeat(np.arange(size), len(COUNT_VOICES) * width))
+    scores = scores.reset_index(drop=True)
+    scores["category"] = pd.Series(np.tile(categories, size * len(COUNT_VOICES)), dtype="str")
+    scores["voice"] = pd.Series(np.tile(np.repeat(np.array(COUNT_VOICES, dtype=object), width), size), dtype="str")
+    scores["count"] = count
+    scores["words"] = words
+    scores["per_1000"] = np.round(1000 * count / np.where(words > 0, words, np.nan), 2)
+    return scores
 
 
 @dataclass(frozen=True)
