@@ -177,10 +177,10 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
     articles = pd.DataFrame(meta, columns=list(ROW_FIELDS))
     months = [date[:7] if MONTH_RE.match(date) else "" for *_, date in meta]
     articles["month"] = pd.Series(months, dtype=articles["date"].dtype)
-    voice_counts = [voice_words(layout.text, layout.regions) for layout in layouts]
-    articles[WORD_COLUMNS["all"]] = [narrator + quote for narrator, quote in voice_counts]
-    articles[WORD_COLUMNS["narrator"]] = [narrator for narrator, _ in voice_counts]
-    articles[WORD_COLUMNS["quote"]] = [quote for _, quote in voice_counts]
+    narrator, quote = voice_words([layout.text for layout in layouts], [layout.regions for layout in layouts])
+    articles[WORD_COLUMNS["all"]] = narrator + quote
+    articles[WORD_COLUMNS["narrator"]] = narrator
+    articles[WORD_COLUMNS["quote"]] = quote
     keys = _keys(lexicon)
     voices = (hits.region >= 0).astype(np.int64)  # places in VOICES
     scores = _row_scores(articles, keys.categories, keys.category[hits.term], hits.article, voices)
