@@ -130,7 +130,7 @@ def voice_words(texts: list[str], regions_per_text: list[list[tuple[int, int]]])
     joined = "\n".join(texts)  # a line break is neither a word character nor a joiner
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     is_word = _word_characters(codes)
-    joiner = np.isin(codes, _JOINERS)
+    joiner = (codes == ord("'")) | (codes == ord("\u2019")) | (codes == ord("-"))  # as in WORD_RE
     lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     shift = np.cumsum(lengths) - lengths
     (region_starts, region_ends), _ = _laid_out(regions_per_text, shift)
@@ -148,9 +148,6 @@ def voice_words(texts: list[str], regions_per_text: list[list[tuple[int, int]]])
     return np.bincount(text_of, minlength=len(texts)) - quote, quote
 
 
-_JOINERS = np.array([ord(char) for char in "'\u2019-"], dtype=np.uint32)  # as in WORD_RE
-
-
 @lru_cache(maxsize=1)
 def _basic_plane_words() -> np.ndarray:
     """Whether each character of Unicode's basic plane is a word character (\\w) to `re`."""
@@ -159,12 +156,13 @@ def _basic_plane_words() -> np.ndarray:
 
 
 def _word_characters(codes: np.ndarray) -> np.ndarray:
-    is_word = _basic_plane_words()[np.minimum(codes, 0xFFFF)]
-    beyond = codes > 0xFFFF
-    if beyond.any():  # emoji and rarer scripts: each distinct one asked of `re` itself
-        distinct = np.unique(codes[beyond])
-        word = np.array([re.match(r"\w", chr(code)) is not None for code in distinct.tolist()], dtype=bool)
-        is_word[beyond] = word[np.searchsorted(distinct, codes[beyond])]
+    if len(codes) == 0 or codes.max() <= 0xFFFF:
+        return _basic_plane_words().take(codes)
+    is_word = _basic_plane_words().take(np.minimum(codes, 0xFFFF))
+    beyond = codes > 0xFFFF  # emoji and rarer scripts: each distinct one asked of `re` itself
+    distinct = np.unique(codes[beyond])
+    word = np.array([re.match(r"\w", chr(code)) is not None for code in distinct.tolist()], dtype=bool)
+    is_word[beyond] = word[np.searchsorted(distinct, codes[beyond])]
     return is_word
 
 
