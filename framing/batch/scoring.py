@@ -189,9 +189,12 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
     groups, outlet_months = pd.MultiIndex.from_arrays([articles["outlet"], articles["month"]]).factorize()
     width = len(keys.labels)
     present, counts = _first_seen((groups[hits.article] * width + keys.label[hits.term]) * 2 + voices)
-    group, label = outlet_months[present // (2 * width)], keys.labels[present // 2 % width]
-    per_term = _series(counts, outlet=group.get_level_values(0), month=group.get_level_values(1),
-                       category=label.get_level_values(0), voice=VOICES[present % 2], term=label.get_level_values(1))
+    group, label = present // (2 * width), keys.label_codes[present // 2 % width]
+    index = pd.MultiIndex(  # from the codes at hand: no level's values are looked up again
+        levels=[*outlet_months.levels, keys.labels.levels[0], VOICE_LEVEL, keys.labels.levels[1]],
+        codes=[outlet_months.codes[0][group], outlet_months.codes[1][group], label[:, 0], present % 2, label[:, 1]],
+        names=list(TERM_FIELDS[:-1]), verify_integrity=False)
+    per_term = pd.Series(counts, index=index, dtype="int64") if len(counts) else _no_terms()
     words = articles.groupby(["outlet", "month"])[list(WORD_COLUMNS.values())].sum()
     words["articles"] = articles.groupby(["outlet", "month"]).size()
     span_rows = _span_rows(readable, layouts, hits, lexicon) if with_spans else None
@@ -199,6 +202,7 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
 
 
 VOICES = np.array(["narrator", "quote"], dtype=object)
+VOICE_LEVEL = pd.Index(VOICES, dtype="str")
 
 
 def _row_scores(articles: pd.DataFrame, categories: np.ndarray, category: np.ndarray, article: np.ndarray,
@@ -230,6 +234,7 @@ class _Keys:
     categories: np.ndarray  # category ids, in lexicon order
     category: np.ndarray  # each term's category, as its place in `categories`
     labels: pd.MultiIndex  # the distinct (category id, term text) pairs
+    label_codes: np.ndarray  # each of `labels` as its codes in the levels of `labels`, one row each
     label: np.ndarray  # each term's place in `labels`
     terms: np.ndarray  # each term's (text, category, referent)
 
@@ -245,7 +250,8 @@ def _keys(lexicon: Lexicon) -> _Keys:
     place = {category: i for i, category in enumerate(categories)}
     terms = [(term.text, term.category, term.referent) for term in lexicon.terms] + [(SCARE_QUOTE_TERM, scare, "")]
     return _Keys(np.array(categories, dtype=object), np.array([place.get(c, -1) for c, _ in pairs], dtype=np.int64),
-                 labels, label, np.array(terms, dtype=object).reshape(-1, 3))
+                 labels, np.stack(labels.codes, axis=1).astype(np.int64), label,
+                 np.array(terms, dtype=object).reshape(-1, 3))
 
 
 def _span_rows(readable: list[tuple[int, str | None, Article]], layouts: list[Layout], hits: Hits,
@@ -288,10 +294,10 @@ def _first_seen(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return present[by_appearance], counts[by_appearance]
 
 
-def _series(counts: np.ndarray, **levels) -> pd.Series:
-    index = pd.MultiIndex.from_arrays([np.asarray(values, dtype=object) for values in levels.values()],
-                                      names=list(levels))
-    return pd.Series(counts, index=index, dtype="int64")
+def _no_terms() -> pd.Series:
+    """The term counts of a chunk or run without a hit, with levels of no type, as they have been."""
+    index = pd.MultiIndex.from_arrays([np.array([], dtype=object)] * (len(TERM_FIELDS) - 1), names=TERM_FIELDS[:-1])
+    return pd.Series(np.zeros(0, dtype=np.int64), index=index, dtype="int64")
 
 
 def _is_unicode(value: str) -> bool:
@@ -463,7 +469,7 @@ def write_aggregates(output: Path, terms: pd.Series | None, words: pd.DataFrame 
                      categories: list[str]) -> list[Path]:
     """Outlet totals per month, and the term counts they add up from, beside the main output."""
     if terms is None or words is None:  # nothing was scored
-        terms = _series(np.zeros(0, dtype=np.int64), **{name: [] for name in TERM_FIELDS[:-1]})
+        terms = _no_terms()
         words = pd.DataFrame(0, columns=[*WORD_COLUMNS.values(), "articles"],
                              index=pd.MultiIndex.from_arrays([[], []], names=["outlet", "month"]))
     terms = terms.astype(int).rename("count")
