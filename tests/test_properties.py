@@ -12,7 +12,7 @@ from framing.actors import ACTOR_CATEGORY
 from framing.cleaning import clean
 from framing.resources import WORD_RE
 from framing.spans import voice_words
-from framing.text import sentence_bounds
+from framing.text import count_words, fold, has_more_words_than, sentence_bounds, words
 
 LEXICON = make_lexicon(
     distancing=["so-called", "alleged", "what are said to be"],
@@ -138,3 +138,15 @@ def test_words_by_voice_are_word_re_s_matches_in_each_stretch_taken_alone(case):
         edges = [0, *(edge for stretch in stretches for edge in stretch), len(text)]
         counts = [len(WORD_RE.findall(text[a:b])) for a, b in pairwise(edges)]
         assert (in_narration, in_quotes) == (sum(counts[::2]), sum(counts[1::2]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.integers(0, 6))
+def test_more_words_than_a_limit_is_counting_them(text, limit):
+    assert has_more_words_than(text, limit) == (count_words(text) > limit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_words_are_word_re_s_matches_of_the_folded_text_each_lowered(text):
+    assert words(text) == [match.group().lower() for match in WORD_RE.finditer(fold(text))]
