@@ -196,8 +196,11 @@ def _split_body_line(text: str, *, dateline: bool) -> list[tuple[str, str, str]]
 
 def _glued_tail(text: str) -> tuple[str, str]:
     """Split off a short caption or credit stuck to a sentence's full stop without a space."""
+    first = r.GLUED_TAIL_RE.search(text)  # a stop right before a capital: most lines have none
+    if first is None:
+        return text, ""
     cut = None
-    for stop in r.GLUED_TAIL_RE.finditer(text):  # a stop right before a capital: most lines have none
+    for stop in r.GLUED_TAIL_RE.finditer(text, first.start()):
         if stop.start() and text[stop.start() - 1] in r.GLUED_TAIL_AFTER:
             cut = stop.end()
     if cut is not None:

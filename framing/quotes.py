@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from framing import resources as r
 from framing.speakers import has_speech_verb
-from framing.text import blank_out, count_words, sentence_index, words
+from framing.text import blank_out, has_more_words_than, sentence_index, words
 
 _DOUBLE = r.DOUBLE_OPENERS | r.DOUBLE_CLOSERS | {'"'}
 _SINGLE = r.SINGLE_OPENERS | r.SINGLE_CLOSERS | {"'"}
@@ -185,7 +185,7 @@ def _with_scare_flag(quote: Quotation, context: _Context) -> Quotation:
         return quote
     inner_start, inner_end = quote.inner
     inner = context.text[inner_start:inner_end].strip().rstrip(".,;:!?")
-    if not inner or count_words(inner) > r.SCARE_QUOTE_MAX_WORDS or re.search(r"[.!?]\s", inner):
+    if not inner or has_more_words_than(inner, r.SCARE_QUOTE_MAX_WORDS) or re.search(r"[.!?]\s", inner):
         return quote
     sentence_start, sentence_end = context.sentence_of(quote.start)
     before = context.text[max(0, quote.start - 40) : quote.start]

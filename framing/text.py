@@ -1,6 +1,7 @@
 """Text helpers that keep character offsets intact: folding, words, sentences."""
 
 import bisect
+import functools
 import re
 
 from framing.resources import ABBREVIATIONS, QUOTE_FOLD, WORD_RE
@@ -29,7 +30,22 @@ def count_words(text: str) -> int:
 
 
 def words(text: str) -> list[str]:
-    return [m.group().lower() for m in WORD_RE.finditer(fold(text))]
+    folded = fold(text)
+    if folded.isascii():  # lowering ASCII changes no length and no character's class: lower it all at once
+        return WORD_RE.findall(folded.lower())
+    return [m.group().lower() for m in WORD_RE.finditer(folded)]
+
+
+def has_more_words_than(text: str, limit: int) -> bool:
+    """count_words(text) > limit, without counting past the limit (a long quotation has hundreds)."""
+    return _words_in_a_row(limit + 1).match(text) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _words_in_a_row(count: int) -> re.Pattern:
+    # Each word is found where findall would find the next one: at the first word character after
+    # the last (WORD_RE stops only before a character that is no word character).
+    return re.compile(rf"(?:\W*+(?:{WORD_RE.pattern})){{{count}}}")
 
 
 # A sentence ends at . ! or ?, optionally followed by closing quotes or brackets, then

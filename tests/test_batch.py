@@ -18,6 +18,7 @@ from framing.cli import main
 from framing.lexicon import parse_lexicon
 from framing.quotes import VoiceIndex
 from framing.records import RecordProblem
+from framing.scores import rate_table
 from framing.spans import SPAN_FIELDS, find_hits
 from framing.stories import Article, Story
 from framing.text import sentence_index
@@ -101,6 +102,12 @@ def test_a_generated_corpus_scores_as_the_story_engine_scores_it(tmp_path, gener
     per_article = scores[scores["voice"] != "all"].groupby(["article", "category", "voice"])["count"].sum()
     counted = story.spans.groupby(["article", "category", "voice"]).size()
     assert per_article[per_article > 0].to_dict() == counted.to_dict()
+    # Every row of the scores is the story engine's rate table by article, zeros and rates included.
+    columns = ["article", "category", "voice", "count", "words", "per_1000"]
+    rates = rate_table(counted, expected, [category.id for category in lexicon.categories], by=("article",))
+    in_order = ["article", "voice", "category"]
+    pd.testing.assert_frame_equal(scores[columns].sort_values(in_order, ignore_index=True),
+                                  rates[columns].sort_values(in_order, ignore_index=True), check_dtype=False)
     outlets = pd.read_parquet(sibling(out, "outlets"))
     totals = outlets.groupby(["outlet", "category", "voice"])[["count", "words"]].sum()
     reference = story.scores.set_index(["outlet", "category", "voice"])[["count", "words"]].sort_index()

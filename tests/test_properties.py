@@ -1,6 +1,7 @@
 """Any text, however odd, never crashes the analysis, and every span's offsets hold."""
 
 import re
+from itertools import pairwise
 
 from conftest import make_lexicon, make_story
 from hypothesis import HealthCheck, given, settings
@@ -9,7 +10,9 @@ from hypothesis import strategies as st
 from framing import analyse
 from framing.actors import ACTOR_CATEGORY
 from framing.cleaning import clean
-from framing.text import sentence_bounds
+from framing.resources import WORD_RE
+from framing.spans import voice_words
+from framing.text import count_words, fold, has_more_words_than, sentence_bounds, words
 
 LEXICON = make_lexicon(
     distancing=["so-called", "alleged", "what are said to be"],
@@ -112,3 +115,38 @@ def test_each_paragraph_has_its_own_quotations(paragraphs):
         expected += placed(paragraph, offset)
         offset += len(paragraph) + 1
     assert placed("\n".join(paragraphs)) == sorted(expected, key=lambda q: q[0])
+
+
+@st.composite
+def texts_with_stretches(draw):
+    """Texts, each with ordered quote regions that may cut anywhere, even inside a word."""
+    texts = draw(st.lists(st.one_of(TEXTS, st.text(alphabet="ab'’-\u00e9\U0001d4d0 \"", max_size=30)),
+                          min_size=1, max_size=4))
+    regions = []
+    for text in texts:
+        cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
+        regions.append(list(zip(cuts[::2], cuts[1::2], strict=False)))
+    return texts, regions
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_with_stretches())
+def test_words_by_voice_are_word_re_s_matches_in_each_stretch_taken_alone(case):
+    texts, regions = case
+    narrator, quote = voice_words(texts, regions)
+    for text, stretches, in_narration, in_quotes in zip(texts, regions, narrator, quote, strict=True):
+        edges = [0, *(edge for stretch in stretches for edge in stretch), len(text)]
+        counts = [len(WORD_RE.findall(text[a:b])) for a, b in pairwise(edges)]
+        assert (in_narration, in_quotes) == (sum(counts[::2]), sum(counts[1::2]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.integers(0, 6))
+def test_more_words_than_a_limit_is_counting_them(text, limit):
+    assert has_more_words_than(text, limit) == (count_words(text) > limit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_words_are_word_re_s_matches_of_the_folded_text_each_lowered(text):
+    assert words(text) == [match.group().lower() for match in WORD_RE.finditer(fold(text))]

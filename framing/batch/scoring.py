@@ -39,6 +39,7 @@ from framing.scores import WORD_COLUMNS, rate_table
 from framing.spans import SCARE_QUOTE_TERM, SPAN_FIELDS, Hits, Layout, find_hits, voice_words
 from framing.speakers import attribute
 from framing.stories import Article
+from framing.voices import ALL, COUNT_VOICES, NARRATOR, QUOTE
 
 OUTPUT_SUFFIXES = (".parquet", ".csv")
 REQUIRED_COLUMNS = ("outlet", "text")
@@ -176,27 +177,24 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
     articles = pd.DataFrame(meta, columns=list(ROW_FIELDS))
     months = [date[:7] if MONTH_RE.match(date) else "" for *_, date in meta]
     articles["month"] = pd.Series(months, dtype=articles["date"].dtype)
-    voice_counts = [voice_words(layout.text, layout.regions) for layout in layouts]
-    articles[WORD_COLUMNS["all"]] = [narrator + quote for narrator, quote in voice_counts]
-    articles[WORD_COLUMNS["narrator"]] = [narrator for narrator, _ in voice_counts]
-    articles[WORD_COLUMNS["quote"]] = [quote for _, quote in voice_counts]
+    narrator, quote = voice_words([layout.text for layout in layouts], [layout.regions for layout in layouts])
+    articles[WORD_COLUMNS["all"]] = narrator + quote
+    articles[WORD_COLUMNS["narrator"]] = narrator
+    articles[WORD_COLUMNS["quote"]] = quote
     keys = _keys(lexicon)
     voices = (hits.region >= 0).astype(np.int64)  # places in VOICES
-    # Counted by the key of each hit, a number that encodes its (row, category, voice), and
-    # another its (outlet and month, category and term, voice).
-    width = len(keys.categories)
-    present, counts = _first_seen((hits.article * width + keys.category[hits.term]) * 2 + voices)
-    per_row = _series(counts, row=articles["row"].to_numpy()[present // (2 * width)],
-                      category=keys.categories[present // 2 % width], voice=VOICES[present % 2])
+    scores = _row_scores(articles, keys.categories, keys.category[hits.term], hits.article, voices)
+    # The outlet tables' counts, by a number that encodes each hit's (outlet and month, category
+    # and term, voice), in the order the keys first appear (as the totals of all chunks keep them).
     groups, outlet_months = pd.MultiIndex.from_arrays([articles["outlet"], articles["month"]]).factorize()
     width = len(keys.labels)
     present, counts = _first_seen((groups[hits.article] * width + keys.label[hits.term]) * 2 + voices)
-    group, label = outlet_months[present // (2 * width)], keys.labels[present // 2 % width]
-    per_term = _series(counts, outlet=group.get_level_values(0), month=group.get_level_values(1),
-                       category=label.get_level_values(0), voice=VOICES[present % 2], term=label.get_level_values(1))
-    rates = rate_table(per_row, articles.set_index("row")[list(WORD_COLUMNS.values())], list(keys.categories),
-                       by=("row",))
-    scores = articles[list(ROW_FIELDS)].merge(rates, on="row")
+    group, label = present // (2 * width), keys.label_codes[present // 2 % width]
+    index = pd.MultiIndex(  # from the codes at hand: no level's values are looked up again
+        levels=[*outlet_months.levels, keys.labels.levels[0], VOICE_LEVEL, keys.labels.levels[1]],
+        codes=[outlet_months.codes[0][group], outlet_months.codes[1][group], label[:, 0], present % 2, label[:, 1]],
+        names=list(TERM_FIELDS[:-1]), verify_integrity=False)
+    per_term = pd.Series(counts, index=index, dtype="int64") if len(counts) else _no_terms()
     words = articles.groupby(["outlet", "month"])[list(WORD_COLUMNS.values())].sum()
     words["articles"] = articles.groupby(["outlet", "month"]).size()
     span_rows = _span_rows(readable, layouts, hits, lexicon) if with_spans else None
@@ -204,6 +202,29 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
 
 
 VOICES = np.array(["narrator", "quote"], dtype=object)
+VOICE_LEVEL = pd.Index(VOICES, dtype="str")
+
+
+def _row_scores(articles: pd.DataFrame, categories: np.ndarray, category: np.ndarray, article: np.ndarray,
+                voice: np.ndarray) -> pd.DataFrame:
+    """Each article's count, words and rate per 1,000 words for every category in each voice of
+    COUNT_VOICES, zeros included: the rows `rate_table` gives by row, in the same order (article,
+    voice, category), counted with one bincount of each hit's (article, category, voice)."""
+    size, width = len(articles), len(categories)
+    counts = np.bincount((article * width + category) * 2 + voice, minlength=size * width * 2).reshape(size, width, 2)
+    per_voice = {NARRATOR: counts[:, :, 0], QUOTE: counts[:, :, 1]}
+    per_voice[ALL] = per_voice[NARRATOR] + per_voice[QUOTE]
+    count = np.stack([per_voice[voice] for voice in COUNT_VOICES], axis=1).reshape(-1)
+    words = np.stack([articles[WORD_COLUMNS[voice]].to_numpy(dtype=np.int64) for voice in COUNT_VOICES], axis=1)
+    words = np.repeat(words.reshape(-1), width)
+    scores = articles[list(ROW_FIELDS)].take(np.repeat(np.arange(size), len(COUNT_VOICES) * width))
+    scores = scores.reset_index(drop=True)
+    scores["category"] = pd.Series(np.tile(categories, size * len(COUNT_VOICES)), dtype="str")
+    scores["voice"] = pd.Series(np.tile(np.repeat(np.array(COUNT_VOICES, dtype=object), width), size), dtype="str")
+    scores["count"] = count
+    scores["words"] = words
+    scores["per_1000"] = np.round(1000 * count / np.where(words > 0, words, np.nan), 2)
+    return scores
 
 
 @dataclass(frozen=True)
@@ -213,6 +234,7 @@ class _Keys:
     categories: np.ndarray  # category ids, in lexicon order
     category: np.ndarray  # each term's category, as its place in `categories`
     labels: pd.MultiIndex  # the distinct (category id, term text) pairs
+    label_codes: np.ndarray  # each of `labels` as its codes in the levels of `labels`, one row each
     label: np.ndarray  # each term's place in `labels`
     terms: np.ndarray  # each term's (text, category, referent)
 
@@ -228,7 +250,8 @@ def _keys(lexicon: Lexicon) -> _Keys:
     place = {category: i for i, category in enumerate(categories)}
     terms = [(term.text, term.category, term.referent) for term in lexicon.terms] + [(SCARE_QUOTE_TERM, scare, "")]
     return _Keys(np.array(categories, dtype=object), np.array([place.get(c, -1) for c, _ in pairs], dtype=np.int64),
-                 labels, label, np.array(terms, dtype=object).reshape(-1, 3))
+                 labels, np.stack(labels.codes, axis=1).astype(np.int64), label,
+                 np.array(terms, dtype=object).reshape(-1, 3))
 
 
 def _span_rows(readable: list[tuple[int, str | None, Article]], layouts: list[Layout], hits: Hits,
@@ -271,10 +294,10 @@ def _first_seen(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return present[by_appearance], counts[by_appearance]
 
 
-def _series(counts: np.ndarray, **levels) -> pd.Series:
-    index = pd.MultiIndex.from_arrays([np.asarray(values, dtype=object) for values in levels.values()],
-                                      names=list(levels))
-    return pd.Series(counts, index=index, dtype="int64")
+def _no_terms() -> pd.Series:
+    """The term counts of a chunk or run without a hit, with levels of no type, as they have been."""
+    index = pd.MultiIndex.from_arrays([np.array([], dtype=object)] * (len(TERM_FIELDS) - 1), names=TERM_FIELDS[:-1])
+    return pd.Series(np.zeros(0, dtype=np.int64), index=index, dtype="int64")
 
 
 def _is_unicode(value: str) -> bool:
@@ -446,7 +469,7 @@ def write_aggregates(output: Path, terms: pd.Series | None, words: pd.DataFrame 
                      categories: list[str]) -> list[Path]:
     """Outlet totals per month, and the term counts they add up from, beside the main output."""
     if terms is None or words is None:  # nothing was scored
-        terms = _series(np.zeros(0, dtype=np.int64), **{name: [] for name in TERM_FIELDS[:-1]})
+        terms = _no_terms()
         words = pd.DataFrame(0, columns=[*WORD_COLUMNS.values(), "articles"],
                              index=pd.MultiIndex.from_arrays([[], []], names=["outlet", "month"]))
     terms = terms.astype(int).rename("count")
