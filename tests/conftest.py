@@ -2,6 +2,7 @@
 
 import importlib.util
 import os
+import struct
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,16 @@ CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright downloads no browse
 # Where Chromium is missing, tests that need it skip; under CI (CI set) they run, and so fail.
 NEEDS_CHROMIUM = pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
                                     reason=f"{CHROMIUM} is not installed")
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from a PNG's IHDR chunk."""
+    if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        raise ValueError("not a PNG image")
+    return struct.unpack(">II", data[16:24])
 
 
 def load_bench(name: str):

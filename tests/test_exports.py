@@ -6,7 +6,7 @@ import zipfile
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from conftest import NEEDS_CHROMIUM
+from conftest import NEEDS_CHROMIUM, PNG_SIGNATURE, png_size
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,7 +14,7 @@ from framing.render import png
 from framing.render.charts import rate_tiles
 from framing.render.exports import FORMULA_STARTS, TABLES, csv_bytes, export_tables, export_zip, neutralise
 from framing.render.palette import category_styles
-from framing.render.png import PNG_SIGNATURE, PngUnavailable, figure_png, find_browser, png_size
+from framing.render.png import PngUnavailable, figure_png, find_browser
 
 cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
 starts = st.sampled_from([*FORMULA_STARTS, "", "a", " ", "'"])

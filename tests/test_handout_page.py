@@ -2,7 +2,7 @@
 and without Chromium."""
 
 from apptest_helpers import open_page
-from conftest import NEEDS_CHROMIUM
+from conftest import NEEDS_CHROMIUM, PNG_SIGNATURE, png_size
 
 from framing.render import png
 from framing.render.exports import TABLES
@@ -70,6 +70,6 @@ def test_make_png_offers_the_picture():
     at.button(key="png_make").click().run()
     assert not at.exception
     picked, _, data = at.session_state["png_made"]
-    assert picked == "statements" and data.startswith(png.PNG_SIGNATURE)
-    assert png.png_size(data)[0] == 1200 * 2
+    assert picked == "statements" and data.startswith(PNG_SIGNATURE)
+    assert png_size(data)[0] == 1200 * 2
     assert "png_download" in download_keys(at)

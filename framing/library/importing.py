@@ -137,16 +137,28 @@ def read_file(name: str, data: bytes) -> ImportResult:
     if len(data) > MAX_FILE_BYTES:
         return too_large(name, len(data))
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    reader = FILE_READERS.get(suffix)
+    if reader is None:
+        kind = next((kind for signature, kind in SIGNATURES if data.startswith(signature)), None)
+        return _refused(name, f"this looks like {kind}, and cannot be imported" if kind else
+                              f"cannot import {suffix or 'a file without a suffix'}; use {', '.join(IMPORT_SUFFIXES)}")
+    return reader(name, suffix, data)
+
+
+def _read_text_file(name: str, suffix: str, data: bytes) -> ImportResult:
+    """A file of text (article, web page or table): decoded, then read as its suffix says."""
     try:
-        text, encoding_note = decode(data)  # every format taken today is text; a binary one would read `data`
+        text, encoding_note = decode(data)
     except ValueError as error:  # a binary file: say what it looks like before what its name says
         return _refused(name, str(error))
-    if suffix not in IMPORT_SUFFIXES:
-        return _refused(name, f"cannot import {suffix or 'a file without a suffix'}; use {', '.join(IMPORT_SUFFIXES)}")
     result = _read_text(name, suffix, text)
     if encoding_note:
         result.notes.append(RecordProblem(name, encoding_note))
     return result
+
+
+# A file's suffix -> its reader, which gets the bytes: a binary format (.docx, say) would decode them itself.
+FILE_READERS = dict.fromkeys(IMPORT_SUFFIXES, _read_text_file)
 
 
 def read_pasted(text: str, *, name: str = PASTED) -> ImportResult:

@@ -19,7 +19,6 @@ import atexit
 import contextlib
 import os
 import shutil
-import struct
 import threading
 from pathlib import Path
 
@@ -32,7 +31,6 @@ BROWSER_ENV = "BROWSER_PATH"  # the variable choreographer (Kaleido's browser dr
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 START_SECONDS = 60
 RENDER_SECONDS = 60
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MISSING = ("PNG export needs Chromium: on Debian/Ubuntu `sudo apt install chromium`; "
            "the HTML handout and CSVs work without it.")
 
@@ -56,13 +54,6 @@ def figure_png(figure: go.Figure, *, width: int, height: int, scale: float = 1) 
         raise PngUnavailable(MISSING)
     opts = {"format": "png", "width": int(width), "height": int(height), "scale": scale}
     return _renderer.render(browser, figure, opts)
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    """Width and height in pixels, from the PNG's IHDR chunk."""
-    if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
-        raise ValueError("not a PNG image")
-    return struct.unpack(">II", data[16:24])
 
 
 class _Renderer:
