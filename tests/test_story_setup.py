@@ -94,7 +94,7 @@ def test_the_import_page_set_up_step_saves_the_ticked_words():
     at = open_page("views/import_story.py")
     at.selectbox(key="import_target").set_value("mine").run()
     at.text_area(key="import_paste_0").set_value("---\noutlet: Beta\n---\nThe senator's plan failed today.").run()
-    at.button[0].click().run()
+    at.button(key="import_save").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.subheader[-1].value == "Set up the story"
     (table,) = [editor for editor in at.data_editor if editor.key == "setup_words_mine"]
