@@ -14,7 +14,6 @@ import streamlit as st
 
 from framing.analysis import analyse
 from framing.lexicon import LexiconError
-from framing.library.deleted import undo
 from framing.library.importing import (
     MAX_FILE_MB,
     ImportResult,
@@ -45,7 +44,7 @@ from framing.records import IMPORT_SUFFIXES, RecordProblem
 from framing.storage import USER_DATA_ENV, StorageError, data_dir
 from framing.stories import StoryError, load_story
 from framing.text import count_words
-from views.session import STORY_KEY, forget_page_choices, plural, story_catalogue
+from views.session import STORY_KEY, delete_undoably, deletion_notice, forget_page_choices, plural, story_catalogue
 
 NEW = ""  # the story choice that makes a new story
 FORM_FIELDS = ("outlet", "country", "ownership", "date", "headline", "url")
@@ -126,37 +125,11 @@ def removal_section(slug: str, title: str, articles) -> None:
 
 
 def delete(what: str, remove, *args) -> None:
-    """Button callback: remove something and keep where it went, so the page can offer to undo it."""
-    try:
-        st.session_state["import_deleted"] = (what, remove(*args))
-    except (StoreError, StorageError) as error:
-        st.session_state["import_deleted_error"] = str(error)
-        return
-    story_catalogue.clear()
-    if remove is delete_story:
-        st.session_state.pop("import_target", None)
-
-
-def undo_section() -> None:
-    """The last deletion, with the way to undo it."""
-    if error := st.session_state.pop("import_deleted_error", None):
-        st.error("Nothing was deleted:")
-        st.code(error, language=None, wrap_lines=True)
-    if (deleted := st.session_state.get("import_deleted")) is None:
-        return
-    what, where = deleted
-    st.info("Deleted (until you undo it):", icon=":material/delete:")
-    st.code(what, language=None, wrap_lines=True)
-    if st.button("Undo", key="import_undo", icon=":material/undo:"):
-        try:
-            undo(where)
-        except StorageError as error:
-            st.error("It cannot be put back:")
-            st.code(str(error), language=None, wrap_lines=True)
-        else:
-            st.session_state.pop("import_deleted")
-            story_catalogue.clear()
-            st.rerun()
+    """Button callback: remove an article or the story, undoably."""
+    if delete_undoably("import", what, remove, *args):
+        story_catalogue.clear()
+        if remove is delete_story:
+            st.session_state.pop("import_target", None)
 
 
 def read_inputs(round_number: int) -> ImportResult:
@@ -269,7 +242,7 @@ st.write("Bring your own story: upload articles (text, Markdown, web pages, or a
          "can be; what you saved before stays as it was.")
 folder_section()
 saved_section()
-undo_section()
+deletion_notice("import", refresh=story_catalogue.clear)
 
 mine = user_stories()
 target = story_section(mine)

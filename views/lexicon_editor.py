@@ -9,7 +9,6 @@ import streamlit as st
 
 from framing import LexiconError, analyse, load_lexicon, load_story
 from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
-from framing.library.deleted import undo
 from framing.library.lexicon_edit import (
     bundled_names,
     categories_frame,
@@ -34,6 +33,8 @@ from views.session import (
     StoryView,
     current_lexicon_path,
     current_story,
+    delete_undoably,
+    deletion_notice,
     lexicon_catalogue,
     plural,
     seed,
@@ -271,10 +272,7 @@ def save_section(start: str, name: str, checked) -> None:
 
 def delete_lexicon_now(name: str) -> None:
     """Button callback: the saved lexicon goes (undoably); pages that counted with it go back to the default."""
-    try:
-        st.session_state["lexicon_deleted"] = (name, delete_lexicon(name))
-    except (LexiconError, StorageError) as error:
-        st.session_state["lexicon_deleted_error"] = str(error)
+    if not delete_undoably("lexicon", name, delete_lexicon, name):
         return
     lexicon_catalogue.clear()
     for key in (LEXICON_KEY, "lexicon_start", "lexicon_saved"):
@@ -285,22 +283,7 @@ def delete_lexicon_now(name: str) -> None:
 def saved_lexicons_section(catalogue: dict[str, str]) -> None:
     """The lexicons saved in the data folder, one of which can be deleted, and the last deletion undone."""
     mine = [name for name in catalogue if name not in bundled_names()]
-    if error := st.session_state.pop("lexicon_deleted_error", None):
-        st.error("Nothing was deleted:")
-        st.code(error, language=None, wrap_lines=True)
-    if deleted := st.session_state.get("lexicon_deleted"):
-        st.info("Deleted (until you undo it):", icon=":material/delete:")
-        st.code(deleted[0], language=None)
-        if st.button("Undo", key="lexicon_undo", icon=":material/undo:"):
-            try:
-                undo(deleted[1])
-            except StorageError as error:
-                st.error("It cannot be put back:")
-                st.code(str(error), language=None, wrap_lines=True)
-            else:
-                st.session_state.pop("lexicon_deleted")
-                lexicon_catalogue.clear()
-                st.rerun()
+    deletion_notice("lexicon", refresh=lexicon_catalogue.clear)
     if not mine:
         return
     with st.expander("Delete a lexicon you saved"):

@@ -12,8 +12,10 @@ import streamlit as st
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
 from framing.actors import corrections_path
 from framing.lexicon import DEFAULT_NAME, lexicon_files
+from framing.library.deleted import undo
 from framing.render.highlight import stylesheet, wrap
 from framing.render.palette import CategoryStyle, category_styles
+from framing.storage import StorageError
 from framing.stories import story_folders, story_title
 from framing.text import plural  # noqa: F401 (pages take it from here with the other helpers)
 
@@ -155,3 +157,38 @@ def show(view: StoryView, *parts: str) -> None:
     """Render prepared HTML parts with the category styles, at the chosen text size."""
     size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
     st.html(wrap(*parts, css=stylesheet(view.styles, font_size=size)))
+
+
+def delete_undoably(page: str, what: str, remove, *args) -> bool:
+    """Button callback: `remove(*args)` (a framing.library delete, which returns where the thing went)
+    and keep what and where under `{page}_deleted`, so deletion_notice can offer Undo. On failure,
+    the reason waits under `{page}_deleted_error`; whether it worked."""
+    try:
+        st.session_state[f"{page}_deleted"] = (what, remove(*args))
+    except (OSError, ValueError) as error:  # StorageError, StoreError, LexiconError
+        st.session_state[f"{page}_deleted_error"] = str(error)
+        return False
+    return True
+
+
+def deletion_notice(page: str, *, refresh) -> None:
+    """The page's last deletion with an Undo button, or why a deletion failed; `refresh` clears
+    the caches that list what was deleted, so what comes back is listed again."""
+    if error := st.session_state.pop(f"{page}_deleted_error", None):
+        st.error("Nothing was deleted:")
+        st.code(error, language=None, wrap_lines=True)
+    if (deleted := st.session_state.get(f"{page}_deleted")) is None:
+        return
+    what, where = deleted
+    st.info("Deleted (until you undo it):", icon=":material/delete:")
+    st.code(what, language=None, wrap_lines=True)
+    if st.button("Undo", key=f"{page}_undo", icon=":material/undo:"):
+        try:
+            undo(where)
+        except StorageError as error:
+            st.error("It cannot be put back:")
+            st.code(str(error), language=None, wrap_lines=True)
+        else:
+            st.session_state.pop(f"{page}_deleted")
+            refresh()
+            st.rerun()
