@@ -35,7 +35,7 @@ def test_the_page_starts_from_the_sidebar_lexicon_and_says_it_is_valid():
     at = open_page(PAGE)
     assert at.selectbox(key="lexicon_start").value == "default"
     assert [editor.editing_mode for editor in at.data_editor] == ["dynamic", "dynamic"]
-    assert at.success[0].value.startswith("Valid: 9 categories, ")
+    assert at.success[0].value.startswith(f"Valid: {len(load_lexicon().categories)} categories, ")
     assert (score_table(at)["change"] == 0).all()
 
 
@@ -165,7 +165,7 @@ def test_the_preview_of_one_story_is_never_shown_for_another(monkeypatch):
     folder = data_subdir(USER_STORIES) / "second"
     (folder / "articles").mkdir(parents=True)
     (folder / "story.yaml").write_text("title: A second story\n", encoding="utf-8")
-    (folder / "articles" / "gamma.md").write_text("---\noutlet: Gamma\n---\nThe regime is said to have fallen.\n",
+    (folder / "articles" / "gamma.md").write_text("---\noutlet: Gamma\n---\nThe brutal regime is said to have fallen.\n",
                                                   encoding="utf-8")
     real_id = builtins.id
     monkeypatch.setattr(builtins, "id", lambda thing: 1 if isinstance(thing, Analysis) else real_id(thing))

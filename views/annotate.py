@@ -104,7 +104,7 @@ def comparison_section(view: StoryView, sheet: Sheet, marks: list[int]) -> Compa
     seed("annotate_categories", categories)
     chosen = st.multiselect("Count as the lexicon's hits the words in these categories", categories,
                             key="annotate_categories", format_func=lambda c: view.styles[c].name,
-                            help="Names and neutral verbs are hits too; leave them out to compare loaded words only.")
+                            help="Actors' names are hits too; leave them out to compare loaded words only.")
     voice = st.radio("Compare", list(COMPARE_VOICES), key="annotate_voice", format_func=COMPARE_VOICES.get,
                      horizontal=True)
     flag_key = f"annotate_on::{sheet.place}"
