@@ -528,6 +528,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     lowers = [t.lower for t in words]
     if len(words) == 1 and (lowers[0] in w.TITLE_WORDS or lowers[0] in w.HONORIFICS):
         return None  # "President" alone is a title in waiting, read with the description rules
+    if lowers[0] in w.HONORIFICS and len(words) > 1 and all(word in w.TITLE_WORDS for word in lowers[1:]):
+        return Mention(article, words[0].start, words[-1].end, text[words[0].start:words[-1].end], "description",
+                       "", _head(lowers[1:]))  # "Mr. President": the title's holder, addressed
     if lowers[0] in w.HONORIFICS and len(words) > 1:
         return _mention(article, text, words[0].start, words[-1].end, "honorific", words[1:], "")
     last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
@@ -699,14 +702,18 @@ def _grouped(mentions: list[Mention]) -> list[Actor]:
         if mention.name and mention.kind != "description":
             by_name[_COUNTRY_OF.get(mention.name, mention.name)].append(i)
     counts = Counter({name: len(members) for name, members in by_name.items()})
+    names = list(by_name)
+    people = _people(names, counts, by_name, groups, mentions)
+    shared = _shared_surnames(names, people, by_name, groups, mentions)
     for name, members in by_name.items():  # rule 1 and rule 4
+        if name in shared:  # "Trump" of Donald and of Melania: each mention is resolved on its own
+            continue
         for i in members[1:]:
             reason = (f"“{mentions[i].text}” is another name of {name}" if name in {c for c, _, _ in w.COUNTRIES}
                       and mentions[i].name != name_key(name) else f"“{mentions[i].text}” repeats the name {name}")
             groups.union(members[0], i, reason)
-    names = list(by_name)
     _link_compass_names(names, by_name, groups, mentions)
-    _link_surnames(names, counts, by_name, groups, mentions)
+    _link_surnames(names, people, counts, by_name, groups, mentions, shared)
     _link_acronyms(names, counts, by_name, groups, mentions)
     _link_parties(names, by_name, groups, mentions)
     _link_descriptions(mentions, by_name, counts, groups)
@@ -725,11 +732,15 @@ def _link_compass_names(names, by_name, groups, mentions) -> None:
                          f"“{mentions[by_name[name][0]].text}” is {countries[0]}, the only such country named")
 
 
-def _link_surnames(names, counts, by_name, groups, mentions) -> None:
-    """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts) with
-    it, when that person is named at least twice as often as any other such person. Spellings of
-    one person's full name ("Robert S. Mueller", "Robert Mueller"; "Bashar al-Assad", "Bashar
-    Assad": the same first and last names) are joined first and counted together."""
+class _People(NamedTuple):
+    by_last: dict[str, list[str]]  # a last name -> the full names ending with it, most named first
+    by_first: dict[str, list[str]]
+
+
+def _people(names, counts, by_name, groups, mentions) -> _People:
+    """The full names of people, by last and first name. Spellings of one person's full name
+    ("Robert S. Mueller", "Robert Mueller"; "Bashar al-Assad", "Bashar Assad": the same first and
+    last names) are joined here."""
     people = [name for name in names if _person_like(name, _spelled(mentions[by_name[name][0]]))]
     by_last, by_first = defaultdict(list), defaultdict(list)
     full_names: dict[tuple[str, str, str], str] = {}
@@ -745,16 +756,76 @@ def _link_surnames(names, counts, by_name, groups, mentions) -> None:
             if same != person:
                 groups.union(by_name[same][0], by_name[person][0],
                              f"{person.title()} is {same.title()}, spelled otherwise")
+    return _People(by_last, by_first)
+
+
+def _surname_roots(name, people: _People, counts, by_name, groups) -> list[tuple[int, int]]:
+    """The people a one-word name may be (their group roots), with how often each is named."""
+    roots: Counter = Counter()
+    for candidate in people.by_last.get(name) or people.by_first.get(name) or []:
+        roots[groups.find(by_name[candidate][0])] += counts[candidate]
+    return roots.most_common()
+
+
+def _may_be_surname(name, by_name, mentions) -> bool:
+    return " " not in name and name not in _COUNTRY_OF and not mentions[by_name[name][0]].text.isupper()
+
+
+def _shared_surnames(names, people: _People, by_name, groups, mentions) -> set[str]:
+    """One-word names that two people of the story share, neither named twice as often as the other."""
+    counts = Counter({name: len(members) for name, members in by_name.items()})
+    shared = set()
     for name in names:
-        if " " in name or name in _COUNTRY_OF or mentions[by_name[name][0]].text.isupper():
+        if _may_be_surname(name, by_name, mentions):
+            ranked = _surname_roots(name, people, counts, by_name, groups)
+            if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+                shared.add(name)
+    return shared
+
+
+def _link_surnames(names, people: _People, counts, by_name, groups, mentions, shared: set[str]) -> None:
+    """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts) with
+    it, when that person is named at least twice as often as any other such person. A name two
+    people share is, mention by mention, the only one of them who holds its title ("President
+    Trump"), else the one of them named in the NEAR characters before it in the same article, else
+    the one named most."""
+    for name in names:
+        if not _may_be_surname(name, by_name, mentions):
             continue
-        roots: Counter = Counter()
-        for candidate in by_last.get(name) or by_first.get(name) or []:
-            roots[groups.find(by_name[candidate][0])] += counts[candidate]
-        ranked = roots.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        ranked = _surname_roots(name, people, counts, by_name, groups)
+        if not ranked:
+            continue
+        if name not in shared:
             groups.union(ranked[0][0], by_name[name][0],
                          f"“{mentions[by_name[name][0]].text}” is the surname of {mentions[ranked[0][0]].text}")
+            continue
+        candidates = {root for root, _ in ranked}
+        titles = defaultdict(set)  # the title words each candidate is named with
+        for k, mention in enumerate(mentions):
+            if mention.kind == "title" and groups.find(k) in candidates:
+                titles[mention.head].add(groups.find(k))
+        for i in by_name[name]:
+            holders = titles.get(mentions[i].head, set()) if mentions[i].kind == "title" else set()
+            near = _named_just_before(i, candidates, mentions, groups)
+            if len(holders) == 1:
+                root, how = next(iter(holders)), f"the one named “{mentions[i].head}”"
+            elif near is not None:
+                root, how = near, "named just before"
+            else:
+                root, how = groups.find(ranked[0][0]), "the one of that name named most"
+            groups.union(root, i, f"“{mentions[i].text}” is {mentions[root].text}, {how}")
+
+
+def _named_just_before(i: int, roots: set[int], mentions, groups) -> int | None:
+    """The group, of `roots`, with a mention in the NEAR characters before mention i in its article."""
+    mention = mentions[i]
+    for k in range(i - 1, -1, -1):
+        earlier = mentions[k]
+        if earlier.article != mention.article or earlier.end < mention.start - NEAR:
+            return None
+        if groups.find(k) in roots:
+            return groups.find(k)
+    return None
 
 
 def _link_acronyms(names, counts, by_name, groups, mentions) -> None:

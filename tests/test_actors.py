@@ -33,6 +33,21 @@ def test_a_title_an_honorific_and_a_surname_are_one_person():
     assert "Trump" not in actor_of(found, "Pompeo")
 
 
+def test_a_surname_two_people_share_is_resolved_mention_by_mention():
+    found = rows("President Donald Trump spoke. Donald Trump left. Trump said the deal was bad. Mr. Trump waved.",
+                 "First lady Melania Trump planted a tree. Melania Trump smiled, and Trump thanked the crowd.",
+                 "Trump said more. " + "The talks went on for hours. " * 12 + "President Trump left.")
+    donald, melania = found["Donald Trump"], found["Melania Trump"]
+    assert {"Trump", "Mr. Trump", "President Trump"} <= donald, "the most named, and the one holding the title"
+    assert "Trump" in melania, "the Trump named just before in the same article"
+    assert not {"Mr. Trump", "President Trump"} & melania
+
+
+def test_an_honorific_before_a_title_addresses_the_titles_holder():
+    found = rows("President Emmanuel Macron arrived. Macron spoke. \"Thank you, Mr. President,\" a guest said.")
+    assert "Mr. President" in found["Emmanuel Macron"] and "President" not in found
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}
