@@ -549,6 +549,11 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
                         _head([*_lower_words(tokens, text, start, words[0].start), *lowers[:last_title + 1]]))
     key = name_key(" ".join(t.text for t in words))
     if key in _DEMONYM_OF:
+        after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
+        before_a_noun = after is not None and _adjacent(text, words[-1], after) and tags.get(
+            after.start, "").startswith("NN")
+        if key in _COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
+            return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
         return None  # "North Korean" before a noun: read with the description rules
     before = tokens[run[0] - 1].lower if run[0] else ""
     if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):

@@ -86,10 +86,18 @@ class _Terms:
         # A match's order is its form's place; this gives its term's place in lexicon.terms.
         self.term_orders = np.array([order for order, term in enumerate(lexicon.terms) for _ in term.surface_forms],
                                     dtype=np.int64)
-        self.patterns = [compile_term(form) for form in self.forms]
+        # compiled when first needed: the scan settles most terms without one
+        self._patterns: list[re.Pattern | None] = [None] * len(self.forms)
         gap_fillers = {category.id for category in lexicon.categories if category.fills_gaps}
         self.tiers = [int(term.category in gap_fillers) for term in self.terms]
         self._everywhere: list[re.Pattern] | None = None
+
+    def pattern(self, order: int) -> re.Pattern:
+        """The expression of the form at `order`."""
+        compiled = self._patterns[order]
+        if compiled is None:
+            compiled = self._patterns[order] = compile_term(self.forms[order])
+        return compiled
 
     def resolve(self, starts: list[int], ends: list[int], orders: list[int], length: int) -> list[int]:
         """Which candidates (start, end, term order) are matches, as their indices. Of overlapping
@@ -115,7 +123,8 @@ class _Terms:
     def _everywhere_columns(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """`find_everywhere` as the starts, ends and term orders of its matches."""
         if self._everywhere is None:
-            self._everywhere = [re.compile(f"(?=({p.pattern}))", p.flags) for p in self.patterns]
+            patterns = map(self.pattern, range(len(self.forms)))
+            self._everywhere = [re.compile(f"(?=({p.pattern}))", p.flags) for p in patterns]
         folded = fold(text)
         candidates = [
             (match.start(), match.end(1), order)
@@ -324,7 +333,7 @@ class Matcher(_Terms):
                 # boundaries, after its first character (which follows a word, or is the padding).
                 first = after if entry.word_first else lead_offset
                 for start in range(first, after + 1):
-                    match = self.patterns[entry.order].match(folded, start)
+                    match = self.pattern(entry.order).match(folded, start)
                     if match:
                         candidates.append((start, match.end(), entry.order))
         return candidates

@@ -48,6 +48,11 @@ def test_an_honorific_before_a_title_addresses_the_titles_holder():
     assert "Mr. President" in found["Emmanuel Macron"] and "President" not in found
 
 
+def test_the_us_on_its_own_is_the_country_and_before_a_noun_its_demonym():
+    found = rows("The U.S. will leave the deal. Iran warned the U.S. on Monday. U.S. officials agreed.")
+    assert {"U.S.", "U.S. officials"} <= found["United States"]
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}
