@@ -92,6 +92,13 @@ def placed(rows: list[dict], texts: dict[str, str]) -> list[tuple[dict, str, int
     return out
 
 
+def _best_overlap(spans, start: int, end: int) -> str | None:
+    """The referent of the span sharing most characters with the mention ("former FBI director
+    James Comey" is Comey's mention, though "FBI" inside it is a span too)."""
+    overlaps = [(min(end, s.end) - max(start, s.start), s.referent) for s in spans if s.start < end and start < s.end]
+    return max(overlaps, key=lambda pair: pair[0])[1] if overlaps else None
+
+
 def measure(analysis, rows: list[dict], *, level: str) -> list[dict]:
     """Recall and rows for the TOP annotated concepts, a row being a naming row (level "actor") or
     the group the naming rows roll up into (level "group")."""
@@ -102,8 +109,7 @@ def measure(analysis, rows: list[dict], *, level: str) -> list[dict]:
     mentions = placed(rows, texts)
     row_of = []
     for row, outlet, start, end in mentions:
-        hit = None if start is None else next(
-            (s.referent for s in by_outlet.get(outlet, []) if s.start < end and start < s.end), None)
+        hit = None if start is None else _best_overlap(by_outlet.get(outlet, []), start, end)
         row_of.append((row["code_name"], row_name.get(hit, hit)))
     per_row = defaultdict(Counter)
     for concept, hit in row_of:

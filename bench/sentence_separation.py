@@ -27,12 +27,12 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from naming_recall import default_shared, imported, placed  # noqa: E402
+from naming_recall import default_shared, imported, placed
 
-from framing import analyse, load_lexicon  # noqa: E402
-from framing.text import sentence_bounds  # noqa: E402
+from framing import analyse, load_lexicon
+from framing.text import sentence_bounds
 
-# categories that are not the general lexicon's: discovered actors and a story's own layer
+# discovered actors are spans too, but no category of the lexicon
 NOT_GENERAL = {"actors"}
 
 

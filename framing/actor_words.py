@@ -176,6 +176,6 @@ STATE_HEADS = frozenset(
     administration command leadership cabinet""".split()
 )
 
-# Descriptions of a state's government as a whole: with no holder of that word named before,
-# "the regime" is the country named just before it.
-GOVERNMENT_ROLES = frozenset("regime government authorities leadership".split())
+# Descriptions of a state or its government as a whole: with no holder of that word named before,
+# "the regime", "the country" is the country named just before it.
+GOVERNMENT_ROLES = frozenset("regime government authorities leadership country nation".split())

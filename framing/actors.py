@@ -481,7 +481,8 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
         current.clear()
 
     for i, token in enumerate(tokens):
-        joined = current and text[tokens[current[-1]].end:token.start] == " " and not tokens[current[-1]].possessive
+        last = tokens[current[-1]] if current else None
+        joined = last and (_one_space(text, last, token) or _group_possessive(text, last, token))
         if token.lower in w.NOT_ACTORS or not (token.capitalised or token.lower in _PARTICLES):
             close()
             continue
@@ -501,6 +502,19 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
         current.append(i)
     close()
     return runs
+
+
+def _one_space(text: str, left: _Token, right: _Token) -> bool:
+    return text[left.end:right.start] == " " and not left.possessive
+
+
+_PLURALS = {"people", "children", "women", "men"}
+
+
+def _group_possessive(text: str, left: _Token, right: _Token) -> bool:
+    """A plural's possessive inside an organisation's name: "Workers' Party", "People's Republic"."""
+    return left.possessive and right.lower in w.ORG_HEADS and (left.lower.endswith("s") or left.lower in _PLURALS) \
+        and text[left.end:right.start] in ("' ", "'s ", "\u2019 ", "\u2019s ")
 
 
 def _line_start(text: str, token: _Token) -> bool:
@@ -630,13 +644,20 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if i in used:
             continue
         word = token.lower
+        pair = name_key(f"{tokens[i - 1].text} {token.text}") if i and _adjacent(text, tokens[i - 1], token) else ""
+        if token.capitalised and token.text.endswith("s") and pair in _DEMONYM_OF and i - 1 not in used:
+            start = tokens[i - 2].start if i > 1 and tokens[i - 2].lower == "the" else tokens[i - 1].start
+            found.append(Mention(article, start, token.end, text[start:token.end], "name",
+                                 name_key(_DEMONYM_OF[pair]), ""))  # "North Koreans"
+            continue
         if token.capitalised and name_key(token.text) in _DEMONYM_OF and token.text.endswith("s") and (
                 i == 0 or tokens[i - 1].lower == "the" or not tokens[i - 1].capitalised):
             start = tokens[i - 1].start if i and tokens[i - 1].lower == "the" else token.start
             found.append(Mention(article, start, token.end, text[start:token.end], "name",
                                  name_key(_DEMONYM_OF[name_key(token.text)]), ""))
             continue
-        is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES
+        is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or (
+            word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
         if not is_role or (token.capitalised and not _sentence_start(text, token.start)):
             continue
         if i + 1 < len(tokens) and tokens[i + 1].lower in w.PERSON_ROLES | w.GROUP_ROLES and _adjacent(

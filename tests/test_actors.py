@@ -53,6 +53,19 @@ def test_the_us_on_its_own_is_the_country_and_before_a_noun_its_demonym():
     assert {"U.S.", "U.S. officials"} <= found["United States"]
 
 
+def test_a_plurals_possessive_is_part_of_an_organisations_name():
+    found = rows("The ruling Workers' Party of Korea met on Friday, and the Workers' Party of Korea agreed.",
+                 "Reporters asked Mr. Kim's aides about it.")
+    assert "Workers' Party of Korea" in found["Workers' Party of Korea"]
+    assert "Kim's aides" not in {m for mentions in found.values() for m in mentions}
+
+
+def test_a_countrys_people_leaders_and_the_country_itself_are_the_country():
+    found = rows("North Korea will close its test site. North Koreans cheered, the country said, and North "
+                 "Korean leaders agreed.")
+    assert {"North Korea", "North Koreans", "the country", "North Korean leaders"} <= found["North Korea"]
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}

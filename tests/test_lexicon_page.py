@@ -165,7 +165,7 @@ def test_the_preview_of_one_story_is_never_shown_for_another(monkeypatch):
     folder = data_subdir(USER_STORIES) / "second"
     (folder / "articles").mkdir(parents=True)
     (folder / "story.yaml").write_text("title: A second story\n", encoding="utf-8")
-    (folder / "articles" / "gamma.md").write_text("---\noutlet: Gamma\n---\nThe brutal regime is said to have fallen.\n",
+    (folder / "articles" / "gamma.md").write_text("---\noutlet: Gamma\n---\nA brutal regime is said to have fallen.\n",
                                                   encoding="utf-8")
     real_id = builtins.id
     monkeypatch.setattr(builtins, "id", lambda thing: 1 if isinstance(thing, Analysis) else real_id(thing))
