@@ -143,6 +143,13 @@ def test_a_statement_left_out_and_a_verb_that_differs():
     assert "“said” and “claimed”" in verbs.question
 
 
+def test_verbs_that_only_report_give_no_verb_prompt():
+    quote = "We will never join the coalition against the armed groups in the north"
+    _, prompts = prompts_for(("Alpha", f'Assad said: "{quote}."'), ("Beta", f'Assad told reporters: "{quote}."'),
+                             ("Gamma", f'According to Assad, "{quote}," he said.'))
+    assert not [p for p in prompts if p.kind == "verbs"]
+
+
 def test_prompts_take_each_kind_in_turn_and_stop_at_top():
     _, prompts = prompts_for(
         ("Alpha", "The regime fell. The so-called rebels left. Brutal, savage, brutal."),

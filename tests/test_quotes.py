@@ -61,7 +61,11 @@ def test_a_phrase_quoted_from_a_document_or_a_source_is_a_quotation_not_a_scare_
                  'He tweeted that it was a "witch hunt" again.',
                  'According to the complaint, it was a "criminal conspiracy" all along.',
                  'The complaint said it was "a brazen attack".',
-                 'In a statement, the party called it "an outrage".'):
+                 'In a statement, the party called it "an outrage".',
+                 'The senator fired back hours later, calling the ruling "good news."',
+                 'The filing refers to the campaign as a "criminal enterprise" of sorts.',
+                 'Critics have dubbed the plan a "pipe dream" from the start.',
+                 'The memo described the meeting as "cordial" and short.'):
         assert [scare for _, _, scare, _ in quotes(text)] == [False], text
     assert [scare for _, _, scare, _ in quotes('The "moderate" rebels fled.')] == [True]  # no source: the writer's
 

@@ -21,6 +21,7 @@ from itertools import combinations
 
 import pandas as pd
 
+from framing import resources as r
 from framing.naming import label_key
 from framing.render.markup import file_markdown_text
 from framing.spans import SPAN_FIELDS
@@ -135,12 +136,15 @@ def _naming_prompt(referent, counts, first, second, size, evidence) -> Prompt:
 
 
 def verb_prompts(analysis) -> list[Prompt]:
-    """Statements that outlets introduce with different reporting verbs."""
+    """Statements that outlets introduce with different reporting verbs, where one of them does
+    more than report ("claimed" against "said")."""
     quotes = analysis.quotations()
     prompts = []
     for row in analysis.statements().itertuples(index=False):
         verbs = {outlet: carried["verb"] for outlet, carried in row.outlets.items() if carried["verb"]}
-        if len(verbs) < 2 or len(set(verbs.values())) < 2:
+        colouring = {frozenset(v for v in verb.split(", ") if v.lower() not in r.PLAIN_REPORTING)
+                     for verb in verbs.values()}
+        if len(verbs) < 2 or len(colouring) < 2:  # "said" against "according to, said" is no contrast
             continue
         words = " and ".join(f"“{verb}” by {outlet}" for outlet, verb in verbs.items())
         distinct = list(dict.fromkeys(verbs.values()))
