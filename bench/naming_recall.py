@@ -136,8 +136,9 @@ def report(event: int, analysis, rows: list[dict], level: str) -> tuple[float, f
     print(f"event {event}, per {level}: mean recall {recall:.2f}, rows per annotated concept {held:.2f}")
     single = [r for r in results if not r["composite"]]
     if level == "actor" and single:  # one person, country or organisation each, as the table shows them
-        print(f"  of which not composite ({len(single)}): mean recall "
-              f"{sum(r['recall'] for r in single) / len(single):.2f}, rows {sum(r['rows'] for r in single) / len(single):.2f}")
+        recall_single = sum(r["recall"] for r in single) / len(single)
+        rows_single = sum(r["rows"] for r in single) / len(single)
+        print(f"  of which not composite ({len(single)}): mean recall {recall_single:.2f}, rows {rows_single:.2f}")
     for r in results:
         print(f"  {r['actor']:<28} {r['mentions']:>4} mentions  recall {r['recall']:.2f} in "
               f"{r['best_row']!r:<32} rows {r['rows']} (holding any: {r['rows_any']})"

@@ -10,6 +10,7 @@ from framing import analyse
 from framing.classroom.prompts import (
     discussion_prompts,
     distancing_prompts,
+    house_style,
     naming_prompts,
     prompts_markdown,
     rate_prompts,
@@ -66,6 +67,20 @@ def test_a_naming_contrast_has_the_right_counts_and_points_at_the_words():
 def test_spelling_variants(a, b, variants):
     assert spelling_variants(label_key(a), label_key(b)) is variants
     assert spelling_variants(label_key(b), label_key(a)) is variants
+
+
+@pytest.mark.parametrize("a, b, style", [
+    ("Mr. Trump", "Trump", True), ("Ms Ardern", "Ardern", True), ("Mr. Trump", "President Trump", False),
+    ("Mr. Kim", "Mr. Trump", False), ("Trump", "Trump", False),
+])
+def test_a_courtesy_title_alone_is_house_style(a, b, style):
+    assert house_style(label_key(a), label_key(b)) is style
+
+
+def test_a_courtesy_title_alone_makes_no_naming_prompt():
+    lexicon = make_lexicon(label=[{"term": "Mr. Trump", "referent": "Trump"}, {"term": "Trump", "referent": "Trump"}])
+    _, prompts = prompts_for(("Alpha", "Mr. Trump left."), ("Beta", "Trump left."), lexicon=lexicon)
+    assert not [p for p in prompts if p.kind == "naming"]
 
 
 def test_two_spellings_of_one_name_make_no_naming_prompt():

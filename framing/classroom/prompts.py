@@ -22,6 +22,7 @@ from itertools import combinations
 import pandas as pd
 
 from framing import resources as r
+from framing.actor_words import HONORIFICS
 from framing.naming import label_key
 from framing.render.markup import file_markdown_text
 from framing.spans import SPAN_FIELDS
@@ -70,7 +71,7 @@ def naming_prompts(analysis) -> list[Prompt]:
     for referent, table in naming.groupby("referent", sort=False):
         counts = table.pivot_table(index="outlet", columns="key", values="count", aggfunc="sum", fill_value=0)
         pairs = [(category_of.get(a) != category_of.get(b), *_divide(counts, a, b), a, b)
-                 for a, b in combinations(counts.columns, 2) if not spelling_variants(a, b)]
+                 for a, b in combinations(counts.columns, 2) if not (spelling_variants(a, b) or house_style(a, b))]
         pairs = [pair for pair in pairs if pair[2]]
         if not pairs:
             continue
@@ -92,6 +93,17 @@ def spelling_variants(a: str, b: str) -> bool:
     is often the framing itself."""
     short, long = sorted((_spelling(a), _spelling(b)), key=len)
     return long == short or long.startswith(short + " ")
+
+
+def house_style(a: str, b: str) -> bool:
+    """Two label keys that differ only by a courtesy title ("Mr. Trump" ~ "Trump"): a paper's
+    style for everyone, not a choice about this actor."""
+    return a != b and _without_honorific(a) == _without_honorific(b)
+
+
+def _without_honorific(key: str) -> str:
+    first, _, rest = key.partition(" ")
+    return rest if rest and first.rstrip(".") in HONORIFICS else key
 
 
 def _spelling(key: str) -> str:
