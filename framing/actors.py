@@ -68,6 +68,7 @@ class Mention:
     name: str = ""  # the name it holds, normalised ("donald trump"), empty for a description
     head: str = ""  # a description's or title's head word ("president"), else the name's last word
     appositive: bool = False  # a description right after a name and a comma ("Kim, the leader,")
+    holder: str = ""  # the name a government is called after ("the Trump administration": "trump")
 
 
 @dataclass(frozen=True)
@@ -530,11 +531,29 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
     used: set[int] = set()
     for run in _runs(text, tokens, tags):
         mention = _run_mention(article, text, tokens, run, tags)
+        if mention and mention.kind == "name":
+            mention = _government_of(article, text, tokens, run, mention)
         if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
             found.append(mention)
             used.update(i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end)
     found.extend(_descriptions(article, text, tokens, tags, used))
     return sorted(found, key=lambda m: m.start)
+
+
+_CALLED_AFTER = {"administration", "government", "regime"}
+
+
+def _government_of(article, text, tokens, run, mention: Mention) -> Mention:
+    """"the Trump administration", "the Assad regime": a government called after its head, read as
+    a description of that government (its country, in the grouping), not as the person."""
+    after = run[-1] + 1
+    if after >= len(tokens) or tokens[after].lower not in _CALLED_AFTER or tokens[run[-1]].possessive or not _adjacent(
+            text, tokens[run[-1]], tokens[after]) or mention.name in _COUNTRY_OF:
+        return mention
+    first = run[0]
+    start = tokens[first - 1].start if first and tokens[first - 1].lower == "the" else mention.start
+    end = tokens[after].end
+    return Mention(article, start, end, text[start:end], "description", "", tokens[after].lower, holder=mention.name)
 
 
 def _run_mention(article, text, tokens, run, tags) -> Mention | None:
@@ -915,6 +934,9 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups) -> None
                 seen.append(i)
                 continue
             context = _Context(mentions, groups, countries, home, seen)
+            if mention.holder in by_name:
+                groups.union(*_government_holder(mention, i, by_name, groups, countries, mentions))
+                continue
             target, reason = _described(mention, recent, titles, counts, context)
             country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
             if country and (target is None or mention.head not in w.PERSON_ROLES):  # Russian officials
@@ -926,6 +948,17 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups) -> None
             if target is not None:
                 groups.union(target, i, reason)
                 recent[mention.head].append(target)
+
+
+def _government_holder(mention, i, by_name, groups, countries, mentions) -> tuple[int, int, str]:
+    """The country of the person a government is called after, where one country is theirs and
+    it is named in the story; else the person."""
+    person = groups.find(by_name[mention.holder][0])
+    theirs = [c for c in countries.get(person, ()) if c in by_name]
+    if len(theirs) == 1:
+        country = by_name[theirs[0]][0]
+        return country, i, f"“{mention.text}” is the government of {mentions[person].text}'s country"
+    return person, i, f"“{mention.text}” is called after {mentions[person].text}"
 
 
 class _Context(NamedTuple):

@@ -66,6 +66,13 @@ def test_a_countrys_people_leaders_and_the_country_itself_are_the_country():
     assert {"North Korea", "North Koreans", "the country", "North Korean leaders"} <= found["North Korea"]
 
 
+def test_a_government_called_after_its_head_is_that_heads_country():
+    found = rows("U.S. President Donald Trump spoke. The United States will leave the deal, the Trump "
+                 "administration said, and Trump agreed.", "Trump said the Smith government had failed.")
+    assert {"United States", "the Trump administration"} <= found["United States"]
+    assert "the Trump administration" not in found["Donald Trump"] and "Trump" in found["Donald Trump"]
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}
