@@ -98,17 +98,18 @@ def test_a_guess_without_a_student_or_too_long_is_refused():
     assert load_lesson(code).guesses == ()
 
 
-def test_reveal_is_part_of_the_lesson_and_survives_a_restart():
+def test_the_reveal_and_the_marks_survive_a_restart():
     lesson, token = start_lesson("s")
     code = lesson.code
     record_guess(code, Guess("s1", "a", "Press TV"))
+    record_marks(code, Marks("s1", "a", (4, 2)))
     reveal(code, token)
     result = subprocess.run(
         [sys.executable, "-c", "import sys; from framing.classroom.lessons import load_lesson; "
          "l = load_lesson(sys.argv[1]); "
-         "print(l.revealed, len(l.guesses), l.guesses[0].outlet)", code],
+         "print(l.revealed, len(l.guesses), l.marks[0].words, l.guesses[0].outlet)", code],
         cwd=REPO, capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["True", "1", "Press", "TV"]
+    assert result.stdout.split() == ["True", "1", "(2,", "4)", "Press", "TV"]
 
 
 def test_corrupt_lines_are_skipped_and_counted_and_the_next_guess_is_not_lost():

@@ -52,30 +52,14 @@ from views.classroom import (
     leave_lesson,
     lesson_links,
     lesson_seat,
+    require_lesson_story,
     student_id,
     teacher_token,
 )
-from views.session import STORY_KEY, StoryView, current_story, plural, remember, seed, show, story_catalogue
+from views.session import STORY_KEY, StoryView, current_story, plural, remember, seed, show
 
 REFRESH = "4s"  # how often the teacher's screen reads the class's guesses again
 CODE_STYLE = "font-size: 3.4em; font-weight: 700; letter-spacing: 0.25em; margin: 0; line-height: 1.2;"
-
-
-def open_story(slug: str) -> None:
-    st.session_state[STORY_KEY] = slug
-
-
-def require_lesson_story(lesson: Lesson) -> None:
-    """Every screen of a lesson reads the lesson's story; offer to switch if the sidebar shows another."""
-    if lesson.story == st.session_state[STORY_KEY]:
-        return
-    if lesson.story not in story_catalogue():
-        st.error("This lesson reads a story that is not on this computer. Its name:")
-        st.code(lesson.story, language=None)
-    else:
-        st.info("This lesson reads another story than the one chosen in the sidebar.")
-        st.button("Open the lesson's story", on_click=open_story, args=(lesson.story,), type="primary")
-    st.stop()
 
 
 def begin_lesson(slug: str) -> None:

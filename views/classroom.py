@@ -17,6 +17,7 @@ import streamlit as st
 
 from framing.classroom.lessons import Lesson, LessonError, lesson_version, load_lesson
 from framing.storage import StorageError
+from views.session import STORY_KEY, story_catalogue
 
 LESSON_PARAM, TEACHER_PARAM = "lesson", "teacher"
 LESSON_KEY = "lesson_code"  # session: the lesson this screen joined, kept across pages
@@ -35,6 +36,23 @@ class Seat:
     @property
     def teacher(self) -> bool:
         return self.token is not None
+
+
+def open_story(slug: str) -> None:
+    st.session_state[STORY_KEY] = slug
+
+
+def require_lesson_story(lesson: Lesson) -> None:
+    """Every screen of a lesson reads the lesson's story; offer to switch if the sidebar shows another."""
+    if lesson.story == st.session_state[STORY_KEY]:
+        return
+    if lesson.story not in story_catalogue():
+        st.error("This lesson reads a story that is not on this computer. Its name:")
+        st.code(lesson.story, language=None)
+    else:
+        st.info("This lesson reads another story than the one chosen in the sidebar.")
+        st.button("Open the lesson's story", on_click=open_story, args=(lesson.story,), type="primary")
+    st.stop()
 
 
 def student_id() -> str:
