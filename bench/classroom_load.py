@@ -32,6 +32,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import numpy
@@ -89,15 +90,15 @@ async def run_page(socket, page_path: str) -> tuple[float, int]:
             return time.perf_counter() - started, received
 
 
-async def session(url: str, number: int, *, reruns: int = 0) -> Session:
+async def session(url: str, number: int, *, reruns: int = 0, pages: dict[str, str] = PAGE_PATHS) -> Session:
     result = Session(number)
     address = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
         async with websockets.connect(address, subprotocols=["streamlit"], max_size=None,
                                       origin=url, open_timeout=STEP_TIMEOUT) as socket:
-            for title, path in PAGE_PATHS.items():
+            for title, path in pages.items():
                 result.times[title], result.sizes[title] = await run_page(socket, path)
-            for title, path in PAGE_PATHS.items():
+            for title, path in pages.items():
                 result.reruns[title] = [(await run_page(socket, path))[0] for _ in range(reruns)]
     except Exception as error:
         result.failure = f"{type(error).__name__}: {error}"
@@ -147,9 +148,10 @@ def measure(counts: list[int], reruns: int) -> dict:
         with tempfile.TemporaryFile() as log, served(log) as (server, url):
             process = psutil.Process(server.pid)
             before = cpu_seconds(process)
-            first = asyncio.run(class_of(url, 1, 0))[0]  # the first visitor of a fresh server, alone
-            first_cpu = cpu_seconds(process) - before
+            first = asyncio.run(session(url, 0, pages=dict(islice(PAGE_PATHS.items(), 1))))  # a fresh server's
+            first_cpu = cpu_seconds(process) - before  # first visitor, on the first page, alone
             memory = Memory(process)
+            rss_before = process.memory_info().rss
             memory.start()
             before = cpu_seconds(process)
             started = time.perf_counter()
@@ -157,7 +159,10 @@ def measure(counts: list[int], reruns: int) -> dict:
             wall = time.perf_counter() - started
             cpu = cpu_seconds(process) - before
             peak = memory.finish()
-        results[count] = report(count, [first, *sessions], first_cpu, sessions, wall, cpu, peak)
+            rss_after = process.memory_info().rss
+        print(f"server RSS before the class {mib(rss_before)} MiB, after it {mib(rss_after)} MiB")
+        results[count] = {**report(count, [first, *sessions], first_cpu, sessions, wall, cpu, peak),
+                          "rss_before_mib": mib(rss_before), "rss_after_mib": mib(rss_after)}
     return results
 
 
@@ -167,9 +172,9 @@ def report(count: int, everyone: list[Session], first_cpu: float, sessions: list
     for s in failed:
         print(f"session {s.number} FAILED: {s.failure}")
     print(f"\n{count} sessions together: wall {wall:.1f} s, server CPU {cpu:.1f} s "
-          f"({cpu / count:.2f} s per session), peak RSS {mib(peak)} MiB; the fresh server's first visitor "
-          f"took {first_cpu:.2f} s of server CPU for all four pages")
-    print("| page | median s | p95 s | KB received | first visitor s |\n|---|---:|---:|---:|---:|")
+          f"({cpu / count:.2f} s per session), peak RSS {mib(peak)} MiB; the fresh server's first visitor's "
+          f"first page took {first_cpu:.2f} s of server CPU")
+    print("| page | median s | p95 s | KB received | fresh server's first request s |\n|---|---:|---:|---:|---:|")
     pages = {}
     for title in PAGE_PATHS:
         times = [s.times[title] for s in sessions if title in s.times]
