@@ -11,6 +11,9 @@ request to `script_finished` and the bytes received (every ForwardMsg frame; the
 cached messages, so the server sends each in full, as to a new browser); and the server's CPU seconds
 per session, its peak RSS, and for the first request of a fresh server its CPU time.
 
+`--option NAME=VALUE` gives the server a Streamlit setting over .streamlit/config.toml, to measure what a
+setting is worth (`--option runner.postScriptGC=true` puts Streamlit's per-script collection back).
+
 `--reruns K`: after opening the pages, one session reruns each page K times (a real server's rerun, with
 Streamlit's own per-run costs, which AppTest skips; bench/dashboard_reruns.py --server uses this).
 
@@ -141,11 +144,11 @@ async def class_of(url: str, sessions: int, reruns: int) -> list[Session]:
     return await asyncio.gather(*(session(url, n, reruns=reruns) for n in range(1, sessions + 1)))
 
 
-def measure(counts: list[int], reruns: int) -> dict:
+def measure(counts: list[int], reruns: int, options: dict[str, str] | None = None) -> dict:
     """A fresh server for each class size, so each starts as a lesson does."""
     results = {}
     for count in counts:
-        with tempfile.TemporaryFile() as log, served(log) as (server, url):
+        with tempfile.TemporaryFile() as log, served(log, options=options) as (server, url):
             process = psutil.Process(server.pid)
             before = cpu_seconds(process)
             first = asyncio.run(session(url, 0, pages=dict(islice(PAGE_PATHS.items(), 1))))  # a fresh server's
@@ -201,12 +204,17 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 20, 40],
                         help="class sizes, each on a fresh server (default 1 10 20 40)")
     parser.add_argument("--reruns", type=int, default=0, help="reruns of each page by one session (N = 1 only)")
+    parser.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Streamlit setting for the server, e.g. runner.postScriptGC=true (repeatable)")
     args = parser.parse_args()
     if min(args.sessions) < 1 or args.reruns < 0:
         parser.error("--sessions must be at least 1 and --reruns at least 0")
+    if any("=" not in option for option in args.option):
+        parser.error("--option takes NAME=VALUE")
+    options = dict(option.split("=", 1) for option in args.option)
     print(f"Python {platform.python_version()}, Streamlit {streamlit.__version__}, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
-    results = measure(args.sessions, args.reruns)
+          f"load average {os.getloadavg()[0]:.1f}, server options {options or 'as configured'}")
+    results = measure(args.sessions, args.reruns, options)
     print(json.dumps(results, separators=(",", ":")))
     return 1 if any(r["failed"] for r in results.values()) else 0
 

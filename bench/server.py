@@ -36,14 +36,17 @@ def healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def served(log, *, data_dir: Path | None = None, port: int | None = None, script: str = "app.py"):
+def served(log, *, data_dir: Path | None = None, port: int | None = None, script: str = "app.py",
+           options: dict[str, str] | None = None):
     """Start `streamlit run <script>` in its own process group, wait for its health check and yield
-    (process, base URL); stop the whole group after. No data_dir: the bundled story only."""
+    (process, base URL); stop the whole group after. No data_dir: the bundled story only. `options`:
+    Streamlit settings for this server ("runner.postScriptGC": "true"), over .streamlit/config.toml."""
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
+               "--browser.gatherUsageStats", "false",
+               *(f"--{name}={value}" for name, value in (options or {}).items())]
     env = {k: v for k, v in os.environ.items() if k != "FRAMING_DATA_DIR"}
     if data_dir is not None:
         env["FRAMING_DATA_DIR"] = str(data_dir)
