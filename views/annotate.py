@@ -242,7 +242,7 @@ def class_section(view: StoryView, code: str, article: str, story: str) -> None:
         columns[3].metric("Cohen's kappa, class and lexicon", "—" if comparison.kappa is None else
                           f"{comparison.kappa:.2f}")
         st.dataframe(reading.words.rename(columns={"students": "students who marked it"}), hide_index=True,
-                     width="stretch", height=240)
+                     width="stretch")
         usable = [c.term for c in comparison.candidates if not c.problem and not c.listed_in]
         if usable:
             st.caption("Words at least half of the class marked that the lexicon does not find:")
