@@ -18,6 +18,7 @@ from views.session import (
     TEXT_SIZE_KEY,
     forget_page_choices,
     lexicon_catalogue,
+    new_page_run,
     remember,
     seed,
     story_catalogue,
@@ -58,4 +59,5 @@ with st.sidebar:
     st.caption("Light or dark: open the ⋮ menu at the top right, then Settings.")
 remember(story=st.session_state[STORY_KEY],
          lexicon=None if st.session_state[LEXICON_KEY] == DEFAULT_NAME else st.session_state[LEXICON_KEY])
+new_page_run()
 page.run()

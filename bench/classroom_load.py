@@ -1,21 +1,27 @@
-"""Classroom load: N students open the Compare page at once and click through a lesson, on one server.
+"""Classroom load: N sessions open Overview, Compare, Words and Naming together on one server, speaking
+Streamlit's own websocket protocol as a browser does.
 
-A class follows the teacher on its own screens, all served by one Streamlit process, so what a student
-waits for is the page drawn while everyone else is clicking too; dashboard_reruns.py times the script alone.
-This starts its own server and one Debian Chromium (/usr/bin/chromium, never a downloaded one) with one
-browser context, hence one Streamlit session, per student, all started together. Each session:
+A class is one Streamlit process serving every student, so what a student waits for is their page's
+script run while the others' run too. This starts the server as a teacher does (`streamlit run app.py`,
+bench/server.py) on the loopback, then opens N websocket sessions at once (/_stcore/stream, the
+"streamlit" subprotocol). Each session sends BackMsg.rerun_script for each page in turn, as a browser
+does on navigating (page_name = the page's URL path, the story in the query string), and reads
+ForwardMsgs until that run's `script_finished`. Per page it reports the median and p95 time from the
+request to `script_finished` and the bytes received (every ForwardMsg frame; the client declares no
+cached messages, so the server sends each in full, as to a new browser); and the server's CPU seconds
+per session, its peak RSS, and for the first request of a fresh server its CPU time.
 
-1. opens /compare?story=assad-coalition-2015 and waits for the five articles with their marked hits;
-2. unticks "1 Loaded labels for actors" and waits until no article has a mark of that category;
-3. switches on the furniture toggle and waits for every article's list of removed pieces;
-4. follows the sidebar link to Words and waits until every chart has drawn its bars or points.
+`--option NAME=VALUE` gives the server a Streamlit setting over .streamlit/config.toml, to measure what a
+setting is worth (`--option runner.postScriptGC=true` puts Streamlit's per-script collection back).
 
-A step is timed from the action to its new content on screen with Streamlit no longer running the script
-or showing stale elements; one that raises, shows an exception or takes over STEP_TIMEOUT fails its session.
-The server starts cold, so the first session pays for analysing the story, as at the start of a lesson.
-Browser and server share the machine, so these are upper bounds for students on their own laptops.
-Run from the repo root: `python bench/classroom_load.py [--sessions N] [--port P]`. Exits 1 if a session failed.
+`--reruns K`: after opening the pages, one session reruns each page K times (a real server's rerun, with
+Streamlit's own per-run costs, which AppTest skips; bench/dashboard_reruns.py --server uses this).
+
+Run from the repo root: `python bench/classroom_load.py --sessions 1 10 20 40`. Loopback only, every wait
+bounded (STEP_TIMEOUT). Exits 1 if a session failed.
 """
+
+from __future__ import annotations
 
 import argparse
 import asyncio
@@ -23,172 +29,83 @@ import contextlib
 import json
 import os
 import platform
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import numpy
 import psutil
 import streamlit
-from playwright.async_api import Browser, Page, async_playwright, expect
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from server import served
+
+from views.pages import PAGES
+
 STORY = "assad-coalition-2015"
-ARTICLES = 5  # the bundled story has five outlets, one article each; Compare shows all five at first
-CATEGORY, CATEGORY_CLASS = "1 Loaded labels for actors", "c1"  # the tag the lesson removes, and its marks' class
-FURNITURE = "Show the page furniture that cleaning removed"
-CHARTS = ARTICLES + 1  # Words: a bar chart per outlet and one scatter
-STEP_TIMEOUT = 120  # s, from an action to its rendered result
-STARTUP = 60  # s, for the server to answer its health check
-SAMPLE_EVERY = 0.2  # s, between samples of memory and CPU
-EXCEPTION = '[data-testid="stException"]'
-CHARTS_DRAWN = """n => {
-    const charts = [...document.querySelectorAll('.stPlotlyChart')];
-    const drawn = c => c.querySelector('.barlayer .point path, .scatterlayer .points path');
-    return charts.length === n && charts.every(drawn);
-}"""
-
-expect.set_options(timeout=STEP_TIMEOUT * 1000)
-
-
-# --- the lesson ---------------------------------------------------------------------------------
-
-
-async def settle(page: Page) -> None:
-    """Streamlit has finished: no running indicator, no stale element left, and no exception shown."""
-    await expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
-    await expect(page.locator('[data-stale="true"]')).to_have_count(0)
-    if await page.locator(EXCEPTION).count():
-        raise RuntimeError(f"the page shows an exception: {await page.locator(EXCEPTION).first.inner_text()}")
-
-
-async def open_compare(page: Page, url: str) -> None:
-    await page.goto(f"{url}/compare?story={STORY}")
-    await expect(page.locator(".framing .article:has(mark.hit)")).to_have_count(ARTICLES)
-
-
-async def untick_category(page: Page, url: str) -> None:
-    marks = page.locator(f".framing .article mark.{CATEGORY_CLASS}")
-    if not await marks.count():
-        raise RuntimeError(f"no article has a {CATEGORY!r} mark to take away")
-    await page.get_by_role("button", name=f"Remove {CATEGORY}", exact=True).click()
-    await expect(marks).to_have_count(0)
-    await expect(page.locator(".framing .article:has(mark.hit)")).to_have_count(ARTICLES)  # the others stay
-
-
-async def show_furniture(page: Page, url: str) -> None:
-    await page.get_by_text(FURNITURE).click()
-    await expect(page.locator(".framing .removed")).to_have_count(ARTICLES)
-
-
-async def open_words(page: Page, url: str) -> None:
-    await page.get_by_test_id("stSidebarNavLink").filter(has_text="Words").click()
-    await expect(page.get_by_text("Keyword in context", exact=True)).to_be_visible()
-    await page.wait_for_function(CHARTS_DRAWN, arg=CHARTS, polling=100)
-
-
-STEPS: dict[str, Callable[[Page, str], Awaitable[None]]] = {
-    "open Compare": open_compare, "untick a category": untick_category, "show furniture": show_furniture,
-    "open Words": open_words,
-}
+PAGE_PATHS = {spec.title: spec.url_path for spec in PAGES if spec.script in (
+    "views/overview.py", "views/compare.py", "views/words.py", "views/naming.py")}
+STEP_TIMEOUT = 120  # s, from a request to its script_finished
+SAMPLE_EVERY = 0.2  # s, between samples of the server's memory
+FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY}
 
 
 @dataclass
 class Session:
     number: int
-    times: dict[str, float] = field(default_factory=dict)  # step -> seconds, for the steps that completed
+    times: dict[str, float] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+    reruns: dict[str, list[float]] = field(default_factory=dict)
     failure: str = ""
 
 
-async def session(browser: Browser, url: str, number: int) -> Session:
-    """One student: a fresh browser context (so a fresh Streamlit session) doing every step in turn."""
+def rerun_request(page_path: str) -> bytes:
+    message = BackMsg()
+    message.rerun_script.query_string = f"story={STORY}"
+    message.rerun_script.page_name = page_path
+    return message.SerializeToString()
+
+
+async def run_page(socket, page_path: str) -> tuple[float, int]:
+    """Ask for one page's script run; its time to script_finished and the bytes received meanwhile."""
+    started = time.perf_counter()
+    await socket.send(rerun_request(page_path))
+    received = 0
+    while True:
+        frame = await asyncio.wait_for(socket.recv(), STEP_TIMEOUT)
+        received += len(frame)
+        message = ForwardMsg()
+        message.ParseFromString(frame)
+        kind = message.WhichOneof("type")
+        if kind == "delta" and message.delta.WhichOneof("type") == "new_element" and \
+                message.delta.new_element.WhichOneof("type") == "exception":
+            raise RuntimeError(f"the page raised: {message.delta.new_element.exception.message}")
+        if kind == "script_finished" and message.script_finished in FINISHED:
+            return time.perf_counter() - started, received
+
+
+async def session(url: str, number: int, *, reruns: int = 0, pages: dict[str, str] = PAGE_PATHS) -> Session:
     result = Session(number)
-    step = "new browser context"
+    address = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
-        context = await browser.new_context(viewport={"width": 1600, "height": 1000}, color_scheme="light")
-        try:
-            context.set_default_timeout(STEP_TIMEOUT * 1000)
-            page = await context.new_page()
-            for step, action in STEPS.items():
-                start = time.perf_counter()
-                async with asyncio.timeout(STEP_TIMEOUT):
-                    await action(page, url)
-                    await settle(page)
-                result.times[step] = time.perf_counter() - start
-        finally:
-            await context.close()
-    except TimeoutError:  # asyncio's, for the step as a whole; Playwright's own is not a TimeoutError
-        result.failure = f"{step}: took over {STEP_TIMEOUT} s"
+        async with websockets.connect(address, subprotocols=["streamlit"], max_size=None,
+                                      origin=url, open_timeout=STEP_TIMEOUT) as socket:
+            for title, path in pages.items():
+                result.times[title], result.sizes[title] = await run_page(socket, path)
+            for title, path in pages.items():
+                result.reruns[title] = [(await run_page(socket, path))[0] for _ in range(reruns)]
     except Exception as error:
-        result.failure = f"{step}: {type(error).__name__}: {str(error).strip().splitlines()[0]}"
+        result.failure = f"{type(error).__name__}: {error}"
     return result
-
-
-# --- server and measurements --------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except OSError:
-        return False
-
-
-def start_server(port: int, log) -> subprocess.Popen:
-    """`streamlit run dashboard.py` from the repo root in its own process group, so stop() gets all of it."""
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
-    env = {k: v for k, v in os.environ.items() if k != "FRAMING_DATA_DIR"}  # the bundled story only
-    return subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def wait_until_healthy(server: subprocess.Popen, url: str, log) -> None:
-    deadline = time.monotonic() + STARTUP
-    while not healthy(url):
-        if server.poll() is not None or time.monotonic() > deadline:
-            log.seek(0)
-            raise SystemExit(f"streamlit did not answer on {url} within {STARTUP} s (exit code {server.poll()}):\n"
-                             f"{log.read().decode(errors='replace')}")
-        time.sleep(0.2)
-
-
-def stop(server: subprocess.Popen) -> None:
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            server.wait(wait)
-            break
-        except subprocess.TimeoutExpired:
-            continue
-
-
-def descendants(process: psutil.Process) -> list[psutil.Process]:
-    try:
-        return process.children(recursive=True)
-    except psutil.Error:
-        return []
 
 
 def cpu_seconds(process: psutil.Process) -> float:
@@ -196,138 +113,111 @@ def cpu_seconds(process: psutil.Process) -> float:
     return times.user + times.system
 
 
-class Usage(threading.Thread):
-    """Where the machine's time and memory go: the server (with its children) against this script's other
-    children (Playwright's driver and Chromium), which share the cores. Sampled every SAMPLE_EVERY s, so a
-    peak shorter than that is missed, and so is the CPU a Chromium process spends in its last sample period."""
+class Memory(threading.Thread):
+    """The server's peak RSS, sampled every SAMPLE_EVERY s."""
 
-    def __init__(self, server_pid: int):
+    def __init__(self, process: psutil.Process):
         super().__init__(daemon=True)
-        self.server = psutil.Process(server_pid)
-        self.server_cpu_before = cpu_seconds(self.server)
-        self.stopped = threading.Event()
-        self.server_peak = self.browser_peak = 0
-        self.browser_cpu: dict[int, float] = {}  # pid -> CPU seconds when last seen; all started after us
-        psutil.cpu_percent()  # the machine's busy share is measured from here to finish()
+        self.process, self.peak, self.stopped = process, 0, threading.Event()
 
     def run(self) -> None:
-        while True:
-            server = [self.server, *descendants(self.server)]
-            pids = {p.pid for p in server}
-            browser = [p for p in descendants(psutil.Process()) if p.pid not in pids]
-            self.server_peak = max(self.server_peak, self.rss(server))
-            self.browser_peak = max(self.browser_peak, self.rss(browser))
-            for process in browser:
-                with contextlib.suppress(psutil.Error):
-                    self.browser_cpu[process.pid] = cpu_seconds(process)
-            if self.stopped.wait(SAMPLE_EVERY):
-                return
+        while not self.stopped.wait(SAMPLE_EVERY):
+            with contextlib.suppress(psutil.Error):
+                self.peak = max(self.peak, self.process.memory_info().rss)
 
-    @staticmethod
-    def rss(processes: list[psutil.Process]) -> int:
-        total = 0
-        for process in processes:
-            with contextlib.suppress(psutil.Error):  # it ended between listing and reading
-                total += process.memory_info().rss
-        return total
-
-    def finish(self) -> dict[str, float]:
-        """Stop sampling; the CPU seconds of server and browser since the start, and the machine's busy %."""
-        busy = psutil.cpu_percent()
-        server = cpu_seconds(self.server) - self.server_cpu_before
+    def finish(self) -> int:
         self.stopped.set()
         self.join()
-        return {"server": server, "browser": sum(self.browser_cpu.values()), "busy": busy}
+        return self.peak
 
 
 def figures(times: list[float]) -> dict[str, float]:
-    """Median, 95th percentile and max in seconds. The percentile is nearest-rank (numpy's inverted_cdf):
-    the smallest time with at least 95 % of the times at or below it, always one of the measured times."""
-    return {"median": statistics.median(times), "p95": float(numpy.percentile(times, 95, method="inverted_cdf")),
-            "max": max(times)}
+    """Median and nearest-rank 95th percentile (numpy's inverted_cdf: always one of the measured times)."""
+    return {"median": statistics.median(times), "p95": float(numpy.percentile(times, 95, method="inverted_cdf"))}
 
 
 def mib(size: int) -> int:
     return round(size / 2**20)
 
 
-# --- the run ------------------------------------------------------------------------------------
+async def class_of(url: str, sessions: int, reruns: int) -> list[Session]:
+    return await asyncio.gather(*(session(url, n, reruns=reruns) for n in range(1, sessions + 1)))
 
 
-async def load(url: str, sessions: int) -> tuple[list[Session], float, str]:
-    """All sessions on one Chromium, started together; the results, the wall time and Chromium's version."""
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            start = time.perf_counter()
-            results = await asyncio.gather(*(session(browser, url, n) for n in range(1, sessions + 1)))
-            return results, time.perf_counter() - start, browser.version
-        finally:
-            await browser.close()
+def measure(counts: list[int], reruns: int, options: dict[str, str] | None = None) -> dict:
+    """A fresh server for each class size, so each starts as a lesson does."""
+    results = {}
+    for count in counts:
+        with tempfile.TemporaryFile() as log, served(log, options=options) as (server, url):
+            process = psutil.Process(server.pid)
+            before = cpu_seconds(process)
+            first = asyncio.run(session(url, 0, pages=dict(islice(PAGE_PATHS.items(), 1))))  # a fresh server's
+            first_cpu = cpu_seconds(process) - before  # first visitor, on the first page, alone
+            memory = Memory(process)
+            rss_before = process.memory_info().rss
+            memory.start()
+            before = cpu_seconds(process)
+            started = time.perf_counter()
+            sessions = asyncio.run(class_of(url, count, reruns if count == 1 else 0))
+            wall = time.perf_counter() - started
+            cpu = cpu_seconds(process) - before
+            peak = memory.finish()
+            rss_after = process.memory_info().rss
+        print(f"server RSS before the class {mib(rss_before)} MiB, after it {mib(rss_after)} MiB")
+        results[count] = {**report(count, [first, *sessions], first_cpu, sessions, wall, cpu, peak),
+                          "rss_before_mib": mib(rss_before), "rss_after_mib": mib(rss_after)}
+    return results
 
 
-def report(results: list[Session], wall: float, usage: Usage, cpu: dict[str, float]) -> dict:
-    completed = sum(not r.failure for r in results)
-    print(f"sessions completed: {completed} / {len(results)}")
-    for r in results:
-        if r.failure:
-            print(f"session {r.number} FAILED at {r.failure}")
-    rows = {step: [r.times[step] for r in results if step in r.times] for step in STEPS}
-    rows["all steps"] = [t for r in results for t in r.times.values()]
-    summary = {}
-    print("| step | timed | median s | p95 s | max s |\n|---|---:|---:|---:|---:|")
-    for name, times in rows.items():
-        if times:
-            summary[name] = figures(times)
-            print(f"| {name} | {len(times)} | " + " | ".join(f"{v:.2f}" for v in summary[name].values()) + " |")
-        else:
-            print(f"| {name} | 0 | | | |")
-    print(f"wall time: {wall:.1f} s, from the first session starting to the last one ending")
-    print(f"server: peak RSS {mib(usage.server_peak)} MiB, CPU {cpu['server']:.1f} s")
-    print(f"Playwright + Chromium: peak RSS {mib(usage.browser_peak)} MiB (summed over processes, so pages they "
-          f"share count more than once), CPU {cpu['browser']:.1f} s")
-    print(f"machine: all {os.cpu_count()} cores {cpu['busy']:.0f} % busy over the run, other users included")
-    return {"sessions_started": len(results), "sessions_completed": completed,
-            "steps": {name: {k: round(v, 3) for k, v in f.items()} for name, f in summary.items()},
-            "wall_s": round(wall, 1), "server_peak_rss_mib": mib(usage.server_peak),
-            "server_cpu_s": round(cpu["server"], 1), "browser_peak_rss_mib": mib(usage.browser_peak),
-            "browser_cpu_s": round(cpu["browser"], 1), "machine_busy_pct": round(cpu["busy"])}
+def report(count: int, everyone: list[Session], first_cpu: float, sessions: list[Session], wall: float,
+           cpu: float, peak: int) -> dict:
+    failed = [s for s in everyone if s.failure]
+    for s in failed:
+        print(f"session {s.number} FAILED: {s.failure}")
+    print(f"\n{count} sessions together: wall {wall:.1f} s, server CPU {cpu:.1f} s "
+          f"({cpu / count:.2f} s per session), peak RSS {mib(peak)} MiB; the fresh server's first visitor's "
+          f"first page took {first_cpu:.2f} s of server CPU")
+    print("| page | median s | p95 s | KB received | fresh server's first request s |\n|---|---:|---:|---:|---:|")
+    pages = {}
+    for title in PAGE_PATHS:
+        times = [s.times[title] for s in sessions if title in s.times]
+        if not times:
+            continue
+        row = {**figures(times), "kb": statistics.median(s.sizes[title] for s in sessions if title in s.sizes) / 1000,
+               "first": everyone[0].times.get(title, float("nan"))}
+        pages[title] = row
+        print(f"| {title} | {row['median']:.2f} | {row['p95']:.2f} | {row['kb']:.0f} | {row['first']:.2f} |")
+    reruns = {title: figures(times) for title, times in sessions[0].reruns.items() if times}
+    if reruns:
+        print("one session's reruns:\n| page | median ms | p95 ms |\n|---|---:|---:|")
+        for title, row in reruns.items():
+            print(f"| {title} | {1000 * row['median']:.0f} | {1000 * row['p95']:.0f} |")
+    return {"sessions": count, "failed": len(failed), "wall_s": round(wall, 1),
+            "cpu_per_session_s": round(cpu / count, 3), "first_visitor_cpu_s": round(first_cpu, 2),
+            "peak_rss_mib": mib(peak),
+            "pages": {t: {k: round(v, 3) for k, v in row.items()} for t, row in pages.items()},
+            "reruns_ms": {t: {k: round(1000 * v) for k, v in row.items()} for t, row in reruns.items()}}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions (default 20)")
-    parser.add_argument("--port", type=int, help="port for the server (default: a free one)")
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 20, 40],
+                        help="class sizes, each on a fresh server (default 1 10 20 40)")
+    parser.add_argument("--reruns", type=int, default=0, help="reruns of each page by one session (N = 1 only)")
+    parser.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Streamlit setting for the server, e.g. runner.postScriptGC=true (repeatable)")
     args = parser.parse_args()
-    if args.sessions < 1:
-        parser.error("--sessions must be at least 1")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` stops the server on kill too
-    port = args.port or free_port()
-    url = f"http://127.0.0.1:{port}"
-
+    if min(args.sessions) < 1 or args.reruns < 0:
+        parser.error("--sessions must be at least 1 and --reruns at least 0")
+    if any("=" not in option for option in args.option):
+        parser.error("--option takes NAME=VALUE")
+    options = dict(option.split("=", 1) for option in args.option)
     print(f"Python {platform.python_version()}, Streamlit {streamlit.__version__}, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}; sessions: {args.sessions}, step timeout {STEP_TIMEOUT} s")
-    with tempfile.TemporaryFile() as log:
-        server = start_server(port, log)
-        try:
-            started = time.perf_counter()
-            wait_until_healthy(server, url, log)
-            print(f"server healthy after {time.perf_counter() - started:.1f} s on {url}")
-            usage = Usage(server.pid)
-            usage.start()
-            try:
-                results, wall, version = asyncio.run(load(url, args.sessions))
-            finally:
-                cpu = usage.finish()
-        finally:
-            stop(server)
-        print(f"Chromium {version}")
-        summary = report(results, wall, usage, cpu)
-        if summary["sessions_completed"] < len(results):
-            log.seek(0)
-            print("server log, last lines:", *log.read().decode(errors="replace").splitlines()[-20:], sep="\n  ")
-    print(json.dumps(summary, separators=(",", ":")))
-    return 0 if summary["sessions_completed"] == len(results) else 1
+          f"load average {os.getloadavg()[0]:.1f}, server options {options or 'as configured'}")
+    results = measure(args.sessions, args.reruns, options)
+    print(json.dumps(results, separators=(",", ":")))
+    return 1 if any(r["failed"] for r in results.values()) else 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

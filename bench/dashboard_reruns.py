@@ -5,9 +5,15 @@ through AppTest (no browser, no network): each page of the dashboard's page list
 first load on cold caches, then N reruns caused by the page's own widgets (a plain rerun where none is
 listed below). A trivial AppTest script is rerun as often, to show how much of each figure is the
 harness. Run from the repo root: `python bench/dashboard_reruns.py [--repeats N]`. Exits 1 if a run raised.
+
+AppTest skips what a real server does around every run (Streamlit's post-script collection, when it is on,
+and sending the page over the websocket), so `--server` times the reruns on a real server instead
+(`streamlit run app.py`, one session over Streamlit's websocket protocol, bench/classroom_load.py): the
+four Explore pages, N plain reruns each.
 """
 
 import argparse
+import importlib.util
 import logging
 import os
 import platform
@@ -100,12 +106,24 @@ def row(name: str, first: str, times: list[float]) -> str:
     return f"| {name} | {first} | {median:.0f} | {p95:.0f} | {max(times):.0f} | {met[0]} | {met[1]} |"
 
 
+def on_a_server(repeats: int) -> dict:
+    """One session's reruns on a fresh server, as bench/classroom_load.py --sessions 1 --reruns N."""
+    spec = importlib.util.spec_from_file_location("classroom_load", REPO / "bench" / "classroom_load.py")
+    load = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(load)
+    return load.measure([1], repeats)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=20, help="reruns per page (at least 2; default 20)")
-    repeats = parser.parse_args().repeats
+    parser.add_argument("--server", action="store_true", help="time reruns on a real server, not through AppTest")
+    args = parser.parse_args()
+    repeats = args.repeats
     if repeats < 2:
         parser.error("--repeats must be at least 2")
+    if args.server:
+        return 1 if on_a_server(repeats)[1]["failed"] else 0
     logging.disable(logging.WARNING)  # clearing caches outside a script run logs harmless warnings
 
     print(f"Python {platform.python_version()}, Streamlit {st.__version__}, {os.cpu_count()} cores, "

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TIMEOUT
+from conftest import TIMEOUT, load_bench
 from playwright.sync_api import Page, expect
 
 expect.set_options(timeout=TIMEOUT)
-STARTUP = 60  # s, for the server to answer its health check
+SERVER = load_bench("server")
 HOSTILE = "hostile-text"
 EXCEPTION = '[data-testid="stException"]'
 SCRIPT = "<script>window.__pwned = 1</script>"
@@ -65,58 +58,16 @@ def write_hostile_story(data_dir: Path) -> None:
     (folder / "lexicon.yaml").write_text(STORY_LEXICON_YAML, encoding="utf-8")  # as the set-up step saves one
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except OSError:
-        return False
-
-
 @contextlib.contextmanager
 def serve(data_dir: Path):
-    """The dashboard served on a free port with `data_dir` as its data folder; yields its base URL and
-    stops it (its whole group) after. Other browser test modules start their own with their own data."""
-    log = (data_dir / "streamlit.log").open("w+b")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
-    server = subprocess.Popen(command, cwd=REPO, env={**os.environ, "FRAMING_DATA_DIR": str(data_dir)},
-                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + STARTUP
-        while not healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                output = log.read().decode(errors="replace")
-                pytest.fail(f"streamlit did not answer on {url} within {STARTUP} s "
-                            f"(exit code {server.poll()}):\n{output}", pytrace=False)
-            time.sleep(0.2)
-        yield url
-    finally:
-        stop(server)
-        log.close()
-
-
-def stop(server: subprocess.Popen) -> None:
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+    """The dashboard served as a teacher runs it (bench/server.py) on a free port with `data_dir` as its
+    data folder; yields its base URL and stops it after. Other browser test modules start their own."""
+    with (data_dir / "streamlit.log").open("w+b") as log:
         try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            server.wait(wait)
-            break
-        except subprocess.TimeoutExpired:
-            continue
+            with SERVER.served(log, data_dir=data_dir) as (_, url):
+                yield url
+        except SERVER.ServerFailed as error:
+            pytest.fail(str(error), pytrace=False)
 
 
 def visit(page: Page, url: str, heading: str) -> None:

@@ -6,7 +6,7 @@ from conftest import BUNDLED
 
 from framing import load_story
 from framing.classroom.blind import blind_labels
-from framing.classroom.lessons import Guess, load_lesson, record_guess, reveal, start_lesson
+from framing.classroom.lessons import Guess, end_lesson, load_lesson, record_guess, start_lesson
 from framing.storage import USER_DATA_ENV
 
 PAGE = "views/blind.py"
@@ -73,44 +73,86 @@ def test_solo_guesses_are_tallied_for_this_session_and_the_reveal_names_the_outl
     assert at.selectbox(key="blind_guess_solo_A").disabled  # guessing is over
 
 
+TEACHER_KEYS = ("blind_reveal", "blind_sure", "blind_reset", "blind_end")
+
+
+def keys_of(at) -> set[str]:
+    return {element.key for kind in ("button", "checkbox") for element in at.get(kind) if element.key}
+
+
+def test_a_student_link_shows_no_teacher_control_and_starts_with_the_articles():
+    lesson, _ = start_lesson(STORY)
+    at = open_page(PAGE, lesson=lesson.code.lower(), story=STORY)
+    assert not keys_of(at) & set(TEACHER_KEYS)
+    assert not [e for e in at.expander if "teacher" in str(e.label).lower()]
+    html = html_of(at)
+    assert "Lesson code" not in html and "Guesses from" not in html  # no code panel, no tally above the texts
+    blocks = [element.proto.body for element in at.get("html") if "<div" in element.proto.body]
+    assert "Outlet " in blocks[0]  # the first thing drawn after the title is an article
+    assert f"Lesson {lesson.code}" in at.caption[0].value
+    assert at.button(key="blind_submit_" + lesson.code + str(lesson.seed) + "_A")
+
+
 def test_a_student_joins_a_lesson_by_its_link_and_guesses_into_the_class_tally():
-    lesson = start_lesson(STORY)
+    lesson, token = start_lesson(STORY)
     record_guess(lesson.code, Guess("someone-else", "press-tv", "Sputnik"))
     at = open_page(PAGE, lesson=lesson.code.lower(), story=STORY)
-    assert lesson.code in html_of(at)
-    assert f"lesson={lesson.code}&amp;story={STORY}" in html_of(at)  # the link to share
     letter_of_press_tv = blind_labels(load_story(BUNDLED), lesson.seed)["press-tv"].split()[-1]
-    assert f"Outlet {letter_of_press_tv}: 1 guess in" in html_of(at)
-
-    guess(at, letter_of_press_tv, "Press TV", lesson=lesson.code)
-    stored = load_lesson(lesson.code)
-    assert len(stored.guesses) == 2
-    assert f"Outlet {letter_of_press_tv}: 2 guesses in" in html_of(at)
+    guess(at, letter_of_press_tv, "Press TV", lesson=f"{lesson.code}{lesson.seed}")
+    assert len(load_lesson(lesson.code).guesses) == 2
     assert named_outlets(at) == []
 
-    reveal(lesson.code)  # the teacher, on another screen
+    teacher = open_page(PAGE, lesson=lesson.code, teacher=token, story=STORY)
+    assert f"Outlet {letter_of_press_tv}: 2 guesses in" in html_of(teacher)
+    assert f"lesson={lesson.code}&amp;story={STORY}" in html_of(teacher)  # the link to share
+    assert token not in str(teacher.query_params)  # kept in the session, not in the address bar
+    reveal_here(teacher)
     at.run()
     assert "Press TV" in page_text(at)
-    assert f"Outlet {letter_of_press_tv} (Press TV): 1 of 2 guesses right" in html_of(at)
+    assert f"{letter_of_press_tv} is Press TV" in html_of(at)
 
 
-def test_starting_a_lesson_makes_a_code_and_puts_it_in_the_link():
+def test_starting_a_lesson_makes_a_code_and_a_teacher_screen_that_reveals_for_the_class():
     at = open_page(PAGE)
     at.button[0].click().run()
     code = at.query_params["lesson"]
     code = code[0] if isinstance(code, list) else code
     assert load_lesson(code).story == STORY
     assert code in html_of(at)
-    assert at.session_state["blind_teacher"] == code
+    assert "teacher=" in html_of(at)  # the private link, in its expander
     reveal_here(at)
     assert load_lesson(code).revealed
+
+
+def test_a_reveal_without_the_teachers_token_is_refused():
+    lesson, token = start_lesson(STORY)
+    at = open_page(PAGE, lesson=lesson.code, teacher=token[::-1], story=STORY)
+    assert any("not this lesson's" in w.value for w in at.warning)
+    assert not keys_of(at) & set(TEACHER_KEYS)
+    teacher = open_page(PAGE, lesson=lesson.code, teacher=token, story=STORY)
+    teacher.checkbox(key="blind_sure").check().run()
+    teacher.session_state["lesson_tokens"] = {lesson.code: "a-guess"}  # a forged session
+    teacher.button(key="blind_reveal").click().run()
+    assert not load_lesson(lesson.code).revealed
+    assert any("only the teacher's link" in block.value for block in teacher.code)
+    assert not keys_of(teacher) & set(TEACHER_KEYS)
+
+
+def test_an_ended_lesson_says_so_and_the_page_works_alone():
+    lesson, token = start_lesson(STORY)
+    end_lesson(lesson.code, token)
+    at = open_page(PAGE, lesson=lesson.code, story=STORY)
+    assert "has ended" in "\n".join(block.value for block in at.code)
+    assert at.button(key="blind_submit_solo_A")
 
 
 def test_a_wrong_lesson_code_is_said_and_the_page_works_alone():
     at = open_page(PAGE, lesson="<b>ZZZZ</b>")
     assert at.warning and "cannot be opened" in at.warning[0].value
-    assert any("<b>ZZZZ</b>" in block.value for block in at.code)  # shown as it is, in a code block
+    assert any("<b>ZZZZ</b>" in block.value and "4 letters or digits" in block.value for block in at.code)
     assert at.button(key="blind_submit_solo_A")
+    unknown = open_page(PAGE, lesson="ZZZZ")
+    assert any("no lesson ZZZZ" in block.value for block in unknown.code)
 
 
 def test_highlights_are_off_at_first_and_shown_without_outlet_names():
@@ -129,7 +171,7 @@ def test_a_lesson_on_another_story_offers_to_open_it(tmp_path, monkeypatch):
         (folder / "articles" / f"{name}.md").write_text(f"---\noutlet: Paper {name}\n---\nThe regime fell.\n",
                                                         encoding="utf-8")
     monkeypatch.setenv(USER_DATA_ENV, str(tmp_path))
-    lesson = start_lesson("second")
+    lesson, _ = start_lesson("second")
     at = open_page(PAGE, lesson=lesson.code)  # no story in the link: the sidebar shows the first
     assert "another story" in at.info[0].value
     at.button[0].click().run()

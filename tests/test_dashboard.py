@@ -96,7 +96,7 @@ def test_no_category_chosen_is_said_not_left_blank():
     at = open_page("views/compare.py")
     at.multiselect(key="compare_categories").set_value([]).run()
     assert any("nothing is highlighted" in caption.value for caption in at.caption)
-    assert '<mark class="hit' not in html_of(at).split("</style>", 1)[1].split('class="article"', 1)[1]
+    assert '<mark class="hit' not in html_of(at).split('class="article"', 1)[1]
 
 
 def test_an_article_without_hits_in_the_chosen_category_says_so():

@@ -19,7 +19,7 @@ def requirement_names(path) -> set[str]:
 def test_readme_gives_the_two_set_up_commands_and_ci_runs_the_test_one():
     set_up = README.split("## Set-up", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
     commands = [line.strip() for line in set_up.splitlines() if line.strip() and not line.startswith("#")]
-    assert commands == ["pip install -r requirements.txt && streamlit run dashboard.py", "bash .ci/run"]
+    assert commands == ["pip install -r requirements.txt && streamlit run app.py", "bash .ci/run"]
     ci_commands = [line for line in CI.splitlines() if line.startswith("python3 -m")]
     assert ci_commands[-1] == "python3 -m pytest" and any("-r requirements-dev.txt" in c for c in ci_commands)
 

@@ -2,7 +2,9 @@
 What the student found and the lexicon did not can go to the Lexicon page as candidate terms.
 
 Marks are kept per story and article in session state, apart from the widgets (Streamlit forgets a
-widget's value when it is not drawn), so switching articles or pages loses nothing."""
+widget's value when it is not drawn), so switching articles or pages loses nothing. In a lesson, each
+change of a student's marks is also saved to the lesson, anonymously; the teacher's screen shows the
+class's marks on each article and can move every student's screen to an article."""
 
 from dataclasses import dataclass
 from functools import cached_property
@@ -10,14 +12,27 @@ from functools import cached_property
 import streamlit as st
 
 from framing.classroom.annotation import Comparison, compare_marks, comparison_table, locate, tokens
+from framing.classroom.class_marks import article_marks, marks_table, read_class
+from framing.classroom.lessons import LessonError, Marks, load_lesson, move_class_to, record_marks
 from framing.classroom.marks_html import MARKS_CSS, comparison_html, marks_legend_html
 from framing.render.exports import csv_bytes
 from framing.render.highlight import heading
 from framing.spans import ArticleAnalysis
+from framing.storage import StorageError
 from framing.voices import VOICE_LABELS
+from views.classroom import (
+    Seat,
+    follow_lesson,
+    lesson_links,
+    lesson_seat,
+    require_lesson_story,
+    student_id,
+    teacher_token,
+)
 from views.pills import pill_labels
 from views.session import CANDIDATES_KEY, STORY_KEY, StoryView, current_story, plural, seed, show
 
+CLASS_REFRESH = "5s"  # how often the teacher's screen reads the class's marks again
 COMPARE_VOICES = {"all": "all the words, quotations included", "narrator": VOICE_LABELS["narrator"]}
 
 
@@ -152,13 +167,19 @@ def candidates_section(view: StoryView, sheet: Sheet, comparison: Comparison) ->
     usable = [c.term for c in comparison.candidates if not c.problem and not c.listed_in]
     picked = st.multiselect("Candidates to send", usable, default=usable, key=f"annotate_send::{sheet.place}")
 
-    def send() -> None:
-        waiting = st.session_state.setdefault(CANDIDATES_KEY, [])
-        known = {entry["term"].lower() for entry in waiting}
-        waiting.extend({"term": term, "category": None} for term in picked if term.lower() not in known)
-        st.session_state["annotate_sent"] = len(picked)
+    send_button(picked, key=f"annotate_send_button::{sheet.place}")
 
-    st.button("Send to the Lexicon page", on_click=send, disabled=not picked)
+
+def send_to_lexicon(terms: list[str]) -> None:
+    """Button callback: the terms wait on this session's Lexicon page for a category."""
+    waiting = st.session_state.setdefault(CANDIDATES_KEY, [])
+    known = {entry["term"].lower() for entry in waiting}
+    waiting.extend({"term": term, "category": None} for term in terms if term.lower() not in known)
+    st.session_state["annotate_sent"] = len(terms)
+
+
+def send_button(terms: list[str], *, key: str) -> None:
+    st.button("Send to the Lexicon page", on_click=send_to_lexicon, args=(terms,), disabled=not terms, key=key)
     if sent := st.session_state.pop("annotate_sent", 0):
         st.success(f"Sent {plural(sent, 'candidate')}. Open the Lexicon page to give each a category.")
 
@@ -171,14 +192,102 @@ def download_section(sheet: Sheet, comparison: Comparison, marks: list[int], sto
     st.caption("The download has a row for each word you marked or the lexicon found, with its offsets in the text.")
 
 
+def save_to_lesson(seat: Seat, sheet: Sheet, marks: list[int]) -> None:
+    """A student's marks go to the lesson whenever they change; the last set counts."""
+    saved_key = f"annotate_saved::{seat.lesson.code}::{sheet.place}"
+    if st.session_state.get(saved_key) == marks:
+        return
+    try:
+        record_marks(seat.lesson.code, Marks(student_id(), sheet.doc.article.id, tuple(marks)))
+    except (LessonError, StorageError) as error:
+        st.error("Your marks could not be sent to the lesson:")
+        st.code(str(error), language=None, wrap_lines=True)
+        return
+    st.session_state[saved_key] = marks
+
+
+def follow_teachers_article(seat: Seat, articles: list[str]) -> None:
+    """Open the article the teacher moved the class to, once per move; the student may then browse."""
+    moved = seat.lesson.article
+    if moved in articles and st.session_state.get("annotate_followed") != (seat.lesson.version, moved):
+        st.session_state["annotate_followed"] = (seat.lesson.version, moved)
+        st.session_state["annotate_article"] = moved
+
+
+def move_class(code: str, article: str) -> None:
+    try:
+        move_class_to(code, teacher_token(code), article)
+    except (LessonError, StorageError) as error:
+        st.session_state["annotate_class_error"] = str(error)
+
+
+def class_section(view: StoryView, code: str, article: str, story: str) -> None:
+    """The teacher's view of the class's marks on this article, read again every few seconds."""
+    st.subheader("The class's marks on this article")
+    lesson = load_lesson(code)
+    marks = article_marks(lesson.marks, article)
+    doc = view.analysis.document(article)
+    if not marks:
+        st.caption("No student has marked this article yet.")
+    else:
+        reading = read_class(doc, view.analysis.spans_behind(article=article), marks, lexicon=view.analysis.lexicon)
+        comparison = reading.comparison
+        columns = st.columns(4)
+        columns[0].metric("Students who marked it", reading.students)
+        columns[1].metric("Agreement among them (α)", "—" if reading.alpha is None else f"{reading.alpha:.2f}",
+                          help="Krippendorff's alpha: 1 is full agreement, 0 no more than chance. Needs two students.")
+        columns[2].metric("Class and lexicon agree on", "—" if comparison.agreement is None else
+                          f"{comparison.agreement:.0%}", help="The class's reading is the words at least half of "
+                          "its students marked; the share of words on which it and the lexicon agree.")
+        columns[3].metric("Cohen's kappa, class and lexicon", "—" if comparison.kappa is None else
+                          f"{comparison.kappa:.2f}")
+        st.dataframe(reading.words.rename(columns={"students": "students who marked it"}), hide_index=True,
+                     width="stretch")
+        usable = [c.term for c in comparison.candidates if not c.problem and not c.listed_in]
+        if usable:
+            st.caption("Words at least half of the class marked that the lexicon does not find:")
+            picked = st.multiselect("Class candidates to send", usable, default=usable,
+                                    key=f"annotate_class_send::{article}")
+            send_button(picked, key=f"annotate_class_send_button::{article}")
+    docs = {a: view.analysis.document(a) for a in view.analysis.articles["article"]}
+    st.download_button("Download the class's marks (CSV)", csv_bytes(marks_table(docs, lesson.marks)),
+                       file_name=f"class-marks-{code}-{story}.csv".lower(), mime="text/csv", key="annotate_class_csv",
+                       help="A row per student and word marked: anonymous ids, every article.")
+
+
+def teacher_bar(seat: Seat, article: str) -> None:
+    """The students' link to this page, and the button that moves their screens to this article."""
+    student, _ = lesson_links(seat.lesson, seat.token)
+    st.caption(f"Lesson {seat.lesson.code}. The students' link to this page:")
+    st.code(student, language=None, wrap_lines=True)  # data, not Markdown
+    st.button("Open this article on every student's screen", key="annotate_move", on_click=move_class,
+              args=(seat.lesson.code, article))
+    if error := st.session_state.pop("annotate_class_error", None):
+        st.error("The class was not moved:")
+        st.code(error, language=None, wrap_lines=True)
+
+
+seat = lesson_seat()
+if seat is not None:
+    require_lesson_story(seat.lesson)
 story_view = current_story()
 story_slug = st.session_state[STORY_KEY]
 st.title("Annotate")
 st.caption("Mark the words you find loaded in one article, then see how your reading compares with the lexicon's.")
-article_id = st.selectbox("Article", list(story_view.analysis.articles["article"]), key="annotate_article",
+article_ids = list(story_view.analysis.articles["article"])
+if seat is not None and not seat.teacher:
+    follow_lesson(seat)
+    follow_teachers_article(seat, article_ids)
+    st.caption(f"Lesson {seat.lesson.code}: your marks go to your teacher, without your name.")
+article_id = st.selectbox("Article", article_ids, key="annotate_article",
                           format_func=lambda article: article_label(story_view, article))
 this_sheet = Sheet(story_view.analysis.document(article_id), f"{story_slug}::{article_id}")
+if seat is not None and seat.teacher:
+    teacher_bar(seat, article_id)
+    st.fragment(class_section, run_every=CLASS_REFRESH)(story_view, seat.lesson.code, article_id, story_slug)
 student_marks = marking_section(this_sheet)
+if seat is not None and not seat.teacher:
+    save_to_lesson(seat, this_sheet, student_marks)
 if (result := comparison_section(story_view, this_sheet, student_marks)) is not None:
     candidates_section(story_view, this_sheet, result)
     download_section(this_sheet, result, student_marks, story_slug)

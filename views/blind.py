@@ -1,17 +1,18 @@
 """Blind reading: the articles under letters, their outlets' names hidden; students guess who wrote
 each, then the reveal shows the evidence for each outlet.
 
-A teacher starts a lesson (a short code in the data folder, shared by URL) so a whole class guesses
-into one tally and sees one reveal; without a lesson the page works alone and counts this browser
-session's guesses only. Until the reveal, no outlet name is on the page except among the choices of
-"Who wrote this?", and the class tally says how many guesses came in, never whom they name.
+A teacher starts a lesson: a short code, a student link for the class and a private teacher link. Every
+student's guess goes into one tally; only the teacher's screen shows the tally and the controls (reveal,
+reset, end), and a student's screen starts with the articles and follows the teacher's actions by itself.
+Without a lesson the page works alone and counts this browser session's guesses only. Until the reveal,
+no outlet name is on the page except among the choices of "Who wrote this?", and the tally says how
+many guesses came in, never whom they name.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import secrets
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -31,9 +32,10 @@ from framing.classroom.lessons import (
     Guess,
     Lesson,
     LessonError,
+    end_lesson,
     load_lesson,
-    normalise_code,
     record_guess,
+    reset,
     reveal,
     start_lesson,
     tally,
@@ -43,77 +45,66 @@ from framing.render.markup import html_text
 from framing.spans import ArticleAnalysis
 from framing.storage import StorageError
 from framing.voices import VOICE_LABELS
-from views.session import STORY_KEY, StoryView, current_story, plural, remember, seed, show, story_catalogue
+from views.classroom import (
+    Seat,
+    follow_lesson,
+    join,
+    leave_lesson,
+    lesson_links,
+    lesson_seat,
+    require_lesson_story,
+    student_id,
+    teacher_token,
+)
+from views.session import STORY_KEY, StoryView, current_story, plural, remember, seed, show
 
 REFRESH = "4s"  # how often the teacher's screen reads the class's guesses again
 CODE_STYLE = "font-size: 3.4em; font-weight: 700; letter-spacing: 0.25em; margin: 0; line-height: 1.2;"
 
 
-def lesson_from_url() -> Lesson | None:
-    """The lesson the URL names, read afresh; a code that is wrong or gone is said, and the page
-    then works alone."""
-    asked = st.query_params.get("lesson", "")
-    if not asked:
-        return None
-    try:
-        if normalise_code(asked) is None:
-            raise LessonError("a lesson code is 4 letters or digits")
-        return load_lesson(asked)
-    except (LessonError, StorageError) as error:
-        st.warning("This lesson cannot be opened, so the page works on its own. The code and the reason:")
-        st.code(f"{asked}\n{error}", language=None, wrap_lines=True)
-        st.query_params.pop("lesson", None)
-        return None
-
-
-def open_story(slug: str) -> None:
-    st.session_state[STORY_KEY] = slug
-
-
-def require_lesson_story(lesson: Lesson) -> None:
-    """Every screen of a lesson reads the lesson's story; offer to switch if the sidebar shows another."""
-    if lesson.story == st.session_state[STORY_KEY]:
-        return
-    if lesson.story not in story_catalogue():
-        st.error("This lesson reads a story that is not on this computer. Its name:")
-        st.code(lesson.story, language=None)
-    else:
-        st.info("This lesson reads another story than the one chosen in the sidebar.")
-        st.button("Open the lesson's story", on_click=open_story, args=(lesson.story,), type="primary")
-    st.stop()
-
-
 def begin_lesson(slug: str) -> None:
     try:
-        lesson = start_lesson(slug)
+        lesson, token = start_lesson(slug)
     except StorageError as error:
         st.session_state["blind_error"] = str(error)
         return
-    st.session_state["blind_teacher"] = lesson.code
-    st.query_params["lesson"] = lesson.code
+    join(lesson.code, token)
 
 
-def leave_lesson() -> None:
-    st.query_params.pop("lesson", None)
-    st.session_state.pop("blind_teacher", None)
+def teacher_action(action, seat: Seat, what: str) -> None:
+    """Button callback for reveal, reset and end, with the token the session holds now; the lesson module
+    checks it."""
+    try:
+        action(seat.lesson.code, teacher_token(seat.lesson.code))
+    except (LessonError, StorageError) as error:
+        st.session_state["blind_error"] = f"{what}: {error}"
 
 
-def lesson_panel(view: StoryView, lesson: Lesson | None) -> None:
-    """Start a lesson, or show the running one's code and the link that joins it."""
-    if lesson is None:
-        st.button("Start a lesson", type="primary", on_click=begin_lesson, args=(st.session_state[STORY_KEY],),
-                  help="Makes a code and a link: every student who opens it guesses into one class tally.")
-        if error := st.session_state.pop("blind_error", None):
-            st.error("The lesson could not be started:")
-            st.code(error, language=None, wrap_lines=True)
-        st.caption("Without a lesson, the guesses made here count on this screen only.")
-        return
-    link = f"{st.context.url or '/blind'}?{urlencode({'lesson': lesson.code, 'story': lesson.story})}"
-    show(view, paragraph("Lesson code"), f'<p style="{CODE_STYLE}">{html_text(lesson.code)}</p>',
+def start_panel() -> None:
+    """No lesson yet: start one, or say why it could not be started."""
+    st.button("Start a lesson", type="primary", on_click=begin_lesson, args=(st.session_state[STORY_KEY],),
+              help="Makes a code, a link for the students and a private link for you: every student who opens "
+                   "theirs guesses into one class tally, and only your link can reveal.")
+    st.caption("Without a lesson, the guesses made here count on this screen only.")
+
+
+def teacher_panel(view: StoryView, seat: Seat) -> None:
+    """The running lesson's code, the students' link, and the teacher's own link kept out of sight."""
+    student, teacher = lesson_links(seat.lesson, seat.token)
+    show(view, paragraph("Lesson code"), f'<p style="{CODE_STYLE}">{html_text(seat.lesson.code)}</p>',
          paragraph("Students open this link, or open Blind reading and add ?lesson= and the code:"),
-         f'<p><a href="{html_text(link)}" target="_blank">{html_text(link)}</a></p>')
+         f'<p><a href="{html_text(student)}" target="_blank">{html_text(student)}</a></p>')
     # (not st.code: a code block here closed students' open choice lists in Chromium just after they opened)
-    st.button("Leave the lesson", on_click=leave_lesson)
+    with st.expander("Your teacher link: keep it to yourself"):
+        st.caption(f"It opens this lesson with the teacher's controls on another screen. The lesson ends at "
+                   f"{seat.lesson.ends:%H:%M} UTC.")
+        show(view, f'<p class="teacher-link">{html_text(teacher)}</p>')
+
+
+def error_notice() -> None:
+    if error := st.session_state.pop("blind_error", None):
+        st.error("That did not work:")
+        st.code(error, language=None, wrap_lines=True)
 
 
 def hide_names(text: str, names: list[str]) -> str:
@@ -136,7 +127,7 @@ def masked_highlights(view: StoryView, doc: ArticleAnalysis, masking: Masking, n
 
 
 def submit_guess(article_id: str, key: str, code: str | None) -> None:
-    """Store the choice before the page draws again, so the tally above the articles counts it."""
+    """Store the choice before the page draws again, so the tally counts it."""
     choice = st.session_state[f"blind_guess_{key}"]
     if choice is None:
         st.session_state[f"blind_said_{key}"] = ("warning", "Choose an outlet first, or “not sure”.")
@@ -145,7 +136,7 @@ def submit_guess(article_id: str, key: str, code: str | None) -> None:
         st.session_state["blind_guesses"][article_id] = choice
     else:
         try:
-            record_guess(code, Guess(st.session_state["blind_student"], article_id, choice))
+            record_guess(code, Guess(student_id(), article_id, choice))
         except (LessonError, StorageError) as error:
             st.session_state[f"blind_said_{key}"] = ("error", f"The guess could not be stored: {error}")
             return
@@ -156,7 +147,7 @@ def guess_form(article_id: str, label: str, outlets: list[str], lesson: Lesson |
     """'Who wrote this?' and Submit; a new guess replaces the student's earlier one for this article.
     The widgets' keys name the letter, never the article (its id often spells the outlet's name)."""
     code = lesson.code if lesson else None
-    key = f"{code or 'solo'}_{label.split()[-1]}"
+    key = f"{code or 'solo'}{lesson.seed if lesson else ''}_{label.split()[-1]}"  # a reset: new boxes
     with st.form(f"blind_form_{key}", border=False):
         st.selectbox("Who wrote this?", [*sorted(outlets, key=str.casefold), NOT_SURE], index=None,
                      placeholder="Choose an outlet", key=f"blind_guess_{key}", disabled=revealed)
@@ -177,19 +168,16 @@ def guesses_phrase(count: int) -> str:
 
 def current_guesses(lesson: Lesson | None) -> tuple[Guess, ...]:
     if lesson is None:
-        student = st.session_state["blind_student"]
+        student = student_id()
         return tuple(Guess(student, article, outlet) for article, outlet in st.session_state["blind_guesses"].items())
     return lesson.guesses
 
 
 def class_tally(view: StoryView, code: str | None, labels: dict[str, str], answers: dict[str, str],
                 drawn_revealed: bool) -> None:
-    """How many guesses came in for each letter; after the reveal, how many were right. Read again every
-    few seconds on the teacher's screen, and on any screen at "Check for new guesses"; a reveal made on
-    another screen redraws the whole page."""
+    """How many guesses came in for each letter; after the reveal, how many were right. On the teacher's
+    screen it is read again every few seconds."""
     lesson = load_lesson(code) if code else None
-    if lesson is not None and lesson.revealed != drawn_revealed:
-        st.rerun(scope="app")
     counts = tally(current_guesses(lesson), answers).summary.set_index("article")
     lines = []
     for article_id, label in labels.items():
@@ -200,22 +188,31 @@ def class_tally(view: StoryView, code: str | None, labels: dict[str, str], answe
             lines.append(f"{label}: {guesses_phrase(total)} in")
     who = "the class" if code else "this screen"
     show(view, heading(f"Guesses from {who}", level=4), f"<p>{'<br>'.join(html_text(line) for line in lines)}</p>")
-    if code:
-        st.button("Check for new guesses", key="blind_refresh")
 
 
-def reveal_control(lesson: Lesson | None) -> None:
-    """The teacher's reveal, behind a confirmation (there is no login: anyone with the page could)."""
-    teacher = lesson is None or st.session_state.get("blind_teacher") == lesson.code
-    with st.expander("Teacher: reveal the outlets", expanded=teacher):
-        whole = "every screen in this lesson" if lesson else "this screen"
-        sure = st.checkbox(f"Yes, show {whole} which outlet wrote which article", key="blind_sure")
+def reveal_control(seat: Seat | None) -> None:
+    """The reveal, behind a confirmation: for this screen alone, or on the teacher's screen for the class."""
+    whole = "every screen in this lesson" if seat else "this screen"
+    sure = st.checkbox(f"Yes, show {whole} which outlet wrote which article", key="blind_sure")
+    if seat is None:
         if st.button("Reveal", disabled=not sure, key="blind_reveal"):
-            if lesson is None:
-                st.session_state["blind_revealed"] = True
-            else:
-                reveal(lesson.code)
+            st.session_state["blind_revealed"] = True
             st.rerun()
+        return
+    st.button("Reveal", disabled=not sure, key="blind_reveal", on_click=teacher_action,
+              args=(reveal, seat, "The reveal"))
+
+
+def teacher_controls(seat: Seat, revealed: bool) -> None:
+    """Reveal for the class; start the guessing again; end the lesson. Only on the teacher's screen."""
+    if not revealed:
+        reveal_control(seat)
+    with st.expander("Start again, or end the lesson"):
+        st.button("Start the guessing again", key="blind_reset", on_click=teacher_action,
+                  args=(reset, seat, "Starting again"),
+                  help="Clears the class's guesses and the reveal, and shuffles the letters anew.")
+        st.button("End the lesson", key="blind_end", on_click=teacher_action, args=(end_lesson, seat, "Ending"),
+                  help="Every screen of the lesson then works on its own; nothing more is stored in it.")
 
 
 def distinctive_apart(view: StoryView, outlet: str) -> str:
@@ -274,7 +271,8 @@ def reveal_block(view: StoryView, doc: ArticleAnalysis, label: str, guesses: pd.
 
 # --- the page -----------------------------------------------------------------------------------
 
-lesson = lesson_from_url()
+seat = lesson_seat()
+lesson = seat.lesson if seat else None
 if lesson is not None:
     require_lesson_story(lesson)
 view = current_story()
@@ -285,30 +283,39 @@ if len(view.outlets) < 2:
             "another outlet on the Import articles page.")
     st.stop()
 
-seed("blind_student", secrets.token_hex(8))  # anonymous: one id per browser session
 seed("blind_seed", secrets.randbelow(2**31))
 seed("blind_guesses", {})
 seed("blind_revealed", False)
 remember(lesson=lesson.code if lesson else None)
 
-st.caption("Read each article without knowing who published it, guess the outlet, then reveal the evidence. "
-           "Outlet names, datelines and web addresses are hidden as [the outlet], and a headline at the top of "
-           "the text until the reveal.")
-lesson_column, tally_column = st.columns(2, gap="large")
-with lesson_column:
-    lesson_panel(view, lesson)
-
 labels = blind_labels(story, lesson.seed if lesson else st.session_state["blind_seed"])
 answers = {article.id: article.outlet for article in story.articles}
 revealed = lesson.revealed if lesson else st.session_state["blind_revealed"]
 names = outlet_names(story)
+error_notice()
 
-teaching = lesson is not None and st.session_state.get("blind_teacher") == lesson.code
-with tally_column:
-    st.fragment(class_tally, run_every=REFRESH if teaching else None)(  # a redraw closes a student's open list
-        view, lesson.code if lesson else None, labels, answers, revealed)
-    if not revealed:
-        reveal_control(lesson)
+if seat is not None and not seat.teacher:  # a student: the articles first, the teacher's screen leads
+    follow_lesson(seat)
+    st.caption(f"Lesson {lesson.code}: read each article, guess who published it and press Submit. The outlets "
+               "appear here when your teacher reveals them.")
+else:
+    st.caption("Read each article without knowing who published it, guess the outlet, then reveal the evidence. "
+               "Outlet names, datelines and web addresses are hidden as [the outlet], and a headline at the top "
+               "of the text until the reveal.")
+    lesson_column, tally_column = st.columns(2, gap="large")
+    with lesson_column:
+        if seat is None:
+            start_panel()
+        else:
+            teacher_panel(view, seat)
+    with tally_column:
+        st.fragment(class_tally, run_every=REFRESH if seat else None)(
+            view, lesson.code if lesson else None, labels, answers, revealed)
+        if seat is None and not revealed:
+            with st.expander("Reveal the outlets", expanded=True):
+                reveal_control(None)
+        elif seat is not None:
+            teacher_controls(seat, revealed)
 highlights = st.toggle("Show the lexicon's highlights", key="blind_highlights",
                        help="Colours the words each category of the lexicon finds; outlet names stay hidden. "
                             "Off at first, so students read the words before the lexicon's view of them.")
@@ -324,3 +331,6 @@ for article_id, label in labels.items():
     guess_form(article_id, label, story.outlets, lesson, revealed)
     if revealed:
         reveal_block(view, doc, label, guesses)
+if seat is not None and not seat.teacher:
+    st.divider()
+    st.button("Leave the lesson", on_click=leave_lesson, help="This screen then works on its own.")

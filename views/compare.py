@@ -7,6 +7,15 @@ from views.session import current_story, remember, seed, show, url_values
 
 MAX_COLUMNS = 5
 
+
+
+def marked_text(article: str, hits, categories: list[str]) -> str:
+    """The article with its hits marked. With every category chosen, as a class first opens the page,
+    it is built once per story and kept (one copy per article, so memory stays bounded)."""
+    build = lambda: article_html(analysis.document(article), hits, view.styles, view.notes)  # noqa: E731
+    return view.figure(("marked_text", article), build) if set(categories) == set(view.styles) else build()
+
+
 view = current_story()
 analysis = view.analysis
 outlets = view.outlets
@@ -48,5 +57,5 @@ for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):
                 parts.append(removed_html(article.removed))
             if hits.empty and categories:
                 parts.append(paragraph("No hits for the chosen categories in this article."))
-            parts.append(article_html(analysis.document(article.article), hits, view.styles, view.notes))
+            parts.append(marked_text(article.article, hits, categories))
             show(view, *parts)

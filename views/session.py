@@ -26,6 +26,7 @@ STORY_KEY, LEXICON_KEY, TEXT_SIZE_KEY = "story", "lexicon", "text_size"  # the s
 CANDIDATES_KEY = "lexicon_candidates"  # [{"term": str, "category": str | None}]: Annotate fills it, Lexicon reads it
 KEPT_ACROSS_STORIES = {STORY_KEY, LEXICON_KEY, TEXT_SIZE_KEY, CANDIDATES_KEY, "lexicon_saved"}
 LEXICON_WORK = "lexicon_work:"  # + the lexicon an edit started from
+STYLED_KEY = "page_styled"  # whether this page run has sent its stylesheet
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,26 @@ def _analysed(path: str, lexicon: str, fingerprint: tuple) -> StoryView:  # new 
     return StoryView.of(analyse(load_story(path), load_lexicon(lexicon)))
 
 
+def warm_up() -> None:
+    """Import what the pages draw with and analyse the first story with the default lexicon, into the
+    same cache the pages read: run once when the server starts (app.py), so the first visitor waits for
+    neither."""
+    import framing.render.charts  # noqa: F401 (Plotly, pandas and scikit-learn come with the engine)
+
+    catalogue = story_catalogue()
+    if catalogue:
+        path = next(iter(catalogue.values()))[1]
+        lexicon = Path(lexicon_catalogue()[DEFAULT_NAME])
+        analysis = _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon)).analysis
+        for scope in ("narrator", "all"):  # the tables the Explore pages read, each built once here rather
+            analysis.distinctive(scope=scope, top=10)  # than by every one of the first visitors at once
+            analysis.term_counts(scope=scope)
+        analysis.naming()
+        analysis.statements()
+        analysis.statement_matrix()
+        analysis.unique_share()
+
+
 def current_story() -> StoryView:
     """The story chosen in the sidebar, analysed; stops the page with a clear message if it cannot be."""
     path = story_catalogue()[st.session_state[STORY_KEY]][1]
@@ -103,6 +124,23 @@ def current_story() -> StoryView:
         st.stop()
     note_categories_for_other_stories(view)
     return view
+
+
+def new_page_run() -> None:
+    """Called by dashboard.py before each page: the page has no stylesheet yet (a fragment's rerun does
+    not come through here, and keeps the one its page was drawn with)."""
+    st.session_state[STYLED_KEY] = False
+
+
+def show(view: StoryView, *parts: str) -> None:
+    """Render prepared HTML parts inside the .framing scope. The first block of a page run sends the
+    category styles at the chosen text size, once, as style-only HTML (which Streamlit keeps out of the
+    page's flow); every later block uses them."""
+    if not st.session_state.get(STYLED_KEY):
+        size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
+        st.html(stylesheet(view.styles, font_size=size))
+        st.session_state[STYLED_KEY] = True
+    st.html(wrap(*parts, css=""))
 
 
 def note_categories_for_other_stories(view: StoryView) -> None:
@@ -151,12 +189,6 @@ def remember(**params) -> None:
             st.query_params.pop(name, None)
         else:
             st.query_params[name] = list(value) if isinstance(value, list | tuple) else str(value)
-
-
-def show(view: StoryView, *parts: str) -> None:
-    """Render prepared HTML parts with the category styles, at the chosen text size."""
-    size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
-    st.html(wrap(*parts, css=stylesheet(view.styles, font_size=size)))
 
 
 def delete_undoably(page: str, what: str, remove, *args) -> bool:

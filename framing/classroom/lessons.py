@@ -1,37 +1,51 @@
-"""A blind-reading lesson and its class's guesses, kept in the data folder so a restart loses nothing.
+"""A lesson and its class's work, kept in the data folder so a restart loses nothing.
 
-A lesson is a short code a class can type (no 0/O, 1/I/L), the story it reads and the seed that
-shuffles its letters. Its file, `lessons/<code>.jsonl`, is a log: the lesson line first, then one line
-per guess or reveal, each appended whole under the lesson's lock, so many students guessing at once
-lose nothing. Reading it back, a student's last guess for an article replaces the earlier ones, and a
-line that cannot be read (a crash in mid-write, a hand edit) is skipped and counted, never fatal.
+A lesson is a short code a class can type (no 0/O, 1/I/L), the story it reads, the seed that shuffles
+its letters, the time it ends, and the hash of the teacher's token: a secret made by `secrets`, not
+derived from the code, that only the teacher's link carries. Revealing, resetting, ending the lesson and
+moving the class to an article need that token, compared in constant time; every action also checks
+that the code is one and that the lesson is still running.
+
+Its file, `lessons/<code>.jsonl`, is a log: the lesson line first, then one line per guess, set of
+marks or teacher's action, each appended whole under the lesson's lock, so many students at once lose
+nothing. Reading it back, a student's last guess (or marks) for an article replaces the earlier ones,
+and a line that cannot be read (a crash in mid-write, a hand edit) is skipped and counted, never fatal.
+Beside it, `lessons/<code>.version` holds the number of teacher's actions so far: a student's screen
+reads that small file every few seconds and redraws only when it changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import json
 import os
 import random
 import re
+import secrets
 from dataclasses import dataclass
 
 import pandas as pd
 
-from framing.storage import StorageError, data_subdir, locked
+from framing.storage import StorageError, atomic_write_text, data_subdir, locked
 
 LESSONS = "lessons"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # nothing two characters could be mistaken for
 CODE_LENGTH = 4
 NOT_SURE = "not sure"
 MAX_FIELD = 200  # characters: a student id, an article id or an outlet name longer than this is refused
+MAX_MARKS = 20_000  # word numbers in one set of marks: more than any article has words
+LESSON_DURATION = dt.timedelta(hours=4)  # a lesson ends by itself this long after it was started
+TEACHER_ACTIONS = ("reveal", "reset", "end", "article")
 _CODE_RE = re.compile(rf"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 VOTE_FIELDS = ("article", "guess", "guesses", "right")
 SUMMARY_FIELDS = ("article", "guesses", "right", "share_right")
 
 
 class LessonError(ValueError):
-    """A lesson code that is not one, a lesson that does not exist, or a guess that cannot be stored."""
+    """A lesson code that is not one, a lesson that does not exist or has ended, an action the link may
+    not take, or a guess that cannot be stored."""
 
 
 @dataclass(frozen=True)
@@ -42,13 +56,33 @@ class Guess:
 
 
 @dataclass(frozen=True)
+class Marks:
+    student: str  # an anonymous id per browser session
+    article: str
+    words: tuple[int, ...]  # the token numbers marked (framing.classroom.annotation.tokens)
+
+
+@dataclass(frozen=True)
 class Lesson:
     code: str
     story: str  # the story's slug
-    seed: int  # shuffles the letters: the same for every screen of this lesson
+    seed: int  # shuffles the letters: the same for every screen of this lesson, new after a reset
+    ends: dt.datetime  # in UTC
+    teacher_hash: str  # sha256 of the teacher's token, hex; the token itself is never stored
     revealed: bool = False
-    guesses: tuple[Guess, ...] = ()  # each student's last guess per article
+    ended: bool = False  # ended by the teacher (a lesson also ends at `ends`)
+    article: str | None = None  # the article the teacher moved the class to, if any
+    version: int = 0  # how many teacher's actions so far
+    guesses: tuple[Guess, ...] = ()  # each student's last guess per article, since the last reset
+    marks: tuple[Marks, ...] = ()  # each student's last marks per article
     skipped: int = 0  # lines of the file that could not be read
+
+    def running(self, now: dt.datetime | None = None) -> bool:
+        return not self.ended and (now or dt.datetime.now(dt.UTC)) < self.ends
+
+    def is_teacher(self, token: str | None) -> bool:
+        """Whether a token is this lesson's teacher's, compared in constant time."""
+        return bool(token) and hmac.compare_digest(_hashed(str(token)), self.teacher_hash)
 
 
 @dataclass(frozen=True)
@@ -66,13 +100,22 @@ def normalise_code(text: str) -> str | None:
 def lesson_path(code: str):
     canonical = normalise_code(code)
     if canonical is None:
-        raise LessonError(f"{code!r} is not a lesson code ({CODE_LENGTH} letters or digits)")
+        raise LessonError(f"{str(code)[:40]!r} is not a lesson code: {CODE_LENGTH} letters or digits, "
+                          "as the teacher's screen shows it")
     return data_subdir(LESSONS) / f"{canonical}.jsonl"
 
 
-def start_lesson(story: str, *, rng: random.Random | None = None) -> Lesson:
-    """A new lesson on a story, under a code no other lesson in the data folder has."""
+def version_path(code: str):
+    return lesson_path(code).with_suffix(".version")
+
+
+def start_lesson(story: str, *, duration: dt.timedelta = LESSON_DURATION,
+                 rng: random.Random | None = None) -> tuple[Lesson, str]:
+    """A new lesson on a story, under a code no other lesson in the data folder has, and the teacher's
+    token (from `secrets`, whatever `rng` is: it only picks the code and the seed)."""
     rng = rng or random.SystemRandom()
+    token = secrets.token_urlsafe(24)
+    ends = dt.datetime.now(dt.UTC) + duration
     with locked("lessons"):
         for _ in range(1000):
             code = "".join(rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -80,49 +123,112 @@ def start_lesson(story: str, *, rng: random.Random | None = None) -> Lesson:
                 break
         else:
             raise StorageError("no free lesson code is left; remove old lessons from the data folder")
-        lesson = Lesson(code, story, rng.randrange(2**31))
-        _append(code, {"type": "lesson", "code": code, "story": story, "seed": lesson.seed}, create=True)
-    return lesson
+        lesson = Lesson(code, story, rng.randrange(2**31), ends, _hashed(token))
+        _append(code, {"type": "lesson", "code": code, "story": story, "seed": lesson.seed,
+                       "ends": ends.isoformat(timespec="seconds"), "teacher": lesson.teacher_hash}, create=True)
+    return lesson, token
 
 
 def load_lesson(code: str) -> Lesson:
-    """The lesson with its guesses so far and whether it has been revealed."""
+    """The lesson with its guesses and marks so far and the state the teacher's actions left it in."""
     path = lesson_path(code)
     with locked(f"lesson-{path.stem}"):
         try:
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         except FileNotFoundError:
-            raise LessonError(f"there is no lesson {path.stem} (was it started on another computer?)") from None
+            raise LessonError(f"there is no lesson {path.stem}: check the code with your teacher "
+                              "(a lesson lives on the computer it was started on)") from None
         except OSError as error:
             raise StorageError(f"{path}: cannot read ({error.strerror or error})") from None
-    header, revealed, skipped, latest = None, False, 0, {}
+    header, state, skipped, guesses, marks = None, {"version": 0}, 0, {}, {}
     for line in lines:
         record = _record(line)
         kind = record.get("type") if record else None
         if kind == "lesson" and header is None and _valid_header(record):
             header = record
+            state["seed"] = record["seed"]
         elif kind == "guess" and _valid_guess(record):
-            latest[(record["student"], record["article"])] = Guess(record["student"], record["article"],
-                                                                   record["outlet"])
-        elif kind == "reveal":
-            revealed = True
+            guesses[(record["student"], record["article"])] = Guess(record["student"], record["article"],
+                                                                    record["outlet"])
+        elif kind == "marks" and _valid_marks(record):
+            marks[(record["student"], record["article"])] = Marks(record["student"], record["article"],
+                                                                  tuple(record["words"]))
+        elif kind in TEACHER_ACTIONS and header is not None:
+            state["version"] += 1
+            if kind == "reset":
+                guesses.clear()
+                state.update(revealed=False, seed=record.get("seed", state["seed"]))
+            elif kind == "article" and isinstance(record.get("article"), str):
+                state["article"] = record["article"]
+            else:
+                state["revealed" if kind == "reveal" else "ended"] = True
         elif line.strip():
             skipped += 1
     if header is None:
-        raise LessonError(f"the file of lesson {path.stem} has lost its first line: start a new lesson")
-    return Lesson(path.stem, header["story"], header["seed"], revealed, tuple(latest.values()), skipped)
+        raise LessonError(f"the file of lesson {path.stem} has lost its first line or was made by an older "
+                          "version: start a new lesson")
+    return Lesson(path.stem, header["story"], state["seed"], dt.datetime.fromisoformat(header["ends"]),
+                  header["teacher"], state.get("revealed", False), state.get("ended", False),
+                  state.get("article"), state["version"], tuple(guesses.values()), tuple(marks.values()), skipped)
+
+
+def lesson_version(code: str) -> int:
+    """How many teacher's actions the lesson has had: a read of one small file, for screens that poll."""
+    try:
+        return int(version_path(code).read_text(encoding="ascii").strip() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def running_lesson(code: str) -> Lesson:
+    """The lesson, if it is still running; a clear LessonError if it has ended."""
+    lesson = load_lesson(code)
+    if lesson.ended:
+        raise LessonError(f"lesson {lesson.code} has ended")
+    if not lesson.running():
+        raise LessonError(f"lesson {lesson.code} ended at {lesson.ends:%H:%M} UTC; the teacher can start a new one")
+    return lesson
 
 
 def record_guess(code: str, guess: Guess) -> None:
     """Store a student's guess for an article; a later guess by the same student replaces it."""
     if not _valid_guess({"student": guess.student, "article": guess.article, "outlet": guess.outlet}):
         raise LessonError(f"a guess needs a student, an article and an outlet of at most {MAX_FIELD} characters")
+    if running_lesson(code).revealed:
+        raise LessonError("the outlets have been revealed: guessing is over")
     _append(code, {"type": "guess", "student": guess.student, "article": guess.article, "outlet": guess.outlet})
 
 
-def reveal(code: str) -> None:
-    """Show every screen of the lesson which outlet wrote which article."""
-    _append(code, {"type": "reveal"})
+def record_marks(code: str, marks: Marks) -> None:
+    """Store a student's marks on an article; later marks by the same student replace them."""
+    record = {"type": "marks", "student": marks.student, "article": marks.article,
+              "words": sorted({int(word) for word in marks.words})}
+    if not _valid_marks(record):
+        raise LessonError(f"marks need a student, an article and at most {MAX_MARKS} word numbers")
+    running_lesson(code)
+    _append(code, record)
+
+
+def reveal(code: str, token: str) -> None:
+    """Show every screen of the lesson which outlet wrote which article (the teacher's token only)."""
+    _teacher_action(code, token, {"type": "reveal"})
+
+
+def reset(code: str, token: str) -> None:
+    """Start the guessing again: the reveal undone, the guesses cleared, the letters shuffled anew."""
+    _teacher_action(code, token, {"type": "reset", "seed": random.SystemRandom().randrange(2**31)})
+
+
+def end_lesson(code: str, token: str) -> None:
+    """End the lesson for every screen: nothing more can be stored in it."""
+    _teacher_action(code, token, {"type": "end"})
+
+
+def move_class_to(code: str, token: str, article: str) -> None:
+    """Open this article on every student's Annotate page."""
+    if not isinstance(article, str) or not 0 < len(article) <= MAX_FIELD:
+        raise LessonError("that is not an article of the story")
+    _teacher_action(code, token, {"type": "article", "article": article})
 
 
 def tally(guesses, answers: dict[str, str]) -> Tally:
@@ -145,28 +251,46 @@ def tally(guesses, answers: dict[str, str]) -> Tally:
                  pd.DataFrame(rows, columns=list(SUMMARY_FIELDS)))
 
 
-def _append(code: str, record: dict, *, create: bool = False) -> None:
-    """One whole line at the end of the lesson's file, under its lock. A line left unfinished by a
-    crash is closed first, so it costs only itself."""
+def _teacher_action(code: str, token: str, record: dict) -> None:
+    """A teacher's action, refused without the teacher's token or once the lesson is over; the version
+    file is rewritten under the same lock, so a screen that polls it sees every action."""
+    lesson = running_lesson(code)
+    if not lesson.is_teacher(token):
+        raise LessonError("only the teacher's link can do this; a student's link cannot")
+    with locked(f"lesson-{lesson.code}"):
+        _append(code, record, lock=False)
+        atomic_write_text(version_path(code), f"{lesson_version(code) + 1}\n")
+
+
+def _hashed(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _append(code: str, record: dict, *, create: bool = False, lock: bool = True) -> None:
+    """One whole line at the end of the lesson's file, under its lock (held already when not `lock`).
+    A line left unfinished by a crash is closed first, so it costs only itself."""
     path = lesson_path(code)
+    if lock:
+        with locked(f"lesson-{path.stem}"):
+            _append(code, record, create=create, lock=False)
+        return
     record = {**record, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     line = json.dumps(record, ensure_ascii=False) + "\n"
-    with locked(f"lesson-{path.stem}"):
-        if not create and not path.exists():
-            raise LessonError(f"there is no lesson {path.stem}")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a+b") as stream:
-                stream.seek(0, os.SEEK_END)
-                if stream.tell():
-                    stream.seek(-1, os.SEEK_END)
-                    if stream.read(1) != b"\n":
-                        stream.write(b"\n")
-                stream.write(line.encode("utf-8"))
-                stream.flush()
-                os.fsync(stream.fileno())
-        except OSError as error:
-            raise StorageError(f"{path}: cannot write ({error.strerror or error})") from None
+    if not create and not path.exists():
+        raise LessonError(f"there is no lesson {path.stem}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a+b") as stream:
+            stream.seek(0, os.SEEK_END)
+            if stream.tell():
+                stream.seek(-1, os.SEEK_END)
+                if stream.read(1) != b"\n":
+                    stream.write(b"\n")
+            stream.write(line.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as error:
+        raise StorageError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 def _record(line: str) -> dict | None:
@@ -178,9 +302,23 @@ def _record(line: str) -> dict | None:
 
 
 def _valid_header(record: dict) -> bool:
-    return isinstance(record.get("story"), str) and isinstance(record.get("seed"), int)
+    try:
+        dt.datetime.fromisoformat(record.get("ends", ""))
+    except (TypeError, ValueError):
+        return False
+    return (isinstance(record.get("story"), str) and isinstance(record.get("seed"), int)
+            and isinstance(record.get("teacher"), str))
+
+
+def _short_text(value) -> bool:
+    return isinstance(value, str) and 0 < len(value.strip()) <= MAX_FIELD
 
 
 def _valid_guess(record: dict) -> bool:
-    fields = [record.get(name) for name in ("student", "article", "outlet")]
-    return all(isinstance(value, str) and 0 < len(value.strip()) <= MAX_FIELD for value in fields)
+    return all(_short_text(record.get(name)) for name in ("student", "article", "outlet"))
+
+
+def _valid_marks(record: dict) -> bool:
+    words = record.get("words")
+    return (_short_text(record.get("student")) and _short_text(record.get("article")) and isinstance(words, list)
+            and len(words) <= MAX_MARKS and all(type(word) is int and word >= 0 for word in words))
