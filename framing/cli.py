@@ -185,7 +185,7 @@ def _batch_options(batch: argparse.ArgumentParser) -> None:
 
 
 def _batch(args) -> None:
-    from framing.batch.scoring import problems_path, run_batch, write_problems
+    from framing.batch.scoring import problems_path, run_batch
 
     out = Path(args.out)
     shown = 0
@@ -204,11 +204,9 @@ def _batch(args) -> None:
     )
     seconds = time.perf_counter() - started
     print(f"scored {summary.articles:,} of {summary.rows:,} rows in {seconds:.1f} s", file=sys.stderr)
-    problems_path(out).unlink(missing_ok=True)  # a list from an earlier run would not be about this one
     if summary.problems:
-        problems = write_problems(out, summary.problems)
         more = f" ({len(summary.problems) - MAX_PROBLEMS_SHOWN:,} more not shown)" if shown > MAX_PROBLEMS_SHOWN else ""
-        print(f"skipped {len(summary.problems):,} rows{more}: listed in {problems}", file=sys.stderr)
+        print(f"skipped {len(summary.problems):,} rows{more}: listed in {problems_path(out)}", file=sys.stderr)
     for path in summary.outputs:
         print(f"wrote {path}", file=sys.stderr)
 

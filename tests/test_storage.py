@@ -33,7 +33,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(storage.os, "replace", crash)
-    with pytest.raises(StorageError, match="No space left on device"):
+    with pytest.raises(StorageError, match=f"cannot save in {tmp_path}: the disk is full"):
         atomic_write_text(target, "title: new\n")
     assert target.read_text(encoding="utf-8") == "title: old\n"
     assert os.listdir(tmp_path) == ["story.yaml"]
@@ -41,7 +41,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path, monke
 
 def test_a_folder_that_cannot_be_written_gives_a_clear_error(tmp_path):
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    with pytest.raises(StorageError, match="cannot write here"):
+    with pytest.raises(StorageError, match="cannot save in"):
         atomic_write_text(tmp_path / "file" / "inside.txt", "x")
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from framing.storage import StorageError, data_subdir, locked
+from framing.storage import StorageError, cannot_write, data_subdir, locked
 
 LESSONS = "lessons"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # nothing two characters could be mistaken for
@@ -166,7 +166,7 @@ def _append(code: str, record: dict, *, create: bool = False) -> None:
                 stream.flush()
                 os.fsync(stream.fileno())
         except OSError as error:
-            raise StorageError(f"{path}: cannot write ({error.strerror or error})") from None
+            raise cannot_write(path.parent, error) from None
 
 
 def _record(line: str) -> dict | None:
