@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -28,7 +31,11 @@ if TYPE_CHECKING:  # the analysis, pandas and scikit-learn are imported by the c
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
 MAX_PROBLEMS_SHOWN = 20
+IMPORT_COLUMNS = ["article", "outlet", "headline", "words", "path"]  # what `import` lists of the articles it saved
 IMPORT_FIELDS = ("outlet", "country", "ownership", "date", "headline", "url")  # flags that fill what files lack
+
+
+INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C, as shells report it
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,10 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "data_dir", None):
         os.environ[USER_DATA_ENV] = args.data_dir  # for this run, as `streamlit run dashboard.py -- --data-dir`
     try:
-        frame = args.handler(args)
+        with _stopped_by_sigterm_as_by_ctrl_c():
+            frame = args.handler(args)
     except _usage_errors() as error:  # evaluated only once something was raised
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # every write is whole or not made, so one line says it all
+        print("interrupted: what was being written was not kept; files saved before are unchanged",
+              file=sys.stderr)
+        return INTERRUPTED
     if frame is None:  # the command wrote files and said so on stderr
         return 0
     try:
@@ -48,6 +60,22 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head or less that closed early
         sys.stderr.close()
     return 0
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm_as_by_ctrl_c() -> Iterator[None]:
+    """SIGTERM (kill, a closing terminal, a service manager) undoes a half-made write as Ctrl-C does."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
@@ -150,6 +178,9 @@ def _add_import(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--summary", default="", help="summary of the new story")
     for name in IMPORT_FIELDS:
         sub.add_argument(f"--{name}", default="", help=f"{name} of every article that does not give its own")
+    sub.add_argument("--skip-existing", action="store_true",
+                     help="add only the articles the story does not have yet (to finish an import that was "
+                          "stopped); without it, an article already in the story stops the whole import")
     sub.add_argument("--story-words", default="", metavar="WORDS",
                      help="comma-separated words for the story's own lexicon layer (lexicon.yaml in its folder), "
                           "for example some of the candidates this command proposes")
@@ -214,8 +245,18 @@ def _batch(args) -> None:
 def _import(args) -> pd.DataFrame:
     import pandas as pd
 
+    from framing.library.importing import ImportResult
     from framing.library.story_setup import proposed_headline, word_problem
-    from framing.library.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
+    from framing.library.story_store import (
+        StoreError,
+        add_articles,
+        articles_on_disk,
+        create_story,
+        find_user_story,
+        is_bundled,
+        leave_out_saved,
+        writable_story,
+    )
     from framing.records import RecordProblem
 
     result = _read_paths([Path(name) for name in args.files])
@@ -236,6 +277,15 @@ def _import(args) -> pd.DataFrame:
     slug = find_user_story(args.story) or (args.new_title and find_user_story(args.new_title))
     if slug and (args.new_title or args.summary):
         print(f"note: {slug!r} already exists, so --new-title and --summary are not used", file=sys.stderr)
+    if slug and args.skip_existing:
+        new = leave_out_saved(ImportResult(drafts=drafts), articles_on_disk(writable_story(slug))).drafts
+        if len(new) < len(drafts):
+            print(f"note: {plural(len(drafts) - len(new), 'article')} already in {slug!r}, not added again",
+                  file=sys.stderr)
+        if not new:
+            print(f"nothing new to add to {slug!r}", file=sys.stderr)
+            return pd.DataFrame(columns=IMPORT_COLUMNS)
+        drafts = new
     try:
         saved = add_articles(slug, drafts) if slug else create_story(args.new_title or args.story, args.summary, drafts)
     except StoreError as error:
@@ -248,7 +298,7 @@ def _import(args) -> pd.DataFrame:
     _set_up(saved.folder, args.story_words)
     rows = [{"article": a.id, "outlet": a.outlet, "headline": a.headline, "words": count_words(a.raw), "path": a.path}
             for a in load_story(saved.folder).articles if Path(a.path) in saved.paths]
-    return pd.DataFrame(rows, columns=["article", "outlet", "headline", "words", "path"])
+    return pd.DataFrame(rows, columns=IMPORT_COLUMNS)
 
 
 def _set_up(folder: Path, words: str) -> None:

@@ -153,6 +153,32 @@ def write_staged(path: Path, data: bytes) -> None:
         raise cannot_write(path.parent, error) from None
 
 
+def rename_whole(staged: Path, final: Path) -> None:
+    """A staged folder (or file) in place in one rename, once everything in it is on disk."""
+    try:
+        for file in (p for p in staged.rglob("*") if p.is_dir()):
+            _sync_folder(file)
+        _sync_folder(staged)
+        os.rename(staged, final)
+        _sync_folder(final.parent)
+    except OSError as error:
+        raise cannot_write(final.parent, error) from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """A folder's entries on disk (where the system allows opening a folder)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
 def journal_path(anchor: Path) -> Path:
     """The journal of the files committed together with `anchor`: a hidden file beside it."""
     return anchor.with_name(f".{anchor.name}{JOURNAL_SUFFIX}")

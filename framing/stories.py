@@ -14,10 +14,11 @@ from pathlib import Path
 import yaml
 
 from framing.records import ARTICLE_FILES
-from framing.storage import BUNDLED_DIR, data_subdir
+from framing.storage import BUNDLED_DIR, data_subdir, finish_commit
 
 STORIES_DIR = BUNDLED_DIR / "stories"
 USER_STORIES = "stories"  # the data folder's subfolder of stories a user imported or made
+IMPORT_JOURNAL = ".import.commit"  # in a story folder: a save of articles that a kill left half put in place
 ARTICLE_FIELDS = (
     "outlet", "country", "ownership", "event", "date", "headline", "identified_by", "url",
     "language", "source_file",
@@ -78,6 +79,7 @@ def load_story(path: str | Path) -> Story:
         raise StoryError(f"{path}: no such file or folder")
     if path.is_file():
         return Story(slug=path.stem, title=path.stem, articles=(_load_article(path),), path=str(path))
+    finish_commit(path / IMPORT_JOURNAL)  # so a save killed part-way shows all its articles
     meta = _read_story_meta(path / "story.yaml") if (path / "story.yaml").is_file() else {}
     folder = path / "articles" if (path / "articles").is_dir() else path
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_FILES)
@@ -104,7 +106,12 @@ def available_stories() -> list[Story]:
 def story_folders() -> list[Path]:
     """The bundled story folders, then the user's (the data folder's stories/)."""
     roots = [STORIES_DIR, data_subdir(USER_STORIES)]
-    return [p for root in roots if root.is_dir() for p in sorted(root.iterdir()) if (p / "story.yaml").is_file()]
+    return [p for root in roots if root.is_dir() for p in sorted(root.iterdir()) if is_story_folder(p)]
+
+
+def is_story_folder(path: Path) -> bool:
+    """A folder with a story.yaml; hidden ones are stories being written or set aside."""
+    return not path.name.startswith(".") and (path / "story.yaml").is_file()
 
 
 def story_title(folder: Path) -> str:

@@ -140,22 +140,23 @@ def test_a_write_failing_part_way_leaves_the_story_as_it_was(monkeypatch):
 
     saved = create_story("S", "", [draft(ALPHA, headline="Kept")])
     before = {p.name: p.read_bytes() for p in (saved.folder / "articles").iterdir()}
-    real, calls = story_store.atomic_write_text, []
+    real, calls = story_store.write_staged, []
 
-    def failing_second(path, text):
+    def failing_second(path, data):
         calls.append(path)
         if len(calls) == 2:
-            raise StorageError(f"{path}: cannot write (No space left on device)")
-        real(path, text)
+            raise StorageError(f"cannot save in {path.parent}: the disk is full")
+        real(path, data)
 
-    monkeypatch.setattr(story_store, "atomic_write_text", failing_second)
-    with pytest.raises(StorageError, match="No space left"):
+    monkeypatch.setattr(story_store, "write_staged", failing_second)
+    with pytest.raises(StorageError, match="the disk is full"):
         add_articles(saved.slug, [draft(BETA, "Beta"), draft(BETA + " Two.", "Gamma")])
     assert {p.name: p.read_bytes() for p in (saved.folder / "articles").iterdir()} == before
+    assert sorted(p.name for p in saved.folder.iterdir()) == ["articles", "story.yaml"]  # nothing staged is left
     calls.clear()
     with pytest.raises(StorageError):
         create_story("New", "", [draft(BETA, "Beta"), draft(BETA + " Two.", "Gamma")])
-    assert set(user_stories()) == {saved.slug} and not (saved.folder.parent / "new").exists()
+    assert set(user_stories()) == {saved.slug} and [p.name for p in saved.folder.parent.iterdir()] == [saved.slug]
 
 
 def test_articles_and_stories_can_be_removed_and_put_back():

@@ -18,7 +18,11 @@ import gc
 import multiprocessing
 import os
 import re
+import select
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -548,6 +552,34 @@ def _inline_submit(function, *args) -> Future:
     return future
 
 
+def _worker_start(parent: int) -> None:
+    """A pool worker leaves Ctrl-C and SIGTERM to the batch, which stops it, and exits at once
+    when the batch is gone however it ended (kill -9 included), rather than running on alone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the terminal's whole process group
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with, args=(parent,), name="exit-with-batch", daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    try:  # Linux: a handle that becomes readable when the process ends
+        handle = os.pidfd_open(parent)
+        select.select([handle], [], [])
+    except (AttributeError, OSError):
+        while _alive(parent):
+            time.sleep(0.5)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, as another user
+        return True
+    return True
+
+
 @contextmanager
 def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator[_Engine]:
     if engine not in ENGINES:
@@ -557,8 +589,17 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
         if workers == 1:
             yield _Engine(_inline_submit, 1)
             return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
+        try:
             yield _Engine(pool.submit, 2 * workers)
+        except BaseException:  # interrupted or failed: the chunks in flight are not waited for
+            processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to stop them
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.kill()
+                process.join()
+            raise
+        pool.shutdown()
         return
     try:
         import dask
