@@ -39,20 +39,29 @@ INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C, as shells r
 
 
 def main(argv: list[str] | None = None) -> int:
+    stopped = threading.Event()
+    try:
+        with _stopping_on_signals(stopped):
+            return _run(argv)
+    except BaseException as error:
+        # An interrupt may surface as another error from code it stopped half-way (an import, say):
+        # either way, every write is whole or not made, so one line says it all.
+        if stopped.is_set() or isinstance(error, KeyboardInterrupt):
+            print("interrupted: what was being written was not kept; files saved before are unchanged",
+                  file=sys.stderr)
+            return INTERRUPTED
+        if isinstance(error, Exception) and isinstance(error, _usage_errors()):  # not for --help's SystemExit
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        raise
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "data_dir", None):
         os.environ[USER_DATA_ENV] = args.data_dir  # for this run, as `streamlit run dashboard.py -- --data-dir`
-    try:
-        with _stopped_by_sigterm_as_by_ctrl_c():
-            frame = args.handler(args)
-    except _usage_errors() as error:  # evaluated only once something was raised
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:  # every write is whole or not made, so one line says it all
-        print("interrupted: what was being written was not kept; files saved before are unchanged",
-              file=sys.stderr)
-        return INTERRUPTED
+    frame = args.handler(args)
     if frame is None:  # the command wrote files and said so on stderr
         return 0
     try:
@@ -63,19 +72,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 @contextlib.contextmanager
-def _stopped_by_sigterm_as_by_ctrl_c() -> Iterator[None]:
-    """SIGTERM (kill, a closing terminal, a service manager) undoes a half-made write as Ctrl-C does."""
+def _stopping_on_signals(stopped: threading.Event) -> Iterator[None]:
+    """Ctrl-C and SIGTERM (kill, a closing terminal, a service manager) stop a command alike, and
+    `stopped` remembers that one came."""
     def interrupt(signum, frame):
+        stopped.set()
         raise KeyboardInterrupt
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
@@ -419,15 +431,12 @@ def render(frame: pd.DataFrame | Rows, fmt: str) -> str:
         list(frame.columns), to_records(frame))
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
+    if fmt == "csv":  # lists as JSON text, formulas neutralised
         import pandas as pd
 
-        flat = pd.DataFrame(
-            [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
-             for r in records],
-            columns=columns,
-        )
-        return flat.to_csv(index=False)
+        from framing.spreadsheet import safe_for_spreadsheet
+
+        return safe_for_spreadsheet(pd.DataFrame(records, columns=columns)).to_csv(index=False)
     if not records or not columns:
         return "(nothing to show)\n"
     # Right-aligned columns one space apart, as pandas prints a table of strings, without pandas.
