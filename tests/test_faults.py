@@ -11,13 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import REPO
 
 from framing.batch.results import find_results, load_batch
 from framing.library.story_store import user_stories
-from framing.stories import load_story
 from framing.storage import USER_DATA_ENV
+from framing.stories import load_story
 
 SEED = 17
 KILLS = [signal.SIGKILL, signal.SIGTERM, signal.SIGKILL, signal.SIGTERM]
@@ -30,7 +31,8 @@ def corpus(path: Path, rows: int, *, seed: int) -> Path:
     with path.open("w", encoding="utf-8") as stream:
         for i in range(rows):
             text = " ".join(rng.choice(WORDS) for _ in range(60)) + f'. "They are lying," a man said. Row {i}.'
-            stream.write(json.dumps({"outlet": f"Outlet {i % 5}", "date": f"2024-0{1 + i % 3}-01", "text": text}) + "\n")
+            row = {"outlet": f"Outlet {i % 5}", "date": f"2024-0{1 + i % 3}-01", "text": text}
+            stream.write(json.dumps(row) + "\n")
     return path
 
 
@@ -42,7 +44,11 @@ def start(args: list[str], data: Path) -> subprocess.Popen:
 
 
 def finish(process: subprocess.Popen) -> tuple[int, str]:
-    _, err = process.communicate(timeout=120)
+    try:
+        _, err = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # something held the output open: stop the whole group, then fail
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
     return process.returncode, err
 
 
@@ -116,7 +122,7 @@ def test_a_killed_batch_leaves_one_whole_run_and_no_worker(tmp_path):
         assert loaded.terms is not None, loaded.terms_problem  # outlets and terms of one run
         articles = int(loaded.outlets.groupby(["outlet", "month"])["articles"].max().sum())
         assert articles in (40, 90)
-        scores = __import__("pandas").read_parquet(out)
+        scores = pd.read_parquet(out)
         assert scores["row"].nunique() == articles  # the scores are that run's too
     assert timed(batch(large), tmp_path) > 0
     assert not half_made(out.parent)

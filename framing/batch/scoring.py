@@ -481,8 +481,9 @@ def run_batch(
                 moves.append((None, problems_path(output)))
             commit_together(journal_path(output), moves)
         except BaseException:
-            for writer in writers.values():
-                writer.abort()
+            if not journal_path(output).exists():  # not committed: nothing of this run is kept
+                for writer in writers.values():
+                    writer.abort()
             raise
     summary.outputs = [final for staged, final in moves if staged is not None]
     return summary

@@ -141,7 +141,8 @@ def add_articles(slug: str, drafts: Sequence[Draft]) -> Saved:
             paths = tuple(articles / name for name in names)
             commit_together(folder / IMPORT_JOURNAL, [(staging / name, articles / name) for name in names])
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            if not (folder / IMPORT_JOURNAL).exists():  # committed and put in place, or not committed
+                shutil.rmtree(staging, ignore_errors=True)
     return _saved(folder, paths)
 
 
