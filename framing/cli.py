@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from framing.lexicon import LexiconError, load_lexicon
 from framing.storage import USER_DATA_ENV, StorageError
-from framing.stories import StoryError, available_stories, load_story, resolve_story_path
+from framing.stories import StoryError, load_story, resolve_story_path, story_folders
 from framing.text import count_words, plural
 from framing.voices import COUNT_VOICES, SPAN_VOICES
 
@@ -374,11 +374,16 @@ class Rows(NamedTuple):
 
 
 def _stories(args) -> Rows:
-    rows = [
-        {"story": s.slug, "title": s.title, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
-         "path": s.path}
-        for s in available_stories()
-    ]
+    """Every story that loads; one that does not is named with its problem, and the rest listed."""
+    rows = []
+    for folder in story_folders():
+        try:
+            s = load_story(folder)
+        except StoryError as error:
+            print(f"note: {error}", file=sys.stderr)
+            continue
+        rows.append({"story": s.slug, "title": s.title, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
+                     "path": s.path})
     return Rows(["story", "title", "articles", "outlets", "path"], rows)
 
 

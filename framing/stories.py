@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from framing.records import ARTICLE_FILES
+from framing.safe_yaml import load_yaml
 from framing.storage import BUNDLED_DIR, data_subdir, finish_commit
 
 STORIES_DIR = BUNDLED_DIR / "stories"
@@ -138,7 +139,7 @@ def split_front_matter(text: str, *, source: str) -> tuple[dict, str]:
         line_end = len(text) if line_end < 0 else line_end
         if text[position:line_end].rstrip("\r") == "---":
             try:
-                meta = yaml.safe_load(text[first_break + 1 : position]) or {}
+                meta = load_yaml(text[first_break + 1 : position]) or {}
             except yaml.YAMLError as error:
                 raise StoryError(f"{source}: front matter is not valid YAML ({_first_line(error)})") from None
             if not isinstance(meta, dict):
@@ -169,7 +170,7 @@ def _read_text(path: Path) -> str:
 
 def _read_story_meta(path: Path) -> dict:
     try:
-        meta = yaml.safe_load(_read_text(path)) or {}
+        meta = load_yaml(_read_text(path)) or {}
     except yaml.YAMLError as error:
         raise StoryError(f"{path}: not valid YAML ({_first_line(error)})") from None
     if not isinstance(meta, dict):
