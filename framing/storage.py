@@ -244,8 +244,21 @@ def _apply(journal: Path) -> None:
         raise cannot_write(folder, error) from None
 
 
+# Names Windows keeps for devices, whatever follows a dot: a file `con.md` cannot be made or copied there.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul",
+                              *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))})
+
+
+def is_reserved_name(name: str) -> bool:
+    """Whether Windows refuses this file or folder name (`CON`, `aux.md`, `COM3.jsonl`, ...)."""
+    return name.split(".", 1)[0].strip().lower() in WINDOWS_RESERVED
+
+
 def slugify(text: str, *, fallback: str = "story") -> str:
-    """A folder or file name from a title: lowercase ASCII letters, digits and hyphens, at most 60."""
+    """A folder or file name from a title: lowercase ASCII letters, digits and hyphens, at most 60,
+    never a name Windows reserves (an outlet called "CON" gives `con-story`)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    if is_reserved_name(slug):
+        return f"{slug}-{fallback}"
     return slug or fallback

@@ -140,3 +140,25 @@ def test_a_batch_into_a_folder_that_refuses_writes_is_one_line(tmp_path, monkeyp
     assert main(["batch", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "runs" / "out.csv"),
                  "--workers", "1"]) == 2
     assert capsys.readouterr().err == f"error: cannot save in {tmp_path / 'runs'}: the folder is read-only\n"
+
+
+@pytest.mark.parametrize("title", ["CON", "aux", "Nul", "COM1", "lpt9", "con.txt"])
+def test_no_name_windows_reserves_becomes_a_file_name(title):
+    slug = slugify(title)
+    assert not storage.is_reserved_name(slug) and slug.startswith(title.split(".")[0].lower())
+
+
+def test_a_lesson_code_is_never_a_name_windows_reserves():
+    from framing.classroom.lessons import start_lesson
+
+    class Reserved:  # draws COM2 first, then an ordinary code
+        def __init__(self):
+            self.letters = iter("COM2ABCD")
+
+        def choice(self, alphabet):
+            return next(self.letters)
+
+        def randrange(self, limit):
+            return 7
+
+    assert start_lesson("assad-coalition-2015", rng=Reserved()).code == "ABCD"

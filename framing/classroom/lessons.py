@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from framing.storage import StorageError, cannot_write, data_subdir, locked
+from framing.storage import StorageError, cannot_write, data_subdir, is_reserved_name, locked
 
 LESSONS = "lessons"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # nothing two characters could be mistaken for
@@ -76,7 +76,7 @@ def start_lesson(story: str, *, rng: random.Random | None = None) -> Lesson:
     with locked("lessons"):
         for _ in range(1000):
             code = "".join(rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-            if not lesson_path(code).exists():
+            if not is_reserved_name(code) and not lesson_path(code).exists():  # COM2 is no file name on Windows
                 break
         else:
             raise StorageError("no free lesson code is left; remove old lessons from the data folder")
