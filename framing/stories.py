@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from framing.decoding import decode
 from framing.records import ARTICLE_FILES
 from framing.safe_yaml import load_yaml
 from framing.storage import BUNDLED_DIR, data_subdir, finish_commit
@@ -163,9 +164,15 @@ def _read_text(path: Path) -> str:
     except OSError as error:
         raise StoryError(f"{path}: cannot read ({error.strerror or error})") from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")  # exactly as saved, line endings and all
+        if text.count("\x00") * 4 <= len(text):  # not UTF-16 without its byte-order mark
+            return text
     except UnicodeDecodeError:
-        raise StoryError(f"{path}: not UTF-8 text") from None
+        pass
+    try:  # another encoding, read as the Import page reads it
+        return decode(data)[0]
+    except ValueError as error:
+        raise StoryError(f"{path}: {error}") from None
 
 
 def _read_story_meta(path: Path) -> dict:
