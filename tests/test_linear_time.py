@@ -13,8 +13,9 @@ from framing.stories import Article
 
 SMALL, LARGE = 10_000, 1_000_000
 FACTOR = 4  # shared cores and caches make the ratio wander; quadratic growth would be ~100
+# No full stop: one sentence as long as the paragraph, where a pass per match over its sentence shows.
 PIECES = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", " ", "a", "said", "The", "regime", "so-called", ",",
-          "rebels", "Mr.", "e.g.", "attack", "claimed", "(", ")", "-", "\u2014"]
+          "rebels", "attack", "strike", "claimed", "(", ")", "-", "\u2014"]
 
 
 def paragraph(pattern: list[str], size: int) -> str:
