@@ -343,3 +343,14 @@ def test_no_csv_the_batch_writes_holds_a_formula(tmp_path, capsys):
         cells = [cell for row in csv.reader((tmp_path / name).open(encoding="utf-8")) for cell in row]
         assert "'=HYPERLINK(\"http://x.example\",\"click\")" in cells, name
         assert not [cell for cell in cells if cell.startswith(("=", "@", "+"))], name
+
+
+def test_a_mapping_as_outlet_or_date_is_a_problem_of_its_row_not_text(tmp_path, default_lexicon):
+    rows = [{"outlet": {"name": "X"}, "text": "The regime said so."},
+            {"outlet": "Y", "date": {"year": 2024}, "text": "The regime said so."},
+            {"outlet": "Z", "date": "2024-01-02", "text": "The regime said so."}]
+    summary = run_batch(write_rows(tmp_path / "in.jsonl", rows), tmp_path / "out.csv", default_lexicon, workers=1,
+                        progress=False)
+    assert [(p.row, p.message) for p in summary.problems] == [
+        (1, "'outlet' is dict, not a name"), (2, "'date' is dict, not a date (YYYY-MM-DD)")]
+    assert summary.articles == 1

@@ -337,8 +337,11 @@ def _article(number: int, record: dict) -> Article | RecordProblem:
         return RecordProblem("", "no text" if text is None or isinstance(text, str) else
                              f"'text' is {type(text).__name__}, not text", number)
     if not isinstance(outlet, (str, int)) or not str(outlet).strip():
-        return RecordProblem("", "no outlet", number)
+        return RecordProblem("", "no outlet" if outlet is None or isinstance(outlet, (str, int)) else
+                             f"'outlet' is {type(outlet).__name__}, not a name", number)
     article_id, date = record.get("article"), record.get("date")
+    if not isinstance(date, (str, int, dt.date, type(None))):  # a mapping or a list is no date to count by month
+        return RecordProblem("", f"'date' is {type(date).__name__}, not a date (YYYY-MM-DD)", number)
     if isinstance(date, (dt.date, dt.datetime)):
         date = date.isoformat()
     return Article(
