@@ -1,5 +1,14 @@
+import signal
 import sys
 
-from framing.cli import main
+signal.signal(signal.SIGTERM, signal.default_int_handler)  # from the start, SIGTERM stops as Ctrl-C does
 
-sys.exit(main())
+try:
+    from framing.cli import main
+except KeyboardInterrupt:  # stopped while starting: nothing was begun
+    sys.exit(130)
+
+status = main()
+for number in (signal.SIGINT, signal.SIGTERM):  # all is written: a late signal ends the process, silently
+    signal.signal(number, signal.SIG_DFL)
+sys.exit(status)

@@ -36,6 +36,7 @@ import yaml
 
 from framing import actor_words as w
 from framing.resources import FUNCTION_WORDS
+from framing.safe_yaml import load_yaml
 from framing.spans import ArticleAnalysis, with_spans
 from framing.speakers import attribute
 from framing.storage import data_subdir
@@ -155,7 +156,7 @@ def load_corrections(story) -> Corrections | None:
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise StoryError(f"{path}: cannot be read as YAML ({str(error).strip().splitlines()[0]})") from None
     return parse_corrections(data, source=str(path))

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.lexicon import LexiconError, load_lexicon
 from framing.storage import USER_DATA_ENV, StorageError
-from framing.stories import StoryError, available_stories, load_story, resolve_story_path
+from framing.stories import StoryError, load_story, resolve_story_path, story_folders
 from framing.text import count_words, plural
 from framing.voices import COUNT_VOICES, SPAN_VOICES
 
@@ -28,19 +31,37 @@ if TYPE_CHECKING:  # the analysis, pandas and scikit-learn are imported by the c
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60
 MAX_PROBLEMS_SHOWN = 20
+IMPORT_COLUMNS = ["article", "outlet", "headline", "words", "path"]  # what `import` lists of the articles it saved
 IMPORT_FIELDS = ("outlet", "country", "ownership", "date", "headline", "url")  # flags that fill what files lack
 
 
+INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C, as shells report it
+
+
 def main(argv: list[str] | None = None) -> int:
+    stopped = threading.Event()
+    try:
+        with _stopping_on_signals(stopped):
+            return _run(argv)
+    except BaseException as error:
+        # An interrupt may surface as another error from code it stopped half-way (an import, say):
+        # either way, every write is whole or not made, so one line says it all.
+        if stopped.is_set() or isinstance(error, KeyboardInterrupt):
+            print("interrupted: what was being written was not kept; files saved before are unchanged",
+                  file=sys.stderr)
+            return INTERRUPTED
+        if isinstance(error, Exception) and isinstance(error, _usage_errors()):  # not for --help's SystemExit
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        raise
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "data_dir", None):
         os.environ[USER_DATA_ENV] = args.data_dir  # for this run, as `streamlit run dashboard.py -- --data-dir`
-    try:
-        frame = args.handler(args)
-    except _usage_errors() as error:  # evaluated only once something was raised
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    frame = args.handler(args)
     if frame is None:  # the command wrote files and said so on stderr
         return 0
     try:
@@ -48,6 +69,25 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head or less that closed early
         sys.stderr.close()
     return 0
+
+
+@contextlib.contextmanager
+def _stopping_on_signals(stopped: threading.Event) -> Iterator[None]:
+    """Ctrl-C and SIGTERM (kill, a closing terminal, a service manager) stop a command alike, and
+    `stopped` remembers that one came."""
+    def interrupt(signum, frame):
+        stopped.set()
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
@@ -150,6 +190,9 @@ def _add_import(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--summary", default="", help="summary of the new story")
     for name in IMPORT_FIELDS:
         sub.add_argument(f"--{name}", default="", help=f"{name} of every article that does not give its own")
+    sub.add_argument("--skip-existing", action="store_true",
+                     help="add only the articles the story does not have yet (to finish an import that was "
+                          "stopped); without it, an article already in the story stops the whole import")
     sub.add_argument("--story-words", default="", metavar="WORDS",
                      help="comma-separated words for the story's own lexicon layer (lexicon.yaml in its folder), "
                           "for example some of the candidates this command proposes")
@@ -185,7 +228,7 @@ def _batch_options(batch: argparse.ArgumentParser) -> None:
 
 
 def _batch(args) -> None:
-    from framing.batch.scoring import problems_path, run_batch, write_problems
+    from framing.batch.scoring import problems_path, run_batch
 
     out = Path(args.out)
     shown = 0
@@ -204,11 +247,9 @@ def _batch(args) -> None:
     )
     seconds = time.perf_counter() - started
     print(f"scored {summary.articles:,} of {summary.rows:,} rows in {seconds:.1f} s", file=sys.stderr)
-    problems_path(out).unlink(missing_ok=True)  # a list from an earlier run would not be about this one
     if summary.problems:
-        problems = write_problems(out, summary.problems)
         more = f" ({len(summary.problems) - MAX_PROBLEMS_SHOWN:,} more not shown)" if shown > MAX_PROBLEMS_SHOWN else ""
-        print(f"skipped {len(summary.problems):,} rows{more}: listed in {problems}", file=sys.stderr)
+        print(f"skipped {len(summary.problems):,} rows{more}: listed in {problems_path(out)}", file=sys.stderr)
     for path in summary.outputs:
         print(f"wrote {path}", file=sys.stderr)
 
@@ -216,8 +257,18 @@ def _batch(args) -> None:
 def _import(args) -> pd.DataFrame:
     import pandas as pd
 
+    from framing.library.importing import ImportResult
     from framing.library.story_setup import proposed_headline, word_problem
-    from framing.library.story_store import StoreError, add_articles, create_story, find_user_story, is_bundled
+    from framing.library.story_store import (
+        StoreError,
+        add_articles,
+        articles_on_disk,
+        create_story,
+        find_user_story,
+        is_bundled,
+        leave_out_saved,
+        writable_story,
+    )
     from framing.records import RecordProblem
 
     result = _read_paths([Path(name) for name in args.files])
@@ -238,6 +289,15 @@ def _import(args) -> pd.DataFrame:
     slug = find_user_story(args.story) or (args.new_title and find_user_story(args.new_title))
     if slug and (args.new_title or args.summary):
         print(f"note: {slug!r} already exists, so --new-title and --summary are not used", file=sys.stderr)
+    if slug and args.skip_existing:
+        new = leave_out_saved(ImportResult(drafts=drafts), articles_on_disk(writable_story(slug))).drafts
+        if len(new) < len(drafts):
+            print(f"note: {plural(len(drafts) - len(new), 'article')} already in {slug!r}, not added again",
+                  file=sys.stderr)
+        if not new:
+            print(f"nothing new to add to {slug!r}", file=sys.stderr)
+            return pd.DataFrame(columns=IMPORT_COLUMNS)
+        drafts = new
     try:
         saved = add_articles(slug, drafts) if slug else create_story(args.new_title or args.story, args.summary, drafts)
     except StoreError as error:
@@ -250,7 +310,7 @@ def _import(args) -> pd.DataFrame:
     _set_up(saved.folder, args.story_words)
     rows = [{"article": a.id, "outlet": a.outlet, "headline": a.headline, "words": count_words(a.raw), "path": a.path}
             for a in load_story(saved.folder).articles if Path(a.path) in saved.paths]
-    return pd.DataFrame(rows, columns=["article", "outlet", "headline", "words", "path"])
+    return pd.DataFrame(rows, columns=IMPORT_COLUMNS)
 
 
 def _set_up(folder: Path, words: str) -> None:
@@ -314,11 +374,16 @@ class Rows(NamedTuple):
 
 
 def _stories(args) -> Rows:
-    rows = [
-        {"story": s.slug, "title": s.title, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
-         "path": s.path}
-        for s in available_stories()
-    ]
+    """Every story that loads; one that does not is named with its problem, and the rest listed."""
+    rows = []
+    for folder in story_folders():
+        try:
+            s = load_story(folder)
+        except StoryError as error:
+            print(f"note: {error}", file=sys.stderr)
+            continue
+        rows.append({"story": s.slug, "title": s.title, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
+                     "path": s.path})
     return Rows(["story", "title", "articles", "outlets", "path"], rows)
 
 
@@ -371,15 +436,12 @@ def render(frame: pd.DataFrame | Rows, fmt: str) -> str:
         list(frame.columns), to_records(frame))
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
+    if fmt == "csv":  # lists as JSON text, formulas neutralised
         import pandas as pd
 
-        flat = pd.DataFrame(
-            [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
-             for r in records],
-            columns=columns,
-        )
-        return flat.to_csv(index=False)
+        from framing.spreadsheet import safe_for_spreadsheet
+
+        return safe_for_spreadsheet(pd.DataFrame(records, columns=columns)).to_csv(index=False)
     if not records or not columns:
         return "(nothing to show)\n"
     # Right-aligned columns one space apart, as pandas prints a table of strings, without pandas.

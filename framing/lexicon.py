@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from framing.safe_yaml import load_yaml
 from framing.storage import BUNDLED_DIR, data_subdir
 from framing.text import fold
 
@@ -111,7 +112,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(f"{path}: cannot read as UTF-8 text ({error})") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as error:
         raise LexiconError(f"{path}: not valid YAML ({str(error).strip().splitlines()[0]})") from None
     return parse_lexicon(data, source=str(path))

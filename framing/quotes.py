@@ -132,15 +132,32 @@ class _Context:
         self.starts = [start for start, _ in sentences]
         self.outside_quotes = blank_out(text, [(q.start, q.end) for q in quotations])
         self.top_level = [q for q in quotations if not q.nested]
-        self._quoted_words: dict[Quotation, str] = {}
+        self._attributed: dict[tuple[int, int], bool] = {}
+        self._longest_with: dict[str, int] | None = None
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return self.sentences[sentence_index(self.starts, offset)] if self.sentences else (offset, offset)
 
-    def quoted_words(self, quote: Quotation) -> str:
-        if quote not in self._quoted_words:
-            self._quoted_words[quote] = f" {' '.join(words(self.text[quote.start:quote.end]))} "
-        return self._quoted_words[quote]
+    def attributed(self, sentence: tuple[int, int]) -> bool:
+        """Whether the words of a sentence outside its quotation marks attribute it to a source;
+        once a sentence, so a long one with many quotations is read once, not once a quotation."""
+        if sentence not in self._attributed:
+            self._attributed[sentence] = _attributed_to_a_source(self.outside_quotes[sentence[0]:sentence[1]])
+        return self._attributed[sentence]
+
+    def longest_quotation_with(self, phrase: str) -> int:
+        """The length of the longest top-level quotation holding this run of up to
+        SCARE_QUOTE_MAX_WORDS words (0 for none), from one pass over every quotation's words."""
+        if self._longest_with is None:
+            self._longest_with = {}
+            for quote in self.top_level:
+                length, quoted = quote.end - quote.start, words(self.text[quote.start:quote.end])
+                for size in range(1, r.SCARE_QUOTE_MAX_WORDS + 1):
+                    for first in range(len(quoted) - size + 1):
+                        key = " ".join(quoted[first:first + size])
+                        if self._longest_with.get(key, 0) < length:
+                            self._longest_with[key] = length
+        return self._longest_with.get(phrase, 0)
 
 
 # --- Classification: a quotation, a scare quote, or a stretch between mis-paired marks ---------------
@@ -197,17 +214,6 @@ def _with_scare_flag(quote: Quotation, context: _Context) -> Quotation:
     elif r.SCARE_MARKERS_RE.search(before):
         scare = True
     else:
-        outside = context.outside_quotes[sentence_start:sentence_end]
-        scare = not _attributed_to_a_source(outside) and not _repeats_a_quotation(inner, quote, context)
+        scare = (not context.attributed((sentence_start, sentence_end))
+                 and context.longest_quotation_with(" ".join(words(inner))) <= quote.end - quote.start)
     return Quotation(quote.start, quote.end, quote.mark, quote.closed, quote.nested, scare)
-
-
-def _repeats_a_quotation(inner: str, quote: Quotation, context: _Context) -> bool:
-    """A short phrase that repeats words from a longer quotation in the same article (a headline
-    quoting the interview) is a partial quotation, not the writer's distancing."""
-    phrase = f" {' '.join(words(inner))} "
-    return any(
-        other is not quote and other.end - other.start > quote.end - quote.start
-        and phrase in context.quoted_words(other)
-        for other in context.top_level
-    )

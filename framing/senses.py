@@ -8,6 +8,7 @@ only for the matches that ask, so the tagger reads only the sentences that hold 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy as np
@@ -38,11 +39,12 @@ _WORD = re.compile(r"[\w'\u2019]+")
 
 def keep_meant(text: str, matches: list[Match], *, negated_categories: frozenset[str]) -> list[Match]:
     """The matches used in the sense their term asks for: the right part of speech, and not just
-    after a negation where the category says so. Each sentence is tagged once for this text and
-    then forgotten, so a corpus of any size holds no tags."""
-    tagged: dict[str, tuple] = {}
+    after a negation where the category says so. Each sentence is found and tagged once for this
+    text and then forgotten, so a corpus of any size holds no tags, and a paragraph of any length
+    with many matches costs time in proportion to its length."""
+    sentences = _Sentences(text)
     return [match for match in matches
-            if (not match[2].pos or _has_part_of_speech(text, match, tagged))
+            if (not match[2].pos or sentences.has_part_of_speech(match))
             and not (match[2].category in negated_categories and is_negated(text, match[0]))]
 
 
@@ -77,24 +79,37 @@ def is_negated(text: str, start: int) -> bool:
     return any(word in NEGATORS or word.endswith("n't") for word in words)
 
 
-def _has_part_of_speech(text: str, match: Match, tagged: dict[str, tuple]) -> bool:
-    start, end, term = match
-    sentence_start, sentence_end = _sentence_around(text, start, end)
-    stretch = text[sentence_start:sentence_end]
-    if _mostly_capitalised(stretch):  # a headline in title case: the tagger reads capitals as names
-        stretch = stretch.lower()
-    if stretch not in tagged:
-        tagged[stretch] = _tag(stretch)
-    for word in tagged[stretch]:
-        if word.start <= start - sentence_start < word.end:
-            return any(word.tag in _TAGS[pos] for pos in term.pos)
-    return True  # the tagger split the text otherwise: the match stands
+class _Sentences:
+    """The sentences of one text around its matches, each tagged once when a match first needs it."""
 
+    def __init__(self, text: str):
+        self.text = text
+        self._breaks: list[int] | None = None
+        self._tagged: dict[tuple[int, int], tuple[list[int], list]] = {}
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    before = text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("\n", 0, start)
-    after = _SENTENCE_END.search(text, end)
-    return max(before) + 1, after.end() if after else len(text)
+    def has_part_of_speech(self, match: Match) -> bool:
+        start, end, term = match
+        bounds = self._around(start, end)
+        if bounds not in self._tagged:
+            stretch = self.text[bounds[0]:bounds[1]]
+            if _mostly_capitalised(stretch):  # a headline in title case: the tagger reads capitals as names
+                stretch = stretch.lower()
+            words = list(_tag(stretch))
+            self._tagged[bounds] = ([word.start for word in words], words)
+        starts, words = self._tagged[bounds]
+        place = bisect.bisect_right(starts, start - bounds[0]) - 1
+        if place >= 0 and start - bounds[0] < words[place].end:
+            return any(words[place].tag in _TAGS[pos] for pos in term.pos)
+        return True  # the tagger split the text otherwise: the match stands
+
+    def _around(self, start: int, end: int) -> tuple[int, int]:
+        """From just after the last stop (. ! ? or line end) before `start` to just after the first from `end`."""
+        if self._breaks is None:
+            self._breaks = [found.start() for found in _SENTENCE_END.finditer(self.text)]
+        before = bisect.bisect_left(self._breaks, start)
+        after = bisect.bisect_left(self._breaks, end)
+        return (self._breaks[before - 1] + 1 if before else 0,
+                self._breaks[after] + 1 if after < len(self._breaks) else len(self.text))
 
 
 def _mostly_capitalised(stretch: str) -> bool:

@@ -13,11 +13,14 @@ from pathlib import Path
 
 import yaml
 
+from framing.decoding import decode
 from framing.records import ARTICLE_FILES
-from framing.storage import BUNDLED_DIR, data_subdir
+from framing.safe_yaml import load_yaml
+from framing.storage import BUNDLED_DIR, data_subdir, finish_commit
 
 STORIES_DIR = BUNDLED_DIR / "stories"
 USER_STORIES = "stories"  # the data folder's subfolder of stories a user imported or made
+IMPORT_JOURNAL = ".import.commit"  # in a story folder: a save of articles that a kill left half put in place
 ARTICLE_FIELDS = (
     "outlet", "country", "ownership", "event", "date", "headline", "identified_by", "url",
     "language", "source_file",
@@ -78,6 +81,7 @@ def load_story(path: str | Path) -> Story:
         raise StoryError(f"{path}: no such file or folder")
     if path.is_file():
         return Story(slug=path.stem, title=path.stem, articles=(_load_article(path),), path=str(path))
+    finish_commit(path / IMPORT_JOURNAL)  # so a save killed part-way shows all its articles
     meta = _read_story_meta(path / "story.yaml") if (path / "story.yaml").is_file() else {}
     folder = path / "articles" if (path / "articles").is_dir() else path
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_FILES)
@@ -104,7 +108,12 @@ def available_stories() -> list[Story]:
 def story_folders() -> list[Path]:
     """The bundled story folders, then the user's (the data folder's stories/)."""
     roots = [STORIES_DIR, data_subdir(USER_STORIES)]
-    return [p for root in roots if root.is_dir() for p in sorted(root.iterdir()) if (p / "story.yaml").is_file()]
+    return [p for root in roots if root.is_dir() for p in sorted(root.iterdir()) if is_story_folder(p)]
+
+
+def is_story_folder(path: Path) -> bool:
+    """A folder with a story.yaml; hidden ones are stories being written or set aside."""
+    return not path.name.startswith(".") and (path / "story.yaml").is_file()
 
 
 def story_title(folder: Path) -> str:
@@ -131,7 +140,7 @@ def split_front_matter(text: str, *, source: str) -> tuple[dict, str]:
         line_end = len(text) if line_end < 0 else line_end
         if text[position:line_end].rstrip("\r") == "---":
             try:
-                meta = yaml.safe_load(text[first_break + 1 : position]) or {}
+                meta = load_yaml(text[first_break + 1 : position]) or {}
             except yaml.YAMLError as error:
                 raise StoryError(f"{source}: front matter is not valid YAML ({_first_line(error)})") from None
             if not isinstance(meta, dict):
@@ -155,14 +164,20 @@ def _read_text(path: Path) -> str:
     except OSError as error:
         raise StoryError(f"{path}: cannot read ({error.strerror or error})") from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")  # exactly as saved, line endings and all
+        if text.count("\x00") * 4 <= len(text):  # not UTF-16 without its byte-order mark
+            return text
     except UnicodeDecodeError:
-        raise StoryError(f"{path}: not UTF-8 text") from None
+        pass
+    try:  # another encoding, read as the Import page reads it
+        return decode(data)[0]
+    except ValueError as error:
+        raise StoryError(f"{path}: {error}") from None
 
 
 def _read_story_meta(path: Path) -> dict:
     try:
-        meta = yaml.safe_load(_read_text(path)) or {}
+        meta = load_yaml(_read_text(path)) or {}
     except yaml.YAMLError as error:
         raise StoryError(f"{path}: not valid YAML ({_first_line(error)})") from None
     if not isinstance(meta, dict):

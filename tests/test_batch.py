@@ -273,3 +273,84 @@ def test_a_progress_bar_is_shown_when_asked(tmp_path, capsys, default_lexicon, b
     run_batch(write_rows(tmp_path / "in.jsonl", bundled_rows), tmp_path / "out.csv", default_lexicon, workers=1,
               progress=True)
     assert "scoring: 100%" in capsys.readouterr().err
+
+
+def test_a_run_that_fails_while_its_files_are_put_in_place_leaves_the_last_run_whole(
+        tmp_path, default_lexicon, monkeypatch, bundled_rows):
+    """Scores, outlet totals, terms and problems of one run appear together, or the old ones stay."""
+    import framing.batch.scoring
+
+    out = tmp_path / "run" / "out.csv"
+    run_batch(write_rows(tmp_path / "old.jsonl", bundled_rows[:2]), out, default_lexicon, workers=1, progress=False)
+    before = {p.name: p.read_bytes() for p in out.parent.iterdir()}
+    real = framing.batch.scoring.TableWriter.finish
+
+    def failing_on_terms(self, empty):
+        if ".terms." in self.path.name:
+            raise OSError(28, "No space left on device")
+        return real(self, empty)
+
+    monkeypatch.setattr(framing.batch.scoring.TableWriter, "finish", failing_on_terms)
+    with pytest.raises(OSError):
+        run_batch(write_rows(tmp_path / "new.jsonl", bundled_rows), out, default_lexicon, workers=1, progress=False)
+    assert {p.name: p.read_bytes() for p in out.parent.iterdir()} == before
+
+
+def test_a_commit_a_kill_cut_short_is_finished_by_the_next_reader(tmp_path, default_lexicon, monkeypatch,
+                                                                  bundled_rows):
+    import framing.storage
+    from framing.batch.results import find_results, load_batch
+
+    out = tmp_path / "out.parquet"
+    run_batch(write_rows(tmp_path / "old.jsonl", bundled_rows[:2]), out, default_lexicon, workers=1, progress=False)
+    real, moved = framing.storage.os.replace, []
+
+    def killed_after_one(source, target):  # the process dies after its first rename
+        if moved:
+            raise SystemExit("killed")
+        moved.append(target)
+        real(source, target)
+
+    monkeypatch.setattr(framing.storage.os, "replace", killed_after_one)
+    with pytest.raises(SystemExit):
+        run_batch(write_rows(tmp_path / "new.jsonl", bundled_rows), out, default_lexicon, workers=1, progress=False)
+    monkeypatch.setattr(framing.storage.os, "replace", real)
+    batch = load_batch(find_results(tmp_path)["out.parquet"])
+    assert batch.terms is not None, batch.terms_problem
+    assert int(batch.outlets.groupby(["outlet", "month"])["articles"].max().sum()) == len(bundled_rows)
+    assert pd.read_parquet(out)["row"].nunique() == len(bundled_rows)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")) == []
+
+
+def test_a_csv_with_an_unclosed_quote_is_reported_at_its_row_not_read_as_one_article(tmp_path, capsys):
+    rows = [f"Outlet {i % 3},A short article number {i}." for i in range(1, 1001)]
+    rows[99] = 'Outlet 1,"Row 100 opens a quote and never closes it.'
+    source = tmp_path / "in.csv"
+    source.write_text("outlet,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["batch", str(source), "--out", str(tmp_path / "out.csv"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped row 101: a quotation mark opened here is never closed" in err
+    assert pd.read_csv(tmp_path / "out.csv")["row"].max() < 101  # nothing after it became part of an article
+    assert pd.read_csv(tmp_path / "out.problems.csv")["row"].tolist() == [101]
+
+
+def test_no_csv_the_batch_writes_holds_a_formula(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"outlet": '=HYPERLINK("http://x.example","click")', "article": "@SUM(A1)",
+                                  "text": "The regime said so."}) + "\n", encoding="utf-8")
+    assert main(["batch", str(source), "--out", str(tmp_path / "out.csv"), "--workers", "1"]) == 0
+    for name in ("out.csv", "out.outlets.csv", "out.terms.csv"):
+        cells = [cell for row in csv.reader((tmp_path / name).open(encoding="utf-8")) for cell in row]
+        assert "'=HYPERLINK(\"http://x.example\",\"click\")" in cells, name
+        assert not [cell for cell in cells if cell.startswith(("=", "@", "+"))], name
+
+
+def test_a_mapping_as_outlet_or_date_is_a_problem_of_its_row_not_text(tmp_path, default_lexicon):
+    rows = [{"outlet": {"name": "X"}, "text": "The regime said so."},
+            {"outlet": "Y", "date": {"year": 2024}, "text": "The regime said so."},
+            {"outlet": "Z", "date": "2024-01-02", "text": "The regime said so."}]
+    summary = run_batch(write_rows(tmp_path / "in.jsonl", rows), tmp_path / "out.csv", default_lexicon, workers=1,
+                        progress=False)
+    assert [(p.row, p.message) for p in summary.problems] == [
+        (1, "'outlet' is dict, not a name"), (2, "'date' is dict, not a date (YYYY-MM-DD)")]
+    assert summary.articles == 1

@@ -86,7 +86,7 @@ def test_a_custom_lexicon_is_used(capsys, tmp_path):
     [
         (["spans", "no/such/folder"], "no such file or folder"),
         (["score", "{empty}"], "no .txt or .md articles"),
-        (["articles", "{binary}"], "not UTF-8 text"),
+        (["articles", "{binary}"], "this looks like a PNG image, not text"),
         (["spans", str(BUNDLED), "--lexicon", "{badlexicon}"], "not valid YAML"),
     ],
 )

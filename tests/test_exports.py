@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from framing.render import png
 from framing.render.charts import rate_tiles
-from framing.render.exports import FORMULA_STARTS, TABLES, csv_bytes, export_tables, export_zip, neutralise
+from framing.render.exports import TABLES, csv_bytes, export_tables, export_zip
 from framing.render.palette import category_styles
 from framing.render.png import PngUnavailable, figure_png, find_browser
+from framing.spreadsheet import FORMULA_STARTS, neutralise
 
 cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
 starts = st.sampled_from([*FORMULA_STARTS, "", "a", " ", "'"])

@@ -153,3 +153,17 @@ def test_an_article_and_a_story_can_be_removed_and_the_removal_undone():
     assert "the story Mine" in codes(at)
     at.button(key="import_undo").click().run()
     assert list(user_stories()) == [saved.slug] and len(load_story(saved.folder).articles) == 2
+
+
+def test_the_server_and_the_uploader_take_files_up_to_the_import_limit():
+    import tomllib
+
+    from conftest import REPO
+
+    from framing.library.importing import MAX_FILE_MB
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == MAX_FILE_MB  # refused before the server holds it in memory
+    uploader = open_page(PAGE_FILE).file_uploader(key="import_files_0")
+    assert uploader.proto.max_upload_size_mb == MAX_FILE_MB
+    assert f"up to {MAX_FILE_MB} MB each" in uploader.label

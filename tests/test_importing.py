@@ -267,3 +267,34 @@ def test_any_bytes_give_drafts_or_problems_never_an_exception(data):
 def test_any_pasted_text_gives_drafts_or_problems(text):
     result = read_pasted(text)
     assert bool(result.drafts) != bool(result.problems)
+
+
+@pytest.mark.parametrize("text, encoding, note", [
+    ("The minister called it “passé” — a café’s résumé… naïve.", "cp1252", "Western European (cp1252)"),
+    ("Le ministre a dit que la réforme était déjà passée.", "latin-1", "Western European (cp1252)"),
+    ("Министр заявил, что реформа уже принята парламентом страны.", "cp1251", "cp1251"),
+    ("قال الوزير إن الإصلاح قد تم إقراره بالفعل في البرلمان", "cp1256", "cp1256"),
+])
+def test_single_byte_code_pages_are_read_with_a_note(text, encoding, note):
+    from framing.decoding import decode
+
+    assert decode(text.encode(encoding)) == (text, f"not UTF-8: read as {note}")
+
+
+def test_utf16_without_a_byte_order_mark_and_mixed_encodings_are_refused_with_the_reason():
+    from framing.decoding import decode
+
+    with pytest.raises(ValueError, match="UTF-16 text without a byte-order mark"):
+        decode("The regime said so.".encode("utf-16-le"))
+    with pytest.raises(ValueError, match="mixes two encodings"):
+        decode("Café “déjà” vu, naïve résumé. ".encode() + "passé".encode("cp1252"))
+
+
+def test_a_plain_folder_is_decoded_as_import_decodes_it(tmp_path):
+    from framing.stories import StoryError, load_story
+
+    (tmp_path / "a.txt").write_bytes("Le café “passé”.".encode("cp1252"))
+    assert load_story(tmp_path).articles[0].raw == "Le café “passé”."
+    (tmp_path / "b.txt").write_bytes("The regime said so.".encode("utf-16-le"))
+    with pytest.raises(StoryError, match=r"b\.txt: this is a binary file, not text"):
+        load_story(tmp_path)

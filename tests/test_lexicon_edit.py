@@ -230,7 +230,7 @@ def test_a_failed_save_leaves_the_old_file(default_lexicon, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(StorageError, match="No space left"):
+    with pytest.raises(StorageError, match="lexicons: the disk is full"):
         save_lexicon("kept", {**data, "description": "new"}, overwrite=True)
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == ["kept.yaml"]  # no temporary file left behind

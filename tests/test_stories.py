@@ -52,7 +52,7 @@ def test_a_single_file_is_a_story_of_one(tmp_path):
     [
         (lambda p: p / "missing", "no such file or folder"),
         (lambda p: p, "no .txt or .md articles"),
-        (lambda p: (p / "x.txt").write_bytes(b"\xff\xfe\x00bad") and p, "not UTF-8 text"),
+        (lambda p: (p / "x.txt").write_bytes(b"\x00\x01\x02\x03bad\xff\x00") and p, "this is a binary file, not text"),
         (lambda p: (p / "x.md").write_text("---\noutlet: [x\n---\ntext") and p, "front matter is not valid YAML"),
         (lambda p: (p / "x.md").write_text("---\noutlet: A\ntext") and p, "never closed"),
     ],

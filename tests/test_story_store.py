@@ -53,7 +53,7 @@ field_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 @given(body=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=300).filter(str.strip),
        meta=st.fixed_dictionaries({name: field_text for name in ARTICLE_FIELDS}), title=field_text.filter(str.strip))
 def test_saved_articles_load_back_exactly(body, meta, title):
-    original = make_draft(body, {**meta, "outlet": meta["outlet"] or "X"})
+    original = make_draft(body, {**meta, "outlet": meta["outlet"] if meta["outlet"].strip() else "X"})
     saved = create_story(title, "summary: with a colon", [original])
     story = load_story(saved.folder)
     (article,) = story.articles
@@ -140,22 +140,23 @@ def test_a_write_failing_part_way_leaves_the_story_as_it_was(monkeypatch):
 
     saved = create_story("S", "", [draft(ALPHA, headline="Kept")])
     before = {p.name: p.read_bytes() for p in (saved.folder / "articles").iterdir()}
-    real, calls = story_store.atomic_write_text, []
+    real, calls = story_store.write_staged, []
 
-    def failing_second(path, text):
+    def failing_second(path, data):
         calls.append(path)
         if len(calls) == 2:
-            raise StorageError(f"{path}: cannot write (No space left on device)")
-        real(path, text)
+            raise StorageError(f"cannot save in {path.parent}: the disk is full")
+        real(path, data)
 
-    monkeypatch.setattr(story_store, "atomic_write_text", failing_second)
-    with pytest.raises(StorageError, match="No space left"):
+    monkeypatch.setattr(story_store, "write_staged", failing_second)
+    with pytest.raises(StorageError, match="the disk is full"):
         add_articles(saved.slug, [draft(BETA, "Beta"), draft(BETA + " Two.", "Gamma")])
     assert {p.name: p.read_bytes() for p in (saved.folder / "articles").iterdir()} == before
+    assert sorted(p.name for p in saved.folder.iterdir()) == ["articles", "story.yaml"]  # nothing staged is left
     calls.clear()
     with pytest.raises(StorageError):
         create_story("New", "", [draft(BETA, "Beta"), draft(BETA + " Two.", "Gamma")])
-    assert set(user_stories()) == {saved.slug} and not (saved.folder.parent / "new").exists()
+    assert set(user_stories()) == {saved.slug} and [p.name for p in saved.folder.parent.iterdir()] == [saved.slug]
 
 
 def test_articles_and_stories_can_be_removed_and_put_back():
@@ -355,3 +356,39 @@ def test_cli_refuses_a_file_over_the_limit_without_reading_it(tmp_path, capsys, 
     monkeypatch.setattr(Path, "read_bytes", lambda path: pytest.fail("read") if path == big else read_bytes(path))
     assert main(["import", str(big), "--story", "Big", "--outlet", "X"]) == 2
     assert "big.txt: the file is 6.0 MB; the limit is 5 MB per file" in capsys.readouterr().err
+
+
+def test_a_save_killed_while_its_articles_are_put_in_place_shows_them_all_at_the_next_read(monkeypatch):
+    import framing.storage
+
+    saved = create_story("S", "", [draft(ALPHA, headline="Kept")])
+    real, calls = framing.storage.os.replace, []
+
+    def killed_after_two(source, target):  # the journal, then one article; then the process dies
+        calls.append(target)
+        if len(calls) > 2:
+            raise SystemExit("killed")
+        real(source, target)
+
+    monkeypatch.setattr(framing.storage.os, "replace", killed_after_two)
+    with pytest.raises(SystemExit):
+        add_articles(saved.slug, [draft(BETA, "Beta"), draft(BETA + " Two.", "Gamma"), draft(BETA + " 3.", "Delta")])
+    monkeypatch.setattr(framing.storage.os, "replace", real)
+    assert len(load_story(saved.folder).articles) == 4
+    add_articles(saved.slug, [draft(BETA + " Five.", "Epsilon")])  # the next save clears what was left
+    assert sorted(p.name for p in saved.folder.iterdir() if not p.name.endswith(".lock")) == ["articles", "story.yaml"]
+
+
+def test_cli_import_with_skip_existing_saves_only_what_is_new(tmp_path, capsys):
+    for name, text in (("a.txt", ALPHA), ("b.txt", BETA)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["import", str(tmp_path / "a.txt"), "--story", "S", "--outlet", "X"]) == 0
+    capsys.readouterr()
+    both = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert main(["import", *both, "--story", "S", "--outlet", "X"]) == 2
+    assert "already in the story" in capsys.readouterr().err
+    assert main(["import", *both, "--story", "S", "--outlet", "X", "--skip-existing"]) == 0
+    assert "1 article already in 's', not added again" in capsys.readouterr().err
+    assert sorted(a.raw for a in load_story(data_subdir("stories") / "s").articles) == sorted([ALPHA, BETA])
+    assert main(["import", *both, "--story", "S", "--outlet", "X", "--skip-existing"]) == 0
+    assert "nothing new to add to 's'" in capsys.readouterr().err

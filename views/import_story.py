@@ -136,10 +136,10 @@ def read_inputs(round_number: int) -> ImportResult:
     """The uploaded files and pasted text, read and checked together (the same article twice is a problem)."""
     uploads = st.file_uploader(
         f"Article files ({', '.join(IMPORT_SUFFIXES)}; up to {MAX_FILE_MB} MB each)",
-        # The browser's own limit is set well above ours, so a file over ours is listed with the other problems
-        # (a file over the browser's limit is only marked red in the uploader).
+        # The server refuses a larger upload before holding it in memory (server.maxUploadSize in
+        # .streamlit/config.toml is the same), and the uploader marks such a file red.
         type=[suffix.lstrip(".") for suffix in IMPORT_SUFFIXES], accept_multiple_files=True,
-        max_upload_size=10 * MAX_FILE_MB,
+        max_upload_size=MAX_FILE_MB,
         key=f"import_files_{round_number}",
         help=".csv and .jsonl: one article a row, in a column named text (or body, or content), with optional "
              "columns outlet, country, ownership, date, headline, url. Web pages: the article's text is taken, "

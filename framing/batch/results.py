@@ -3,9 +3,9 @@ voice, months and outlets. Plain pandas, no Streamlit, so every figure the page 
 
 `python -m framing batch` writes two tables beside its main output (see `framing.batch.scoring`):
 `*.outlets.*`, counts and words per outlet, month, category and voice, and `*.terms.*`, the
-lexicon terms behind every count. Counts and words add up over months; rates are recomputed
-from the sums, never averaged. A month of "" is an article without a date: it counts only when
-the whole span of months is chosen.
+lexicon terms behind every count, committed together with the scores (framing.storage). Counts
+and words add up over months; rates are recomputed from the sums, never averaged. A month of ""
+is an article without a date: it counts only when the whole span of months is chosen.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 from framing.batch.scoring import TERM_FIELDS, run_batch, sibling
 from framing.lexicon import Lexicon
 from framing.render.palette import CategoryStyle
+from framing.storage import finish_commits_under
 from framing.stories import Story
 from framing.voices import COUNT_VOICES, SPAN_VOICES
 
@@ -56,9 +57,11 @@ class Batch:
 
 def find_results(folder: Path) -> dict[str, Path]:
     """name -> outlets file for every `*.outlets.parquet` and `*.outlets.csv` under `folder`, by name.
-    The name is the path below the folder without ".outlets" ("2024/run.parquet")."""
+    The name is the path below the folder without ".outlets" ("2024/run.parquet"). A run killed
+    while its files were being put in place is finished first, so no run is listed half-new."""
     if not folder.is_dir():
         return {}
+    finish_commits_under(folder)
     found = {}
     for suffix in RESULT_SUFFIXES:
         for path in folder.rglob(f"*.outlets{suffix}"):

@@ -18,11 +18,15 @@ import gc
 import multiprocessing
 import os
 import re
+import select
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +42,8 @@ from framing.records import BATCH_SUFFIXES, READERS, TEXT_COLUMNS, RecordProblem
 from framing.scores import WORD_COLUMNS, rate_table
 from framing.spans import SCARE_QUOTE_TERM, SPAN_FIELDS, Hits, Layout, find_hits, voice_words
 from framing.speakers import attribute
+from framing.spreadsheet import safe_for_spreadsheet
+from framing.storage import cannot_write, commit_together, finish_commit, journal_path
 from framing.stories import Article
 from framing.voices import ALL, COUNT_VOICES, NARRATOR, QUOTE
 
@@ -331,8 +337,11 @@ def _article(number: int, record: dict) -> Article | RecordProblem:
         return RecordProblem("", "no text" if text is None or isinstance(text, str) else
                              f"'text' is {type(text).__name__}, not text", number)
     if not isinstance(outlet, (str, int)) or not str(outlet).strip():
-        return RecordProblem("", "no outlet", number)
+        return RecordProblem("", "no outlet" if outlet is None or isinstance(outlet, (str, int)) else
+                             f"'outlet' is {type(outlet).__name__}, not a name", number)
     article_id, date = record.get("article"), record.get("date")
+    if not isinstance(date, (str, int, dt.date, type(None))):  # a mapping or a list is no date to count by month
+        return RecordProblem("", f"'date' is {type(date).__name__}, not a date (YYYY-MM-DD)", number)
     if isinstance(date, (dt.date, dt.datetime)):
         date = date.isoformat()
     return Article(
@@ -347,52 +356,58 @@ def _article(number: int, record: dict) -> Article | RecordProblem:
 
 
 class TableWriter:
-    """Appends chunks to a Parquet or CSV file under a temporary name, renamed into place on
-    close, so an interrupted run never leaves a file that looks complete."""
+    """Appends chunks to a Parquet or CSV file under a staged name; `finish` closes it and returns
+    (staged, final) for `commit_together`, so a run's files appear together or not at all. A CSV's
+    text cells that a spreadsheet would run as a formula are neutralised."""
 
     def __init__(self, path: Path):
         if path.suffix.lower() not in OUTPUT_SUFFIXES:
             raise BatchError(f"{path}: cannot write {path.suffix or 'a file without a suffix'}; "
                              f"use {' or '.join(OUTPUT_SUFFIXES)}")
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)  # before any scoring, so a bad folder fails at once
+        try:  # before any scoring, so a bad folder fails at once
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise cannot_write(path.parent, error) from None
         self._partial = path.with_name(f".{path.name}.partial")
         self._parquet: pq.ParquetWriter | None = None
         self._header = True
 
     def write(self, frame: pd.DataFrame) -> None:
-        if self.path.suffix.lower() == ".csv":
-            frame.to_csv(self._partial, mode="w" if self._header else "a", header=self._header, index=False)
-        else:
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self._partial, table.schema)
-            self._parquet.write_table(table.cast(self._parquet.schema))
+        try:
+            if self.path.suffix.lower() == ".csv":
+                safe_for_spreadsheet(frame).to_csv(self._partial, mode="w" if self._header else "a",
+                                                   header=self._header, index=False)
+            else:
+                table = pa.Table.from_pandas(frame, preserve_index=False)
+                if self._parquet is None:
+                    self._parquet = pq.ParquetWriter(self._partial, table.schema)
+                self._parquet.write_table(table.cast(self._parquet.schema))
+        except OSError as error:
+            raise cannot_write(self.path.parent, error) from None
         self._header = False
 
-    def close(self, empty: pd.DataFrame) -> None:
+    def finish(self, empty: pd.DataFrame) -> tuple[Path, Path]:
         if self._header:  # nothing was written: still leave a file with the columns
             self.write(empty)
-        if self._parquet is not None:
-            self._parquet.close()
-        os.replace(self._partial, self.path)
+        try:
+            if self._parquet is not None:
+                self._parquet.close()
+            with open(self._partial, "rb") as stream:  # on disk before the commit names it
+                os.fsync(stream.fileno())
+        except OSError as error:
+            raise cannot_write(self.path.parent, error) from None
+        return self._partial, self.path
 
     def abort(self) -> None:
         if self._parquet is not None:
-            self._parquet.close()
+            with suppress(OSError, pa.ArrowException):
+                self._parquet.close()
         self._partial.unlink(missing_ok=True)
 
 
 def problems_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}.problems.csv")
-
-
-def write_problems(output: Path, problems: list[RecordProblem]) -> Path:
-    """Every skipped row and why, as CSV beside the main output."""
-    path = problems_path(output)
-    writer = TableWriter(path)
-    writer.close(pd.DataFrame([(p.row, p.message) for p in problems], columns=["row", "problem"]))
-    return path
 
 
 def sibling(path: Path, part: str) -> Path:
@@ -414,9 +429,12 @@ def run_batch(
     from tqdm import tqdm
 
     total, unit, chunks = read_chunks(source, chunk_size)
+    finish_commit(journal_path(output))  # a killed run's commit first, so it cannot land on this one
     writers = {"scores": TableWriter(output)}
     if spans_path is not None:
         writers["spans"] = TableWriter(spans_path)
+    writers |= {part: TableWriter(sibling(output, part)) for part in ("outlets", "terms")}
+    writers["problems"] = TableWriter(problems_path(output))
     summary = BatchSummary()
     categories = [category.id for category in lexicon.categories]
     terms, words = _Totals(), _Totals()
@@ -452,22 +470,31 @@ def run_batch(
                     collect()
             while pending:
                 collect()
+            empty = score_chunk([], lexicon, True)
+            outlets, term_table = aggregates(terms.total(), words.total(), categories)
+            moves = [writers["scores"].finish(empty.scores)]
+            if "spans" in writers:
+                moves.append(writers["spans"].finish(empty.spans))
+            moves += [writers["outlets"].finish(outlets), writers["terms"].finish(term_table)]
+            if summary.problems:
+                moves.append(writers["problems"].finish(
+                    pd.DataFrame([(p.row, p.message) for p in summary.problems], columns=["row", "problem"])))
+            else:  # a list from an earlier run would not be about this one
+                writers["problems"].abort()
+                moves.append((None, problems_path(output)))
+            commit_together(journal_path(output), moves)
         except BaseException:
-            for writer in writers.values():
-                writer.abort()
+            if not journal_path(output).exists():  # not committed: nothing of this run is kept
+                for writer in writers.values():
+                    writer.abort()
             raise
-    empty = score_chunk([], lexicon, True)
-    writers["scores"].close(empty.scores)
-    if "spans" in writers:
-        writers["spans"].close(empty.spans)
-    summary.outputs = [output, *([spans_path] if spans_path else [])]
-    summary.outputs += write_aggregates(output, terms.total(), words.total(), categories)
+    summary.outputs = [final for staged, final in moves if staged is not None]
     return summary
 
 
-def write_aggregates(output: Path, terms: pd.Series | None, words: pd.DataFrame | None,
-                     categories: list[str]) -> list[Path]:
-    """Outlet totals per month, and the term counts they add up from, beside the main output."""
+def aggregates(terms: pd.Series | None, words: pd.DataFrame | None,
+               categories: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Outlet totals per month, and the term counts they add up from, for the files beside the output."""
     if terms is None or words is None:  # nothing was scored
         terms = _no_terms()
         words = pd.DataFrame(0, columns=[*WORD_COLUMNS.values(), "articles"],
@@ -477,12 +504,7 @@ def write_aggregates(output: Path, terms: pd.Series | None, words: pd.DataFrame 
     counts = terms.groupby(level=["outlet", "month", "category", "voice"]).sum()
     outlets = rate_table(counts, words, categories, by=("outlet", "month"))
     outlets["articles"] = words["articles"].reindex(pd.MultiIndex.from_frame(outlets[["outlet", "month"]])).to_numpy()
-    term_table = terms.reset_index()
-    paths = [sibling(output, "outlets"), sibling(output, "terms")]
-    for path, frame in zip(paths, (outlets, term_table), strict=True):
-        writer = TableWriter(path)
-        writer.close(frame)
-    return paths
+    return outlets, terms.reset_index()
 
 
 class _Totals:
@@ -534,6 +556,34 @@ def _inline_submit(function, *args) -> Future:
     return future
 
 
+def _worker_start(parent: int) -> None:
+    """A pool worker leaves Ctrl-C and SIGTERM to the batch, which stops it, and exits at once
+    when the batch is gone however it ended (kill -9 included), rather than running on alone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the terminal's whole process group
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with, args=(parent,), name="exit-with-batch", daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    try:  # Linux: a handle that becomes readable when the process ends
+        handle = os.pidfd_open(parent)
+        select.select([handle], [], [])
+    except (AttributeError, OSError):
+        while _alive(parent):
+            time.sleep(0.5)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, as another user
+        return True
+    return True
+
+
 @contextmanager
 def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator[_Engine]:
     if engine not in ENGINES:
@@ -543,8 +593,17 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
         if workers == 1:
             yield _Engine(_inline_submit, 1)
             return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
+        try:
             yield _Engine(pool.submit, 2 * workers)
+        except BaseException:  # interrupted or failed: the chunks in flight are not waited for
+            processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to stop them
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.kill()
+                process.join()
+            raise
+        pool.shutdown()
         return
     try:
         import dask

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from framing.storage import StorageError, atomic_write_text, data_subdir, locked
+from framing.storage import StorageError, atomic_write_text, cannot_write, data_subdir, is_reserved_name, locked
 
 LESSONS = "lessons"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # nothing two characters could be mistaken for
@@ -119,7 +119,7 @@ def start_lesson(story: str, *, duration: dt.timedelta = LESSON_DURATION,
     with locked("lessons"):
         for _ in range(1000):
             code = "".join(rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-            if not lesson_path(code).exists():
+            if not is_reserved_name(code) and not lesson_path(code).exists():  # COM2 is no file name on Windows
                 break
         else:
             raise StorageError("no free lesson code is left; remove old lessons from the data folder")
@@ -290,7 +290,7 @@ def _append(code: str, record: dict, *, create: bool = False, lock: bool = True)
             stream.flush()
             os.fsync(stream.fileno())
     except OSError as error:
-        raise StorageError(f"{path}: cannot write ({error.strerror or error})") from None
+        raise cannot_write(path.parent, error) from None
 
 
 def _record(line: str) -> dict | None:

@@ -10,16 +10,15 @@ result lists drafts and problems side by side, so a page can show every problem 
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import io
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import trafilatura
 
+from framing.decoding import LINE_END_RE, SIGNATURES, decode
 from framing.records import (
     IMPORT_SUFFIXES,
     READERS,
@@ -35,19 +34,6 @@ from framing.stories import ARTICLE_FIELDS, StoryError, split_front_matter
 MAX_FILE_MB = 5
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # per file or pasted text; the uploader uses the same limit
 PASTED = "pasted text"
-CONTROL_SHARE = 0.05  # more control characters than this and a "text" file is binary
-LINE_END_RE = re.compile(r"\r\n?")
-UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
-SIGNATURES = (  # what a file starts with -> what it is, for the message
-    (b"%PDF", "a PDF"),
-    (b"PK\x03\x04", "a ZIP archive, or a Word, Excel or OpenDocument file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls)"),
-    (b"{\\rtf", "a rich-text (RTF) document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-)
 HTML_START_RE = re.compile(r"\s*(<!doctype html|<html)", re.IGNORECASE)
 
 
@@ -167,44 +153,6 @@ def read_pasted(text: str, *, name: str = PASTED) -> ImportResult:
         return _refused(name, f"the text is over the limit of {MAX_FILE_MB} MB")
     suffix = ".html" if HTML_START_RE.match(text) else ".md"
     return without_repeats(_read_text(name, suffix, text))
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """The text of a file, with Windows and old-Mac line endings made \\n, and a note when it was not
-    UTF-8. Raises ValueError with the reason when it is not text at all."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            try:
-                text = data[len(bom):].decode(codec)
-            except UnicodeDecodeError as error:
-                raise ValueError(f"starts like {codec.upper()} text but byte {error.start + len(bom)} is not; "
-                                 "save it again as UTF-8") from None
-            return _checked_text(text), ""
-    for signature, kind in SIGNATURES:
-        if data.startswith(signature):
-            raise ValueError(f"this looks like {kind}, not text; save the article as text (.txt) or as a web "
-                             "page (.html) and import that")
-    if b"\x00" in data:
-        raise ValueError("this is a binary file, not text (or UTF-16 text without a byte-order mark); save the "
-                         "article as UTF-8 text and import that")
-    try:
-        return _checked_text(data.decode("utf-8")), ""
-    except UnicodeDecodeError as error:
-        if UTF8_SEQUENCE_RE.search(data):
-            raise ValueError(f"mostly UTF-8 text, but byte {error.start} is not UTF-8: the file mixes two "
-                             "encodings; save it again as UTF-8") from None
-    try:
-        return _checked_text(data.decode("cp1252")), "not UTF-8: read as Western European (cp1252)"
-    except UnicodeDecodeError:
-        return _checked_text(data.decode("latin-1")), "not UTF-8: read as Western European (Latin-1)"
-
-
-def _checked_text(text: str) -> str:
-    controls = sum(1 for char in text if char not in "\t\n\r\f" and unicodedata.category(char) == "Cc")
-    if "\x00" in text or controls > CONTROL_SHARE * len(text):
-        raise ValueError("this is a binary file, not text; save the article as text (.txt) or HTML and import that")
-    return LINE_END_RE.sub("\n", text)
 
 
 def _read_text(name: str, suffix: str, text: str) -> ImportResult:

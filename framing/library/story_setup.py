@@ -20,6 +20,7 @@ import yaml
 from framing.analysis import Analysis
 from framing.distinctive import log_odds_z, term_counts
 from framing.lexicon import STORY_LEXICON, LexiconError, load_lexicon, parse_lexicon
+from framing.safe_yaml import load_yaml
 from framing.storage import atomic_write_text
 from framing.text import fold
 
@@ -68,7 +69,7 @@ def save_story_words(story_folder: str | Path, words: list[str], *, story: str) 
     they replace), keeping the layer's other categories. Refused, with the lexicon's own
     message, if a word breaks the lexicon rules."""
     path = Path(story_folder) / STORY_LEXICON
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    data = load_yaml(path.read_text(encoding="utf-8")) if path.is_file() else None
     data = data or {"name": story, "description": f"The story's own words ({story})."}
     categories = [c for c in data.get("categories") or [] if c.get("id") != STORY_WORDS]
     chosen = list(dict.fromkeys(" ".join(word.split()) for word in words if word.strip()))

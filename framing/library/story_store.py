@@ -2,10 +2,12 @@
 
 A story lives in the data folder's `stories/<slug>/`: `story.yaml` (title, summary) and
 `articles/<id>.md`, each article YAML front matter (outlet, country, ...) above its text, which is
-stored exactly as given, so `framing.stories.load_story` reads back what was saved. Every file is
-written whole (`atomic_write_text`) under the story's lock, so two sessions adding at once lose
-nothing; everything is checked before anything is written, and a save that fails part-way removes
-what it wrote. A new story's `story.yaml` is written last: until then no page lists it.
+stored exactly as given, so `framing.stories.load_story` reads back what was saved. Every save is
+all or nothing, whatever stops it (an error, Ctrl-C, SIGTERM, kill -9, a full disk): a new story is
+written whole in a hidden folder renamed into place at once; articles added to a story are
+written whole in its hidden `.adding/` folder, then committed together (framing.storage). A save
+holds the story's lock, so two sessions adding at once lose nothing, and first clears what a
+killed save left: finished if it was committed, removed if not.
 """
 
 from __future__ import annotations
@@ -21,12 +23,32 @@ from framing.actors import Corrections, corrections_path, corrections_yaml
 from framing.library.deleted import set_aside
 from framing.library.importing import Draft, ImportResult, clean_field, fingerprint, without_repeats
 from framing.records import ARTICLE_FILES, RecordProblem
-from framing.storage import StorageError, atomic_write_text, data_subdir, locked, slugify
-from framing.stories import STORIES_DIR, USER_STORIES, Article, StoryError, load_story, story_title
+from framing.storage import (
+    atomic_write_text,
+    commit_together,
+    data_subdir,
+    finish_commit,
+    locked,
+    rename_whole,
+    slugify,
+    write_staged,
+)
+from framing.stories import (
+    IMPORT_JOURNAL,
+    STORIES_DIR,
+    USER_STORIES,
+    Article,
+    StoryError,
+    is_story_folder,
+    load_story,
+    story_title,
+)
 
 STORY_YAML_HEADER = ("# A story you made: edit freely. Each article is articles/<id>.md, its metadata in the front\n"
                      "# matter between the --- lines and its text, exactly as imported, below them.\n")
 NO_WRAP = 1_000_000  # YAML lines are never folded: one field, one line
+NEW_STORY = ".new-"  # in the stories folder: a new story being written, renamed into place when whole
+ADDING = ".adding"  # in a story folder: the articles of a save being written, until they are committed
 
 
 class StoreError(StoryError):
@@ -57,7 +79,7 @@ def user_stories() -> dict[str, str]:
     root = user_stories_dir()
     if not root.is_dir():
         return {}
-    folders = sorted(p for p in root.iterdir() if (p / "story.yaml").is_file())
+    folders = sorted(p for p in root.iterdir() if is_story_folder(p))
     return {folder.name: _title_or_name(folder) for folder in folders}
 
 
@@ -89,23 +111,20 @@ def create_story(title: str, summary: str, drafts: Sequence[Draft]) -> Saved:
     problems += [] if drafts else [RecordProblem("", "a new story needs at least one article")]
     _require(problems + check_drafts(drafts))
     root = user_stories_dir()
-    with locked("stories"):
+    with locked("stories"):  # held while the story is written, so no other save takes its name
+        _remove_leftovers(root.glob(f"{NEW_STORY}*"))
         slug = _free_slug(root, slugify(title))
-        folder = root / slug
+        staging, folder = root / f"{NEW_STORY}{slug}", root / slug
         try:
-            folder.mkdir(parents=True)  # reserves the name; invisible to readers until story.yaml exists
-        except OSError as error:
-            raise StorageError(f"{folder}: cannot write here ({error.strerror or error})") from None
-    try:
-        with locked(f"story-{slug}"):
-            paths = _write_articles(folder, drafts, taken=set())
+            names = _stage_articles(staging / "articles", drafts, taken=set())
             meta = yaml.safe_dump({"title": title, "summary": summary.strip()}, allow_unicode=True, sort_keys=False,
                                   width=NO_WRAP)
-            atomic_write_text(folder / "story.yaml", STORY_YAML_HEADER + meta)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return _saved(folder, paths)
+            write_staged(staging / "story.yaml", (STORY_YAML_HEADER + meta).encode("utf-8"))
+            rename_whole(staging, folder)  # the story appears with all its articles at once
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return _saved(folder, tuple(folder / "articles" / name for name in names))
 
 
 def add_articles(slug: str, drafts: Sequence[Draft]) -> Saved:
@@ -113,10 +132,25 @@ def add_articles(slug: str, drafts: Sequence[Draft]) -> Saved:
     folder = writable_story(slug)
     _require(([] if drafts else [RecordProblem("", "no articles to add")]) + check_drafts(drafts))
     with locked(f"story-{slug}"):
+        clear_killed_save(folder)
         existing = articles_on_disk(folder)  # read under the lock: another session may just have added some
         _require(duplicates(drafts, existing))
-        paths = _write_articles(folder, drafts, taken={article.id for article in existing})
+        staging, articles = folder / ADDING, folder / "articles"
+        try:
+            names = _stage_articles(staging, drafts, taken={article.id for article in existing} | _stems(articles))
+            paths = tuple(articles / name for name in names)
+            commit_together(folder / IMPORT_JOURNAL, [(staging / name, articles / name) for name in names])
+        finally:
+            if not (folder / IMPORT_JOURNAL).exists():  # committed and put in place, or not committed
+                shutil.rmtree(staging, ignore_errors=True)
     return _saved(folder, paths)
+
+
+def clear_killed_save(folder: Path) -> None:
+    """What a save killed part-way left in a story folder: its commit finished if it had been made,
+    else its staged articles removed, with any half-written file of older versions."""
+    finish_commit(folder / IMPORT_JOURNAL)
+    _remove_leftovers([folder / ADDING, *(folder / "articles").glob(".*.partial")])
 
 
 def delete_article(slug: str, article_id: str) -> Path:
@@ -190,24 +224,26 @@ def article_file_text(draft: Draft) -> str:
     return f"---\n{meta}---\n{draft.text}"
 
 
-def _write_articles(folder: Path, drafts: Sequence[Draft], *, taken: set[str]) -> tuple[Path, ...]:
-    """Each draft as articles/<id>.md, the id from outlet and headline, unique in the story. If any
-    write fails, the ones this call wrote are removed again, so a save is all or nothing."""
-    taken = set(taken) | _stems(folder / "articles")
-    written: list[Path] = []
-    try:
-        for draft in drafts:
-            article_id = _unique(slugify(f"{draft.outlet} {draft.metadata.get('headline', '')}", fallback="article"),
-                                 taken)
-            taken.add(article_id)
-            path = folder / "articles" / f"{article_id}.md"
-            atomic_write_text(path, article_file_text(draft))
-            written.append(path)
-    except BaseException:
-        for path in written:
-            _unlink(path)
-        raise
-    return tuple(written)
+def _stage_articles(staging: Path, drafts: Sequence[Draft], *, taken: set[str]) -> list[str]:
+    """Each draft written whole as staging/<id>.md, the id from outlet and headline, unique in the
+    story; the file names, for the commit that puts them in place."""
+    taken = {name.lower() for name in taken}
+    names = []
+    for draft in drafts:
+        article_id = _unique(slugify(f"{draft.outlet} {draft.metadata.get('headline', '')}", fallback="article"),
+                             taken)
+        taken.add(article_id)
+        names.append(f"{article_id}.md")
+        write_staged(staging / names[-1], article_file_text(draft).encode("utf-8"))
+    return names
+
+
+def _remove_leftovers(paths: Iterable[Path]) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _free_slug(root: Path, base: str) -> str:
@@ -244,13 +280,6 @@ def _title_or_name(folder: Path) -> str:
         return story_title(folder)
     except StoryError:
         return folder.name
-
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError as error:
-        raise StorageError(f"{path}: cannot remove ({error.strerror or error})") from None
 
 
 def _require(problems: list[RecordProblem]) -> None:

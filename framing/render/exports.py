@@ -3,22 +3,20 @@
 Every table is cut from the Analysis (never recounted), so a count in the scores CSV is the number of
 rows in the spans CSV with that outlet, category and voice, and each span row's `start`/`end` slice the
 article's cleaned text (in the ZIP) to its `match`. Text cells that a spreadsheet would read as a
-formula (starting with = + - @, a tab or a carriage return) get an apostrophe in front, as OWASP
-advises against CSV injection; numbers stay numbers. UTF-8 with a byte-order mark, so Excel reads
-accents and curly quotes right.
+formula get an apostrophe in front (framing.spreadsheet); numbers stay numbers. UTF-8 with a
+byte-order mark, so Excel reads accents and curly quotes right.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 
 import pandas as pd
 
 from framing.analysis import Analysis
+from framing.spreadsheet import safe_for_spreadsheet
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLES = ("spans", "scores", "naming", "statements")
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # a fixed time inside the ZIP: the same analysis gives the same bytes
 
@@ -89,21 +87,9 @@ statements.csv: one row per direct quotation an outlet carried.
 """
 
 
-def neutralise(value):
-    """A text cell with an apostrophe in front where a spreadsheet would take it for a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The table as CSV for a spreadsheet: UTF-8 with BOM, formulas neutralised, numbers untouched."""
-    safe = frame.copy()
-    safe.columns = [neutralise(str(name)) for name in safe.columns]
-    for column in safe.columns:
-        if not (pd.api.types.is_numeric_dtype(safe[column]) or pd.api.types.is_bool_dtype(safe[column])):
-            safe[column] = safe[column].map(lambda value: neutralise(_flat(value)))
-    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return safe_for_spreadsheet(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def export_tables(analysis: Analysis, outlets: list[str]) -> dict[str, pd.DataFrame]:
@@ -140,10 +126,3 @@ def export_zip(analysis: Analysis, outlets: list[str]) -> bytes:
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_DATE), data, compress_type=zipfile.ZIP_DEFLATED)
-
-
-def _flat(value):
-    """A list or mapping in a cell as one line of JSON text, so it survives the CSV whole."""
-    if isinstance(value, list | tuple | dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return value

@@ -1,0 +1,169 @@
+"""Fault injection: `python -m framing batch` and `import` killed at random (seeded) moments, by
+SIGKILL and by SIGTERM, in subprocesses. After every kill: every file whole, no run mixed with an
+older one, no process left behind, and the next run works and leaves nothing half-made."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import REPO
+
+from framing.batch.results import find_results, load_batch
+from framing.library.story_store import user_stories
+from framing.storage import USER_DATA_ENV
+from framing.stories import load_story
+
+SEED = 17
+KILLS = [signal.SIGKILL, signal.SIGTERM, signal.SIGKILL, signal.SIGTERM]
+WORDS = "the regime alleged so-called rebels said claimed army city people officials denied reports".split()
+
+
+def corpus(path: Path, rows: int, *, seed: int) -> Path:
+    """A JSON Lines corpus of `rows` short articles over five outlets and a few months."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as stream:
+        for i in range(rows):
+            text = " ".join(rng.choice(WORDS) for _ in range(60)) + f'. "They are lying," a man said. Row {i}.'
+            row = {"outlet": f"Outlet {i % 5}", "date": f"2024-0{1 + i % 3}-01", "text": text}
+            stream.write(json.dumps(row) + "\n")
+    return path
+
+
+def start(args: list[str], data: Path) -> subprocess.Popen:
+    """The command in a session of its own, so every process it starts can be found by its group."""
+    env = {**os.environ, USER_DATA_ENV: str(data), "PYTHONPATH": str(REPO)}
+    return subprocess.Popen([sys.executable, "-m", "framing", *args], env=env, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(process: subprocess.Popen) -> tuple[int, str]:
+    try:
+        _, err = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # something held the output open: stop the whole group, then fail
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
+    return process.returncode, err
+
+
+def kill_at(process: subprocess.Popen, after: float, how: signal.Signals) -> tuple[int, str]:
+    try:
+        process.wait(timeout=after)
+    except subprocess.TimeoutExpired:
+        process.send_signal(how)
+    return finish(process)
+
+
+def living_in_group(group: int) -> list[int]:
+    """Processes of a process group still running (a zombie has ended: it waits to be reaped)."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            alive.append(int(stat.parent.name))
+    return alive
+
+
+def assert_none_left(group: int) -> None:
+    deadline = time.monotonic() + 10
+    while (left := living_in_group(group)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not left, f"processes {left} outlived the command"
+
+
+def timed(args: list[str], data: Path) -> float:
+    started = time.monotonic()
+    code, err = finish(start(args, data))
+    assert code == 0, err
+    return time.monotonic() - started
+
+
+def half_made(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.endswith((".partial", ".commit")) or p.name == ".adding"]
+
+
+def no_traceback(code: int, err: str, how: signal.Signals) -> None:
+    if how == signal.SIGTERM:
+        assert "Traceback" not in err, err
+        if code == -signal.SIGTERM:  # before the program began, or once it had written all
+            return
+        assert code in (0, 130), err
+        assert code == 0 or err.strip().splitlines()[-1].startswith("interrupted:"), err
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc")
+def test_a_killed_batch_leaves_one_whole_run_and_no_worker(tmp_path):
+    small, large = corpus(tmp_path / "a.jsonl", 40, seed=1), corpus(tmp_path / "b.jsonl", 90, seed=2)
+    out = tmp_path / "runs" / "corpus.parquet"
+
+    def batch(source: Path) -> list[str]:
+        return ["batch", str(source), "--out", str(out), "--workers", "2", "--chunk-size", "5", "--no-progress"]
+
+    timed(batch(small), tmp_path)
+    length = timed(batch(large), tmp_path)
+    rng = random.Random(SEED)
+    for round_number, how in enumerate(KILLS):
+        source = (small, large)[round_number % 2]
+        process = start(batch(source), tmp_path)
+        no_traceback(*kill_at(process, rng.uniform(0.3, length), how), how)
+        assert_none_left(process.pid)
+        results = find_results(out.parent)  # finishes a commit the kill interrupted
+        assert list(results) == ["corpus.parquet"]
+        loaded = load_batch(results["corpus.parquet"])
+        assert loaded.terms is not None, loaded.terms_problem  # outlets and terms of one run
+        articles = int(loaded.outlets.groupby(["outlet", "month"])["articles"].max().sum())
+        assert articles in (40, 90)
+        scores = pd.read_parquet(out)
+        assert scores["row"].nunique() == articles  # the scores are that run's too
+    assert timed(batch(large), tmp_path) > 0
+    assert not half_made(out.parent)
+    assert int(load_batch(find_results(out.parent)["corpus.parquet"]).outlets
+               .groupby(["outlet", "month"])["articles"].max().sum()) == 90
+
+
+def articles_folder(folder: Path, rows: int, *, seed: int) -> Path:
+    """A folder of `rows` article files, each with its outlet and headline in front matter."""
+    folder.mkdir()
+    rng = random.Random(seed)
+    for i in range(rows):
+        text = " ".join(rng.choice(WORDS) for _ in range(40))
+        (folder / f"a{i:03}.md").write_text(f"---\noutlet: Outlet {i % 3}\nheadline: Story {i}\n---\n{text}. {i}.\n",
+                                            encoding="utf-8")
+    return folder
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc")
+def test_a_killed_import_saves_all_or_nothing_and_skip_existing_saves_the_rest(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    monkeypatch.setenv(USER_DATA_ENV, str(data))
+    first, many = articles_folder(tmp_path / "first", 1, seed=3), articles_folder(tmp_path / "many", 150, seed=4)
+    rng = random.Random(SEED)
+    length = timed(["import", str(first), "--story", "Timing"], data)
+    for round_number, how in enumerate(KILLS):
+        title = f"Story {round_number}"
+        if round_number % 2:  # adding to a story that has one article
+            assert timed(["import", str(first), "--story", title], data) > 0
+        process = start(["import", str(many), "--story", title], data)
+        no_traceback(*kill_at(process, rng.uniform(0.2, 2 * length), how), how)
+        assert_none_left(process.pid)
+        slug = next((slug for slug, name in user_stories().items() if name == title), None)
+        expected = (1, 151) if round_number % 2 else (0, 150)
+        count = len(load_story(data / "stories" / slug).articles) if slug else 0
+        assert count in expected, f"{count} articles after a kill"
+        args = ["import", str(many), "--story", title, *(["--skip-existing"] if slug else [])]
+        code, err = finish(start(args, data))
+        assert code == 0, err
+        slug = next(slug for slug, name in user_stories().items() if name == title)
+        assert slug == title.lower().replace(" ", "-")  # not story-0-2 beside a leftover
+        assert len(load_story(data / "stories" / slug).articles) == expected[1]
+    assert not half_made(data / "stories")
+    assert sorted(p.name for p in (data / "stories").iterdir()) == sorted(user_stories())
