@@ -8,7 +8,10 @@ try:
 except KeyboardInterrupt:  # stopped while starting: nothing was begun
     sys.exit(130)
 
-status = main()
+try:
+    status = main()
+except KeyboardInterrupt:  # a signal in the instant the command was handing back its status
+    status = 130
 for number in (signal.SIGINT, signal.SIGTERM):  # all is written: a late signal ends the process, silently
     signal.signal(number, signal.SIG_DFL)
 sys.exit(status)

@@ -337,7 +337,7 @@ def test_a_csv_with_an_unclosed_quote_is_reported_at_its_row_not_read_as_one_art
 def test_no_csv_the_batch_writes_holds_a_formula(tmp_path, capsys):
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"outlet": '=HYPERLINK("http://x.example","click")', "article": "@SUM(A1)",
-                                  "text": "The regime said so."}) + "\n", encoding="utf-8")
+                                  "text": "The brutal regime said so."}) + "\n", encoding="utf-8")
     assert main(["batch", str(source), "--out", str(tmp_path / "out.csv"), "--workers", "1"]) == 0
     for name in ("out.csv", "out.outlets.csv", "out.terms.csv"):
         cells = [cell for row in csv.reader((tmp_path / name).open(encoding="utf-8")) for cell in row]

@@ -161,4 +161,5 @@ def test_a_lesson_code_is_never_a_name_windows_reserves():
         def randrange(self, limit):
             return 7
 
-    assert start_lesson("assad-coalition-2015", rng=Reserved()).code == "ABCD"
+    lesson, _token = start_lesson("assad-coalition-2015", rng=Reserved())
+    assert lesson.code == "ABCD"
