@@ -12,7 +12,7 @@ from framing import analyse
 from framing.evidence import keyword_in_context
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles, term_scatter, unique_share_bars
 from framing.render.highlight import article_html, evidence_html, hit_note, removed_html
-from framing.render.palette import OKABE_ITO, category_styles
+from framing.render.palette import CATEGORY_COLOURS, category_styles
 from framing.spans import SPAN_FIELDS
 
 TAGS_RE = re.compile(r"<sup[^>]*>\d+</sup>|<[^>]+>")
@@ -66,7 +66,7 @@ def test_removed_furniture_is_listed_escaped():
 def test_category_styles_number_every_category_with_colour_blind_safe_colours():
     styles = category_styles(LEXICON)
     assert [s.number for s in styles.values()] == list(range(1, len(styles) + 1))
-    assert all(s.colour in OKABE_ITO for s in styles.values())
+    assert all(s.colour in CATEGORY_COLOURS for s in styles.values())
 
 
 TRICKY = st.sampled_from(list("ab <>&\"'“”‘’*#\n.,")) | st.characters(exclude_categories=("Cs",))
@@ -106,9 +106,9 @@ def test_charts_carry_what_a_click_needs_and_escape_labels():
     result = analysed("The so-called rebels said so.", "The <b>regime</b> said so.", outlets=("A", 'B "q" <i>'))
     styles = category_styles(result.lexicon)
     tiles = rate_tiles(result.scores, styles, voice="narrator", outlets=result.story.outlets)
-    assert {tuple(c[:2]) for c in tiles.data[0].customdata} == {
+    assert {tuple(c[:2]) for trace in tiles.data for c in trace.customdata} == {
         (o, c) for o in result.story.outlets for c in styles}
-    assert 'B "q" &lt;i&gt;' in list(tiles.data[0].x)  # Plotly shows &quot; as it is, so quotes stay
+    assert 'B "q" &lt;i&gt;' in list(tiles.layout.xaxis.categoryarray)  # Plotly shows &quot; as it is
     counts = result.term_counts()
     scatter = term_scatter(counts, "A", 'B "q" <i>')
     assert all(len(c) == 1 for trace in scatter.data for c in trace.customdata)

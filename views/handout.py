@@ -3,6 +3,7 @@ tables behind every number as CSV, and any chart as a PNG where Chromium is inst
 
 import streamlit as st
 
+from framing.distinctive import leading_terms
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
 from framing.render.exports import TABLES, csv_bytes, export_tables, export_zip
 from framing.render.handout import DISTINCTIVE_TOP, SECTIONS, handout_file_name, handout_html
@@ -70,7 +71,7 @@ charts = {
         analysis.statement_matrix()[outlets], dict(zip(analysis.statements()["statement"],
                                                        analysis.statements()["speaker"], strict=True)))),
     **{f"distinctive_{i}": (f"Most distinctive words: {outlet}", lambda outlet=outlet: distinctive_bars(
-        terms[terms["outlet"] == outlet], outlet)) for i, outlet in enumerate(outlets)},
+        leading_terms(terms, outlet), outlet)) for i, outlet in enumerate(outlets)},
 }
 picked = st.selectbox("Chart", list(charts), format_func=lambda key: charts[key][0], key="png_chart")
 if find_browser() is None:

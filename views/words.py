@@ -3,6 +3,7 @@ Clicking a bar or a point puts its term in the keyword-in-context box."""
 
 import streamlit as st
 
+from framing.distinctive import leading_terms
 from framing.evidence import keyword_in_context
 from framing.render.charts import distinctive_bars, term_scatter
 from framing.render.highlight import evidence_html, heading, paragraph
@@ -39,12 +40,11 @@ else:
                "in this outlet / in all the others. "
                "Click a bar to read the term in context below.")
     table = analysis.distinctive(scope=scope, top=10)
-    ranked = table[table["method"] == "log-odds"]
     for start in range(0, len(outlets), GRID):
         for column, outlet in zip(st.columns(GRID), outlets[start:start + GRID], strict=False):
             key = f"bars_{scope}_{outlet}_{st.session_state['picks']}"
             bars = view.figure(("bars", scope, outlet),
-                               lambda outlet=outlet: distinctive_bars(ranked[ranked["outlet"] == outlet], outlet))
+                               lambda outlet=outlet: distinctive_bars(leading_terms(table, outlet), outlet))
             column.plotly_chart(bars, key=key,
                                 on_select=lambda key=key: pick_term(key, 1), selection_mode="points",
                                 width="stretch")

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from framing.analysis import Analysis
+from framing.distinctive import leading_terms
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
 from framing.render.highlight import article_html, legend_html, stylesheet
 from framing.render.markup import html_text
@@ -174,13 +175,20 @@ def _scores(analysis: Analysis, outlets: list[str], styles: dict[str, CategorySt
 
 
 def _distinctive(analysis: Analysis, outlets: list[str], charts: _Charts) -> str:
+    """Per outlet, a bar per term it uses more than the others, and the same numbers as a table."""
     terms = analysis.distinctive(top=DISTINCTIVE_TOP)
     parts = ['<p class="note">Words and phrases each outlet uses more than the other outlets of the story, in its own '
              "voice (log-odds with an informative prior). In brackets: uses here / in the other outlets.</p>"]
     for outlet in outlets:
-        rows = terms[terms["outlet"] == outlet]
-        parts.append(charts(distinctive_bars(rows, outlet)) if len(rows) else
-                     f"<h3>{html_text(outlet)}</h3><p>No distinctive terms.</p>")
+        rows = leading_terms(terms, outlet)
+        if rows.empty:
+            parts.append(f"<h3>{html_text(outlet)}</h3><p>No term stands out.</p>")
+            continue
+        table = [[_cell(row.term), _cell(f"{row.z:.2f}", css_class="num"), _cell(row.count, css_class="num"),
+                  _cell(row.count_rest, css_class="num")] for row in rows.itertuples(index=False)]
+        parts.append(charts(distinctive_bars(rows, outlet))
+                     + _table(["Term", "z", f"Uses in {outlet}", "Uses in the others"], table,
+                              css_id=f"distinctive-{outlets.index(outlet)}"))
     return "".join(parts)
 
 
