@@ -38,12 +38,13 @@ from framing.classroom.lessons import (
     start_lesson,
     tally,
 )
+from framing.render.charts import guess_bars
 from framing.render.highlight import article_html, evidence_html, heading, legend_html, paragraph
 from framing.render.markup import html_text
 from framing.spans import ArticleAnalysis
 from framing.storage import StorageError
 from framing.voices import VOICE_LABELS
-from views.session import STORY_KEY, StoryView, current_story, plural, remember, seed, show, story_catalogue
+from views.session import STORY_KEY, StoryView, chart_font, current_story, plural, remember, seed, show, story_catalogue
 
 REFRESH = "4s"  # how often the teacher's screen reads the class's guesses again
 CODE_STYLE = "font-size: 3.4em; font-weight: 700; letter-spacing: 0.25em; margin: 0; line-height: 1.2;"
@@ -264,9 +265,8 @@ def reveal_block(view: StoryView, doc: ArticleAnalysis, label: str, guesses: pd.
     else:
         right = int(mine.loc[mine["right"], "guesses"].sum())
         show(view, paragraph(f"The guesses: {right} of {guesses_phrase(int(mine['guesses'].sum()))} right"))
-        chart = mine.assign(result=mine["right"].map({True: "right", False: "not right"}))
-        st.bar_chart(chart, x="guess", y="guesses", color="result", horizontal=True,
-                     height=80 + 36 * len(chart))
+        st.plotly_chart(guess_bars(mine, font_size=chart_font()), width="stretch", key=f"guesses_{article.id}",
+                        config={"displayModeBar": False})
     show(view, heading("Its lexicon hits, by category", level=4), hits_by_category(view, doc),
          heading("Its most distinctive words (its own voice)", level=4), distinctive_apart(view, article.outlet),
          heading("Names for actors that set it apart", level=4), naming_apart(view, article.outlet))

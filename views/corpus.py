@@ -41,6 +41,7 @@ from framing.voices import VOICE_LABELS
 from views.session import (
     DEFAULT_TEXT_SIZE,
     TEXT_SIZE_KEY,
+    chart_font,
     clicked_points,
     current_story,
     plural,
@@ -219,7 +220,8 @@ def tiles_section(name: str, batch: Batch, styles: dict, choices: Choices) -> No
                "behind its number.")
     voice, span = choices.voice, choices.span
     totals = outlet_totals(batch.outlets, voice=voice, span=span, chosen=choices.outlets)
-    tiles = corpus_tiles(totals, styles, voice=voice, outlets=choices.outlets, period=choices.period)
+    tiles = corpus_tiles(totals, styles, voice=voice, outlets=choices.outlets, period=choices.period,
+                         font_size=chart_font())
     key = chart_key("tiles", name, voice, span, choices.outlets)
     points = clicked_points(st.plotly_chart(tiles, on_select="rerun", selection_mode="points", key=key,
                                             width="stretch"))
@@ -248,7 +250,7 @@ def months_section(name: str, batch: Batch, styles: dict, choices: Choices) -> N
     voice, span = choices.voice, choices.span
     rows = monthly(batch.outlets, voice=voice, category=category, span=span, chosen=choices.outlets)
     lines = monthly_rates(rows, outlets=choices.outlets, category=styles[category].name, voice=voice,
-                          thin=THIN_WORDS)
+                          thin=THIN_WORDS, font_size=chart_font())
     key = chart_key("months", name, voice, span, choices.outlets, category)
     picked = st.plotly_chart(lines, on_select="rerun", selection_mode="points", key=key, width="stretch")
     points = [point for point in clicked_points(picked) if point.get("customdata")]

@@ -13,6 +13,7 @@ from views.session import current_story, plural, seed
 
 PNG_WIDTH = 1200  # px before scaling: wide enough for a slide
 PNG_SCALE = 2  # sharp on a projector and in print
+PNG_FONT = 18  # px before scaling: read from the back of a classroom
 
 view = current_story()
 analysis = view.analysis
@@ -64,14 +65,17 @@ st.subheader("A chart as a picture (PNG)")
 terms = analysis.distinctive(top=DISTINCTIVE_TOP)
 charts = {
     "tiles_narrator": (f"Overview tiles, {VOICE_LABELS['narrator']}",
-                       lambda: rate_tiles(analysis.scores, view.styles, voice="narrator", outlets=outlets)),
+                       lambda: rate_tiles(analysis.scores, view.styles, voice="narrator", outlets=outlets,
+                                          font_size=PNG_FONT)),
     "tiles_quote": (f"Overview tiles, {VOICE_LABELS['quote']}",
-                    lambda: rate_tiles(analysis.scores, view.styles, voice="quote", outlets=outlets)),
+                    lambda: rate_tiles(analysis.scores, view.styles, voice="quote", outlets=outlets,
+                                       font_size=PNG_FONT)),
     "statements": ("Which outlet quoted which statement", lambda: statement_tiles(
         analysis.statement_matrix()[outlets], dict(zip(analysis.statements()["statement"],
-                                                       analysis.statements()["speaker"], strict=True)))),
+                                                       analysis.statements()["speaker"], strict=True)),
+        font_size=PNG_FONT)),
     **{f"distinctive_{i}": (f"Most distinctive words: {outlet}", lambda outlet=outlet: distinctive_bars(
-        leading_terms(terms, outlet), outlet)) for i, outlet in enumerate(outlets)},
+        leading_terms(terms, outlet), outlet, font_size=PNG_FONT)) for i, outlet in enumerate(outlets)},
 }
 picked = st.selectbox("Chart", list(charts), format_func=lambda key: charts[key][0], key="png_chart")
 if find_browser() is None:

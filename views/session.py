@@ -13,6 +13,7 @@ from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, l
 from framing.actors import corrections_path
 from framing.lexicon import DEFAULT_NAME, lexicon_files
 from framing.library.deleted import undo
+from framing.render.charts import CHART_FONT
 from framing.render.highlight import stylesheet, wrap
 from framing.render.palette import CategoryStyle, category_styles
 from framing.storage import StorageError
@@ -157,6 +158,12 @@ def show(view: StoryView, *parts: str) -> None:
     """Render prepared HTML parts with the category styles, at the chosen text size."""
     size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
     st.html(wrap(*parts, css=stylesheet(view.styles, font_size=size)))
+
+
+def chart_font() -> int:
+    """The charts' text size for the sidebar's text size: CHART_FONT at the default, growing with it."""
+    size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
+    return max(12, round(size * CHART_FONT / DEFAULT_TEXT_SIZE))
 
 
 def delete_undoably(page: str, what: str, remove, *args) -> bool:

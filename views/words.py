@@ -8,7 +8,7 @@ from framing.evidence import keyword_in_context
 from framing.render.charts import distinctive_bars, term_scatter
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.voices import VOICE_LABELS
-from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
+from views.session import chart_font, clicked_points, current_story, plural, remember, seed, show, url_choice
 
 SCOPES = {"narrator": VOICE_LABELS["narrator"], "all": "all text, quotations included"}
 GRID = 3
@@ -40,11 +40,12 @@ else:
                "in this outlet / in all the others. "
                "Click a bar to read the term in context below.")
     table = analysis.distinctive(scope=scope, top=10)
+    font = chart_font()
     for start in range(0, len(outlets), GRID):
         for column, outlet in zip(st.columns(GRID), outlets[start:start + GRID], strict=False):
             key = f"bars_{scope}_{outlet}_{st.session_state['picks']}"
-            bars = view.figure(("bars", scope, outlet),
-                               lambda outlet=outlet: distinctive_bars(leading_terms(table, outlet), outlet))
+            bars = view.figure(("bars", scope, outlet, font), lambda outlet=outlet: distinctive_bars(
+                leading_terms(table, outlet), outlet, font_size=font))
             column.plotly_chart(bars, key=key,
                                 on_select=lambda key=key: pick_term(key, 1), selection_mode="points",
                                 width="stretch")
@@ -64,8 +65,8 @@ else:
     st.caption("Each point is a term, placed by how often each outlet uses it. Terms near an axis belong to one "
                "outlet; the most one-sided are labelled. Click a point to read it in context.")
     key = f"scatter_{scope}_{first}_{second}_{st.session_state['picks']}"
-    scatter = view.figure(("scatter", scope, first, second),
-                          lambda: term_scatter(analysis.term_counts(scope=scope), first, second))
+    scatter = view.figure(("scatter", scope, first, second, font),
+                          lambda: term_scatter(analysis.term_counts(scope=scope), first, second, font_size=font))
     st.plotly_chart(scatter, key=key,
                     on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
 

@@ -166,11 +166,7 @@ def _scores(analysis: Analysis, outlets: list[str], styles: dict[str, CategorySt
                          f"</span> {html_text(style.name)}</td>", *counts])
         parts.append(f"<h3>{html_text(VOICE_LABELS[voice]).capitalize()}</h3>")
         parts.append(_table(["Category", *outlets], rows, css_id=f"scores-{voice}"))
-    tiles = rate_tiles(analysis.scores, styles, voice="narrator", outlets=outlets)
-    rise = min(4 * max((len(outlet) for outlet in outlets), default=0), 120)  # room for slanted names
-    tiles.update_layout(title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 10}},
-                        height=tiles.layout.height + rise, margin={"t": 60 + rise})
-    parts.append(charts(tiles))
+    parts.append(charts(rate_tiles(analysis.scores, styles, voice="narrator", outlets=outlets)))
     return "".join(parts)
 
 
