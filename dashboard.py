@@ -14,6 +14,7 @@ from views.pages import DEFAULT_PAGE, PAGES
 from views.session import (
     DEFAULT_TEXT_SIZE,
     LEXICON_KEY,
+    PAGE_STYLE,
     STORY_KEY,
     TEXT_SIZE_KEY,
     forget_page_choices,
@@ -25,6 +26,7 @@ from views.session import (
 
 use_data_dir_argument(sys.argv[1:])  # streamlit run dashboard.py -- --data-dir PATH
 st.set_page_config(page_title="Framing: one story, many outlets", page_icon=":material/newspaper:", layout="wide")
+st.html(PAGE_STYLE)
 
 sections: dict[str, list] = {}
 for spec in PAGES:
@@ -55,7 +57,7 @@ with st.sidebar:
                  help="The word lists every page counts with. Make your own on the Lexicon page.")
     st.slider("Text size", min_value=12, max_value=32, value=DEFAULT_TEXT_SIZE, step=2, key=TEXT_SIZE_KEY,
               help="Size of the article texts and evidence lines; larger for a projector.")
-    st.caption("Light or dark: open the ⋮ menu at the top right, then Settings.")
+    st.caption("Light or dark: open the ⋮ menu at the top right and choose Light, Dark or System.")
 remember(story=st.session_state[STORY_KEY],
          lexicon=None if st.session_state[LEXICON_KEY] == DEFAULT_NAME else st.session_state[LEXICON_KEY])
 page.run()

@@ -7,18 +7,26 @@ Skipped where /usr/bin/chromium is missing, unless the environment variable CI i
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 
 import pytest
-from browser_helpers import HOSTILE, SCRIPT, click_centre, no_exception, serve, settle, visit, write_hostile_story
+from browser_helpers import (
+    HOSTILE,
+    SCRIPT,
+    click_centre,
+    no_exception,
+    serve,
+    settle,
+    visit,
+    write_batch,
+    write_hostile_story,
+)
 from conftest import NEEDS_CHROMIUM, REPO, TIMEOUT
 from playwright.sync_api import Page, expect
 
 from framing import load_lexicon
-from framing.batch.scoring import run_batch
 from views.pages import PAGES, PageSpec
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
@@ -31,19 +39,6 @@ FIRST_LINES = "texts => texts.map(t => (t.querySelector('tspan.line') || t).text
 
 
 # --- fixtures: browser, server, story ------------------------------------------------------------
-
-
-def write_batch(data_dir: Path) -> None:
-    """A batch run over a few hostile-named articles in two months, where the Corpus page finds it."""
-    source = data_dir / "corpus.jsonl"
-    one, two = "'<i>Outlet</i> One'", "Outlet **Two**"
-    rows = [(one, "2024-01-03", "The regime said the so-called rebels fled. Takfiri groups attacked."),
-            (one, "2024-02-07", 'The regime claimed it won. "The Takfiri terrorists ran," he said.'),
-            (two, "2024-01-09", "The so-called moderate rebels said the regime lied, allegedly.")]
-    source.write_text("".join(json.dumps({"outlet": o, "date": d, "text": t}) + "\n" for o, d, t in rows),
-                      encoding="utf-8")
-    (data_dir / "batches").mkdir()
-    run_batch(source, data_dir / "batches" / "hostile.parquet", load_lexicon(), workers=1, progress=False)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from framing.voices import VOICE_LABELS
 from views.session import chart_font, clicked_points, current_story, plural, remember, seed, show, url_choice
 
 SCOPES = {"narrator": VOICE_LABELS["narrator"], "all": "all text, quotations included"}
-GRID = 3
 
 view = current_story()
 analysis = view.analysis
@@ -41,8 +40,9 @@ else:
                "Click a bar to read the term in context below.")
     table = analysis.distinctive(scope=scope, top=10)
     font = chart_font()
-    for start in range(0, len(outlets), GRID):
-        for column, outlet in zip(st.columns(GRID), outlets[start:start + GRID], strict=False):
+    grid = 3 if font <= 16 else 2 if font <= 20 else 1  # larger type: fewer, wider charts a row, labels whole
+    for start in range(0, len(outlets), grid):
+        for column, outlet in zip(st.columns(grid), outlets[start:start + grid], strict=False):
             key = f"bars_{scope}_{outlet}_{st.session_state['picks']}"
             bars = view.figure(("bars", scope, outlet, font), lambda outlet=outlet: distinctive_bars(
                 leading_terms(table, outlet), outlet, font_size=font))

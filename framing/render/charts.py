@@ -47,23 +47,51 @@ def _label(text: str, *, width: int = 22, lines: int = 2) -> str:
 
 def _readable(figure: go.Figure, *, font_size: int) -> go.Figure:
     """Text at one size (ticks, labels, legend, hover) and margins that grow to fit every label and title."""
-    figure.update_layout(font={"size": font_size}, hoverlabel={"font": {"size": font_size}})
-    figure.update_layout(title={"automargin": True, "font": {"size": round(font_size * 1.15)}})
-    figure.update_xaxes(automargin=True, title_standoff=font_size // 2)
-    figure.update_yaxes(automargin=True, title_standoff=font_size // 2)
+    figure.update_layout(
+        font={"size": font_size}, hoverlabel={"font": {"size": font_size}}, legend={"font": {"size": font_size}},
+        # above the plot and clear of the labels on top of it, which push the margin down for it
+        title={"automargin": True, "font": {"size": round(font_size * 1.15)}, "x": 0, "xanchor": "left",
+               "xref": "container", "y": 1, "yref": "paper", "yanchor": "bottom", "pad": {"b": 8, "l": 4}},
+    )
+    for axes in (figure.update_xaxes, figure.update_yaxes):  # sizes named, as Streamlit's theme names its own
+        axes(automargin=True, tickfont={"size": font_size}, title={"font": {"size": font_size}, "standoff": 6})
     return figure
 
 
+def _title(text: str, font_size: int) -> str:
+    """A chart title broken into lines that fit a chart about 1,000 px wide at this size (a projector's
+    large type would run past the chart's edge in one line)."""
+    return "<br>".join(textwrap.wrap(text, max(24, round(1100 / font_size)))) or text
+
+
+def _lines(labels) -> int:
+    return max((str(label).count("<br>") + 1 for label in labels), default=1)
+
+
 def _tile_layout(figure: go.Figure, *, rows: float, title: str, font_size: int) -> go.Figure:
-    tile = tile_size(font_size)
+    """A grid of squares, `rows` tall, with the outlets' names above it. A title on the plot would sit on
+    those names (a margin grown for the title counts no labels on top), so the title goes at the very top
+    of the figure, placed by the bottom of its first line (Plotly anchors a title of several lines there,
+    the others run below), with room for it and the names below."""
+    title = _title(title, font_size)
+    names = figure.layout.xaxis.categoryarray or [x for trace in figure.data for x in trace.x]
+    line = 1.3 * 1.15 * font_size
+    heading, labels = line * _lines([title]), 1.3 * font_size * _lines(names)
+    top = round(20 + heading + labels + 0.8 * font_size)  # and the gap between the names and the squares
+    key = 6 * font_size if any(getattr(trace.marker, "showscale", False) for trace in figure.data) else 0
+    height = round(top + (tile_size(font_size) + 14) * rows + key + 30)
     figure.update_layout(
-        title=title, height=round(150 + 3.5 * font_size + (tile + 12) * rows),
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        title={"text": title, "y": 1 - (8 + line) / height, "yref": "container", "yanchor": "bottom",
+               "pad": {"t": 0, "b": 0}},
+        height=height, margin={"l": 10, "r": 10, "t": top, "b": 10 + key},
         clickmode="event+select", dragmode=False, showlegend=False,
     )
-    figure.update_xaxes(side="top", showgrid=False, zeroline=False)
+    figure.update_xaxes(side="top", showgrid=False, zeroline=False, tickangle=0)
     figure.update_yaxes(autorange="reversed", showgrid=False, zeroline=False)
-    return _readable(figure, font_size=font_size)
+    _readable(figure, font_size=font_size)
+    figure.update_layout(title={"y": 1 - (8 + line) / height, "yref": "container", "yanchor": "bottom",
+                                "automargin": False})
+    return figure
 
 
 def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
@@ -72,8 +100,8 @@ def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice:
     outlets within a row (the rate over the row's highest, darker for more), since categories differ
     tenfold in size."""
     trace = _rate_trace(scores, styles, voice=voice, outlets=outlets, font_size=font_size)
-    title = f"Hits by category, {VOICE_LABELS.get(voice, voice)}: count (bold) and rate per 1,000 words"
-    return _tile_figure(trace, rows=len(styles), title=title, font_size=font_size)
+    return _tile_figure(trace, rows=len(styles), title=f"Hits by category, {VOICE_LABELS.get(voice, voice)}",
+                        font_size=font_size)
 
 
 def _rate_trace(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
@@ -84,25 +112,38 @@ def _rate_trace(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice
     shown = shown.sort_values(["category", "outlet"], key=lambda col: col.map(order) if col.name == "category"
                               else col.map({o: i for i, o in enumerate(outlets)}))
     shown["name"] = shown["category"].map(
-        lambda c: _label(f"{styles[c].number} {styles[c].name}" if c in styles else c))
+        lambda c: _label(f"{styles[c].number} {styles[c].name}" if c in styles else c,
+                         width=22 if font_size <= 16 else 16))  # whole in the hover
     row_top = shown.groupby("category")["per_1000"].transform("max")
     shade = (shown["per_1000"] / row_top.where(row_top > 0, 1)).fillna(0).round(3)
     labels = [f"<b>{count}</b><br>{rate:.1f}" if count else "0" for count, rate in zip(
         shown["count"], shown["per_1000"], strict=True)]
     return go.Scatter(
-        x=shown["outlet"].map(lambda outlet: _label(outlet, width=14)), y=shown["name"], mode="markers+text",
+        x=shown["outlet"].map(lambda outlet: _label(outlet, width=12, lines=3)), y=shown["name"],
+        mode="markers+text",
         text=labels, textfont={"color": [ink_on(shade_colour(value)) for value in shade], "size": font_size - 1},
         marker={"symbol": "square", "size": tile_size(font_size), "color": shade, "colorscale": RATE_SCALE,
                 "cmin": 0, "cmax": 1, "showscale": True, "line": {"width": 1, "color": MARK_GREY},
-                "colorbar": {"title": {"text": "rate as a share<br>of its row's<br>highest"}, "thickness": 14}},
+                # below the grid, where it takes no width from the squares
+                "colorbar": {"title": {"text": "each square: the count (bold) above the rate per 1,000 words<br>"
+                                               "shade: the rate as a share of its row's highest", "side": "top",
+                                       "font": {"size": font_size - 2}}, "orientation": "h", "y": 0,
+                             "yanchor": "bottom", "yref": "container", "ypad": 8, "len": 0.6,
+                             "tickfont": {"size": font_size - 2}, "thickness": 12}},
         customdata=shown[["outlet", "category"]].to_numpy(),
-        hovertemplate="%{customdata[0]} · %{y}<br>%{hovertext}<extra></extra>",
-        hovertext=[f"{plural(count, 'hit')} in {words} words = {rate:.1f} per 1,000" if words
-                   else "no words in this voice" for count, words, rate in zip(
-                       shown["count"], shown["words"], shown["per_1000"], strict=True)],
+        hovertemplate="%{customdata[0]} · %{hovertext}<extra></extra>",
+        hovertext=[f"{_category_name(styles, category)}<br>" + (
+            f"{plural(count, 'hit')} in {words} words = {rate:.1f} per 1,000" if words else "no words in this voice")
+            for category, count, words, rate in zip(
+                shown["category"], shown["count"], shown["words"], shown["per_1000"], strict=True)],
         # the clicked square grows; the others keep their colour, so they stay readable after a click
         selected={"marker": {"size": tile_size(font_size) + 8}}, unselected={"marker": {"opacity": 1}},
     )
+
+
+def _category_name(styles: dict[str, CategoryStyle], category: str) -> str:
+    """A category's number and whole name, escaped, for a hover."""
+    return plotly_text(f"{styles[category].number} {styles[category].name}" if category in styles else category)
 
 
 def _tile_figure(trace: go.Scatter, *, rows: float, title: str, font_size: int) -> go.Figure:
@@ -190,8 +231,8 @@ def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int
 
 
 def _apart(ranked, places: dict[str, tuple[float, float]], limit: int) -> set[str]:
-    """Up to `limit` terms, in rank order, each placed at least a tenth of the chart's span in
-    each direction from those already taken, so their labels do not pile up."""
+    """Up to `limit` terms, in rank order, each a fifth of the chart's width or a tenth of its height
+    away from those already taken (a label is wider than tall), so their labels do not pile up."""
     if not places:
         return set()
     spans = [max(max(p[axis] for p in places.values()) - min(p[axis] for p in places.values()), 1)
@@ -199,7 +240,7 @@ def _apart(ranked, places: dict[str, tuple[float, float]], limit: int) -> set[st
     taken: list[str] = []
     for term in ranked:
         x, y = places[term]
-        if all(abs(x - places[t][0]) > spans[0] / 10 or abs(y - places[t][1]) > spans[1] / 10 for t in taken):
+        if all(abs(x - places[t][0]) > spans[0] / 5 or abs(y - places[t][1]) > spans[1] / 10 for t in taken):
             taken.append(term)
         if len(taken) == limit:
             break
@@ -243,7 +284,7 @@ def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str], *, font_size
     labels = {s: _label(f"{s} {speakers.get(s, '')}".strip(), width=24, lines=1) for s in matrix.index}
     square = round(1.6 * font_size)
     figure = go.Figure(go.Scatter(
-        x=frame["outlet"].map(lambda outlet: _label(outlet, width=14)), y=frame["statement"].map(labels),
+        x=frame["outlet"].map(lambda outlet: _label(outlet, width=12, lines=3)), y=frame["statement"].map(labels),
         mode="markers",
         marker={"symbol": ["square" if q else "circle-open" for q in frame["quoted"]],
                 "size": [square if q else square // 2 for q in frame["quoted"]],
@@ -291,20 +332,20 @@ def corpus_tiles(totals: pd.DataFrame, styles: dict[str, CategoryStyle], *, voic
     for outlet, category in trace.customdata:
         row = rows.loc[(outlet, category)]
         articles = f"{plural(row['articles'], 'article')}, {plotly_text(period)}"
+        name = _category_name(styles, category)
         if not row["articles"]:
-            hover.append(f"no articles, {plotly_text(period)}")
+            hover.append(f"{name}<br>no articles, {plotly_text(period)}")
         elif not row["words"]:
-            hover.append(f"no words in this voice<br>{articles}")
+            hover.append(f"{name}<br>no words in this voice<br>{articles}")
         else:
-            hover.append(f"{plural(row['count'], 'hit')} in {row['words']:,} words = "
+            hover.append(f"{name}<br>{plural(row['count'], 'hit')} in {row['words']:,} words = "
                          f"{row['per_1000']:.2f} per 1,000<br>{articles}")
     biggest = int(rows["count"].max()) if len(rows) else 0
     trace.update(hovertext=hover, textfont={"size": font_size - 1 if biggest < 10_000 else font_size - 4})
-    title = (f"Hits by category, {VOICE_LABELS.get(voice, voice)}, {plotly_text(period)}: "
-             "count (bold) and rate per 1,000 words")
+    title = f"Hits by category, {VOICE_LABELS.get(voice, voice)}, {plotly_text(period)}"
     figure = _tile_figure(trace, rows=len(styles), title=title, font_size=font_size)
-    slanted = len(outlets) > 6
-    figure.update_xaxes(tickangle=-30 if slanted else 0)
+    if len(outlets) > 6:  # too many names side by side: slanted, with the room that takes above the squares
+        figure.update_layout(xaxis_tickangle=-30, margin={"t": figure.layout.margin.t + round(3.6 * font_size)})
     return figure
 
 
@@ -343,12 +384,14 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         marker={"symbol": "circle-open", "size": 9, "color": "#777777", "line": {"width": 2}}, hoverinfo="skip",
     ))
     figure.update_layout(
-        title=f"{plotly_text(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, month by month",
+        title=_title(f"{plotly_text(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, "
+                     "month by month", font_size),
         height=max(460, 150 + 24 * (len(outlets) + 1)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
         clickmode="event+select", dragmode=False,
         hovermode="closest",
     )
-    figure.update_xaxes(type="category", showgrid=False)
+    months = list(dict.fromkeys(rows["month"]))
+    figure.update_xaxes(type="category", showgrid=False, range=[-0.5, len(months) - 0.5])  # clear of the y ticks
     figure.update_yaxes(title="per 1,000 words", rangemode="tozero")
     return _readable(figure, font_size=font_size)
 
