@@ -125,8 +125,7 @@ def _rate_trace(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice
         marker={"symbol": "square", "size": tile_size(font_size), "color": shade, "colorscale": RATE_SCALE,
                 "cmin": 0, "cmax": 1, "showscale": True, "line": {"width": 1, "color": MARK_GREY},
                 # below the grid, where it takes no width from the squares
-                "colorbar": {"title": {"text": "each square: the count (bold) above the rate per 1,000 words<br>"
-                                               "shade: the rate as a share of its row's highest", "side": "top",
+                "colorbar": {"title": {"text": "shade: the rate as a share of its row's highest", "side": "top",
                                        "font": {"size": font_size - 2}}, "orientation": "h", "y": 0,
                              "yanchor": "bottom", "yref": "container", "ypad": 8, "len": 0.6,
                              "tickfont": {"size": font_size - 2}, "thickness": 12}},
@@ -258,7 +257,8 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
             y=share["outlet"].map(lambda outlet: _label(outlet, width=18)), x=share[column], orientation="h",
             name=f"{name} words", textposition="inside", insidetextanchor="middle",
             textfont={"color": ink_on(colour)},
-            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#ffffff", "fgopacity": 0.45}},
+            marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
+                                                 "fgopacity": 0.45, "fillmode": "replace"}},  # on either theme
             text=[f"{count} ({count / total:.0%})" if total else "0" for count, total in zip(
                 share[column], share["words_narrator"], strict=True)],
             customdata=[[outlet, name] for outlet in share["outlet"]],
@@ -308,7 +308,8 @@ def guess_bars(votes: pd.DataFrame, *, font_size: int = CHART_FONT) -> go.Figure
         figure.add_trace(go.Bar(
             y=part["guess"].map(lambda outlet: _label(outlet, width=20)), x=part["guesses"], orientation="h",
             name=name, text=part["guesses"], textposition="outside", cliponaxis=False,
-            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#ffffff", "fgopacity": 0.5}},
+            marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
+                                                 "fgopacity": 0.5, "fillmode": "replace"}},
             hovertemplate="%{y}: %{x} guesses<extra>" + name + "</extra>",
         ))
     figure.update_layout(
