@@ -16,7 +16,7 @@ from framing.render.highlight import heading
 from framing.spans import ArticleAnalysis
 from framing.voices import VOICE_LABELS
 from views.pills import pill_labels
-from views.session import CANDIDATES_KEY, STORY_KEY, StoryView, current_story, plural, seed, show
+from views.session import CANDIDATES_KEY, STORY_KEY, StoryView, current_story, page_intro, plural, seed, show
 
 COMPARE_VOICES = {"all": "all the words, quotations included", "narrator": VOICE_LABELS["narrator"]}
 
@@ -173,8 +173,7 @@ def download_section(sheet: Sheet, comparison: Comparison, marks: list[int], sto
 
 story_view = current_story()
 story_slug = st.session_state[STORY_KEY]
-st.title("Annotate")
-st.caption("Mark the words you find loaded in one article, then see how your reading compares with the lexicon's.")
+page_intro(__file__)
 article_id = st.selectbox("Article", list(story_view.analysis.articles["article"]), key="annotate_article",
                           format_func=lambda article: article_label(story_view, article))
 this_sheet = Sheet(story_view.analysis.document(article_id), f"{story_slug}::{article_id}")

@@ -44,7 +44,18 @@ from framing.render.markup import html_text
 from framing.spans import ArticleAnalysis
 from framing.storage import StorageError
 from framing.voices import VOICE_LABELS
-from views.session import STORY_KEY, StoryView, chart_font, current_story, plural, remember, seed, show, story_catalogue
+from views.session import (
+    STORY_KEY,
+    StoryView,
+    chart_font,
+    current_story,
+    page_intro,
+    plural,
+    remember,
+    seed,
+    show,
+    story_catalogue,
+)
 
 REFRESH = "4s"  # how often the teacher's screen reads the class's guesses again
 CODE_STYLE = "font-size: 3.4em; font-weight: 700; letter-spacing: 0.25em; margin: 0; line-height: 1.2;"
@@ -279,7 +290,7 @@ if lesson is not None:
     require_lesson_story(lesson)
 view = current_story()
 story = view.analysis.story
-st.title("Blind reading")
+page_intro(__file__)
 if len(view.outlets) < 2:
     st.info("Blind reading needs at least two outlets, and this story has one outlet. Add articles from "
             "another outlet on the Import articles page.")
@@ -291,9 +302,6 @@ seed("blind_guesses", {})
 seed("blind_revealed", False)
 remember(lesson=lesson.code if lesson else None)
 
-st.caption("Read each article without knowing who published it, guess the outlet, then reveal the evidence. "
-           "Outlet names, datelines and web addresses are hidden as [the outlet], and a headline at the top of "
-           "the text until the reveal.")
 lesson_column, tally_column = st.columns(2, gap="large")
 with lesson_column:
     lesson_panel(view, lesson)

@@ -3,13 +3,14 @@
 import streamlit as st
 
 from framing.render.highlight import article_html, heading, legend_html, paragraph, removed_html
-from views.session import current_story, remember, seed, show, url_values
+from views.session import current_story, page_intro, remember, seed, show, url_values
 
 MAX_COLUMNS = 5
 
 view = current_story()
 analysis = view.analysis
 outlets = view.outlets
+page_intro(__file__)
 
 seed("compare_outlets", url_values("outlet", outlets, limit=MAX_COLUMNS) or outlets[:MAX_COLUMNS])
 seed("compare_categories", url_values("category", view.styles) or list(view.styles))

@@ -44,6 +44,7 @@ from views.session import (
     chart_font,
     clicked_points,
     current_story,
+    page_intro,
     plural,
     remember,
     seed,
@@ -278,10 +279,7 @@ def numbers_section(name: str, batch: Batch, styles: dict, choices: Choices) -> 
         )
 
 
-st.title("Corpus: many articles, outlet by outlet")
-st.caption("The results of a batch run over a whole corpus, from a few hundred articles to hundreds of thousands: "
-           "how often each outlet uses each kind of framing word, in its own words or in quotations, and how that "
-           "changes month by month. Every count leads to the lexicon terms behind it.")
+page_intro(__file__)
 folder = data_subdir(RESULTS_FOLDER)
 results = find_results(folder)
 if not results:

@@ -9,7 +9,7 @@ from framing.render.exports import TABLES, csv_bytes, export_tables, export_zip
 from framing.render.handout import DISTINCTIVE_TOP, SECTIONS, handout_file_name, handout_html
 from framing.render.png import PngUnavailable, figure_png, find_browser
 from framing.voices import VOICE_LABELS
-from views.session import current_story, plural, seed
+from views.session import current_story, page_intro, plural, seed
 
 PNG_WIDTH = 1200  # px before scaling: wide enough for a slide
 PNG_SCALE = 2  # sharp on a projector and in print
@@ -19,9 +19,7 @@ view = current_story()
 analysis = view.analysis
 story = analysis.story
 
-st.title("Handout and downloads")
-st.caption("Something for students to take home, and the tables behind every number, for the story chosen "
-           "in the sidebar.")
+page_intro(__file__)
 st.subheader("Choose what goes in")
 seed("handout_outlets", list(story.outlets))
 outlets = st.multiselect("Outlets", story.outlets, key="handout_outlets",

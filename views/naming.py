@@ -13,7 +13,17 @@ from framing.render.charts import statement_tiles, unique_share_bars
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.stories import StoryError
 from framing.voices import VOICE_LABELS
-from views.session import chart_font, clicked_points, current_story, plural, remember, seed, show, url_choice
+from views.session import (
+    chart_font,
+    clicked_points,
+    current_story,
+    page_intro,
+    plural,
+    remember,
+    seed,
+    show,
+    url_choice,
+)
 
 KIND_MARKS = {"description": "◆ ", "title": "▲ "}
 ROW_LEVELS = {"referent": "actor", "group": "country (actors rolled up)"}
@@ -68,6 +78,7 @@ view = current_story()
 analysis = view.analysis
 outlets = view.outlets
 
+page_intro(__file__)
 st.subheader("What each outlet calls each actor")
 seed("naming_voice", url_choice("naming_voice", VOICE_LABELS, "narrator"))
 voice = st.radio("Names used in", list(VOICE_LABELS), key="naming_voice", horizontal=True, format_func=VOICE_LABELS.get)

@@ -7,14 +7,25 @@ from framing.render.charts import rate_tiles
 from framing.render.highlight import evidence_html, heading, legend_html, paragraph
 from framing.render.markup import html_text
 from framing.voices import VOICE_LABELS
-from views.session import chart_font, clicked_points, current_story, plural, remember, seed, show, url_choice
+from views.session import (
+    chart_font,
+    clicked_points,
+    current_story,
+    page_intro,
+    plural,
+    remember,
+    seed,
+    show,
+    url_choice,
+)
 
 view = current_story()
 analysis = view.analysis
 story = analysis.story
 
 events = {event.id: event for event in story.events}
-show(view, heading(story.title, level=1), paragraph(story.summary))
+page_intro(__file__)
+show(view, heading(story.title, level=2), paragraph(story.summary))
 
 st.subheader("The outlets")
 columns = st.columns(min(len(story.outlets), 5) or 1)

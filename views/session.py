@@ -19,6 +19,7 @@ from framing.render.palette import CategoryStyle, category_styles
 from framing.storage import StorageError
 from framing.stories import story_folders, story_title
 from framing.text import plural  # noqa: F401 (pages take it from here with the other helpers)
+from views.pages import PAGES
 
 DEFAULT_TEXT_SIZE = 18
 # Sidebar settings and lexicon work in progress outlive a change of story; the rest belongs to one story.
@@ -161,6 +162,13 @@ def show(view: StoryView, *parts: str) -> None:
     """Render prepared HTML parts with the category styles, at the chosen text size."""
     size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
     st.html(wrap(*parts, css=stylesheet(view.styles, font_size=size)))
+
+
+def page_intro(script: str) -> None:
+    """The page's title and its one sentence on what it shows and how to read it, from the page list."""
+    spec = next(spec for spec in PAGES if Path(spec.script).name == Path(script).name)
+    st.title(spec.heading or spec.title)
+    st.caption(spec.purpose)
 
 
 def chart_font() -> int:

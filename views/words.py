@@ -8,13 +8,24 @@ from framing.evidence import keyword_in_context
 from framing.render.charts import distinctive_bars, term_scatter
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.voices import VOICE_LABELS
-from views.session import chart_font, clicked_points, current_story, plural, remember, seed, show, url_choice
+from views.session import (
+    chart_font,
+    clicked_points,
+    current_story,
+    page_intro,
+    plural,
+    remember,
+    seed,
+    show,
+    url_choice,
+)
 
 SCOPES = {"narrator": VOICE_LABELS["narrator"], "all": "all text, quotations included"}
 
 view = current_story()
 analysis = view.analysis
 outlets = view.outlets
+page_intro(__file__)
 
 
 def pick_term(chart_key: str, position: int) -> None:
