@@ -125,7 +125,7 @@ def comparison_section(view: StoryView, sheet: Sheet, marks: list[int]) -> Compa
     columns[2].metric("Marked by both", comparison.both)
     columns[3].metric("Words agreed on", "—" if comparison.agreement is None else f"{comparison.agreement:.0%}",
                       help="Words both marked or both left unmarked, out of all the words compared.")
-    columns[4].metric("Cohen's kappa", "—" if comparison.kappa is None else f"{comparison.kappa:.2f}",
+    columns[4].metric("Cohen's kappa", comparison.kappa_text,
                       help="Agreement beyond chance: 1 is full agreement, 0 no more than chance. Most words are "
                            "marked by neither side, so the plain agreement is high even when the marks differ.")
     if comparison.small_numbers:
