@@ -39,8 +39,6 @@ from framing.render.palette import category_styles
 from framing.storage import data_subdir
 from framing.voices import VOICE_LABELS
 from views.session import (
-    DEFAULT_TEXT_SIZE,
-    TEXT_SIZE_KEY,
     chart_font,
     clicked_points,
     current_story,
@@ -48,6 +46,7 @@ from views.session import (
     plural,
     remember,
     seed,
+    text_size,
     url_choice,
     url_values,
 )
@@ -93,7 +92,7 @@ def chart_key(kind: str, *choices) -> str:
 
 def show_html(*parts: str) -> None:
     """Escaped HTML parts (`heading`, `paragraph`) at the chosen text size."""
-    st.html(wrap(*parts, css=stylesheet({}, font_size=st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE))))
+    st.html(wrap(*parts, css=stylesheet({}, font_size=text_size())))
 
 
 def show_terms(batch: Batch, *, outlet: str, category: str, voice: str, span, count: int, title: str) -> None:

@@ -25,8 +25,11 @@ DEFAULT_TEXT_SIZE = 18
 # Sidebar settings and lexicon work in progress outlive a change of story; the rest belongs to one story.
 # Session-state keys that more than one page reads; a page's own keys stay in the page, prefixed with its name.
 STORY_KEY, LEXICON_KEY, TEXT_SIZE_KEY = "story", "lexicon", "text_size"  # the sidebar's choices
+PROJECTOR_KEY = "projector"  # the sidebar's projector switch, kept in the URL as projector=on
+PROJECTOR_TEXT_SIZE = 32  # the largest text size, everywhere, while the switch is on
+PROJECTOR_COLUMNS = 2  # outlets side by side in Compare on a projector
 CANDIDATES_KEY = "lexicon_candidates"  # [{"term": str, "category": str | None}]: Annotate fills it, Lexicon reads it
-KEPT_ACROSS_STORIES = {STORY_KEY, LEXICON_KEY, TEXT_SIZE_KEY, CANDIDATES_KEY, "lexicon_saved"}
+KEPT_ACROSS_STORIES = {STORY_KEY, LEXICON_KEY, TEXT_SIZE_KEY, PROJECTOR_KEY, CANDIDATES_KEY, "lexicon_saved"}
 LEXICON_WORK = "lexicon_work:"  # + the lexicon an edit started from
 # Rules for Streamlit's own elements on every page: its captions are drawn at 60 % opacity, 3.9:1 on
 # white, under WCAG AA's 4.5:1 for text; at 80 % they pass on both themes.
@@ -160,8 +163,7 @@ def remember(**params) -> None:
 
 def show(view: StoryView, *parts: str) -> None:
     """Render prepared HTML parts with the category styles, at the chosen text size."""
-    size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
-    st.html(wrap(*parts, css=stylesheet(view.styles, font_size=size)))
+    st.html(wrap(*parts, css=stylesheet(view.styles, font_size=text_size())))
 
 
 def page_intro(script: str) -> None:
@@ -173,8 +175,17 @@ def page_intro(script: str) -> None:
 
 def chart_font() -> int:
     """The charts' text size for the sidebar's text size: CHART_FONT at the default, growing with it."""
-    size = st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
-    return max(12, round(size * CHART_FONT / DEFAULT_TEXT_SIZE))
+    return max(12, round(text_size() * CHART_FONT / DEFAULT_TEXT_SIZE))
+
+
+def projector() -> bool:
+    """Whether the page is shown on a projector: large type everywhere, fewer columns, controls tucked away."""
+    return bool(st.session_state.get(PROJECTOR_KEY))
+
+
+def text_size() -> int:
+    """The text size in px: the sidebar's, or the largest on a projector."""
+    return PROJECTOR_TEXT_SIZE if projector() else st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)
 
 
 def delete_undoably(page: str, what: str, remove, *args) -> bool:
