@@ -14,6 +14,9 @@ from views.pages import DEFAULT_PAGE, PAGES
 from views.session import (
     DEFAULT_TEXT_SIZE,
     LEXICON_KEY,
+    PAGE_STYLE,
+    PROJECTOR_KEY,
+    PROJECTOR_TEXT_SIZE,
     STORY_KEY,
     TEXT_SIZE_KEY,
     forget_page_choices,
@@ -25,7 +28,11 @@ from views.session import (
 )
 
 use_data_dir_argument(sys.argv[1:])  # streamlit run dashboard.py -- --data-dir PATH
-st.set_page_config(page_title="Framing: one story, many outlets", page_icon=":material/newspaper:", layout="wide")
+seed(PROJECTOR_KEY, st.query_params.get("projector") == "on")
+# On a projector the sidebar (the teacher's controls) starts folded away; its arrow opens it.
+st.set_page_config(page_title="Framing: one story, many outlets", page_icon=":material/newspaper:", layout="wide",
+                   initial_sidebar_state="collapsed" if st.session_state[PROJECTOR_KEY] else "auto")
+st.html(PAGE_STYLE)
 
 sections: dict[str, list] = {}
 for spec in PAGES:
@@ -54,10 +61,14 @@ with st.sidebar:
                  on_change=forget_page_choices)
     st.selectbox("Lexicon", list(lexicons), key=LEXICON_KEY,
                  help="The word lists every page counts with. Make your own on the Lexicon page.")
-    st.slider("Text size", min_value=12, max_value=32, value=DEFAULT_TEXT_SIZE, step=2, key=TEXT_SIZE_KEY,
-              help="Size of the article texts and evidence lines; larger for a projector.")
-    st.caption("Light or dark: open the ⋮ menu at the top right, then Settings.")
-remember(story=st.session_state[STORY_KEY],
+    st.toggle("Projector mode", key=PROJECTOR_KEY,
+              help="The largest type everywhere, charts included, two outlets side by side in Compare, and this "
+                   "sidebar folded away when the page opens. Kept in the address, so a link opens it so.")
+    st.slider("Text size", min_value=12, max_value=PROJECTOR_TEXT_SIZE, value=DEFAULT_TEXT_SIZE, step=2,
+              key=TEXT_SIZE_KEY, disabled=st.session_state[PROJECTOR_KEY],
+              help="Size of the article texts, evidence lines and charts; larger for a projector.")
+    st.caption("Light or dark: open the ⋮ menu at the top right and choose Light, Dark or System.")
+remember(story=st.session_state[STORY_KEY], projector="on" if st.session_state[PROJECTOR_KEY] else None,
          lexicon=None if st.session_state[LEXICON_KEY] == DEFAULT_NAME else st.session_state[LEXICON_KEY])
 new_page_run()
 page.run()

@@ -127,6 +127,14 @@ def distinctive_terms(documents: dict[str, str], *, top: int = 10, scope: str = 
     return pd.DataFrame(rows, columns=list(DISTINCTIVE_FIELDS))
 
 
+def leading_terms(table: pd.DataFrame, outlet: str) -> pd.DataFrame:
+    """The outlet's log-odds list from `distinctive_terms`, kept to the terms it uses more than the
+    others (z > 0), one row per term: the terms that set it apart, which a chart draws one bar each.
+    The table also holds the exclusive and TF-IDF lists, whose rows repeat terms or lean the other way."""
+    rows = table[(table["outlet"] == outlet) & (table["method"] == "log-odds") & (table["z"] > 0)]
+    return rows.drop_duplicates("term").reset_index(drop=True)
+
+
 def _exclusive(here: pd.Series, others: pd.Series) -> pd.Series:
     """Terms used at least twice here and never elsewhere."""
     return here[(here >= 2) & (others == 0)].astype(float)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from pathlib import Path
 
 import pytest
 from conftest import TIMEOUT, load_bench
 from playwright.sync_api import Page, expect
+
+from framing import load_lexicon
+from framing.batch.scoring import run_batch
 
 expect.set_options(timeout=TIMEOUT)
 SERVER = load_bench("server")
@@ -56,6 +60,19 @@ def write_hostile_story(data_dir: Path) -> None:
         text = ARTICLE.format(outlet=outlet, country=country, n=n, script=SCRIPT, image=IMAGE)
         (folder / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
     (folder / "lexicon.yaml").write_text(STORY_LEXICON_YAML, encoding="utf-8")  # as the set-up step saves one
+
+
+def write_batch(data_dir: Path) -> None:
+    """A batch run over a few hostile-named articles in two months, where the Corpus page finds it."""
+    source = data_dir / "corpus.jsonl"
+    one, two = "'<i>Outlet</i> One'", "Outlet **Two**"
+    rows = [(one, "2024-01-03", "The regime said the so-called rebels fled. Takfiri groups attacked."),
+            (one, "2024-02-07", 'The regime claimed it won. "The Takfiri terrorists ran," he said.'),
+            (two, "2024-01-09", "The so-called moderate rebels said the regime lied, allegedly.")]
+    source.write_text("".join(json.dumps({"outlet": o, "date": d, "text": t}) + "\n" for o, d, t in rows),
+                      encoding="utf-8")
+    (data_dir / "batches").mkdir()
+    run_batch(source, data_dir / "batches" / "hostile.parquet", load_lexicon(), workers=1, progress=False)
 
 
 @contextlib.contextmanager

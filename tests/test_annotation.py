@@ -9,7 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.classroom.annotation import compare_marks, comparison_table, locate, phrases, term_problem, tokens
+from framing.classroom.annotation import (
+    Comparison,
+    compare_marks,
+    comparison_table,
+    locate,
+    phrases,
+    term_problem,
+    tokens,
+)
 from framing.classroom.marks_html import comparison_html
 from framing.render.markup import widget_markdown_text
 from framing.resources import WORD_RE
@@ -139,3 +147,14 @@ def test_kappa_is_zero_when_one_side_marks_nothing_and_undefined_only_when_chanc
     everything = analysis.spans.assign(start=0, end=len(doc.text))
     assert kappa(set(every), everything) is None  # both mark every word
     assert kappa(set(every), analysis.spans.iloc[0:0]) == 0  # one marks all, the other nothing
+
+
+def test_kappa_reads_without_a_sign_on_zero_and_a_dash_where_undefined():
+    def comparison(both, student_only, lexicon_only, neither):
+        return Comparison("all", both + student_only + lexicon_only + neither, both, student_only, lexicon_only,
+                          neither, 0, frozenset(), frozenset(), ())
+
+    near_zero = comparison(0, 1, 1, 998)
+    assert -0.005 < near_zero.kappa < 0 and near_zero.kappa_text == "0.00"
+    assert comparison(5, 0, 0, 5).kappa_text == "1.00"
+    assert comparison(0, 0, 0, 10).kappa_text == "—"

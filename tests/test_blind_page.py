@@ -69,7 +69,7 @@ def test_solo_guesses_are_tallied_for_this_session_and_the_reveal_names_the_outl
     html = html_of(at)
     assert "of 1 guess right" in html
     assert "Its lexicon hits, by category" in html and "Names for actors that set it apart" in html
-    assert len(at.get("vega_lite_chart")) == 2  # a bar chart for each article that was guessed
+    assert len(at.get("plotly_chart")) == 2  # a bar chart for each article that was guessed
     assert at.selectbox(key="blind_guess_solo_A").disabled  # guessing is over
 
 

@@ -7,18 +7,26 @@ Skipped where /usr/bin/chromium is missing, unless the environment variable CI i
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 
 import pytest
-from browser_helpers import HOSTILE, SCRIPT, click_centre, no_exception, serve, settle, visit, write_hostile_story
+from browser_helpers import (
+    HOSTILE,
+    SCRIPT,
+    click_centre,
+    no_exception,
+    serve,
+    settle,
+    visit,
+    write_batch,
+    write_hostile_story,
+)
 from conftest import NEEDS_CHROMIUM, REPO, TIMEOUT
 from playwright.sync_api import Page, expect
 
 from framing import load_lexicon
-from framing.batch.scoring import run_batch
 from views.pages import PAGES, PageSpec
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
@@ -31,19 +39,6 @@ FIRST_LINES = "texts => texts.map(t => (t.querySelector('tspan.line') || t).text
 
 
 # --- fixtures: browser, server, story ------------------------------------------------------------
-
-
-def write_batch(data_dir: Path) -> None:
-    """A batch run over a few hostile-named articles in two months, where the Corpus page finds it."""
-    source = data_dir / "corpus.jsonl"
-    one, two = "'<i>Outlet</i> One'", "Outlet **Two**"
-    rows = [(one, "2024-01-03", "The regime said the so-called rebels fled. Takfiri groups attacked."),
-            (one, "2024-02-07", 'The regime claimed it won. "The Takfiri terrorists ran," he said.'),
-            (two, "2024-01-09", "The so-called moderate rebels said the regime lied, allegedly.")]
-    source.write_text("".join(json.dumps({"outlet": o, "date": d, "text": t}) + "\n" for o, d, t in rows),
-                      encoding="utf-8")
-    (data_dir / "batches").mkdir()
-    run_batch(source, data_dir / "batches" / "hostile.parquet", load_lexicon(), workers=1, progress=False)
 
 
 @pytest.fixture(scope="session")
@@ -96,11 +91,12 @@ def test_clicking_a_square_of_the_overview_lists_its_hits(page: Page, bundled):
 
     count = click_first_nonzero_square(page)
 
-    own = bundled.scores[bundled.scores["voice"] == "narrator"].set_index(["category", "outlet"])["count"]
-    first = next(outlet for category in bundled.lexicon.categories for outlet in bundled.story.outlets
-                 if own.get((category.id, outlet), 0) > 0)  # the grid's first row with hits, left to right
     title = page.locator(".framing h3").filter(has_text=re.compile(r" · .* · .*: \d+ hits?$"))
-    expect(title).to_have_text(re.compile(rf"^{re.escape(first)} · .* · the outlet's own words: {count} hits?$"))
+    expect(title).to_have_text(re.compile(rf" · the outlet's own words: {count} hits?$"))
+    outlet, name, _ = title.text_content().split(" · ")  # the square clicked, as the page names it...
+    category = next(c.id for c in bundled.lexicon.categories if c.name == name)
+    own = bundled.scores[bundled.scores["voice"] == "narrator"].set_index(["category", "outlet"])["count"]
+    assert own[(category, outlet)] == count  # ...holds the count drawn in it
     rows = page.locator("table.kwic tr")
     expect(rows.first).to_be_visible()
     assert rows.count() == count
@@ -156,8 +152,8 @@ def test_clicking_a_square_of_the_corpus_lists_its_terms(page: Page, dialogs: li
     chart = page.locator(".stPlotlyChart").filter(has_text="Hits by category").first
     squares = chart.locator(".scatterlayer .points path")
     expect(squares.first).to_be_visible()
-    ticks = chart.locator(".xaxislayer-above text").all_text_contents()
-    assert "'<i>Outlet</i> One'" in ticks and "Outlet **Two**" in ticks, ticks
+    ticks = [tick.replace(" ", "") for tick in chart.locator(".xaxislayer-above text").all_text_contents()]
+    assert "'<i>Outlet</i>One'" in ticks and "Outlet**Two**" in ticks, ticks  # long names wrap onto lines
     labels = chart.locator(".scatterlayer .textpoint")
     assert squares.count() == labels.count() == 2 * len(load_lexicon().categories)  # two outlets, every category
     counts = [int(label) for label in labels.evaluate_all(FIRST_LINES)]
@@ -202,15 +198,15 @@ def literal_markup_is_shown(page: Page, dialogs: list[str]) -> None:
 
 def test_hostile_text_is_shown_literally_on_the_overview(page: Page, dialogs: list[str]):
     visit(page, f"/?story={HOSTILE}", LANDMARKS[""])
-    expect(page.locator("h1")).to_contain_text("Hostile <b>not bold</b> and **not bold** text")
+    expect(page.locator(".framing h2")).to_contain_text("Hostile <b>not bold</b> and **not bold** text")
     expect(page.locator(".framing h3").filter(has_text="<i>Outlet</i> One")).to_be_visible()
     expect(page.locator(".framing h3").filter(has_text="Outlet **Two**")).to_be_visible()
     expect(page.get_by_text("Headline <u>1</u> with **stars**")).to_be_visible()
     expect(page.get_by_role("combobox", name="Story")).to_have_value("Hostile <b>not bold</b> and **not bold** text")
     tick_labels = page.locator(".stPlotlyChart .xaxislayer-above text")
     expect(tick_labels.first).to_be_visible()  # Plotly draws its axes after the page has settled
-    ticks = tick_labels.all_text_contents()
-    assert "<i>Outlet</i> One" in ticks and "Outlet **Two**" in ticks, ticks
+    ticks = [tick.replace(" ", "") for tick in tick_labels.all_text_contents()]  # long names wrap onto lines
+    assert "<i>Outlet</i>One" in ticks and "Outlet**Two**" in ticks, ticks
     literal_markup_is_shown(page, dialogs)
 
     count = click_first_nonzero_square(page)  # the evidence: sentences of the hostile text

@@ -1,5 +1,6 @@
 """Every page of the dashboard through AppTest: it renders, and its widgets change what it shows."""
 
+import json
 import re
 
 import pytest
@@ -143,3 +144,34 @@ def test_the_rerun_benchmark_walks_the_dashboards_own_page_list():
     bench = load_bench("dashboard_reruns")
     assert bench.PAGES is PAGES
     assert set(bench.INTERACTIONS) <= {spec.script for spec in PAGES}
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.title)
+def test_every_page_opens_with_its_title_and_what_it_shows(spec):
+    at = open_page(spec.script)
+    assert at.title[0].value == (spec.heading or spec.title)
+    assert at.caption[0].value == spec.purpose and spec.purpose.endswith(".")
+
+
+def test_the_charts_text_grows_with_the_text_size():
+    def chart_fonts(at) -> set[int]:
+        return {json.loads(chart.proto.spec)["layout"]["font"]["size"] for chart in at.get("plotly_chart")}
+
+    at = open_page("views/words.py")
+    default = chart_fonts(at)
+    at.slider(key="text_size").set_value(32).run()
+    largest = chart_fonts(at)
+    assert len(default) == len(largest) == 1 and min(largest) > max(default) >= 12
+
+
+def test_projector_mode_from_the_url_sets_large_type_two_columns_and_stays_in_the_url():
+    at = open_page("views/compare.py", projector="on")
+    assert at.toggle(key="projector").value and at.slider(key="text_size").disabled
+    assert len(at.multiselect(key="compare_outlets").value) == 2
+    assert "font-size: 32px" in html_of(at)
+    assert at.query_params["projector"] in ("on", ["on"])
+    at.toggle(key="projector").set_value(False).run()
+    assert "projector" not in at.query_params and "font-size: 32px" not in html_of(at)
+    words = open_page("views/words.py", projector="on")
+    sizes = {json.loads(chart.proto.spec)["layout"]["font"]["size"] for chart in words.get("plotly_chart")}
+    assert sizes == {round(32 * 14 / 18)}

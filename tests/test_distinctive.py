@@ -1,6 +1,6 @@
 import pandas as pd
 
-from framing.distinctive import distinctive_terms, log_odds_z, ngrams, similarity, term_counts
+from framing.distinctive import distinctive_terms, leading_terms, log_odds_z, ngrams, similarity, term_counts
 
 FILLER = "The talks went on for days in the capital and officials met again on the next morning. "
 
@@ -84,3 +84,12 @@ def test_similarity_is_symmetric_with_ones_on_the_diagonal():
     assert (matrix.values.diagonal() == 1).all()
     pd.testing.assert_frame_equal(matrix, matrix.T)
     assert matrix.loc["A", "B"] > matrix.loc["A", "C"] == 0
+
+
+def test_leading_terms_are_one_row_a_term_each_used_more_here_than_elsewhere():
+    table = distinctive_terms({"A": "Book. A book. Trump.", "B": "Trump, Trump and Trump.", "C": "Trump, Trump."},
+                              top=5)
+    assert (table[(table["outlet"] == "A") & (table["term"] == "trump")]["z"] < 0).all()
+    assert table[(table["outlet"] == "A") & (table["term"] == "book")].shape[0] > 1
+    leading = leading_terms(table, "A")
+    assert leading["term"].tolist() == ["book"] and leading["method"].eq("log-odds").all()

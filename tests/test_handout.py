@@ -1,10 +1,13 @@
 """The HTML handout (framing/render/handout.py): one self-contained file, only the chosen outlets, every piece of
 text escaped, nothing fetched from the network, and the same counts as the analysis."""
 
+import base64
 import datetime
+import json
 import re
 from html.parser import HTMLParser
 
+import numpy as np
 import pytest
 from conftest import make_lexicon, make_story
 
@@ -149,3 +152,59 @@ def test_each_article_is_marked_and_escaped(bundled):
     marks = len(re.findall(r'<mark class="hit', page)) - 2  # the legend shows two sample marks
     assert marks > 0 and marks <= int((bundled.spans["outlet"] == "Sputnik").sum())
     assert "Press TV" not in page
+
+
+def plotted(page: str) -> dict[str, dict]:
+    """Each chart of a handout as Plotly drew it: div id -> {"data": [...], "layout": {...}}."""
+    decoder = json.JSONDecoder()
+    charts = {}
+    for match in re.finditer(r'Plotly\.newPlot\(\s*"(chart-\d+)",\s*', page):
+        data, end = decoder.raw_decode(page, match.end())
+        layout, _ = decoder.raw_decode(page, page.index("{", end))
+        charts[match.group(1)] = {"data": data, "layout": layout}
+    return charts
+
+
+def numbers(values) -> list[float]:
+    """An array from Plotly's JSON: a list, or a typed array ({"dtype", "bdata": base64})."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+@pytest.fixture(scope="module")
+def lopsided():
+    """'book' and 'collusion' are A's (each also on A's exclusive and TF-IDF lists); A uses 'trump' less
+    than the others do, so its z is negative although the term is in A's log-odds top eight."""
+    story = make_story(
+        ("A", "The book was out. A book again. Collusion here, collusion there, collusion claims. Trump spoke."),
+        ("B", "Trump spoke. Trump again. Trump said. Trump left. Trump came. Collusion once."),
+        ("C", "Trump met. Trump ate. Trump went. Trump sat. Other words here."),
+    )
+    analysis = analyse(story, make_lexicon(labels=["regime"]))
+    return analysis, handout_html(analysis, ["A"], category_styles(analysis.lexicon), {}, include=("distinctive",),
+                                  made=TODAY)
+
+
+def test_the_distinctive_chart_has_one_bar_per_term_and_only_positive_z(lopsided):
+    analysis, page = lopsided
+    listed = analysis.distinctive(top=8)
+    assert (listed[(listed["outlet"] == "A") & (listed["term"] == "book")].shape[0] > 1)  # the trap is there
+    assert (listed[(listed["outlet"] == "A") & (listed["term"] == "trump")]["z"] < 0).all()
+    (chart,) = plotted(page).values()
+    (bars,) = chart["data"]
+    terms = [term for _, term in bars["customdata"]]
+    assert len(terms) == len(set(terms)) and {"book", "collusion"} <= set(terms)
+    assert "trump" not in terms and min(numbers(bars["x"])) > 0
+    assert chart["layout"]["yaxis"]["automargin"] is True  # the margin grows to the labels
+
+
+def test_the_distinctive_chart_has_its_table_with_the_same_numbers(lopsided):
+    _, page = lopsided
+    (chart,) = plotted(page).values()
+    (bars,) = chart["data"]
+    table = re.search(r'<table class="data" id="distinctive-0">(.*?)</table>', page, re.S).group(1)
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table)[1:]]
+    assert sorted(row[0] for row in rows) == sorted(term for _, term in bars["customdata"])
+    drawn = {term: z for (_, term), z in zip(bars["customdata"], numbers(bars["x"]), strict=True)}
+    assert all(float(z) == pytest.approx(drawn[term], abs=0.005) for term, z, *_ in rows)

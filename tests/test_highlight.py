@@ -10,9 +10,16 @@ from hypothesis import strategies as st
 
 from framing import analyse
 from framing.evidence import keyword_in_context
-from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles, term_scatter, unique_share_bars
+from framing.render.charts import (
+    distinctive_bars,
+    guess_bars,
+    rate_tiles,
+    statement_tiles,
+    term_scatter,
+    unique_share_bars,
+)
 from framing.render.highlight import article_html, evidence_html, hit_note, removed_html
-from framing.render.palette import OKABE_ITO, category_styles
+from framing.render.palette import CATEGORY_COLOURS, MARK_BLUE, category_styles
 from framing.spans import SPAN_FIELDS
 
 TAGS_RE = re.compile(r"<sup[^>]*>\d+</sup>|<[^>]+>")
@@ -66,7 +73,7 @@ def test_removed_furniture_is_listed_escaped():
 def test_category_styles_number_every_category_with_colour_blind_safe_colours():
     styles = category_styles(LEXICON)
     assert [s.number for s in styles.values()] == list(range(1, len(styles) + 1))
-    assert all(s.colour in OKABE_ITO for s in styles.values())
+    assert all(s.colour in CATEGORY_COLOURS for s in styles.values())
 
 
 TRICKY = st.sampled_from(list("ab <>&\"'“”‘’*#\n.,")) | st.characters(exclude_categories=("Cs",))
@@ -106,9 +113,9 @@ def test_charts_carry_what_a_click_needs_and_escape_labels():
     result = analysed("The so-called rebels said so.", "The <b>regime</b> said so.", outlets=("A", 'B "q" <i>'))
     styles = category_styles(result.lexicon)
     tiles = rate_tiles(result.scores, styles, voice="narrator", outlets=result.story.outlets)
-    assert {tuple(c[:2]) for c in tiles.data[0].customdata} == {
+    assert {tuple(c[:2]) for trace in tiles.data for c in trace.customdata} == {
         (o, c) for o in result.story.outlets for c in styles}
-    assert 'B "q" &lt;i&gt;' in list(tiles.data[0].x)  # Plotly shows &quot; as it is, so quotes stay
+    assert 'B "q" &lt;i&gt;' in list(tiles.layout.xaxis.categoryarray)  # Plotly shows &quot; as it is
     counts = result.term_counts()
     scatter = term_scatter(counts, "A", 'B "q" <i>')
     assert all(len(c) == 1 for trace in scatter.data for c in trace.customdata)
@@ -120,3 +127,25 @@ def test_charts_carry_what_a_click_needs_and_escape_labels():
     matrix = pd.DataFrame({"A": ["we <b>", ""], "B": ["we", "no"]}, index=["S1", "S2"])
     grid = statement_tiles(matrix, {"S1": "X", "S2": "Y"})
     assert "we &lt;b&gt;" in list(grid.data[0].hovertext)
+
+
+def test_guess_bars_draw_every_outlet_guessed_in_the_colour_of_its_result():
+    votes = pd.DataFrame({"article": ["a1"] * 3, "guess": ["Fox News", "USA Today", "The <b>Post</b>"],
+                          "guesses": [2, 1, 3], "right": [True, False, False]})
+    figure = guess_bars(votes)
+    right, wrong = figure.data
+    assert (list(right.y), list(right.x), right.marker.color) == (["Fox News"], [2], MARK_BLUE)
+    assert list(wrong.x) == [3, 1] and "The &lt;b&gt;Post&lt;/b&gt;" in wrong.y
+    assert figure.layout.yaxis.automargin and figure.layout.xaxis.title.text == "guesses"
+    only_right = guess_bars(votes.iloc[:1])  # guessed 2 of 2 right: still a bar
+    assert list(only_right.data[0].x) == [2] and len(only_right.data[1].x) == 0
+
+
+def test_chart_text_follows_the_font_size_and_long_labels_are_shortened_whole_in_the_hover():
+    long = "a very long phrase that would never fit beside a bar"
+    rows = pd.DataFrame({"term": [long, "short"], "z": [2.0, 1.0], "count": [3, 2], "count_rest": [0, 0]})
+    small, large = distinctive_bars(rows, "A", font_size=12), distinctive_bars(rows, "A", font_size=26)
+    assert (small.layout.font.size, large.layout.font.size) == (12, 26)
+    assert large.layout.height > small.layout.height
+    label = next(y for y in small.data[0].y if y.startswith("a very"))
+    assert len(label) < len(long) and "…" in label and any(long in hover for hover in small.data[0].hovertext)

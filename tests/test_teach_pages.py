@@ -114,7 +114,7 @@ def test_the_marks_download_is_spreadsheet_safe_csv(monkeypatch):
 def test_annotate_has_no_blind_toggle():
     """The Blind reading page is the blind exercise: Annotate names the outlets and says so plainly."""
     at = open_page(ANNOTATE)
-    assert not at.toggle
+    assert [toggle.key for toggle in at.toggle] == ["projector"]  # the sidebar's, and no other
     assert any(option.startswith("Press TV: ") for option in at.selectbox(key="annotate_article").options)
 
 

@@ -30,7 +30,7 @@ from views.classroom import (
     teacher_token,
 )
 from views.pills import pill_labels
-from views.session import CANDIDATES_KEY, STORY_KEY, StoryView, current_story, plural, seed, show
+from views.session import CANDIDATES_KEY, STORY_KEY, StoryView, current_story, page_intro, plural, seed, show
 
 CLASS_REFRESH = "5s"  # how often the teacher's screen reads the class's marks again
 COMPARE_VOICES = {"all": "all the words, quotations included", "narrator": VOICE_LABELS["narrator"]}
@@ -140,7 +140,7 @@ def comparison_section(view: StoryView, sheet: Sheet, marks: list[int]) -> Compa
     columns[2].metric("Marked by both", comparison.both)
     columns[3].metric("Words agreed on", "—" if comparison.agreement is None else f"{comparison.agreement:.0%}",
                       help="Words both marked or both left unmarked, out of all the words compared.")
-    columns[4].metric("Cohen's kappa", "—" if comparison.kappa is None else f"{comparison.kappa:.2f}",
+    columns[4].metric("Cohen's kappa", comparison.kappa_text,
                       help="Agreement beyond chance: 1 is full agreement, 0 no more than chance. Most words are "
                            "marked by neither side, so the plain agreement is high even when the marks differ.")
     if comparison.small_numbers:
@@ -272,8 +272,7 @@ if seat is not None:
     require_lesson_story(seat.lesson)
 story_view = current_story()
 story_slug = st.session_state[STORY_KEY]
-st.title("Annotate")
-st.caption("Mark the words you find loaded in one article, then see how your reading compares with the lexicon's.")
+page_intro(__file__)
 article_ids = list(story_view.analysis.articles["article"])
 if seat is not None and not seat.teacher:
     follow_lesson(seat)

@@ -40,6 +40,7 @@ from framing.classroom.lessons import (
     start_lesson,
     tally,
 )
+from framing.render.charts import guess_bars
 from framing.render.highlight import article_html, evidence_html, heading, legend_html, paragraph
 from framing.render.markup import html_text
 from framing.spans import ArticleAnalysis
@@ -56,7 +57,17 @@ from views.classroom import (
     student_id,
     teacher_token,
 )
-from views.session import STORY_KEY, StoryView, current_story, plural, remember, seed, show
+from views.session import (
+    STORY_KEY,
+    StoryView,
+    chart_font,
+    current_story,
+    page_intro,
+    plural,
+    remember,
+    seed,
+    show,
+)
 
 REFRESH = "4s"  # how often the teacher's screen reads the class's guesses again
 CODE_STYLE = "font-size: 3.4em; font-weight: 700; letter-spacing: 0.25em; margin: 0; line-height: 1.2;"
@@ -261,9 +272,8 @@ def reveal_block(view: StoryView, doc: ArticleAnalysis, label: str, guesses: pd.
     else:
         right = int(mine.loc[mine["right"], "guesses"].sum())
         show(view, paragraph(f"The guesses: {right} of {guesses_phrase(int(mine['guesses'].sum()))} right"))
-        chart = mine.assign(result=mine["right"].map({True: "right", False: "not right"}))
-        st.bar_chart(chart, x="guess", y="guesses", color="result", horizontal=True,
-                     height=80 + 36 * len(chart))
+        st.plotly_chart(guess_bars(mine, font_size=chart_font()), width="stretch", key=f"guesses_{article.id}",
+                        config={"displayModeBar": False})
     show(view, heading("Its lexicon hits, by category", level=4), hits_by_category(view, doc),
          heading("Its most distinctive words (its own voice)", level=4), distinctive_apart(view, article.outlet),
          heading("Names for actors that set it apart", level=4), naming_apart(view, article.outlet))
@@ -277,7 +287,7 @@ if lesson is not None:
     require_lesson_story(lesson)
 view = current_story()
 story = view.analysis.story
-st.title("Blind reading")
+page_intro(__file__)
 if len(view.outlets) < 2:
     st.info("Blind reading needs at least two outlets, and this story has one outlet. Add articles from "
             "another outlet on the Import articles page.")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from framing.render.highlight import article_html, heading, legend_html, paragraph, removed_html
-from views.session import current_story, remember, seed, show, url_values
+from views.session import PROJECTOR_COLUMNS, current_story, page_intro, projector, remember, seed, show, url_values
 
 MAX_COLUMNS = 5
 
@@ -19,13 +19,17 @@ def marked_text(article: str, hits, categories: list[str]) -> str:
 view = current_story()
 analysis = view.analysis
 outlets = view.outlets
+page_intro(__file__)
 
-seed("compare_outlets", url_values("outlet", outlets, limit=MAX_COLUMNS) or outlets[:MAX_COLUMNS])
+columns = PROJECTOR_COLUMNS if projector() else MAX_COLUMNS  # on a projector, two outlets read side by side
+seed("compare_outlets", url_values("outlet", outlets, limit=columns) or outlets[:columns])
+if len(st.session_state["compare_outlets"]) > columns:  # projector mode switched on with more chosen
+    st.session_state["compare_outlets"] = st.session_state["compare_outlets"][:columns]
 seed("compare_categories", url_values("category", view.styles) or list(view.styles))
 
 left, right = st.columns([3, 2])
-chosen = left.multiselect("Outlets side by side", outlets, key="compare_outlets", max_selections=MAX_COLUMNS,
-                          help="Pick two to five; they appear left to right in this order.")
+chosen = left.multiselect("Outlets side by side", outlets, key="compare_outlets", max_selections=columns,
+                          help=f"Pick two to {columns}; they appear left to right in this order.")
 categories = right.multiselect("Categories to highlight", list(view.styles), key="compare_categories",
                                format_func=lambda c: f"{view.styles[c].number} {view.styles[c].name}")
 furniture = st.toggle("Show the page furniture that cleaning removed (bylines, share buttons, captions…)",

@@ -39,13 +39,14 @@ from framing.render.palette import category_styles
 from framing.storage import data_subdir
 from framing.voices import VOICE_LABELS
 from views.session import (
-    DEFAULT_TEXT_SIZE,
-    TEXT_SIZE_KEY,
+    chart_font,
     clicked_points,
     current_story,
+    page_intro,
     plural,
     remember,
     seed,
+    text_size,
     url_choice,
     url_values,
 )
@@ -91,7 +92,7 @@ def chart_key(kind: str, *choices) -> str:
 
 def show_html(*parts: str) -> None:
     """Escaped HTML parts (`heading`, `paragraph`) at the chosen text size."""
-    st.html(wrap(*parts, css=stylesheet({}, font_size=st.session_state.get(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE))))
+    st.html(wrap(*parts, css=stylesheet({}, font_size=text_size())))
 
 
 def show_terms(batch: Batch, *, outlet: str, category: str, voice: str, span, count: int, title: str) -> None:
@@ -219,7 +220,8 @@ def tiles_section(name: str, batch: Batch, styles: dict, choices: Choices) -> No
                "behind its number.")
     voice, span = choices.voice, choices.span
     totals = outlet_totals(batch.outlets, voice=voice, span=span, chosen=choices.outlets)
-    tiles = corpus_tiles(totals, styles, voice=voice, outlets=choices.outlets, period=choices.period)
+    tiles = corpus_tiles(totals, styles, voice=voice, outlets=choices.outlets, period=choices.period,
+                         font_size=chart_font())
     key = chart_key("tiles", name, voice, span, choices.outlets)
     points = clicked_points(st.plotly_chart(tiles, on_select="rerun", selection_mode="points", key=key,
                                             width="stretch"))
@@ -248,7 +250,7 @@ def months_section(name: str, batch: Batch, styles: dict, choices: Choices) -> N
     voice, span = choices.voice, choices.span
     rows = monthly(batch.outlets, voice=voice, category=category, span=span, chosen=choices.outlets)
     lines = monthly_rates(rows, outlets=choices.outlets, category=styles[category].name, voice=voice,
-                          thin=THIN_WORDS)
+                          thin=THIN_WORDS, font_size=chart_font())
     key = chart_key("months", name, voice, span, choices.outlets, category)
     picked = st.plotly_chart(lines, on_select="rerun", selection_mode="points", key=key, width="stretch")
     points = [point for point in clicked_points(picked) if point.get("customdata")]
@@ -276,10 +278,7 @@ def numbers_section(name: str, batch: Batch, styles: dict, choices: Choices) -> 
         )
 
 
-st.title("Corpus: many articles, outlet by outlet")
-st.caption("The results of a batch run over a whole corpus, from a few hundred articles to hundreds of thousands: "
-           "how often each outlet uses each kind of framing word, in its own words or in quotations, and how that "
-           "changes month by month. Every count leads to the lexicon terms behind it.")
+page_intro(__file__)
 folder = data_subdir(RESULTS_FOLDER)
 results = find_results(folder)
 if not results:

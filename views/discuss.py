@@ -5,13 +5,13 @@ import streamlit as st
 
 from framing.classroom.prompts import discussion_prompts, prompts_markdown
 from framing.render.highlight import evidence_html, heading, paragraph
-from views.session import current_story, plural, seed, show
+from views.session import current_story, page_intro, plural, seed, show
 
 MOST = 20
 
 view = current_story()
 analysis = view.analysis
-st.title("Discussion prompts")
+page_intro(__file__)
 
 if len(view.outlets) < 2:
     st.info("Discussion prompts compare outlets, so they need a story with two outlets or more. This story has one.")

@@ -3,23 +3,23 @@ tables behind every number as CSV, and any chart as a PNG where Chromium is inst
 
 import streamlit as st
 
+from framing.distinctive import leading_terms
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
 from framing.render.exports import TABLES, csv_bytes, export_tables, export_zip
 from framing.render.handout import DISTINCTIVE_TOP, SECTIONS, handout_file_name, handout_html
 from framing.render.png import PngUnavailable, figure_png, find_browser
 from framing.voices import VOICE_LABELS
-from views.session import current_story, plural, seed
+from views.session import current_story, page_intro, plural, seed
 
 PNG_WIDTH = 1200  # px before scaling: wide enough for a slide
 PNG_SCALE = 2  # sharp on a projector and in print
+PNG_FONT = 18  # px before scaling: read from the back of a classroom
 
 view = current_story()
 analysis = view.analysis
 story = analysis.story
 
-st.title("Handout and downloads")
-st.caption("Something for students to take home, and the tables behind every number, for the story chosen "
-           "in the sidebar.")
+page_intro(__file__)
 st.subheader("Choose what goes in")
 seed("handout_outlets", list(story.outlets))
 outlets = st.multiselect("Outlets", story.outlets, key="handout_outlets",
@@ -63,14 +63,17 @@ st.subheader("A chart as a picture (PNG)")
 terms = analysis.distinctive(top=DISTINCTIVE_TOP)
 charts = {
     "tiles_narrator": (f"Overview tiles, {VOICE_LABELS['narrator']}",
-                       lambda: rate_tiles(analysis.scores, view.styles, voice="narrator", outlets=outlets)),
+                       lambda: rate_tiles(analysis.scores, view.styles, voice="narrator", outlets=outlets,
+                                          font_size=PNG_FONT)),
     "tiles_quote": (f"Overview tiles, {VOICE_LABELS['quote']}",
-                    lambda: rate_tiles(analysis.scores, view.styles, voice="quote", outlets=outlets)),
+                    lambda: rate_tiles(analysis.scores, view.styles, voice="quote", outlets=outlets,
+                                       font_size=PNG_FONT)),
     "statements": ("Which outlet quoted which statement", lambda: statement_tiles(
         analysis.statement_matrix()[outlets], dict(zip(analysis.statements()["statement"],
-                                                       analysis.statements()["speaker"], strict=True)))),
+                                                       analysis.statements()["speaker"], strict=True)),
+        font_size=PNG_FONT)),
     **{f"distinctive_{i}": (f"Most distinctive words: {outlet}", lambda outlet=outlet: distinctive_bars(
-        terms[terms["outlet"] == outlet], outlet)) for i, outlet in enumerate(outlets)},
+        leading_terms(terms, outlet), outlet, font_size=PNG_FONT)) for i, outlet in enumerate(outlets)},
 }
 picked = st.selectbox("Chart", list(charts), format_func=lambda key: charts[key][0], key="png_chart")
 if find_browser() is None:

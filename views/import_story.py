@@ -44,7 +44,15 @@ from framing.records import IMPORT_SUFFIXES, RecordProblem
 from framing.storage import USER_DATA_ENV, StorageError, data_dir
 from framing.stories import StoryError, load_story
 from framing.text import count_words
-from views.session import STORY_KEY, delete_undoably, deletion_notice, forget_page_choices, plural, story_catalogue
+from views.session import (
+    STORY_KEY,
+    delete_undoably,
+    deletion_notice,
+    forget_page_choices,
+    page_intro,
+    plural,
+    story_catalogue,
+)
 
 NEW = ""  # the story choice that makes a new story
 FORM_FIELDS = ("outlet", "country", "ownership", "date", "headline", "url")
@@ -236,10 +244,7 @@ def set_up_section(saved: Saved) -> None:
 if st.session_state.pop("import_open", False):
     st.switch_page("views/overview.py")
 
-st.title("Import articles")
-st.write("Bring your own story: upload articles (text, Markdown, web pages, or a table with one article a "
-         "row) or paste one, say which outlet each is from, and save. Nothing is saved until every article "
-         "can be; what you saved before stays as it was.")
+page_intro(__file__)
 folder_section()
 saved_section()
 deletion_notice("import", refresh=story_catalogue.clear)

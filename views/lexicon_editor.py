@@ -36,6 +36,7 @@ from views.session import (
     delete_undoably,
     deletion_notice,
     lexicon_catalogue,
+    page_intro,
     plural,
     seed,
     show,
@@ -293,9 +294,7 @@ def saved_lexicons_section(catalogue: dict[str, str]) -> None:
 
 view = current_story()
 catalogue = lexicon_catalogue()
-st.title("Lexicon")
-st.caption("Edit the word lists every page counts with. Each edit is checked at once with the rules of lexicon "
-           "files, and the story's scores below show what it changes before you save.")
+page_intro(__file__)
 start, work = start_section(catalogue)
 status = st.container()
 categories, terms, ids = tables_section(start, work)

@@ -13,7 +13,17 @@ from framing.render.charts import statement_tiles, unique_share_bars
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.stories import StoryError
 from framing.voices import VOICE_LABELS
-from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
+from views.session import (
+    chart_font,
+    clicked_points,
+    current_story,
+    page_intro,
+    plural,
+    remember,
+    seed,
+    show,
+    url_choice,
+)
 
 KIND_MARKS = {"description": "◆ ", "title": "▲ "}
 ROW_LEVELS = {"referent": "actor", "group": "country (actors rolled up)"}
@@ -68,6 +78,7 @@ view = current_story()
 analysis = view.analysis
 outlets = view.outlets
 
+page_intro(__file__)
 st.subheader("What each outlet calls each actor")
 seed("naming_voice", url_choice("naming_voice", VOICE_LABELS, "narrator"))
 voice = st.radio("Names used in", list(VOICE_LABELS), key="naming_voice", horizontal=True, format_func=VOICE_LABELS.get)
@@ -125,7 +136,7 @@ else:
     carried = int((matrix != "").sum(axis=1).ge(2).sum())
     st.caption(f"{len(matrix)} statements, {carried} quoted by two outlets or more. A square: the outlet quoted it; "
                "a ring: it did not. Click a square to compare the wordings.")
-    grid = view.figure(("statements",), lambda: statement_tiles(matrix, speakers))
+    grid = view.figure(("statements", chart_font()), lambda: statement_tiles(matrix, speakers, font_size=chart_font()))
     choice = st.plotly_chart(grid, on_select="rerun", selection_mode="points",
                              key="statements", width="stretch")
     if points := clicked_points(choice):
@@ -142,7 +153,7 @@ if len(outlets) < 2 or share.empty:
 else:
     st.caption("Own-voice words in sentences that no other outlet's sentence resembles (unique) and in sentences "
                "that one does (shared, TF-IDF cosine 0.4 or more). Click a bar to read those sentences.")
-    bars = view.figure(("unique_share",), lambda: unique_share_bars(share))
+    bars = view.figure(("unique_share", chart_font()), lambda: unique_share_bars(share, font_size=chart_font()))
     choice = st.plotly_chart(bars, on_select="rerun", selection_mode="points",
                              key="coverage", width="stretch")
     if points := clicked_points(choice):

@@ -7,14 +7,25 @@ from framing.render.charts import rate_tiles
 from framing.render.highlight import evidence_html, heading, legend_html, paragraph
 from framing.render.markup import html_text
 from framing.voices import VOICE_LABELS
-from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
+from views.session import (
+    chart_font,
+    clicked_points,
+    current_story,
+    page_intro,
+    plural,
+    remember,
+    seed,
+    show,
+    url_choice,
+)
 
 view = current_story()
 analysis = view.analysis
 story = analysis.story
 
 events = {event.id: event for event in story.events}
-show(view, heading(story.title, level=1), paragraph(story.summary))
+page_intro(__file__)
+show(view, heading(story.title, level=2), paragraph(story.summary))
 
 st.subheader("The outlets")
 columns = st.columns(min(len(story.outlets), 5) or 1)
@@ -38,8 +49,9 @@ voice = st.radio("Count the words in", list(VOICE_LABELS), key="voice", horizont
                  help="An outlet's own words are its framing; quotations are its sources' words that it chose.")
 st.caption("Each square: the number of hits (bold) and hits per 1,000 words in that voice. "
            "Rates from a few hits in a short text are weak evidence. Click a square to see the words.")
-tiles = view.figure(("tiles", voice), lambda: rate_tiles(analysis.scores, view.styles, voice=voice,
-                                                          outlets=story.outlets))
+font = chart_font()
+tiles = view.figure(("tiles", voice, font), lambda: rate_tiles(analysis.scores, view.styles, voice=voice,
+                                                                outlets=story.outlets, font_size=font))
 choice = st.plotly_chart(tiles,
                          on_select="rerun", selection_mode="points", key=f"tiles_{voice}", width="stretch")
 remember(voice=voice)

@@ -3,18 +3,29 @@ Clicking a bar or a point puts its term in the keyword-in-context box."""
 
 import streamlit as st
 
+from framing.distinctive import leading_terms
 from framing.evidence import keyword_in_context
 from framing.render.charts import distinctive_bars, term_scatter
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.voices import VOICE_LABELS
-from views.session import clicked_points, current_story, plural, remember, seed, show, url_choice
+from views.session import (
+    chart_font,
+    clicked_points,
+    current_story,
+    page_intro,
+    plural,
+    remember,
+    seed,
+    show,
+    url_choice,
+)
 
 SCOPES = {"narrator": VOICE_LABELS["narrator"], "all": "all text, quotations included"}
-GRID = 3
 
 view = current_story()
 analysis = view.analysis
 outlets = view.outlets
+page_intro(__file__)
 
 
 def pick_term(chart_key: str, position: int) -> None:
@@ -39,12 +50,13 @@ else:
                "in this outlet / in all the others. "
                "Click a bar to read the term in context below.")
     table = analysis.distinctive(scope=scope, top=10)
-    ranked = table[table["method"] == "log-odds"]
-    for start in range(0, len(outlets), GRID):
-        for column, outlet in zip(st.columns(GRID), outlets[start:start + GRID], strict=False):
+    font = chart_font()
+    grid = 3 if font <= 16 else 2 if font <= 20 else 1  # larger type: fewer, wider charts a row, labels whole
+    for start in range(0, len(outlets), grid):
+        for column, outlet in zip(st.columns(grid), outlets[start:start + grid], strict=False):
             key = f"bars_{scope}_{outlet}_{st.session_state['picks']}"
-            bars = view.figure(("bars", scope, outlet),
-                               lambda outlet=outlet: distinctive_bars(ranked[ranked["outlet"] == outlet], outlet))
+            bars = view.figure(("bars", scope, outlet, font), lambda outlet=outlet: distinctive_bars(
+                leading_terms(table, outlet), outlet, font_size=font))
             column.plotly_chart(bars, key=key,
                                 on_select=lambda key=key: pick_term(key, 1), selection_mode="points",
                                 width="stretch")
@@ -64,8 +76,8 @@ else:
     st.caption("Each point is a term, placed by how often each outlet uses it. Terms near an axis belong to one "
                "outlet; the most one-sided are labelled. Click a point to read it in context.")
     key = f"scatter_{scope}_{first}_{second}_{st.session_state['picks']}"
-    scatter = view.figure(("scatter", scope, first, second),
-                          lambda: term_scatter(analysis.term_counts(scope=scope), first, second))
+    scatter = view.figure(("scatter", scope, first, second, font),
+                          lambda: term_scatter(analysis.term_counts(scope=scope), first, second, font_size=font))
     st.plotly_chart(scatter, key=key,
                     on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
 

@@ -98,6 +98,12 @@ class Comparison:
         chance = student * lexicon + (1 - student) * (1 - lexicon)
         return None if chance >= 1 else (self.agreement - chance) / (1 - chance)
 
+    @property
+    def kappa_text(self) -> str:
+        """Kappa to two places for a reader, "—" where it is undefined; a kappa just below zero reads "0.00",
+        not "-0.00" (a sign on a zero suggests disagreement that is not there)."""
+        return "—" if self.kappa is None else f"{round(self.kappa, 2) + 0.0:.2f}"
+
     def summary(self) -> pd.DataFrame:
         """The figures as a table: what, words, and the share each is of its whole."""
         rows = [

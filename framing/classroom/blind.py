@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from framing.distinctive import leading_terms
 from framing.naming import label_key
 from framing.scores import WORD_COLUMNS, rate_table
 from framing.spans import ArticleAnalysis
@@ -109,10 +110,8 @@ def category_hits(analysis, article_id: str) -> list[CategoryHits]:
 
 def distinctive_words(analysis, outlet: str, *, top: int = 8) -> pd.DataFrame:
     """The outlet's most distinctive words in its own voice (Analysis.distinctive, by its main ranking,
-    log-odds), each with its count here and in the other outlets."""
-    rows = analysis.distinctive(top=top)
-    rows = rows[(rows["outlet"] == outlet) & (rows["method"] == "log-odds")]
-    return rows[["term", "count", "count_rest"]].reset_index(drop=True)
+    log-odds, those it uses more than the others), each with its count here and in the other outlets."""
+    return leading_terms(analysis.distinctive(top=top), outlet)[["term", "count", "count_rest"]]
 
 
 def names_apart(analysis, outlet: str) -> pd.DataFrame:

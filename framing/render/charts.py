@@ -10,81 +10,188 @@ lexicon goes through `plotly_text` first and is shown as it is; `customdata` kee
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from framing.render.markup import plotly_text
-from framing.render.palette import OKABE_ITO, RATE_SCALE, CategoryStyle
+from framing.render.palette import (
+    MARK_BLUE,
+    MARK_GREY,
+    MARK_ORANGE,
+    OKABE_ITO,
+    RATE_SCALE,
+    CategoryStyle,
+    ink_on,
+    shade_colour,
+)
 from framing.text import plural
 from framing.voices import VOICE_LABELS
 
-TILE_SIZE = 46
+CHART_FONT = 14  # px: chart text at the dashboard's default text size, and in the handout
 
 
-def _tile_layout(figure: go.Figure, *, rows: int, title: str) -> go.Figure:
+def tile_size(font_size: int) -> int:
+    """The side of a grid square: room for a count above a rate at this font size."""
+    return round(3.3 * font_size)
+
+
+def _label(text: str, *, width: int = 22, lines: int = 2) -> str:
+    """A label for an axis: wrapped at word boundaries onto at most `lines` lines of about `width`
+    characters, shortened with an ellipsis past that, and escaped; the hover and the tables keep it whole."""
+    text = str(text)
+    parts = textwrap.wrap(text, width, max_lines=lines, placeholder=" …") or [text]
+    return "<br>".join(plotly_text(part) for part in parts)
+
+
+def _readable(figure: go.Figure, *, font_size: int) -> go.Figure:
+    """Text at one size (ticks, labels, legend, hover) and margins that grow to fit every label and title."""
     figure.update_layout(
-        title=title, height=140 + 58 * rows, margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        clickmode="event+select", dragmode=False, showlegend=False,
+        font={"size": font_size}, hoverlabel={"font": {"size": font_size}}, legend={"font": {"size": font_size}},
+        # above the plot and clear of the labels on top of it, which push the margin down for it
+        title={"automargin": True, "font": {"size": round(font_size * 1.15)}, "x": 0, "xanchor": "left",
+               "xref": "container", "y": 1, "yref": "paper", "yanchor": "bottom", "pad": {"b": 8, "l": 4}},
     )
-    figure.update_xaxes(side="top", showgrid=False, zeroline=False, tickfont={"size": 14})
-    figure.update_yaxes(autorange="reversed", showgrid=False, zeroline=False, tickfont={"size": 14})
+    for axes in (figure.update_xaxes, figure.update_yaxes):  # sizes named, as Streamlit's theme names its own
+        axes(automargin=True, tickfont={"size": font_size}, title={"font": {"size": font_size}, "standoff": 6})
     return figure
 
 
-def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str]) -> go.Figure:
-    """Category by outlet: the label is the count above the rate per 1,000 words; the colour compares
-    outlets within a row (the rate over the row's highest), since categories differ tenfold in size."""
+def _title(text: str, font_size: int) -> str:
+    """A chart title broken into lines that fit a chart about 1,000 px wide at this size (a projector's
+    large type would run past the chart's edge in one line)."""
+    return "<br>".join(textwrap.wrap(text, max(24, round(1100 / font_size)))) or text
+
+
+def _lines(labels) -> int:
+    return max((str(label).count("<br>") + 1 for label in labels), default=1)
+
+
+def _tile_layout(figure: go.Figure, *, rows: float, title: str, font_size: int) -> go.Figure:
+    """A grid of squares, `rows` tall, with the outlets' names above it. A title on the plot would sit on
+    those names (a margin grown for the title counts no labels on top), so the title goes at the very top
+    of the figure, placed by the bottom of its first line (Plotly anchors a title of several lines there,
+    the others run below), with room for it and the names below."""
+    title = _title(title, font_size)
+    names = figure.layout.xaxis.categoryarray or [x for trace in figure.data for x in trace.x]
+    line = 1.3 * 1.15 * font_size
+    heading, labels = line * _lines([title]), 1.3 * font_size * _lines(names)
+    top = round(20 + heading + labels + 0.8 * font_size)  # and the gap between the names and the squares
+    key = 6 * font_size if any(getattr(trace.marker, "showscale", False) for trace in figure.data) else 0
+    height = round(top + (tile_size(font_size) + 14) * rows + key + 30)
+    figure.update_layout(
+        title={"text": title, "y": 1 - (8 + line) / height, "yref": "container", "yanchor": "bottom",
+               "pad": {"t": 0, "b": 0}},
+        height=height, margin={"l": 10, "r": 10, "t": top, "b": 10 + key},
+        clickmode="event+select", dragmode=False, showlegend=False,
+    )
+    figure.update_xaxes(side="top", showgrid=False, zeroline=False, tickangle=0)
+    figure.update_yaxes(autorange="reversed", showgrid=False, zeroline=False)
+    _readable(figure, font_size=font_size)
+    figure.update_layout(title={"y": 1 - (8 + line) / height, "yref": "container", "yanchor": "bottom",
+                                "automargin": False})
+    return figure
+
+
+def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
+               font_size: int = CHART_FONT) -> go.Figure:
+    """Category by outlet: the label is the count above the rate per 1,000 words; the shade compares
+    outlets within a row (the rate over the row's highest, darker for more), since categories differ
+    tenfold in size."""
+    trace = _rate_trace(scores, styles, voice=voice, outlets=outlets, font_size=font_size)
+    return _tile_figure(trace, rows=len(styles), title=f"Hits by category, {VOICE_LABELS.get(voice, voice)}",
+                        font_size=font_size)
+
+
+def _rate_trace(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
+                font_size: int) -> go.Scatter:
+    """The grid's squares as one scatter trace, in the order of the categories and the outlets."""
     shown = scores[(scores["voice"] == voice) & scores["outlet"].isin(outlets)].copy()
     order = {category: i for i, category in enumerate(styles)}
     shown = shown.sort_values(["category", "outlet"], key=lambda col: col.map(order) if col.name == "category"
                               else col.map({o: i for i, o in enumerate(outlets)}))
     shown["name"] = shown["category"].map(
-        lambda c: plotly_text(f"{styles[c].number} {styles[c].name}" if c in styles else c))
+        lambda c: _label(f"{styles[c].number} {styles[c].name}" if c in styles else c,
+                         width=22 if font_size <= 16 else 16))  # whole in the hover
     row_top = shown.groupby("category")["per_1000"].transform("max")
     shade = (shown["per_1000"] / row_top.where(row_top > 0, 1)).fillna(0).round(3)
     labels = [f"<b>{count}</b><br>{rate:.1f}" if count else "0" for count, rate in zip(
         shown["count"], shown["per_1000"], strict=True)]
-    ink = ["#000000" if value > 0.55 else "#ffffff" for value in shade]
-    figure = go.Figure(go.Scatter(
-        x=shown["outlet"].map(plotly_text), y=shown["name"], mode="markers+text", text=labels,
-        textfont={"color": ink, "size": 13},
-        marker={"symbol": "square", "size": TILE_SIZE, "color": shade, "colorscale": RATE_SCALE,
-                "cmin": 0, "cmax": 1, "showscale": True,
-                "colorbar": {"title": {"text": "rate as a share<br>of its row's<br>highest"}, "thickness": 14}},
+    return go.Scatter(
+        x=shown["outlet"].map(lambda outlet: _label(outlet, width=12, lines=3)), y=shown["name"],
+        mode="markers+text",
+        text=labels, textfont={"color": [ink_on(shade_colour(value)) for value in shade], "size": font_size - 1},
+        marker={"symbol": "square", "size": tile_size(font_size), "color": shade, "colorscale": RATE_SCALE,
+                "cmin": 0, "cmax": 1, "showscale": True, "line": {"width": 1, "color": MARK_GREY},
+                # below the grid, where it takes no width from the squares
+                "colorbar": {"title": {"text": "shade: the rate as a share of its row's highest", "side": "top",
+                                       "font": {"size": font_size - 2}}, "orientation": "h", "y": 0,
+                             "yanchor": "bottom", "yref": "container", "ypad": 8, "len": 0.6,
+                             "tickfont": {"size": font_size - 2}, "thickness": 12}},
         customdata=shown[["outlet", "category"]].to_numpy(),
-        hovertemplate="%{x} · %{y}<br>%{hovertext}<extra></extra>",
-        hovertext=[f"{plural(count, 'hit')} in {words} words = {rate:.1f} per 1,000" if words
-                   else "no words in this voice" for count, words, rate in zip(
-                       shown["count"], shown["words"], shown["per_1000"], strict=True)],
-        unselected={"marker": {"opacity": 0.55}},  # the other squares stay readable after a click
-    ))
-    title = f"Hits by category, {VOICE_LABELS.get(voice, voice)}: count (bold) and rate per 1,000 words"
-    return _tile_layout(figure, rows=len(styles), title=title)
+        hovertemplate="%{customdata[0]} · %{hovertext}<extra></extra>",
+        hovertext=[f"{_category_name(styles, category)}<br>" + (
+            f"{plural(count, 'hit')} in {words} words = {rate:.1f} per 1,000" if words else "no words in this voice")
+            for category, count, words, rate in zip(
+                shown["category"], shown["count"], shown["words"], shown["per_1000"], strict=True)],
+        # the clicked square grows; the others keep their colour, so they stay readable after a click
+        selected={"marker": {"size": tile_size(font_size) + 8}}, unselected={"marker": {"opacity": 1}},
+    )
 
 
-def distinctive_bars(rows: pd.DataFrame, outlet: str) -> go.Figure:
-    """One outlet's most distinctive terms: bar length is the log-odds z, the label the raw counts."""
+def _category_name(styles: dict[str, CategoryStyle], category: str) -> str:
+    """A category's number and whole name, escaped, for a hover."""
+    return plotly_text(f"{styles[category].number} {styles[category].name}" if category in styles else category)
+
+
+def _tile_figure(trace: go.Scatter, *, rows: float, title: str, font_size: int) -> go.Figure:
+    """The squares in a figure. After a click Plotly draws the labels of the other points at a fifth of
+    their colour unless the unselected colour is named, and a trace names only one: so one trace per
+    label colour, on axes that keep the order of the single one."""
+    inks = list(trace.textfont.color)
+    parts = [_subset(trace, [i for i, ink in enumerate(inks) if ink == colour]) for colour in dict.fromkeys(inks)]
+    for part in parts:
+        part.update(unselected={"textfont": {"color": part.textfont.color[0]}})
+        part.marker.showscale = part is parts[0]
+    figure = go.Figure(parts)
+    figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(trace.x)))
+    figure.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(trace.y)))
+    return _tile_layout(figure, rows=rows, title=title, font_size=font_size)
+
+
+def bar_height(rows: int, font_size: int) -> int:
+    """A horizontal bar chart's height: a bar a line and a half of text thick per row, plus the title and axis."""
+    return round(5.5 * font_size + 40 + rows * 2.2 * font_size)
+
+
+def distinctive_bars(rows: pd.DataFrame, outlet: str, *, font_size: int = CHART_FONT) -> go.Figure:
+    """One outlet's most distinctive terms (`framing.distinctive.leading_terms`: one row per term):
+    bar length is the log-odds z, the label the raw counts; a long term is shortened on the axis and
+    whole in the hover."""
     rows = rows.sort_values("z", ascending=True)
-    labels = [f"{plotly_text(term)} ({here} / {rest})" for term, here, rest in zip(
+    labels = [f"{_label(term, width=24, lines=1)} ({here} / {rest})" for term, here, rest in zip(
         rows["term"], rows["count"], rows["count_rest"], strict=True)]  # counts stay visible beside the bar
     figure = go.Figure(go.Bar(
-        x=rows["z"], y=labels, orientation="h", marker={"color": OKABE_ITO[4]},
+        x=rows["z"], y=labels, orientation="h", marker={"color": MARK_BLUE},
         customdata=[[outlet, term] for term in rows["term"]],
-        hovertext=[f"{here}× here, {rest}× in the other outlets" for here, rest in zip(
-            rows["count"], rows["count_rest"], strict=True)],
-        hovertemplate="%{y}: z %{x:.2f}<br>%{hovertext}<extra></extra>",
+        hovertext=[f"{plotly_text(term)}: {here}× here, {rest}× in the other outlets" for term, here, rest in zip(
+            rows["term"], rows["count"], rows["count_rest"], strict=True)],
+        hovertemplate="%{hovertext}<br>z %{x:.2f}<extra></extra>",
     ))
     figure.update_layout(
-        title=plotly_text(outlet), height=90 + 30 * max(len(rows), 1), margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        title=_label(outlet, width=40, lines=1), height=bar_height(len(rows), font_size),
+        margin={"l": 10, "r": 10, "t": 40, "b": 30}, bargap=0.3,
         clickmode="event+select", dragmode=False, xaxis_title="log-odds z",
     )
-    return figure
+    figure.update_xaxes(rangemode="tozero")
+    return _readable(figure, font_size=font_size)
 
 
-def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int = 15) -> go.Figure:
+def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int = 8,
+                 font_size: int = CHART_FONT) -> go.Figure:
     """Every term the two outlets use twice or more between them, placed by its count in each; the
-    most lopsided ones labelled.
+    most lopsided ones labelled, each clear of the others, the rest named in the hover.
 
     Points are spread a little around whole counts so that terms with the same counts stay visible;
     the shape says which outlet uses a term (circle: first only, square: second only, diamond: both).
@@ -94,16 +201,17 @@ def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int
     totals = counts.loc[[first, second]].sum(axis=1)
     lean = (pair[first] + 0.5).div(totals[first] + 1).map(math.log) - (pair[second] + 0.5).div(
         totals[second] + 1).map(math.log)
-    kinds = {"only": (first, "circle", OKABE_ITO[5]), "other": (second, "square", OKABE_ITO[4]),
-             "both": ("both", "diamond", OKABE_ITO[7])}
+    kinds = {"only": (first, "circle", MARK_ORANGE), "other": (second, "square", MARK_BLUE),
+             "both": ("both", "diamond", MARK_GREY)}
     kind = pair.apply(lambda r: "both" if r[first] and r[second] else ("only" if r[first] else "other"), axis=1)
-    top = set(lean.abs().sort_values(ascending=False, kind="stable").index[:labelled])
+    places = {term: (a + _jitter(term, 0), b + _jitter(term, 1)) for term, a, b in zip(
+        pair.index, pair[first], pair[second], strict=True)}
+    top = _apart(lean.abs().sort_values(ascending=False, kind="stable").index, places, labelled)
     figure = go.Figure()
     for key, (name, symbol, colour) in kinds.items():
         part = pair[kind == key]
         figure.add_trace(go.Scatter(
-            x=[count + _jitter(term, 0) for term, count in part[first].items()],
-            y=[count + _jitter(term, 1) for term, count in part[second].items()],
+            x=[places[term][0] for term in part.index], y=[places[term][1] for term in part.index],
             mode="markers+text", name=plotly_text(f"{name} ({len(part)})"),
             text=[plotly_text(term) if term in top else "" for term in part.index], textposition="top center",
             marker={"symbol": symbol, "size": 9, "color": colour, "line": {"width": 1, "color": "#333333"}},
@@ -113,107 +221,137 @@ def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     figure.update_layout(
-        height=560, margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select",
+        height=560 + 6 * font_size, margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select",
         xaxis_title=plotly_text(f"uses in {first} ({int(totals[first])} terms counted)"),
         yaxis_title=plotly_text(f"uses in {second} ({int(totals[second])} terms counted)"),
-        legend={"orientation": "h", "y": 1.08},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
     )
-    return figure
+    return _readable(figure, font_size=font_size)
 
 
-def unique_share_bars(share: pd.DataFrame) -> go.Figure:
-    """Each outlet's own-voice words in sentences no other outlet has, beside those it shares."""
+def _apart(ranked, places: dict[str, tuple[float, float]], limit: int) -> set[str]:
+    """Up to `limit` terms, in rank order, each a fifth of the chart's width or a tenth of its height
+    away from those already taken (a label is wider than tall), so their labels do not pile up."""
+    if not places:
+        return set()
+    spans = [max(max(p[axis] for p in places.values()) - min(p[axis] for p in places.values()), 1)
+             for axis in (0, 1)]
+    taken: list[str] = []
+    for term in ranked:
+        x, y = places[term]
+        if all(abs(x - places[t][0]) > spans[0] / 5 or abs(y - places[t][1]) > spans[1] / 10 for t in taken):
+            taken.append(term)
+        if len(taken) == limit:
+            break
+    return set(taken)
+
+
+def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go.Figure:
+    """Each outlet's own-voice words in sentences no other outlet has, beside those it shares (hatched).
+    The counts on the bars are black on colours light enough for them, with the hatching kept faint."""
     figure = go.Figure()
-    parts = (("unique", "words_unique", OKABE_ITO[5], ""), ("shared", "words_shared", OKABE_ITO[1], "/"))
+    parts = (("unique", "words_unique", MARK_ORANGE, ""), ("shared", "words_shared", OKABE_ITO[1], "/"))
     share = share.assign(words_shared=share["words_narrator"] - share["words_unique"])
     for name, column, colour, pattern in parts:
         figure.add_trace(go.Bar(
-            y=share["outlet"].map(plotly_text), x=share[column], orientation="h", name=f"{name} words",
-            marker={"color": colour, "pattern": {"shape": pattern}},
+            y=share["outlet"].map(lambda outlet: _label(outlet, width=18)), x=share[column], orientation="h",
+            name=f"{name} words", textposition="inside", insidetextanchor="middle",
+            textfont={"color": ink_on(colour)},
+            marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
+                                                 "fgopacity": 0.45, "fillmode": "replace"}},  # on either theme
             text=[f"{count} ({count / total:.0%})" if total else "0" for count, total in zip(
                 share[column], share["words_narrator"], strict=True)],
             customdata=[[outlet, name] for outlet in share["outlet"]],
-            hovertemplate="%{y}: %{x} own-voice words in " + name + " sentences<extra></extra>",
+            hovertemplate="%{customdata[0]}: %{x} own-voice words in " + name + " sentences<extra></extra>",
         ))
     figure.update_layout(
-        barmode="stack", height=120 + 46 * len(share), margin={"l": 10, "r": 10, "t": 40, "b": 30},
-        clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.15},
+        barmode="stack", height=bar_height(len(share), font_size) + 2 * font_size,
+        margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
         xaxis_title="words in the outlet's own voice",
     )
     figure.update_yaxes(autorange="reversed")
-    return figure
+    return _readable(figure, font_size=font_size)
 
 
-def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str]) -> go.Figure:
-    """Statement by outlet: a square where the outlet quoted the statement, a dot where it did not."""
+def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str], *, font_size: int = CHART_FONT) -> go.Figure:
+    """Statement by outlet: a square where the outlet quoted the statement, a ring where it did not."""
     rows = []
     for statement, wording in matrix.iterrows():
         for outlet, text in wording.items():
             rows.append((outlet, statement, bool(text), plotly_text(_shorten(text or "not quoted", 120))))
     frame = pd.DataFrame(rows, columns=["outlet", "statement", "quoted", "text"])
-    labels = {s: plotly_text(f"{s} {speakers.get(s, '')}".strip()) for s in matrix.index}
+    labels = {s: _label(f"{s} {speakers.get(s, '')}".strip(), width=24, lines=1) for s in matrix.index}
+    square = round(1.6 * font_size)
     figure = go.Figure(go.Scatter(
-        x=frame["outlet"].map(plotly_text), y=frame["statement"].map(labels), mode="markers",
+        x=frame["outlet"].map(lambda outlet: _label(outlet, width=12, lines=3)), y=frame["statement"].map(labels),
+        mode="markers",
         marker={"symbol": ["square" if q else "circle-open" for q in frame["quoted"]],
-                "size": [22 if q else 8 for q in frame["quoted"]],
-                "color": [OKABE_ITO[4] if q else "#999999" for q in frame["quoted"]]},
+                "size": [square if q else square // 2 for q in frame["quoted"]],
+                "color": [MARK_BLUE if q else MARK_GREY for q in frame["quoted"]],
+                "line": {"width": 2, "color": [MARK_BLUE if q else MARK_GREY for q in frame["quoted"]]}},
         customdata=frame[["outlet", "statement"]].to_numpy(),
-        hovertext=frame["text"], hovertemplate="%{y}, %{x}: %{hovertext}<extra></extra>",
+        hovertext=frame["text"], hovertemplate="%{y}, %{customdata[0]}: %{hovertext}<extra></extra>",
+        unselected={"marker": {"opacity": 1}},
     ))
-    figure = _tile_layout(figure, rows=len(matrix) * 0.55, title="Which outlet quoted which statement")
-    figure.update_layout(margin={"l": 10, "r": 10, "t": 70, "b": 10})
-    return figure
+    return _tile_layout(figure, rows=len(matrix) * 0.55, title="Which outlet quoted which statement",
+                        font_size=font_size)
+
+
+def guess_bars(votes: pd.DataFrame, *, font_size: int = CHART_FONT) -> go.Figure:
+    """A class's guesses for one article: a bar per outlet guessed, as long as its guesses, in the
+    colour of "right" where that outlet wrote it and hatched grey where it did not; the count on each."""
+    votes = votes.sort_values(["right", "guesses"], ascending=[False, False], kind="stable")
+    figure = go.Figure()
+    for right, name, colour, pattern in ((True, "right", MARK_BLUE, ""), (False, "not right", MARK_GREY, "x")):
+        part = votes[votes["right"] == right]
+        figure.add_trace(go.Bar(
+            y=part["guess"].map(lambda outlet: _label(outlet, width=20)), x=part["guesses"], orientation="h",
+            name=name, text=part["guesses"], textposition="outside", cliponaxis=False,
+            marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
+                                                 "fgopacity": 0.5, "fillmode": "replace"}},
+            hovertemplate="%{y}: %{x} guesses<extra>" + name + "</extra>",
+        ))
+    figure.update_layout(
+        height=bar_height(len(votes), font_size) + 2 * font_size, margin={"l": 10, "r": 30, "t": 10, "b": 30},
+        barmode="overlay", bargap=0.3, dragmode=False, xaxis_title="guesses",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+    )
+    figure.update_xaxes(rangemode="tozero", dtick=1 if votes["guesses"].max() <= 10 else None)
+    figure.update_yaxes(autorange="reversed", categoryorder="array",
+                        categoryarray=[_label(outlet, width=20) for outlet in votes["guess"]])
+    return _readable(figure, font_size=font_size)
 
 
 def corpus_tiles(totals: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
-                 period: str) -> go.Figure:
+                 period: str, font_size: int = CHART_FONT) -> go.Figure:
     """The Overview's tiles over a batch's outlet totals (`framing.batch.results.outlet_totals`): count
     above rate per 1,000 words, shaded within each row; the hover adds the articles behind them."""
-    figure = rate_tiles(totals, styles, voice=voice, outlets=outlets)
+    trace = _rate_trace(totals, styles, voice=voice, outlets=outlets, font_size=font_size)
     rows = totals[totals["voice"] == voice].set_index(["outlet", "category"])
-    trace = figure.data[0]
     hover = []
     for outlet, category in trace.customdata:
         row = rows.loc[(outlet, category)]
         articles = f"{plural(row['articles'], 'article')}, {plotly_text(period)}"
+        name = _category_name(styles, category)
         if not row["articles"]:
-            hover.append(f"no articles, {plotly_text(period)}")
+            hover.append(f"{name}<br>no articles, {plotly_text(period)}")
         elif not row["words"]:
-            hover.append(f"no words in this voice<br>{articles}")
+            hover.append(f"{name}<br>no words in this voice<br>{articles}")
         else:
-            hover.append(f"{plural(row['count'], 'hit')} in {row['words']:,} words = "
+            hover.append(f"{name}<br>{plural(row['count'], 'hit')} in {row['words']:,} words = "
                          f"{row['per_1000']:.2f} per 1,000<br>{articles}")
     biggest = int(rows["count"].max()) if len(rows) else 0
-    trace.update(hovertext=hover, textfont={"size": 13 if biggest < 10_000 else 10},  # five digits fit a tile
-                 selected={"marker": {"size": TILE_SIZE + 8}},  # the clicked square stands out by its size,
-                 unselected={"marker": {"opacity": 0.85}})  # so the others barely fade and stay legible
-    # After a click Plotly draws the labels of the other points at a fifth of their colour, unreadable on
-    # a grid of dozens of squares unless the unselected colour is named, and a trace names only one:
-    # so one trace per label colour, on axes that keep the order of the single one.
-    inks = list(trace.textfont.color)
-    parts = [_subset(trace, [i for i, ink in enumerate(inks) if ink == colour]) for colour in dict.fromkeys(inks)]
-    for part in parts:
-        part.update(unselected={"textfont": {"color": part.textfont.color[0]}})
-        part.marker.showscale = part is parts[0]
-    figure.data = []
-    figure.add_traces(parts)
-    figure.update_xaxes(categoryorder="array", categoryarray=list(dict.fromkeys(trace.x)))
-    figure.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(trace.y)))
-    title = (f"Hits by category, {VOICE_LABELS.get(voice, voice)}, {plotly_text(period)}: "
-             "count (bold) and rate per 1,000 words")
-    longest = max((len(str(outlet)) for outlet in outlets), default=0)
-    slanted = len(outlets) > 6 or longest * len(outlets) > 120
-    # Slanted outlet names need room above the squares; the title stays on top, clear of them.
-    rise = int(0.5 * 7.5 * min(longest, 40)) if slanted else 0
-    figure.update_layout(title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 14}},
-                         height=figure.layout.height + rise, margin={"t": 70 + rise})
-    figure.update_xaxes(tickangle=-30 if slanted else 0, automargin=True)
-    figure.update_yaxes(automargin=True)
+    trace.update(hovertext=hover, textfont={"size": font_size - 1 if biggest < 10_000 else font_size - 4})
+    title = f"Hits by category, {VOICE_LABELS.get(voice, voice)}, {plotly_text(period)}"
+    figure = _tile_figure(trace, rows=len(styles), title=title, font_size=font_size)
+    if len(outlets) > 6:  # too many names side by side: slanted, with the room that takes above the squares
+        figure.update_layout(xaxis_tickangle=-30, margin={"t": figure.layout.margin.t + round(3.6 * font_size)})
     return figure
 
 
 def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voice: str,
-                  thin: int = 1000) -> go.Figure:
+                  thin: int = 1000, font_size: int = CHART_FONT) -> go.Figure:
     """One category's rate per 1,000 words month by month, a line per outlet (`framing.batch.results.monthly`).
     A hollow marker is a month with fewer than `thin` words, whose rate rests on little text; a month
     without words breaks the line. Colours repeat after eight outlets, with a different dash."""
@@ -247,14 +385,16 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         marker={"symbol": "circle-open", "size": 9, "color": "#777777", "line": {"width": 2}}, hoverinfo="skip",
     ))
     figure.update_layout(
-        title=f"{plotly_text(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, month by month",
+        title=_title(f"{plotly_text(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, "
+                     "month by month", font_size),
         height=max(460, 150 + 24 * (len(outlets) + 1)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
         clickmode="event+select", dragmode=False,
-        hovermode="closest", legend={"font": {"size": 13}},
+        hovermode="closest",
     )
-    figure.update_xaxes(type="category", showgrid=False, automargin=True)
-    figure.update_yaxes(title="per 1,000 words", rangemode="tozero", automargin=True)
-    return figure
+    months = list(dict.fromkeys(rows["month"]))
+    figure.update_xaxes(type="category", showgrid=False, range=[-0.5, len(months) - 0.5])  # clear of the y ticks
+    figure.update_yaxes(title="per 1,000 words", rangemode="tozero")
+    return _readable(figure, font_size=font_size)
 
 
 def _subset(trace: go.Scatter, keep: list[int]) -> go.Scatter:

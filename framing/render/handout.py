@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from framing.analysis import Analysis
+from framing.distinctive import leading_terms
 from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
 from framing.render.highlight import article_html, legend_html, stylesheet
 from framing.render.markup import html_text
@@ -165,22 +166,25 @@ def _scores(analysis: Analysis, outlets: list[str], styles: dict[str, CategorySt
                          f"</span> {html_text(style.name)}</td>", *counts])
         parts.append(f"<h3>{html_text(VOICE_LABELS[voice]).capitalize()}</h3>")
         parts.append(_table(["Category", *outlets], rows, css_id=f"scores-{voice}"))
-    tiles = rate_tiles(analysis.scores, styles, voice="narrator", outlets=outlets)
-    rise = min(4 * max((len(outlet) for outlet in outlets), default=0), 120)  # room for slanted names
-    tiles.update_layout(title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 10}},
-                        height=tiles.layout.height + rise, margin={"t": 60 + rise})
-    parts.append(charts(tiles))
+    parts.append(charts(rate_tiles(analysis.scores, styles, voice="narrator", outlets=outlets)))
     return "".join(parts)
 
 
 def _distinctive(analysis: Analysis, outlets: list[str], charts: _Charts) -> str:
+    """Per outlet, a bar per term it uses more than the others, and the same numbers as a table."""
     terms = analysis.distinctive(top=DISTINCTIVE_TOP)
     parts = ['<p class="note">Words and phrases each outlet uses more than the other outlets of the story, in its own '
              "voice (log-odds with an informative prior). In brackets: uses here / in the other outlets.</p>"]
     for outlet in outlets:
-        rows = terms[terms["outlet"] == outlet]
-        parts.append(charts(distinctive_bars(rows, outlet)) if len(rows) else
-                     f"<h3>{html_text(outlet)}</h3><p>No distinctive terms.</p>")
+        rows = leading_terms(terms, outlet)
+        if rows.empty:
+            parts.append(f"<h3>{html_text(outlet)}</h3><p>No term stands out.</p>")
+            continue
+        table = [[_cell(row.term), _cell(f"{row.z:.2f}", css_class="num"), _cell(row.count, css_class="num"),
+                  _cell(row.count_rest, css_class="num")] for row in rows.itertuples(index=False)]
+        parts.append(charts(distinctive_bars(rows, outlet))
+                     + _table(["Term", "z", f"Uses in {outlet}", "Uses in the others"], table,
+                              css_id=f"distinctive-{outlets.index(outlet)}"))
     return "".join(parts)
 
 

@@ -1,0 +1,95 @@
+"""What a class sees, checked in Chromium at 1366×768: every page of views/pages.py and the downloaded
+handout, in the light and the dark theme, at the default and at the largest text size. In each page
+itself, no chart's tick label, axis title or legend entry is cut off at the chart's edge or overlaps
+another (their boxes, from the Plotly SVG), and every piece of text meets WCAG AA contrast against what
+is behind it (computed styles). The screenshots are kept in test-artifacts/screenshots/ for a person
+(and CI) to look at."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from browser_helpers import no_exception, serve, settle, visit, write_batch
+from conftest import NEEDS_CHROMIUM, REPO, TIMEOUT
+from playwright.sync_api import Browser, Page, expect
+
+from views.pages import PAGES, PageSpec
+
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
+
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+CHECKS = (Path(__file__).parent / "layout_checks.js").read_text(encoding="utf-8")
+RUN_CHECKS = f"(() => {{ const checks = {CHECKS}; return [...checks.charts(), ...checks.contrast()]; }})()"
+WIDTH, HEIGHT = 1366, 768
+TALLEST = 6000  # px: a screenshot as tall as the page, since Streamlit scrolls inside its own container
+THEMES = ("light", "dark")
+SIZES = {"default": None, "largest": "End"}  # the key that moves the text-size slider there
+
+
+@pytest.fixture(scope="module")
+def layout_app(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("layout-data")
+    write_batch(data_dir)  # so the Corpus page draws its charts too
+    with serve(data_dir) as url:
+        yield url
+
+
+def look(page: Page, name: str) -> list[str]:
+    """What the in-page checks find, and a screenshot of the whole page: the viewport made as tall as
+    the content for a moment (same width, so the same layout), since Streamlit scrolls inside its own
+    container and the contrast check reads what lies under each text."""
+    tall = page.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], body')]"
+                         ".map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": WIDTH, "height": min(max(tall, HEIGHT), TALLEST)})
+    page.wait_for_timeout(300)  # Plotly redraws on resize
+    found = page.evaluate(RUN_CHECKS)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png")
+    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    return list(dict.fromkeys(found))
+
+
+def open_page(page: Page, spec: PageSpec) -> None:
+    """A page by its link in the navigation, so the session (and its text size) carries over."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=spec.title, exact=True).click()
+    expect(page.get_by_text(spec.landmark, exact=True).first).to_be_visible(timeout=TIMEOUT)
+    settle(page)
+    page.wait_for_timeout(500)  # charts finish their layout after the script run
+
+
+def download_handout(page: Page, folder: Path) -> Path:
+    with page.expect_download(timeout=TIMEOUT) as info:
+        page.get_by_role("button", name="Download the handout (HTML)").click()
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_page_and_the_handout_read_at_1366_by_768(browser: Browser, layout_app: str, theme: str, size: str,
+                                                          tmp_path):
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, color_scheme=theme,
+                                  accept_downloads=True)
+    context.set_default_timeout(TIMEOUT)
+    page = context.new_page()
+    visit(page, layout_app, PAGES[0].landmark)
+    if SIZES[size]:
+        page.get_by_role("slider").first.focus()
+        page.keyboard.press(SIZES[size])
+        settle(page)
+    found: dict[str, list[str]] = {}
+    for spec in PAGES:
+        open_page(page, spec)
+        no_exception(page)
+        found[spec.title] = look(page, f"{theme}-{size}-{spec.url_path or 'overview'}")
+    open_page(page, next(spec for spec in PAGES if spec.url_path == "handout"))
+    handout = download_handout(page, tmp_path)
+    page.goto(handout.as_uri())
+    expect(page.locator(".chart svg.main-svg").first).to_be_visible(timeout=TIMEOUT)
+    found["the handout"] = look(page, f"{theme}-{size}-handout")
+    context.close()
+    (SCREENSHOTS / f"{theme}-{size}-problems.json").write_text(json.dumps(found, indent=1), encoding="utf-8")
+    assert {where: what for where, what in found.items() if what} == {}
