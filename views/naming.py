@@ -26,6 +26,7 @@ from views.session import (
 )
 
 KIND_MARKS = {"description": "◆ ", "title": "▲ "}
+OUTLET_COLUMN_PX = 120
 ROW_LEVELS = {"referent": "actor", "group": "country (actors rolled up)"}
 
 
@@ -109,8 +110,12 @@ else:
                "names and courtesy titles (\"Mr. Kim\"), which are mostly house style. By country, each actor "
                "is rolled up into the country it belongs to (its institutions, officials and people). Select a "
                "row to read every mention.")
+    # narrow outlet columns so five outlets fit at 1366 pixels; a cell cut short is whole when its row is selected
+    widths = {"mentions": st.column_config.NumberColumn("mentions", width="small"),
+              "outlets": st.column_config.NumberColumn("outlets", width="small"),
+              **{outlet: st.column_config.TextColumn(outlet, width=OUTLET_COLUMN_PX) for outlet in outlets}}
     picked = st.dataframe(table, on_select="rerun", selection_mode="single-row", key=f"naming_{voice}_{level}",
-                          width="stretch")
+                          width="stretch", column_config=widths)
     rows = [row for row in (picked.selection.rows if picked else []) if row < len(table)]
     if rows:
         chosen = table.index[rows[0]]
