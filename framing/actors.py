@@ -762,7 +762,7 @@ def _grouped(mentions: list[Mention]) -> list[Actor]:
     _link_surnames(names, people, counts, by_name, groups, mentions, shared)
     _link_acronyms(names, counts, by_name, groups, mentions)
     _link_parties(names, by_name, groups, mentions)
-    _link_descriptions(mentions, by_name, counts, groups)
+    _link_descriptions(mentions, by_name, counts, groups, people)
     return _actors(mentions, groups)
 
 
@@ -908,7 +908,7 @@ def _link_parties(names, by_name, groups, mentions) -> None:
 NEAR = 300  # characters before a description (about two sentences) in which a foreign title holder must be named
 
 
-def _link_descriptions(mentions: list[Mention], by_name, counts, groups) -> None:
+def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people: _People) -> None:
     """Rules 5 to 7, in text order within each article."""
     titles: dict[str, Counter] = defaultdict(Counter)  # head word -> named mention roots holding it
     for i, mention in enumerate(mentions):
@@ -935,8 +935,9 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups) -> None
                 seen.append(i)
                 continue
             context = _Context(mentions, groups, countries, home, seen)
-            if mention.holder in by_name:
-                groups.union(*_government_holder(mention, i, by_name, groups, countries, mentions))
+            holder = _holder_name(mention.holder, by_name, people)
+            if holder:
+                groups.union(*_government_holder(by_name[holder][0], mention, i, by_name, groups, countries, mentions))
                 continue
             target, reason = _described(mention, recent, titles, counts, context)
             country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
@@ -951,10 +952,20 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups) -> None
                 recent[mention.head].append(target)
 
 
-def _government_holder(mention, i, by_name, groups, countries, mentions) -> tuple[int, int, str]:
+def _holder_name(name: str, by_name, people: _People) -> str:
+    """The named person a government is called after: the name itself, else the most named full
+    name it is the surname of ("Trump administration" in a story that only says "Donald Trump")."""
+    if not name:
+        return ""
+    if name in by_name:
+        return name
+    return next(iter(people.by_last.get(name, [])), "")
+
+
+def _government_holder(holder: int, mention, i, by_name, groups, countries, mentions) -> tuple[int, int, str]:
     """The country of the person a government is called after, where one country is theirs and
     it is named in the story; else the person."""
-    person = groups.find(by_name[mention.holder][0])
+    person = groups.find(holder)
     theirs = [c for c in countries.get(person, ()) if c in by_name]
     if len(theirs) == 1:
         country = by_name[theirs[0]][0]

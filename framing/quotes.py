@@ -170,7 +170,7 @@ _SOURCE_ATTRIBUTION_RE = re.compile(
     r"charg(?:es|ed)|cit(?:es|ed|ing)|quot(?:es|ed|ing)|reads|read:|label(?:s|l?ed)|term(?:s|ed)|brand(?:s|ed)|"
     r"thunder(?:s|ed)|declar(?:es|ed)|proclaim(?:s|ed)|vow(?:s|ed)|"
     r"repeat(?:s|ed|ing)|tout(?:s|ed|ing)|hail(?:s|ed|ing)|prais(?:es|ed|ing)|boast(?:s|ed|ing)|predict(?:s|ed|ing)|"
-    r"pledg(?:es|ed|ing)|promis(?:es|ed|ing)|(?<!so[-\s])call(?:ed|ing)|dub(?:s|bed|bing)|describ(?:es|ed|ing)|refer(?:s|red|ring)\s+to|characteri[sz](?:es|ed|ing)|"
+    r"pledg(?:es|ed|ing)|promis(?:es|ed|ing)|(?<!so[-\s])call(?:ed|ing)|dub(?:s|bed|bing)|describ(?:e|es|ed|ing)|refer(?:s|red|ring)?\s+to|characteri[sz](?:es|ed|ing)|"
     r"according\s+to|in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:tweet|statement|letter|lawsuit|suit|"
     r"complaint|filing|memo|report|post|interview|speech|email|e-mail|message|ruling|indictment|order|"
     r"document|release|book|column|op-ed|editorial))\b",

@@ -139,13 +139,6 @@ TITLES = frozenset(
     spokesperson ambassador envoy chief editor commander leader syrian russian american
     british iranian israeli lebanese french turkish us u.s. uk un the former then-iraqi then""".split()
 )
-# Of those, the verbs (and "according to") that only report: two outlets differing in these alone
-# ("said", "told") give a class nothing to compare.
-PLAIN_REPORTING = frozenset(
-    """say says said saying tell tells told add adds added adding state states stated note notes
-    noted explain explains explained ask asks asked reply replies replied respond responds
-    responded announce announces announced write writes wrote""".split()
-) | {"according to"}
 # Words that start a sentence with a capital letter without naming anyone.
 FUNCTION_WORDS = frozenset(
     """when while if as after before since but and or so yet however meanwhile although though

@@ -71,6 +71,9 @@ def test_a_government_called_after_its_head_is_that_heads_country():
                  "administration said, and Trump agreed.", "Trump said the Smith government had failed.")
     assert {"United States", "the Trump administration"} <= found["United States"]
     assert "the Trump administration" not in found["Donald Trump"] and "Trump" in found["Donald Trump"]
+    only_full = rows("U.S. President Donald Trump spoke in the morning. The United States will leave the deal, the "
+                     "Trump administration said on Monday, and the Trump administration agreed.")
+    assert "the Trump administration" in only_full["United States"], "the surname of a full name named"
 
 
 def test_kinds_tell_titles_and_honorifics_from_names():

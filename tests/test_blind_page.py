@@ -89,7 +89,7 @@ def test_a_student_link_shows_no_teacher_control_and_starts_with_the_articles():
     assert "Lesson code" not in html and "Guesses from" not in html  # no code panel, no tally above the texts
     blocks = [element.proto.body for element in at.get("html") if "<div" in element.proto.body]
     assert "Outlet " in blocks[0]  # the first thing drawn after the title is an article
-    assert f"Lesson {lesson.code}" in at.caption[0].value
+    assert f"Lesson {lesson.code}" in at.caption[1].value  # under the page's own one-line intro
     assert at.button(key="blind_submit_" + lesson.code + str(lesson.seed) + "_A")
 
 

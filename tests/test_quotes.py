@@ -67,6 +67,7 @@ def test_a_phrase_quoted_from_a_document_or_a_source_is_a_quotation_not_a_scare_
                  'Critics have dubbed the plan a "pipe dream" from the start.',
                  'The memo described the meeting as "cordial" and short.',
                  'The president repeated that the treaty was a "bad deal."',
+                 'Officials refer to it as "the package" in private.',
                  'She touted the alliance as "stronger than ever" on Tuesday.'):
         assert [scare for _, _, scare, _ in quotes(text)] == [False], text
     assert [scare for _, _, scare, _ in quotes('The "moderate" rebels fled.')] == [True]  # no source: the writer's

@@ -195,7 +195,7 @@ def download_section(sheet: Sheet, comparison: Comparison, marks: list[int], sto
 def save_to_lesson(seat: Seat, sheet: Sheet, marks: list[int]) -> None:
     """A student's marks go to the lesson whenever they change; the last set counts."""
     saved_key = f"annotate_saved::{seat.lesson.code}::{sheet.place}"
-    if st.session_state.get(saved_key) == marks:
+    if st.session_state.get(saved_key, []) == marks:  # unchanged, or an article only opened: nothing to send
         return
     try:
         record_marks(seat.lesson.code, Marks(student_id(), sheet.doc.article.id, tuple(marks)))
@@ -239,8 +239,7 @@ def class_section(view: StoryView, code: str, article: str, story: str) -> None:
         columns[2].metric("Class and lexicon agree on", "—" if comparison.agreement is None else
                           f"{comparison.agreement:.0%}", help="The class's reading is the words at least half of "
                           "its students marked; the share of words on which it and the lexicon agree.")
-        columns[3].metric("Cohen's kappa, class and lexicon", "—" if comparison.kappa is None else
-                          f"{comparison.kappa:.2f}")
+        columns[3].metric("Cohen's kappa, class and lexicon", comparison.kappa_text)
         st.dataframe(reading.words.rename(columns={"students": "students who marked it"}), hide_index=True,
                      width="stretch")
         usable = [c.term for c in comparison.candidates if not c.problem and not c.listed_in]

@@ -317,6 +317,7 @@ else:
         if seat is None:
             start_panel()
         else:
+            follow_lesson(seat)  # a second teacher screen follows what the first one did
             teacher_panel(view, seat)
     with tally_column:
         st.fragment(class_tally, run_every=REFRESH if seat else None)(

@@ -126,8 +126,7 @@ def watch_version(code: str, drawn: int) -> None:
 
 
 def follow_lesson(seat: Seat) -> None:
-    """On a student's screen, follow the teacher's reveal, reset, end and choice of article within a few
-    seconds, without a click; costs the server a small file read per screen each time, not a page."""
-    if seat.teacher:
-        return
+    """Follow the teacher's reveal, reset, end and choice of article within a few seconds, without a
+    click: on a student's screen, and on a teacher's second screen when the first one acted; costs the
+    server a small file read per screen each time, not a page."""
     st.fragment(watch_version, run_every=POLL_EVERY)(seat.lesson.code, lesson_version(seat.lesson.code))
