@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import argparse
 import contextlib
 import json
@@ -82,10 +83,18 @@ def _stopping_on_signals(stopped: threading.Event) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    def redeliver(unraisable):
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):  # it landed in a destructor, which swallows it:
+            threading.Timer(0.01, _thread.interrupt_main).start()  # it comes again once the destructor is left
+            return
+        previous_hook(unraisable)
+
     previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    previous_hook, sys.unraisablehook = sys.unraisablehook, redeliver
     try:
         yield
     finally:
+        sys.unraisablehook = previous_hook
         for number, handler in previous.items():
             signal.signal(number, handler)
 

@@ -154,3 +154,31 @@ def test_a_heavy_command_still_gets_its_options_and_imports():
                             capture_output=True, text=True, cwd=REPO)
     assert "--method {log-odds,exclusive,tf-idf}" in result.stdout
     assert "pandas" in result.stderr.splitlines()[-1].split()
+
+
+
+DESTRUCTOR_INTERRUPTED = """
+import threading, time
+from framing.cli import _stopping_on_signals
+
+class Dropped:
+    def __del__(self):
+        raise KeyboardInterrupt
+
+try:
+    with _stopping_on_signals(threading.Event()):
+        Dropped()
+        for _ in range(500):  # short sleeps: a simulated signal is handled between them
+            time.sleep(0.01)
+    print("ran on")
+except KeyboardInterrupt:
+    print("stopped")
+"""
+
+
+def test_an_interrupt_that_lands_in_a_destructor_still_stops_the_command():
+    """Python swallows an exception raised in __del__; a signal that lands there must come again
+    (in a process of its own: it is the main thread's signal)."""
+    result = subprocess.run([sys.executable, "-c", DESTRUCTOR_INTERRUPTED], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    assert result.stdout.strip() == "stopped" and "Traceback" not in result.stderr, result.stderr
