@@ -18,3 +18,8 @@ def open_page(page: str = DEFAULT_PAGE.script, **params) -> AppTest:
 
 def html_of(at: AppTest) -> str:
     return "\n".join(element.proto.body for element in at.get("html"))
+
+
+def metrics(at) -> dict[str, str]:
+    """Each st.metric on the page, label to value."""
+    return {metric.label: metric.value for metric in at.metric}

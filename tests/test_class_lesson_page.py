@@ -5,7 +5,7 @@ import csv
 import io
 
 import streamlit
-from apptest_helpers import open_page
+from apptest_helpers import metrics, open_page
 
 from framing.classroom.lessons import Marks, load_lesson, record_marks, start_lesson
 
@@ -18,10 +18,6 @@ def mark(at, phrase: str):
     next(b for b in at.button if b.label == "Mark these").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def metrics(at) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
 
 
 def test_students_marks_reach_the_lesson_and_the_teacher_sees_the_class():

@@ -7,7 +7,7 @@ import io
 
 import pytest
 import streamlit
-from apptest_helpers import html_of, open_page
+from apptest_helpers import html_of, metrics, open_page
 
 from framing.classroom.annotation import tokens
 from framing.storage import USER_DATA_ENV
@@ -40,10 +40,6 @@ def compare(at):
     next(b for b in at.button if b.label == "Compare with the lexicon").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def metrics(at) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
 
 
 def test_marks_give_figures_and_candidates_that_go_to_the_lexicon_page():
