@@ -142,3 +142,17 @@ def dialogs(page: Page) -> list[str]:
     opened: list[str] = []
     page.on("dialog", lambda dialog: (opened.append(dialog.message), dialog.dismiss()))
     return opened
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict:
+    """What each st.download_button of a page run offered, by its label (AppTest keeps no file)."""
+    offered = {}
+    real = st.download_button
+
+    def recording(label, data, *args, **kwargs):
+        offered[label] = data
+        return real(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    return offered

@@ -4,7 +4,6 @@ which alone can move the class to an article; marks outlive the sessions that ma
 import csv
 import io
 
-import streamlit
 from apptest_helpers import metrics, open_page
 
 from framing.classroom.lessons import Marks, load_lesson, record_marks, start_lesson
@@ -42,15 +41,7 @@ def test_students_marks_reach_the_lesson_and_the_teacher_sees_the_class():
     assert data.label == "Download the class's marks (CSV)"
 
 
-def test_the_class_csv_holds_every_students_marks(monkeypatch):
-    downloads = {}
-    real = streamlit.download_button
-
-    def recording(label, data, *args, **kwargs):
-        downloads[label] = data
-        return real(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(streamlit, "download_button", recording)
+def test_the_class_csv_holds_every_students_marks(downloads):
     lesson, token = start_lesson(STORY)
     record_marks(lesson.code, Marks("s1", "press-tv", (0, 1)))
     record_marks(lesson.code, Marks("=cmd", "sputnik", (2,)))

@@ -6,7 +6,6 @@ import csv
 import io
 
 import pytest
-import streamlit
 from apptest_helpers import html_of, metrics, open_page
 
 from framing.classroom.annotation import tokens
@@ -87,15 +86,7 @@ def test_a_word_picked_in_the_pills_inside_a_quotation_is_said_to_be_quoted(bund
     assert metrics(at)["Your marks"] == "0" and "left out of this comparison" in at.info[0].value
 
 
-def test_the_marks_download_is_spreadsheet_safe_csv(monkeypatch):
-    downloads = {}
-    real = streamlit.download_button
-
-    def recording(label, data, *args, **kwargs):
-        downloads[label] = data
-        return real(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(streamlit, "download_button", recording)
+def test_the_marks_download_is_spreadsheet_safe_csv(downloads):
     at = open_page(ANNOTATE)
     at.selectbox(key="annotate_article").set_value("press-tv").run()
     mark_typed(at, "Takfiri")
