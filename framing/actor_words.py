@@ -66,6 +66,17 @@ NOT_ACTORS = frozenset(
     dec today yesterday tomorrow i christmas easter ramadan""".split()
 )
 
+# Last words of capitalised names that are places, events or things, not actors: "the Korean
+# Peninsula", "the Korean War", "the Winter Olympics", "the Steele Dossier", "the DNC Server".
+NOT_ACTOR_HEADS = frozenset(
+    """peninsula sea ocean river strait straits lake bay valley beach coast desert canal mountains
+    war wars games olympics summit crisis election elections accord accords agreement deal treaty act
+    conference talks cup memo dossier server servers emails tweet tweets website""".split()
+)
+
+# Acronyms of things that news capitalises like organisations: weapons, measures, devices.
+NOT_ACTOR_ACRONYMS = frozenset("icbm icbms slbm slbms irbm gdp gps dna hiv aids covid tv atm suv vpn".split())
+
 # Lower-case words that may sit between a determiner or a demonym and a role ("the former top
 # aide"); the tagger is asked about others.
 ROLE_MODIFIERS = frozenset(
@@ -74,16 +85,19 @@ ROLE_MODIFIERS = frozenset(
     longtime long-time new late current outgoing incoming""".split()
 )
 
-# Common name, other names (aliases, the capital used for its government), demonyms.
+# Common name, other names (aliases; the capital and the seat of government, used for its
+# government: "Washington", "the White House", "the Kremlin"), demonyms.
 # A demonym stands for the country in "Russian officials" and "the Russians".
 COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("United States", ("U.S.", "US", "U.S.A.", "USA", "America", "Washington", "United States of America"),
+    ("United States", ("U.S.", "US", "U.S.A.", "USA", "America", "Washington", "United States of America",
+                       "White House"),
      ("American", "Americans", "U.S.")),
-    ("United Kingdom", ("U.K.", "UK", "Britain", "Great Britain", "London"), ("British", "Britons", "Briton")),
+    ("United Kingdom", ("U.K.", "UK", "Britain", "Great Britain", "London", "Downing Street"),
+     ("British", "Britons", "Briton")),
     ("Russia", ("Moscow", "Russian Federation", "Kremlin"), ("Russian", "Russians")),
     ("China", ("Beijing", "People's Republic of China", "PRC"), ("Chinese",)),
     ("North Korea", ("Pyongyang", "DPRK", "Democratic People's Republic of Korea"), ("North Korean", "North Koreans")),
-    ("South Korea", ("Seoul", "Republic of Korea"), ("South Korean", "South Koreans")),
+    ("South Korea", ("Seoul", "Republic of Korea", "Blue House"), ("South Korean", "South Koreans")),
     ("Japan", ("Tokyo",), ("Japanese",)),
     ("Iran", ("Tehran", "Islamic Republic of Iran"), ("Iranian", "Iranians")),
     ("Iraq", ("Baghdad",), ("Iraqi", "Iraqis")),
@@ -99,7 +113,7 @@ COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Afghanistan", ("Kabul",), ("Afghan", "Afghans")),
     ("Pakistan", ("Islamabad",), ("Pakistani", "Pakistanis")),
     ("India", ("New Delhi",), ("Indian", "Indians")),
-    ("France", ("Paris",), ("French",)),
+    ("France", ("Paris", "Elysee", "Élysée", "Elysee Palace", "Élysée Palace"), ("French",)),
     ("Germany", ("Berlin",), ("German", "Germans")),
     ("Italy", ("Rome",), ("Italian", "Italians")),
     ("Spain", ("Madrid",), ("Spanish",)),
@@ -145,7 +159,7 @@ PLACE_WORDS = frozenset(
 # ("the Russian Foreign Ministry", "South Korea's Defense Ministry") need no entry.
 NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
     "United States": (
-        "White House", "Pentagon", "Congress", "Senate", "House of Representatives", "State Department",
+        "Pentagon", "Congress", "Senate", "House of Representatives", "State Department",
         "Department of State", "Justice Department", "Department of Justice", "Treasury Department",
         "Defense Department", "Department of Defense", "Homeland Security", "Department of Homeland Security",
         "FBI", "Federal Bureau of Investigation", "CIA", "Central Intelligence Agency", "NSA",
@@ -153,14 +167,14 @@ NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
         "Republican Party", "Democrats", "Republicans", "Democratic National Committee",
         "Republican National Committee", "GOP", "Oval Office", "Capitol Hill", "Trump administration",
         "Obama administration", "Federal Reserve"),
-    "Russia": ("Kremlin", "Duma", "State Duma", "FSB", "GRU", "SVR", "TASS", "RIA Novosti"),
-    "United Kingdom": ("Downing Street", "Whitehall", "House of Commons", "House of Lords", "Foreign Office",
+    "Russia": ("Duma", "State Duma", "FSB", "GRU", "SVR", "TASS", "RIA Novosti"),
+    "United Kingdom": ("Whitehall", "House of Commons", "House of Lords", "Foreign Office",
                        "MI5", "MI6", "Labour Party", "Conservative Party", "Tories"),
     "North Korea": ("Korean Central News Agency", "KCNA", "Workers' Party", "Workers' Party of Korea",
                     "Korean People's Army", "Rodong Sinmun"),
-    "South Korea": ("Blue House", "National Assembly", "Yonhap"),
+    "South Korea": ("National Assembly", "Yonhap"),
     "China": ("Xinhua", "Communist Party", "Chinese Communist Party", "People's Liberation Army", "Politburo"),
-    "France": ("Elysee", "Élysée", "Elysee Palace", "Quai d'Orsay"),
+    "France": ("Quai d'Orsay",),
     "Israel": ("Knesset", "IDF", "Israel Defense Forces", "Mossad", "Likud"),
     "Iran": ("Revolutionary Guard", "Revolutionary Guards", "IRGC", "Majlis", "IRNA"),
     "Germany": ("Bundestag", "Chancellery"),

@@ -217,6 +217,12 @@ for _name, _aliases, _demonyms in w.COUNTRIES:
         _COUNTRY_OF[name_key(_alias)] = _name
     for _demonym in _demonyms:
         _DEMONYM_OF[name_key(_demonym)] = _name
+# Words of two-word country names and demonyms that name no country alone: "Korea", "Korean"
+_COUNTRY_PARTS = frozenset(
+    part for key in (*_COUNTRY_OF, *_DEMONYM_OF)
+    if " " in key and not any(word in w.ORG_HEADS for word in key.split(" "))
+    for part in key.split(" ")[1:]
+    if part not in _COUNTRY_OF and part not in _DEMONYM_OF and part not in w.GEO_WORDS and part not in _LINK_WORDS)
 
 
 def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = None) -> list[Actor]:
@@ -225,7 +231,7 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     mentions: list[Mention] = []
     for article, text in texts.items():
         mentions.extend(_article_mentions(article, text))
-    return with_groups(_grouped(mentions), countries)
+    return with_groups(_grouped(mentions, countries or {}), countries)
 
 
 def with_actors(documents: tuple[ArticleAnalysis, ...],
@@ -379,10 +385,14 @@ def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | 
     """Rule 4: a titled person named with no country, in outlets of one country."""
     if not any(m.kind == "title" and (m.head in w.PERSON_ROLES or m.head in w.TITLE_WORDS) for m in actor.mentions):
         return None
-    outlet_countries = {_COUNTRY_OF.get(name_key(countries.get(m.article, "")), "") for m in actor.mentions}
-    if len(outlet_countries) != 1 or not (country := outlet_countries.pop()):
-        return None
-    return country, f"titled with no country named, in outlets from {country}"
+    country = _outlet_country({m.article for m in actor.mentions}, countries)
+    return (country, f"titled with no country named, in outlets from {country}") if country else None
+
+
+def _outlet_country(articles: set[str], countries: dict[str, str]) -> str:
+    """The one country the outlets of these articles are from, or "" when they differ or are unknown."""
+    found = {_COUNTRY_OF.get(name_key(countries.get(article, "")), "") for article in articles}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _countries_named(words: str, grouped_names: dict[str, str] | None = None) -> Counter:
@@ -531,7 +541,7 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
     found: list[Mention] = []
     used: set[int] = set()
     for run in _runs(text, tokens, tags):
-        mention = _run_mention(article, text, tokens, run, tags)
+        mention = _government_named(article, text, tokens, run, tags) or _run_mention(article, text, tokens, run, tags)
         if mention and mention.kind == "name":
             mention = _government_of(article, text, tokens, run, mention)
         if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
@@ -555,6 +565,18 @@ def _government_of(article, text, tokens, run, mention: Mention) -> Mention:
     start = tokens[first - 1].start if first and tokens[first - 1].lower == "the" else mention.start
     end = tokens[after].end
     return Mention(article, start, end, text[start:end], "description", "", tokens[after].lower, holder=mention.name)
+
+
+def _government_named(article, text, tokens, run, tags) -> Mention | None:
+    """"The Trump Administration" capitalised into one run: the government called after the name
+    before its last word, as `_government_of` reads it in lower case."""
+    if len(run) < 2 or tokens[run[-1]].lower not in _CALLED_AFTER:
+        return None
+    named = _run_mention(article, text, tokens, run[:-1], tags)
+    if not named or named.kind != "name":
+        return None
+    government = _government_of(article, text, tokens, run[:-1], named)
+    return government if government is not named else None
 
 
 def _run_mention(article, text, tokens, run, tags) -> Mention | None:
@@ -589,6 +611,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         if key in _COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
             return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
         return None  # "North Korean" before a noun: read with the description rules
+    if _not_an_actor(key):
+        return None
     before = tokens[run[0] - 1].lower if run[0] else ""
     if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
         return None  # "talks in Seoul", a dateline "WASHINGTON —": a place, not the government
@@ -596,6 +620,15 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+
+
+def _not_an_actor(key: str) -> bool:
+    """A place, event or thing named like an actor ("Korean War", "ICBM"), part of a country's
+    name alone ("the Korean border") or its plural ("the two Koreas", "the Americas"): no one actor."""
+    last = key.rsplit(" ", 1)[-1]
+    plural_country = key.endswith("s") and key not in _COUNTRY_OF and (
+        key[:-1] in _COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
+    return last in w.NOT_ACTOR_HEADS or key in w.NOT_ACTOR_ACRONYMS or key in _COUNTRY_PARTS or plural_country
 
 
 def _demonym_before(text, tokens, first: int) -> int | None:
@@ -734,14 +767,19 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split(" ") if word and word not in _LINK_WORDS)
 
 
+_GENERATIONS = ("jr", "sr", "ii", "iii", "iv")  # after a surname; only Jr. and Sr. tell two people apart
+
+
 def _person_like(name: str, spelled: str) -> bool:
+    """A person's full name: two words or more, no acronym ("III" is a generation, not one)."""
     words = name.split(" ")
-    return len(words) >= 2 and name not in _COUNTRY_OF and not re.search(r"\b[A-Z]{2,}\b", spelled) and not any(
+    acronym = any(word not in ("II", "III", "IV") for word in re.findall(r"\b[A-Z]{2,}\b", spelled))
+    return len(words) >= 2 and name not in _COUNTRY_OF and not acronym and not any(
         word in w.ORG_HEADS or word in w.GEO_WORDS or word in w.TITLE_WORDS or word in _LINK_WORDS
         or word in _DEMONYM_OF for word in words)
 
 
-def _grouped(mentions: list[Mention]) -> list[Actor]:
+def _grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[Actor]:
     groups = _Groups(len(mentions))
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
@@ -762,7 +800,7 @@ def _grouped(mentions: list[Mention]) -> list[Actor]:
     _link_surnames(names, people, counts, by_name, groups, mentions, shared)
     _link_acronyms(names, counts, by_name, groups, mentions)
     _link_parties(names, by_name, groups, mentions)
-    _link_descriptions(mentions, by_name, counts, groups, people)
+    _link_descriptions(mentions, by_name, counts, groups, people, outlet_countries)
     return _actors(mentions, groups)
 
 
@@ -791,13 +829,13 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
     by_last, by_first = defaultdict(list), defaultdict(list)
     full_names: dict[tuple[str, str, str], str] = {}
     for person in sorted(people, key=lambda p: (-counts[p], p)):
-        parts = [p for p in person.split(" ") if p not in ("jr", "sr", "ii", "iii") and len(p) > 1]
+        parts = [p for p in person.split(" ") if p not in _GENERATIONS and len(p) > 1]
         if not parts:
             continue
         by_last[parts[-1]].append(person)
         by_first[parts[0]].append(person)
-        if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump": the suffix is part of the key
-            suffix = next((p for p in person.split(" ") if p in ("jr", "sr", "ii", "iii")), "")
+        if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump", "Robert S. Mueller III" is "Robert Mueller"
+            suffix = next((p for p in person.split(" ") if p in ("jr", "sr")), "")
             same = full_names.setdefault((parts[0], parts[-1], suffix), person)
             if same != person:
                 groups.union(by_name[same][0], by_name[person][0],
@@ -908,13 +946,15 @@ def _link_parties(names, by_name, groups, mentions) -> None:
 NEAR = 300  # characters before a description (about two sentences) in which a foreign title holder must be named
 
 
-def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people: _People) -> None:
+def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people: _People,
+                       outlet_countries: dict[str, str]) -> None:
     """Rules 5 to 7, in text order within each article."""
     titles: dict[str, Counter] = defaultdict(Counter)  # head word -> named mention roots holding it
     for i, mention in enumerate(mentions):
         if mention.kind == "title" and mention.name:
             titles[mention.head][i] += 1
     countries = _root_countries(mentions, groups)
+    roles = _root_roles(mentions, groups)
     home: dict[str, set[str]] = {}  # head word -> the countries of the story's main holder of that title
     for head, holders in titles.items():
         roots = Counter()
@@ -934,10 +974,11 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                     recent[head].append(i)
                 seen.append(i)
                 continue
-            context = _Context(mentions, groups, countries, home, seen)
+            context = _Context(mentions, groups, countries, home, seen, roles)
             holder = _holder_name(mention.holder, by_name, people)
             if holder:
-                groups.union(*_government_holder(by_name[holder][0], mention, i, by_name, groups, countries, mentions))
+                groups.union(*_government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
+                                                 (countries, outlet_countries)))
                 continue
             target, reason = _described(mention, recent, titles, counts, context)
             country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
@@ -962,11 +1003,16 @@ def _holder_name(name: str, by_name, people: _People) -> str:
     return next(iter(people.by_last.get(name, [])), "")
 
 
-def _government_holder(holder: int, mention, i, by_name, groups, countries, mentions) -> tuple[int, int, str]:
-    """The country of the person a government is called after, where one country is theirs and
-    it is named in the story; else the person."""
+def _government_holder(holder: int, mention, i, mentions, groups, by_name, countries_known) -> tuple[int, int, str]:
+    """The country of the person a government is called after, where it is named in the story:
+    the one country their titles name, else the one their outlets are from ("President Trump",
+    "the Trump administration" in American papers); else the person."""
+    countries, outlet_countries = countries_known  # root -> countries its titles name; article -> outlet's
     person = groups.find(holder)
     theirs = [c for c in countries.get(person, ()) if c in by_name]
+    if not theirs:
+        articles = {m.article for k, m in enumerate(mentions) if groups.find(k) == person}
+        theirs = [c for c in [_outlet_country(articles, outlet_countries)] if c in by_name]
     if len(theirs) == 1:
         country = by_name[theirs[0]][0]
         return country, i, f"“{mention.text}” is the government of {mentions[person].text}'s country"
@@ -979,6 +1025,15 @@ class _Context(NamedTuple):
     countries: dict[int, set[str]]  # root -> countries its titles name
     home: dict[str, set[str]]
     seen: list[int]
+    roles: dict[int, list[set[str]]]  # root -> the words of each title it is named with
+
+    def fits(self, holder: int, mention: Mention) -> bool:
+        """Whether one of the holder's titles has every qualifier of the description and no lower
+        rank than it: "the special counsel" is not "White House counsel Don McGahn", "the deputy
+        attorney general" not "Attorney General Loretta Lynch", nor "the attorney general" the deputy."""
+        wanted = _qualifiers(mention)
+        titles = self.roles.get(self.groups.find(holder), ())
+        return not titles or any(wanted <= words and not (words & _RANKS) - wanted for words in titles)
 
     def foreign(self, holder: int, head: str) -> bool:
         """A holder of the title from another country than the story's main holder of it."""
@@ -1004,6 +1059,28 @@ class _Context(NamedTuple):
             if self.groups.find(k) == root or _COUNTRY_OF.get(self.mentions[k].name) in own:
                 return True
         return False
+
+
+# Words before a title's head that make it another office: "special counsel", "deputy director".
+_QUALIFIERS = frozenset("deputy assistant associate special first press national foreign prime former acting".split())
+_RANKS = frozenset(("deputy", "assistant", "associate"))  # below the office they qualify
+
+
+def _qualifiers(mention: Mention) -> set[str]:
+    head = set(mention.head.split(" "))
+    words = {"former" if word in ("then", "ex") else word for word in name_key(mention.text).split(" ")}
+    return {word for word in words if word in _QUALIFIERS and word not in head}
+
+
+def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[str]]]:
+    """For each group of named mentions, the words of each of its titles ("then-FBI Director":
+    former, fbi, director)."""
+    found: dict[int, list[set[str]]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        if mention.kind == "title":
+            role = name_key(mention.text[:len(mention.text) - len(_spelled(mention))])
+            found[groups.find(i)].append({"former" if word in ("then", "ex") else word for word in role.split(" ")})
+    return found
 
 
 def _root_countries(mentions: list[Mention], groups: _Groups) -> dict[int, set[str]]:
@@ -1034,9 +1111,11 @@ def _described(mention, recent, titles, counts, context: _Context):
         for target in reversed(recent.get(mention.head, [])):
             # "the president" after "Russian President Putin" in a story whose president is Trump:
             # Putin only where he or Russia was just named
-            if not context.foreign(target, mention.head) or context.near(target, mention.start):
+            if context.fits(target, mention) and (
+                    not context.foreign(target, mention.head) or context.near(target, mention.start)):
                 return target, f"“{mention.text}” after “{mentions[target].text}” in the same article"
         holders = {i: n for i, n in holders.items() if not context.foreign(i, mention.head)}
+    holders = {i: n for i, n in holders.items() if context.fits(i, mention)}
     if holders:
         roots = Counter()
         for i, count in holders.items():

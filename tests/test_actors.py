@@ -76,6 +76,49 @@ def test_a_government_called_after_its_head_is_that_heads_country():
     assert "the Trump administration" in only_full["United States"], "the surname of a full name named"
 
 
+def test_a_government_capitalised_or_of_a_head_titled_with_no_country_is_the_outlets_country():
+    text = ("The Trump Administration said on Monday that it would act. President Trump agreed, and the "
+            "United States said the Trump administration was right. Trump left.")
+    found = {a.name: {m.text for m in a.mentions} for a in discover_actors({"a": text}, {"a": "United States"})}
+    assert {"The Trump Administration", "the Trump administration"} <= found["United States"]
+    assert "President Trump" in found["Trump"]
+    elsewhere = {a.name: {m.text for m in a.mentions} for a in discover_actors({"a": text}, {"a": "Iran"})}
+    assert "the Trump administration" in elsewhere["Trump"], "an outlet of another country says nothing of his"
+
+
+def test_a_generation_after_a_full_name_is_the_same_person_but_junior_is_not():
+    found = rows("Special counsel Robert S. Mueller III filed charges on a rainy morning, and then Mueller "
+                 "left. Later, special counsel Robert Mueller said nothing more about it.",
+                 "Donald Trump spoke, and Donald Trump Jr. spoke after his father Donald Trump did. "
+                 "Donald Trump Jr. left.")
+    mueller = found[actor_of(found, "Special counsel Robert S. Mueller III")]
+    assert {"Mueller", "special counsel Robert Mueller"} <= mueller
+    assert actor_of(found, "Donald Trump Jr.") != actor_of(found, "Donald Trump")
+
+
+def test_a_description_takes_a_holder_whose_title_has_its_qualifiers_and_rank():
+    found = rows("White House counsel Don McGahn met Attorney General Loretta Lynch on a rainy morning. "
+                 "Deputy Attorney General Rod Rosenstein named special counsel Robert Mueller, and the "
+                 "special counsel agreed. The deputy attorney general said little, and White House counsel "
+                 "Don McGahn said more. The attorney general left.")
+    assert "the special counsel" not in found["Don McGahn"] and "the special counsel" in found["Robert Mueller"]
+    assert "The deputy attorney general" in found["Rod Rosenstein"]
+    assert "The attorney general" in found["Loretta Lynch"], "not the deputy, the one named just before"
+
+
+def test_places_events_things_and_plural_countries_are_not_actors():
+    text = ("North Korea fired an ICBM across the Korean Peninsula, the first since the Korean War, and the "
+            "two Koreas met at the Korean border. North Korea said the ICBM flew over the Korean Peninsula.")
+    found = rows(text, text)
+    assert set(found) == {"North Korea"}
+
+
+def test_a_seat_of_government_is_its_country():
+    found = rows("The White House said on Monday that the United States would leave, and the Kremlin said "
+                 "Russia would stay. The White House and the Kremlin spoke again.")
+    assert "White House" in found["United States"] and "Kremlin" in found["Russia"]
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}
