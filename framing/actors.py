@@ -484,10 +484,14 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     or a title), with a sentence's first word left out unless the tagger calls it a proper noun."""
     runs: list[list[int]] = []
     current: list[int] = []
+    opener = -1  # a sentence's first word left out, taken back before a lone organisation head
 
     def close():
         while current and tokens[current[-1]].lower in _PARTICLES:
             current.pop()
+        if len(current) == 1 and current[0] == opener + 1 and tokens[current[0]].lower in w.ORG_HEADS and \
+                _one_space(text, tokens[opener], tokens[current[0]]):
+            current.insert(0, opener)  # a headline's "Democratic Party files suit": not "Party"
         if current:
             runs.append(current.copy())
         current.clear()
@@ -507,13 +511,32 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
             continue
         if not joined:
             close()
-        opening = not current and (token.lower in FUNCTION_WORDS or len(token.lower) < 2 or (
-            _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP")))
-        if opening:
+        function_word = token.lower in FUNCTION_WORDS or len(token.lower) < 2
+        if not current and (function_word or (
+                _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
+            opener = i if tags.get(token.start, "").startswith(("JJ", "NN")) and not function_word else -1
             continue
         current.append(i)
     close()
-    return runs
+    return _joined_by_and(text, tokens, runs)
+
+
+def _joined_by_and(text: str, tokens: list[_Token], runs: list[list[int]]) -> list[list[int]]:
+    """An organisation's name with "and" in it, split in two runs: "Center for Strategic and
+    International Studies", "Department of Health and Human Services". The first part ends in one
+    word after the organisation's "of" or "for"; the second is one or two plain words (no title,
+    acronym or country: "Department of Justice and FBI" stays two)."""
+    joined: list[list[int]] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if last and len(last) >= 3 and tokens[last[-2]].lower in _PARTICLES and tokens[last[-3]].lower in w.ORG_HEADS \
+                and text[tokens[last[-1]].end:tokens[run[0]].start] in (" and ", " & ") and len(run) <= 2 \
+                and not any(tokens[k].lower in w.TITLE_WORDS or tokens[k].text.isupper() for k in run) \
+                and name_key(" ".join(tokens[k].text for k in run)) not in _COUNTRY_OF:
+            last.extend(run)
+        else:
+            joined.append(run)
+    return joined
 
 
 def _one_space(text: str, left: _Token, right: _Token) -> bool:
@@ -929,15 +952,16 @@ def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
 
 
 def _link_parties(names, by_name, groups, mentions) -> None:
-    """Rule 8: a party's adjective and its members' plural are the party ("Democratic",
-    "Democrats" -> "Democratic Party"; "Conservatives" -> "Conservative Party")."""
+    """Rule 8: a party's adjective, its members' plural and its national committee are the party
+    ("Democratic", "Democrats", "Democratic National Committee" -> "Democratic Party";
+    "Conservatives" -> "Conservative Party")."""
     for name in names:
         words = name.split(" ")
         if len(words) != 2 or words[1] != "party":
             continue
         adjective = words[0]
         stem = adjective[:-2] if adjective.endswith("ic") else adjective
-        for other in (adjective, f"{stem}s", f"{adjective}s"):
+        for other in (adjective, f"{stem}s", f"{adjective}s", f"{adjective} national committee"):
             if other in by_name and other != name:
                 groups.union(by_name[name][0], by_name[other][0],
                              f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")

@@ -119,6 +119,22 @@ def test_a_seat_of_government_is_its_country():
     assert "White House" in found["United States"] and "Kremlin" in found["Russia"]
 
 
+def test_a_partys_national_committee_and_a_headlines_party_are_the_party():
+    found = rows("Democratic Party sues the campaign\nThe Democratic National Committee filed the suit on a "
+                 "rainy Friday, and the DNC said the Democratic Party had been wronged by Republicans.")
+    party = found[actor_of(found, "Democratic National Committee")]
+    assert {"Democratic Party", "DNC", "Democratic National Committee"} <= party
+    assert "Party" not in found
+
+
+def test_an_organisations_name_may_hold_and():
+    found = rows("Analysts at the Center for Strategic and International Studies said on a rainy day that the "
+                 "Department of Justice and FBI were late, and the Center for Strategic and International "
+                 "Studies agreed with the Department of Justice.")
+    assert "Center for Strategic and International Studies" in found
+    assert "International Studies" not in found and "FBI" not in found.get("Department of Justice", set())
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}
