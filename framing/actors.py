@@ -1119,6 +1119,11 @@ def _root_countries(mentions: list[Mention], groups: _Groups) -> dict[int, set[s
     return found
 
 
+# Heads of a description that may stand for a country's leader whatever their title: "the Syrian
+# leader" is Assad, titled "President"; "the Russian ambassador" is not Putin.
+_LEADING = frozenset("leader ruler dictator strongman despot tyrant autocrat counterpart".split())
+
+
 def _described(mention, recent, titles, counts, context: _Context):
     mentions, seen = context.mentions, context.seen
     near = mentions[seen[-1]] if seen else None
@@ -1128,7 +1133,7 @@ def _described(mention, recent, titles, counts, context: _Context):
     if mention.name:  # "the French president": a holder of that title from that country
         country = _COUNTRY_OF.get(mention.name)
         holders = {i: n for i, n in holders.items() if country in context.countries.get(context.groups.find(i), ())}
-        if not holders and mention.head in w.PERSON_ROLES:  # "the Syrian leader": its most titled person
+        if not holders and mention.head in _LEADING:  # "the Syrian leader": its most titled person
             holders = {i: n for heads in titles.values() for i, n in heads.items()
                        if country in context.countries.get(context.groups.find(i), ())}
     else:

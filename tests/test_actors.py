@@ -106,6 +106,13 @@ def test_a_description_takes_a_holder_whose_title_has_its_qualifiers_and_rank():
     assert "The attorney general" in found["Loretta Lynch"], "not the deputy, the one named just before"
 
 
+def test_a_countrys_leader_may_be_its_president_but_its_ambassador_is_not():
+    found = rows("Russian President Vladimir Putin spoke on a cold day, and Putin said the Russian ambassador "
+                 "would go. The Russian leader said so, and Russia agreed.")
+    assert "The Russian leader" in found["Vladimir Putin"]
+    assert "the Russian ambassador" not in found["Vladimir Putin"]
+
+
 def test_places_events_things_and_plural_countries_are_not_actors():
     text = ("North Korea fired an ICBM across the Korean Peninsula, the first since the Korean War, and the "
             "two Koreas met at the Korean border. North Korea said the ICBM flew over the Korean Peninsula.")
