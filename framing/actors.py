@@ -1006,7 +1006,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 continue
             target, reason = _described(mention, recent, titles, counts, context)
             country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
-            if country and (target is None or mention.head not in w.PERSON_ROLES):  # Russian officials
+            # "Russian officials", "a U.S. official" are the country; "the next U.S. secretary", unnamed, is no one yet
+            if country and (mention.head not in w.PERSON_ROLES or (target is None and mention.head in _SPEAKING_FOR)):
                 target, reason = country[0], f"“{mention.text}” is said of {mentions[country[0]].text}"
                 groups.union(target, i, reason)  # the country holds no title by it: "the campaign" stays free
                 continue
@@ -1086,7 +1087,7 @@ class _Context(NamedTuple):
 
 
 # Words before a title's head that make it another office: "special counsel", "deputy director".
-_QUALIFIERS = frozenset("deputy assistant associate special first press national foreign prime former acting".split())
+_QUALIFIERS = frozenset("deputy assistant associate special first press national foreign prime former acting senior".split())
 _RANKS = frozenset(("deputy", "assistant", "associate"))  # below the office they qualify
 
 
@@ -1118,6 +1119,9 @@ def _root_countries(mentions: list[Mention], groups: _Groups) -> dict[int, set[s
             found[groups.find(i)].add(_COUNTRY_OF[mention.name])
     return found
 
+
+# Person roles that speak for a country's state rather than hold one office: "a U.S. official".
+_SPEAKING_FOR = frozenset("official aide adviser advisor diplomat spokesman spokeswoman spokesperson".split())
 
 # Heads of a description that may stand for a country's leader whatever their title: "the Syrian
 # leader" is Assad, titled "President"; "the Russian ambassador" is not Putin.

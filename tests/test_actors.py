@@ -111,6 +111,10 @@ def test_a_countrys_leader_may_be_its_president_but_its_ambassador_is_not():
                  "would go. The Russian leader said so, and Russia agreed.")
     assert "The Russian leader" in found["Vladimir Putin"]
     assert "the Russian ambassador" not in found["Vladimir Putin"]
+    unnamed = rows("The United States said on a rainy day that Mike Pompeo would become the next U.S. secretary "
+                   "of state, and a U.S. official agreed. The United States said so again.")
+    assert "U.S. official" in unnamed["United States"]
+    assert "the next U.S. secretary" not in unnamed["United States"], "an office, not the country"
 
 
 def test_places_events_things_and_plural_countries_are_not_actors():
