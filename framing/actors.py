@@ -228,9 +228,15 @@ _COUNTRY_PARTS = frozenset(
 def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = None) -> list[Actor]:
     """The actors of a story from its articles' cleaned texts (article id -> text), most named
     first, each with its group; `countries` gives each article's outlet country, where known."""
+    body: dict[str, list[Mention]] = {}
+    headlines: dict[str, list[list[_Token]]] = {}
+    for article, text in texts.items():
+        body[article], headlines[article] = _article_mentions(article, text)
+    known = {m.name for found in body.values() for m in found if m.name and m.kind != "description"}
     mentions: list[Mention] = []
     for article, text in texts.items():
-        mentions.extend(_article_mentions(article, text))
+        titled = [m for line in headlines[article] for m in _headline_mentions(article, text, line, known)]
+        mentions.extend(sorted([*body[article], *titled], key=lambda m: m.start))
     return with_groups(_grouped(mentions, countries or {}), countries)
 
 
@@ -467,15 +473,41 @@ def _title_case_line(tokens: list[_Token]) -> bool:
     return len(worded) >= 4 and sum(t.capitalised for t in long_words) >= 0.8 * max(1, len(long_words))
 
 
-def _article_mentions(article: str, text: str) -> list[Mention]:
+def _article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[_Token]]]:
+    """The mentions in an article's lines, and the tokens of its title-case lines (headlines),
+    which are read only for names found elsewhere."""
     tags = {word.start: word.tag for word in tagged_words(text)}
     found: list[Mention] = []
+    headlines: list[list[_Token]] = []
     offset = 0
     for line in text.split("\n"):
         tokens = [_Token(t.start + offset, t.end + offset, t.text, t.possessive) for t in _tokens(line)]
-        if not _title_case_line(tokens):
+        if _title_case_line(tokens):
+            headlines.append(tokens)
+        else:
             found.extend(_line_mentions(article, text, tokens, tags))
         offset += len(line) + 1
+    return found, headlines
+
+
+def _headline_mentions(article: str, text: str, tokens: list[_Token], known: set[str]) -> list[Mention]:
+    """A headline's names, where every word is capitalised: the longest run of up to four words
+    that is a name the story's other lines use ("Donald Trump Warns Iran" names Trump and Iran).
+    A lone compass word is left out ("North Korean Leader Says" is not "the North")."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        for size in (4, 3, 2, 1):
+            words = tokens[i:i + size]
+            if len(words) < size or not all(_one_space(text, a, b) for a, b in zip(words, words[1:], strict=False)):
+                continue
+            key = name_key(" ".join(t.text for t in words))
+            if key in known and key not in _COMPASS:
+                found.append(_mention(article, text, words[0].start, words[-1].end, "name", words, ""))
+                i += size
+                break
+        else:
+            i += 1
     return found
 
 

@@ -146,6 +146,13 @@ def test_an_organisations_name_may_hold_and():
     assert "International Studies" not in found and "FBI" not in found.get("Department of Justice", set())
 
 
+def test_a_headline_names_only_the_names_its_story_uses():
+    found = rows("Donald Trump Warns Iran Against Restarting Its Nuclear Program\nPresident Donald Trump said on "
+                 "a rainy Monday that Iran would pay for it, and Trump left the room soon after that.")
+    assert {"Donald Trump", "President Donald Trump", "Trump"} <= found["Donald Trump"] and "Iran" in found["Iran"]
+    assert len(found["Iran"]) == 1 and not any("Warns" in name or "Program" in name for name in found)
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}
