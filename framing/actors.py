@@ -29,6 +29,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -499,7 +500,7 @@ def _headline_mentions(article: str, text: str, tokens: list[_Token], known: set
     while i < len(tokens):
         for size in (4, 3, 2, 1):
             words = tokens[i:i + size]
-            if len(words) < size or not all(_one_space(text, a, b) for a, b in zip(words, words[1:], strict=False)):
+            if len(words) < size or not all(_one_space(text, a, b) for a, b in pairwise(words)):
                 continue
             key = name_key(" ".join(t.text for t in words))
             if key in known and key not in _COMPASS:
@@ -1119,7 +1120,8 @@ class _Context(NamedTuple):
 
 
 # Words before a title's head that make it another office: "special counsel", "deputy director".
-_QUALIFIERS = frozenset("deputy assistant associate special first press national foreign prime former acting senior".split())
+_QUALIFIERS = frozenset(
+    "deputy assistant associate special first press national foreign prime former acting senior".split())
 _RANKS = frozenset(("deputy", "assistant", "associate"))  # below the office they qualify
 
 
