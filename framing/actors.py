@@ -648,7 +648,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":
         last_title = min(last_title + 2, len(words) - 1)  # Secretary of State Mike Pompeo
-    start = _role_start(text, tokens, run[0], tags)
+    key = name_key(" ".join(t.text for t in words))
+    person_like = last_title >= 0 or not (key in _COUNTRY_OF or key in _INSTITUTION_OF or lowers[-1] in w.ORG_HEADS)
+    start = _role_start(text, tokens, run[0], tags) if person_like else words[0].start  # not "chief White House"
     if last_title >= 0 and start == words[0].start:
         before = _demonym_before(text, tokens, run[0])  # "Japanese Prime Minister ..." opening a sentence
         start = start if before is None else before
@@ -659,7 +661,6 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         names = words[last_title + 1:]
         return _mention(article, text, start, words[-1].end, "title", names,
                         _head([*_lower_words(tokens, text, start, words[0].start), *lowers[:last_title + 1]]))
-    key = name_key(" ".join(t.text for t in words))
     if key in _DEMONYM_OF:
         after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
         before_a_noun = after is not None and _adjacent(text, words[-1], after) and tags.get(
@@ -781,7 +782,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             elif previous.capitalised and name_key(previous.text) in _DEMONYM_OF:
                 country, start, j = _DEMONYM_OF[name_key(previous.text)], previous.start, j - 1
             elif previous.lower in w.ROLE_MODIFIERS or (not previous.capitalised and tags.get(previous.start) in (
-                    "JJ", "NN") and previous.lower not in FUNCTION_WORDS):
+                    ("JJ",) if country else ("JJ", "NN")) and previous.lower not in FUNCTION_WORDS):
+                # before a demonym only adjectives: "hawkish U.S. officials", not "the condition U.S. diplomats set"
                 start, j = previous.start, j - 1
             else:
                 break

@@ -117,6 +117,12 @@ def test_a_countrys_leader_may_be_its_president_but_its_ambassador_is_not():
     assert "the next U.S. secretary" not in unnamed["United States"], "an office, not the country"
 
 
+def test_role_words_go_before_people_and_only_adjectives_before_a_demonym():
+    found = rows("The chief White House correspondent asked on a rainy Monday whether the longstanding condition "
+                 "U.S. diplomats set still held, and hawkish U.S. officials said the White House agreed.")
+    assert {"White House", "U.S. diplomats", "hawkish U.S. officials"} <= found["United States"]
+
+
 def test_places_events_things_and_plural_countries_are_not_actors():
     text = ("North Korea fired an ICBM across the Korean Peninsula, the first since the Korean War, and the "
             "two Koreas met at the Korean border. North Korea said the ICBM flew over the Korean Peninsula.")
