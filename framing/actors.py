@@ -449,7 +449,9 @@ def _tokens(text: str) -> list[_Token]:
             token = re.sub(r"['\u2019]s?$", "", token)
         elif token.endswith(".") and not _keeps_full_stop(token):
             token = token[:-1]
-        if "-" in token and token[:3].lower() not in ("al-", "el-") and all(p[:1].isupper() for p in token.split("-")):
+        parts = token.split("-")
+        if "-" in token and token[:3].lower() not in ("al-", "el-") and all(p[:1].isupper() for p in parts) and all(
+                len(p) > 2 for p in parts):  # not a given name in parts, "Il-Sung", "Jae-In", "Jong-Un"
             position = start  # Trump-Russia: two names, not one
             for part in token.split("-"):
                 found.append(_Token(position, position + len(part), part, False))

@@ -123,6 +123,14 @@ def test_role_words_go_before_people_and_only_adjectives_before_a_demonym():
     assert {"White House", "U.S. diplomats", "hawkish U.S. officials"} <= found["United States"]
 
 
+def test_a_hyphen_joins_a_given_names_parts_but_parts_two_names():
+    found = rows("His grandfather Kim Il-Sung founded the state on a cold day, and his father Kim Jong-il ruled "
+                 "it. Later Kim Il-Sung was praised, the Trump-Russia inquiry went on, and Kim Jong-il died. "
+                 "Trump left, and Russia said so.")
+    assert actor_of(found, "Kim Il-Sung") != actor_of(found, "Kim Jong-il")
+    assert "Trump" in found and "Russia" in found
+
+
 def test_places_events_things_and_plural_countries_are_not_actors():
     text = ("North Korea fired an ICBM across the Korean Peninsula, the first since the Korean War, and the "
             "two Koreas met at the Korean border. North Korea said the ICBM flew over the Korean Peninsula.")
