@@ -193,3 +193,22 @@ STATE_HEADS = frozenset(
 # Descriptions of a state or its government as a whole: with no holder of that word named before,
 # "the regime", "the country" is the country named just before it.
 GOVERNMENT_ROLES = frozenset("regime government authorities leadership country nation".split())
+
+# Groups that news names by what they are rather than by a name, each with the nouns that name it:
+# the outlets' choice among them is the framing ("migrants", "illegal aliens", "asylum seekers",
+# "the caravan"). Where a story names no one such group, its unnamed mentions are one actor.
+LABEL_FAMILIES: dict[str, frozenset[str]] = {
+    "People on the move": frozenset(
+        """migrant migrants immigrant immigrants emigrant emigrants alien aliens illegals refugee refugees
+        seeker seekers caravan caravans newcomer newcomers crosser crossers""".split()),
+    "Protesters": frozenset(
+        """protester protesters protestor protestors demonstrator demonstrators rioter rioters marcher
+        marchers mob mobs""".split()),
+    "Armed groups": frozenset(
+        """rebel rebels insurgent insurgents militant militants fighter fighters jihadist jihadists
+        extremist extremists gunman gunmen guerrilla guerrillas terrorist terrorists militia militias
+        militiamen""".split()),
+    "Civilians": frozenset("civilian civilians residents villagers bystanders".split()),
+    "Police": frozenset("police policeman policemen cops".split()),
+}
+FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}

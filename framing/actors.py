@@ -360,6 +360,8 @@ def _own_group(actor: Actor) -> tuple[str, str] | None:
     """Rules 1 and 2: the group an actor's own name gives."""
     if actor.name in _COUNTRY_NAMES:
         return actor.name, "a country"
+    if actor.name in w.LABEL_FAMILIES:  # "Central American migrants" are not the United States'
+        return actor.name, "a group named by what it is, which no country's name holds"
     key = name_key(actor.name)
     if key in _INSTITUTION_OF:
         return _INSTITUTION_OF[key], f"{actor.name} is an institution of {_INSTITUTION_OF[key]}"
@@ -670,7 +672,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         if key in _COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
             return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
         return None  # "North Korean" before a noun: read with the description rules
-    if _not_an_actor(key):
+    if _not_an_actor(key) or _describes_a_family(text, tokens, run):
         return None
     before = tokens[run[0] - 1].lower if run[0] else ""
     if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
@@ -679,6 +681,20 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+
+
+_REGION_WORDS = w.GEO_WORDS | {"central", "latin"}  # before a demonym: "Central American", "Latin American"
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|i)$")  # "Central American", "Honduran", "Kurdish", "Iraqi"
+
+
+def _describes_a_family(text, tokens, run) -> bool:
+    """A capitalised adjective before a family's noun: "Central American migrants" are migrants,
+    and "Central American" is no actor of its own."""
+    after = run[-1] + 1
+    last = tokens[run[-1]]
+    modifier = _ADJECTIVE_END.search(last.lower) or (len(run) == 1 and _sentence_start(text, last.start))
+    return after < len(tokens) and tokens[after].lower in w.FAMILY_OF and bool(modifier) and _adjacent(
+        text, last, tokens[after])  # and "Asylum seekers" opening a sentence
 
 
 def _not_an_actor(key: str) -> bool:
@@ -748,6 +764,15 @@ def _adjacent(text, left: _Token, right: _Token) -> bool:
     return text[left.end:right.start] == " "
 
 
+def _plain_modifier(text, token: _Token, tag: str, country: str) -> bool:
+    """A lower-case adjective or noun before a role ("the campaign manager"; only an adjective
+    before a demonym), or a sentence's capitalised first word tagged so ("Asylum seekers")."""
+    wanted = ("JJ",) if country else ("JJ", "NN")
+    if not token.capitalised:
+        return tag in wanted
+    return _sentence_start(text, token.start) and tag in (*wanted, "NNP")
+
+
 def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
     """Descriptions not before a name: "the president", "the North Korean leader", "Russian
     officials", "the Russians"; each keeps its head word and, where it has one, its country."""
@@ -768,13 +793,14 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             found.append(Mention(article, start, token.end, text[start:token.end], "name",
                                  name_key(_DEMONYM_OF[name_key(token.text)]), ""))
             continue
-        is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or (
+        family = w.FAMILY_OF.get(word, "")
+        is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
             word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
         if not is_role or (token.capitalised and not _sentence_start(text, token.start)):
             continue
-        if i + 1 < len(tokens) and tokens[i + 1].lower in w.PERSON_ROLES | w.GROUP_ROLES and _adjacent(
-                text, token, tokens[i + 1]):
-            continue  # "campaign manager": the last noun heads it
+        if i + 1 < len(tokens) and (tokens[i + 1].lower in w.PERSON_ROLES | w.GROUP_ROLES or
+                                    tokens[i + 1].lower in w.FAMILY_OF) and _adjacent(text, token, tokens[i + 1]):
+            continue  # "campaign manager", "rebel fighters": the last noun heads it
         start, country, j = token.start, "", i - 1
         while j >= 0 and j not in used and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
             previous = tokens[j]
@@ -783,8 +809,12 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 country, start, j = _DEMONYM_OF[pair], tokens[j - 1].start, j - 2
             elif previous.capitalised and name_key(previous.text) in _DEMONYM_OF:
                 country, start, j = _DEMONYM_OF[name_key(previous.text)], previous.start, j - 1
-            elif previous.lower in w.ROLE_MODIFIERS or (not previous.capitalised and tags.get(previous.start) in (
-                    ("JJ",) if country else ("JJ", "NN")) and previous.lower not in FUNCTION_WORDS):
+            elif family and previous.capitalised and (_ADJECTIVE_END.search(previous.lower) or (
+                    start == tokens[j + 1].start and previous.lower in _REGION_WORDS)):
+                start, j = previous.start, j - 1  # "Central American migrants"
+            elif previous.lower in w.ROLE_MODIFIERS or (
+                    _plain_modifier(text, previous, tags.get(previous.start, ""), country)
+                    and previous.lower not in FUNCTION_WORDS):
                 # before a demonym only adjectives: "hawkish U.S. officials", not "the condition U.S. diplomats set"
                 start, j = previous.start, j - 1
             else:
@@ -792,7 +822,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         determined = j >= 0 and tokens[j].lower == "the" and _adjacent(text, tokens[j], tokens[j + 1])
         if determined:
             start = tokens[j].start
-        if not (determined or country):
+        if not (determined or country or family):  # "migrants" needs no "the"
             continue
         appositive = text[start - 2:start] == ", " and text[token.end:token.end + 1] in (",", ".", "")
         found.append(Mention(article, start, token.end, text[start:token.end], "description",
@@ -1025,6 +1055,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_article[mention.article].append(i)
+    family_first: dict[str, int] = {}  # a label family -> its first mention in the story
     for members in by_article.values():
         recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
         seen: list[int] = []  # named mentions so far in the article
@@ -1040,6 +1071,10 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             if holder:
                 groups.union(*_government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
                                                  (countries, outlet_countries)))
+                continue
+            if family := w.FAMILY_OF.get(mention.head):  # rule 9: "migrants", "illegal aliens", "the caravan"
+                first = family_first.setdefault(family, i)
+                groups.union(first, i, f"“{mention.text}” names {family.lower()}, as “{mentions[first].text}” does")
                 continue
             target, reason = _described(mention, recent, titles, counts, context)
             country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
@@ -1203,9 +1238,11 @@ def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
     actors = []
     for root, group in members.items():
         named = [m for m in group if m.kind != "description"]
-        if len(group) < MIN_MENTIONS or not named:
+        family = w.FAMILY_OF.get(group[0].head, "") if not named else ""
+        if len(group) < MIN_MENTIONS or not (named or family):
             continue
-        actors.append(Actor(_display_name(group), tuple(group), tuple(dict.fromkeys(groups.reasons.get(root, [])))))
+        actors.append(Actor(_display_name(group) if named else family, tuple(group),
+                            tuple(dict.fromkeys(groups.reasons.get(root, [])))))
     actors.sort(key=lambda a: (-len(a.mentions), a.name))
     taken: Counter = Counter()
     unique = []

@@ -131,6 +131,19 @@ def test_a_hyphen_joins_a_given_names_parts_but_parts_two_names():
     assert "Trump" in found and "Russia" in found
 
 
+def test_a_group_named_by_what_it_is_is_one_actor_of_its_labels():
+    found = rows("Thousands of Central American migrants reached the border on a cold day, and the caravan waited.",
+                 "The illegal aliens were a threat, the senator said, and President Trump said the caravan must stop.",
+                 "Asylum seekers slept outside. Civilians and the police watched the protesters, and the protesters "
+                 "left. Trump spoke.")
+    moving = found["People on the move"]
+    assert {"Central American migrants", "the caravan", "The illegal aliens", "Asylum seekers"} <= moving
+    assert "Central American" not in found and "United States" not in found, "the migrants' adjective, no country"
+    assert "the protesters" in found["Protesters"] and "the police" not in found["Protesters"]
+    actors = discover_actors({"a": "Central American migrants waited, and the migrants left."}, {"a": "United States"})
+    assert actors[0].group == "People on the move"
+
+
 def test_places_events_things_and_plural_countries_are_not_actors():
     text = ("North Korea fired an ICBM across the Korean Peninsula, the first since the Korean War, and the "
             "two Koreas met at the Korean border. North Korea said the ICBM flew over the Korean Peninsula.")
