@@ -98,15 +98,15 @@ def _paragraph_shift(rows: list[dict], paragraphs: list[str]) -> int:
 def placed(rows: list[dict], texts: dict[str, str], paragraphs: dict[str, list[str]]
            ) -> list[tuple[dict, str, int, int] | tuple[dict, str, None, None]]:
     """Each annotated mention with its outlet and its offsets in that outlet's text (None if not there):
-    the k-th annotation of the same words in a paragraph is the k-th occurrence of those words in that
-    paragraph, found in the saved text (the occurrence nearest the paragraph where it is not there),
-    never inside a longer annotated mention placed before it (the "Trump" of "Melania Trump")."""
+    in text order, each annotation of some words takes the first occurrence of them in its paragraph
+    (found in the saved text) that no annotation of the same concept has taken and that is not inside
+    a longer annotated mention (the "Trump" of "Melania Trump"); where none is left, the occurrence
+    nearest the paragraph, as a guess that takes no place from later annotations."""
     by_outlet = defaultdict(list)
     for row in rows:
         by_outlet[OUTLETS[PUBLISHERS[row["publisher_id"]]]].append(row)
     shift = {outlet: _paragraph_shift(outlet_rows, paragraphs[outlet]) for outlet, outlet_rows in by_outlet.items()}
-    seen: Counter = Counter()
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    taken: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     bounds: dict[tuple[str, int], tuple[int, int]] = {}
 
     def paragraph_bounds(outlet: str, number: int) -> tuple[int, int]:
@@ -117,9 +117,11 @@ def placed(rows: list[dict], texts: dict[str, str], paragraphs: dict[str, list[s
             bounds[outlet, number] = (at, at + len(para)) if at >= 0 else (-1, -1)
         return bounds[outlet, number]
 
-    def free(matches, outlet):
-        return [m for m in matches if not any(s <= m.start() and m.end() <= e and (s, e) != m.span()
-                                              for s, e in taken[outlet])]
+    def free(matches, outlet, concept):
+        """Not inside a longer placed mention, nor placed already with this concept (the same words
+        may carry two codes: "the two Koreas" is North and South Korea)."""
+        return [m for m in matches if not any(s <= m.start() and m.end() <= e and ((s, e) != m.span() or c == concept)
+                                              for s, e, c in taken[outlet])]
 
     out = {}
     for index in sorted(range(len(rows)), key=lambda k: -len(rows[k]["code_mention"].split())):  # stable
@@ -129,17 +131,13 @@ def placed(rows: list[dict], texts: dict[str, str], paragraphs: dict[str, list[s
         if pattern is None:
             continue
         start, end = paragraph_bounds(outlet, int(row["paragraph"]) + shift[outlet])
-        found = free(pattern.finditer(texts[outlet], start, end), outlet) if start >= 0 else []
-        key = (outlet, start, pattern.pattern.lower())
-        k = seen[key]
-        seen[key] += 1
-        if k < len(found):
-            match = found[k]
-        else:  # not in its paragraph: the nearest free occurrence anywhere
-            anywhere = free(pattern.finditer(texts[outlet]), outlet)
+        found = free(pattern.finditer(texts[outlet], start, end), outlet, row["code_name"]) if start >= 0 else []
+        if found:
+            match = found[0]  # the earlier ones of these words in the paragraph are taken already
+            taken[outlet].append((*match.span(), row["code_name"]))
+        else:  # not in its paragraph: a guess, the nearest occurrence, which takes no place from others
+            anywhere = free(pattern.finditer(texts[outlet]), outlet, row["code_name"])
             match = min(anywhere, key=lambda m: abs(m.start() - max(start, 0)), default=None)
-        if match:
-            taken[outlet].append(match.span())
         out[index] = (row, outlet, match.start(), match.end()) if match else (row, outlet, None, None)
     return [out[k] for k in sorted(out)]
 

@@ -74,6 +74,14 @@ NOT_ACTOR_HEADS = frozenset(
     conference talks cup memo dossier server servers emails tweet tweets website""".split()
 )
 
+# Last words of the fields an organisation's name may join with "and": "Center for Strategic and
+# International Studies", "Department of Health and Human Services".
+FIELD_WORDS = frozenset(
+    """studies services affairs sciences science resources relations development research technology
+    security welfare education training culture tourism trade industry commerce energy environment
+    planning policy peace justice rights health safety""".split()
+)
+
 # Acronyms of things that news capitalises like organisations: weapons, measures, devices.
 NOT_ACTOR_ACRONYMS = frozenset("icbm icbms slbm slbms irbm gdp gps dna hiv aids covid tv atm suv vpn".split())
 
@@ -194,21 +202,17 @@ STATE_HEADS = frozenset(
 # "the regime", "the country" is the country named just before it.
 GOVERNMENT_ROLES = frozenset("regime government authorities leadership country nation".split())
 
-# Groups that news names by what they are rather than by a name, each with the nouns that name it:
-# the outlets' choice among them is the framing ("migrants", "illegal aliens", "asylum seekers",
-# "the caravan"). Where a story names no one such group, its unnamed mentions are one actor.
+# Groups that news names by what they are rather than by a name, each with the nouns (and
+# two-word phrases) that name it: the outlets' choice among them is the framing ("migrants",
+# "illegal aliens", "asylum seekers", "the caravan"). Words that name opposing sides alike
+# ("rebels", "militants", "terrorists", "fighters") are left out: one row would merge enemies.
 LABEL_FAMILIES: dict[str, frozenset[str]] = {
     "People on the move": frozenset(
-        """migrant migrants immigrant immigrants emigrant emigrants alien aliens illegals refugee refugees
-        seeker seekers caravan caravans newcomer newcomers crosser crossers""".split()),
+        [*"""migrant migrants immigrant immigrants emigrant emigrants alien aliens illegals refugee refugees
+        caravan caravans""".split(), "asylum seeker", "asylum seekers", "border crosser", "border crossers"]),
     "Protesters": frozenset(
-        """protester protesters protestor protestors demonstrator demonstrators rioter rioters marcher
-        marchers mob mobs""".split()),
-    "Armed groups": frozenset(
-        """rebel rebels insurgent insurgents militant militants fighter fighters jihadist jihadists
-        extremist extremists gunman gunmen guerrilla guerrillas terrorist terrorists militia militias
-        militiamen""".split()),
-    "Civilians": frozenset("civilian civilians residents villagers bystanders".split()),
+        "protester protesters protestor protestors demonstrator demonstrators rioter rioters marcher marchers".split()),
+    "Civilians": frozenset(("civilian", "civilians")),
     "Police": frozenset("police policeman policemen cops".split()),
 }
 FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}

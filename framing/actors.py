@@ -220,10 +220,10 @@ for _name, _aliases, _demonyms in w.COUNTRIES:
         _DEMONYM_OF[name_key(_demonym)] = _name
 # Words of two-word country names and demonyms that name no country alone: "Korea", "Korean"
 _COUNTRY_PARTS = frozenset(
-    part for key in (*_COUNTRY_OF, *_DEMONYM_OF)
-    if " " in key and not any(word in w.ORG_HEADS for word in key.split(" "))
+    part for name, _, demonyms in w.COUNTRIES for key in map(name_key, (name, *demonyms)) if " " in key
     for part in key.split(" ")[1:]
-    if part not in _COUNTRY_OF and part not in _DEMONYM_OF and part not in w.GEO_WORDS and part not in _LINK_WORDS)
+    if part not in _COUNTRY_OF and part not in _DEMONYM_OF and part not in w.GEO_WORDS and part not in _LINK_WORDS
+    and part not in w.ORG_HEADS)
 
 
 def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = None) -> list[Actor]:
@@ -233,7 +233,11 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     headlines: dict[str, list[list[_Token]]] = {}
     for article, text in texts.items():
         body[article], headlines[article] = _article_mentions(article, text)
-    known = {m.name for found in body.values() for m in found if m.name and m.kind != "description"}
+    known: dict[str, bool] = {}  # a name the body writes -> whether it is written only in capitals ("US", "IS")
+    for found in body.values():
+        for m in found:
+            if m.name and m.kind != "description":
+                known[m.name] = known.get(m.name, True) and _spelled(m).isupper()
     mentions: list[Mention] = []
     for article, text in texts.items():
         titled = [m for line in headlines[article] for m in _headline_mentions(article, text, line, known)]
@@ -453,7 +457,7 @@ def _tokens(text: str) -> list[_Token]:
             token = token[:-1]
         parts = token.split("-")
         if "-" in token and token[:3].lower() not in ("al-", "el-") and all(p[:1].isupper() for p in parts) and all(
-                len(p) > 2 for p in parts):  # not a given name in parts, "Il-Sung", "Jae-In", "Jong-Un"
+                len(p) > 2 for p in parts) and not _within_a_name(text, start, match.end()):
             position = start  # Trump-Russia: two names, not one
             for part in token.split("-"):
                 found.append(_Token(position, position + len(part), part, False))
@@ -464,6 +468,13 @@ def _tokens(text: str) -> list[_Token]:
             continue
         found.append(_Token(start, start + len(token), token, possessive))
     return found
+
+
+def _within_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a hyphenated word stands beside another capitalised word, as a name's part does
+    ("Kim Jong-Nam", "Jean-Claude Juncker", "Alexandria Ocasio-Cortez"), not "the Trump-Russia inquiry"."""
+    before = re.search(r"[A-Z][\w.'\u2019]* $", text[max(0, start - 40):start])
+    return bool(before or re.match(r" [A-Z]", text[end:end + 2]))
 
 
 def _keeps_full_stop(token: str) -> bool:
@@ -495,10 +506,11 @@ def _article_mentions(article: str, text: str) -> tuple[list[Mention], list[list
     return found, headlines
 
 
-def _headline_mentions(article: str, text: str, tokens: list[_Token], known: set[str]) -> list[Mention]:
+def _headline_mentions(article: str, text: str, tokens: list[_Token], known: dict[str, bool]) -> list[Mention]:
     """A headline's names, where every word is capitalised: the longest run of up to four words
-    that is a name the story's other lines use ("Donald Trump Warns Iran" names Trump and Iran).
-    A lone compass word is left out ("North Korean Leader Says" is not "the North")."""
+    that is a name the story's other lines use ("Donald Trump Warns Iran" names Trump and Iran),
+    in capitals where the body writes it so ("US", not "For Us"). Left out: a lone compass or
+    function word ("North Korean Leader Says", "Is") and a capital after a place word ("Lands In Seoul")."""
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -507,7 +519,10 @@ def _headline_mentions(article: str, text: str, tokens: list[_Token], known: set
             if len(words) < size or not all(_one_space(text, a, b) for a, b in pairwise(words)):
                 continue
             key = name_key(" ".join(t.text for t in words))
-            if key in known and key not in _COMPASS:
+            spelled = " ".join(t.text for t in words)
+            place = key in w.CAPITALS and i and tokens[i - 1].lower in w.PLACE_WORDS
+            if key in known and key not in _COMPASS and key not in FUNCTION_WORDS and not place and (
+                    not known[key] or spelled.isupper()):
                 found.append(_mention(article, text, words[0].start, words[-1].end, "name", words, ""))
                 i += size
                 break
@@ -526,7 +541,7 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     def close():
         while current and tokens[current[-1]].lower in _PARTICLES:
             current.pop()
-        if len(current) == 1 and current[0] == opener + 1 and tokens[current[0]].lower in w.ORG_HEADS and \
+        if len(current) == 1 and current[0] == opener + 1 and tokens[current[0]].lower == "party" and \
                 _one_space(text, tokens[opener], tokens[current[0]]):
             current.insert(0, opener)  # a headline's "Democratic Party files suit": not "Party"
         if current:
@@ -551,7 +566,8 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
         function_word = token.lower in FUNCTION_WORDS or len(token.lower) < 2
         if not current and (function_word or (
                 _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
-            opener = i if tags.get(token.start, "").startswith(("JJ", "NN")) and not function_word else -1
+            opener = i if tags.get(token.start, "") in ("JJ", "NNP") and token.lower not in w.ROLE_MODIFIERS \
+                and not function_word else -1
             continue
         current.append(i)
     close()
@@ -561,15 +577,14 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
 def _joined_by_and(text: str, tokens: list[_Token], runs: list[list[int]]) -> list[list[int]]:
     """An organisation's name with "and" in it, split in two runs: "Center for Strategic and
     International Studies", "Department of Health and Human Services". The first part ends in one
-    word after the organisation's "of" or "for"; the second is one or two plain words (no title,
-    acronym or country: "Department of Justice and FBI" stays two)."""
+    word after the organisation's "of" or "for"; the second is one or two words ending in a field's
+    name (`actor_words.FIELD_WORDS`), so "Department of Justice and Congress" stays two."""
     joined: list[list[int]] = []
     for run in runs:
         last = joined[-1] if joined else None
         if last and len(last) >= 3 and tokens[last[-2]].lower in _PARTICLES and tokens[last[-3]].lower in w.ORG_HEADS \
                 and text[tokens[last[-1]].end:tokens[run[0]].start] in (" and ", " & ") and len(run) <= 2 \
-                and not any(tokens[k].lower in w.TITLE_WORDS or tokens[k].text.isupper() for k in run) \
-                and name_key(" ".join(tokens[k].text for k in run)) not in _COUNTRY_OF:
+                and tokens[run[-1]].lower in w.FIELD_WORDS:
             last.extend(run)
         else:
             joined.append(run)
@@ -628,9 +643,10 @@ def _government_of(article, text, tokens, run, mention: Mention) -> Mention:
 
 
 def _government_named(article, text, tokens, run, tags) -> Mention | None:
-    """"The Trump Administration" capitalised into one run: the government called after the name
-    before its last word, as `_government_of` reads it in lower case."""
-    if len(run) < 2 or tokens[run[-1]].lower not in _CALLED_AFTER:
+    """"The Trump Administration" capitalised into one run: the government called after the
+    surname before its last word, as `_government_of` reads it in lower case. Longer runs are
+    agencies' names ("Federal Aviation Administration", "Kurdistan Regional Government")."""
+    if len(run) != 2 or tokens[run[-1]].lower not in _CALLED_AFTER:
         return None
     named = _run_mention(article, text, tokens, run[:-1], tags)
     if not named or named.kind != "name":
@@ -672,7 +688,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         if key in _COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
             return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
         return None  # "North Korean" before a noun: read with the description rules
-    if _not_an_actor(key) or _describes_a_family(text, tokens, run):
+    if _not_an_actor(key) or _describes_a_family(text, tokens, run, tags):
         return None
     before = tokens[run[0] - 1].lower if run[0] else ""
     if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
@@ -684,17 +700,21 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
 
 
 _REGION_WORDS = w.GEO_WORDS | {"central", "latin"}  # before a demonym: "Central American", "Latin American"
-_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|i)$")  # "Central American", "Honduran", "Kurdish", "Iraqi"
 
 
-def _describes_a_family(text, tokens, run) -> bool:
-    """A capitalised adjective before a family's noun: "Central American migrants" are migrants,
-    and "Central American" is no actor of its own."""
+def _describes_a_family(text, tokens, run, tags) -> bool:
+    """A demonym or adjective before a family's noun, or the first word of a family's phrase:
+    "Central American migrants" and "Asylum seekers" opening a sentence are that family's, and
+    "Central American" or "Asylum" no actor of its own. A proper noun keeps its name ("Taliban
+    fighters", "Houthi rebels")."""
     after = run[-1] + 1
     last = tokens[run[-1]]
-    modifier = _ADJECTIVE_END.search(last.lower) or (len(run) == 1 and _sentence_start(text, last.start))
-    return after < len(tokens) and tokens[after].lower in w.FAMILY_OF and bool(modifier) and _adjacent(
-        text, last, tokens[after])  # and "Asylum seekers" opening a sentence
+    if after >= len(tokens) or not _adjacent(text, last, tokens[after]):
+        return False
+    noun, phrase = tokens[after].lower, f"{last.lower} {tokens[after].lower}"
+    if phrase in w.FAMILY_OF:
+        return True
+    return noun in w.FAMILY_OF and (last.lower in _DEMONYM_OF or tags.get(last.start) == "JJ")
 
 
 def _not_an_actor(key: str) -> bool:
@@ -793,30 +813,34 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             found.append(Mention(article, start, token.end, text[start:token.end], "name",
                                  name_key(_DEMONYM_OF[name_key(token.text)]), ""))
             continue
-        family = w.FAMILY_OF.get(word, "")
+        phrase = f"{tokens[i - 1].lower} {word}" if i and _adjacent(text, tokens[i - 1], token) else ""
+        head = phrase if phrase in w.FAMILY_OF else word  # "asylum seekers"
+        family = w.FAMILY_OF.get(head, "")
         is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
             word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
         if not is_role or (token.capitalised and not _sentence_start(text, token.start)):
             continue
-        if i + 1 < len(tokens) and (tokens[i + 1].lower in w.PERSON_ROLES | w.GROUP_ROLES or
-                                    tokens[i + 1].lower in w.FAMILY_OF) and _adjacent(text, token, tokens[i + 1]):
-            continue  # "campaign manager", "rebel fighters": the last noun heads it
-        start, country, j = token.start, "", i - 1
+        following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, token, tokens[i + 1]) else None
+        if following and (following.lower in w.PERSON_ROLES | w.GROUP_ROLES or following.lower in w.FAMILY_OF or (
+                family and tags.get(following.start, "").startswith("NN"))):
+            continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station" is no one
+        first = i - 1 if head != word else i
+        start, country, j, adjective_after = tokens[first].start, "", first - 1, False
         while j >= 0 and j not in used and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
             previous = tokens[j]
             pair = name_key(f"{tokens[j - 1].text} {previous.text}") if j > 0 else ""
             if previous.capitalised and pair in _DEMONYM_OF:
-                country, start, j = _DEMONYM_OF[pair], tokens[j - 1].start, j - 2
+                country, start, j, adjective_after = _DEMONYM_OF[pair], tokens[j - 1].start, j - 2, True
             elif previous.capitalised and name_key(previous.text) in _DEMONYM_OF:
-                country, start, j = _DEMONYM_OF[name_key(previous.text)], previous.start, j - 1
-            elif family and previous.capitalised and (_ADJECTIVE_END.search(previous.lower) or (
-                    start == tokens[j + 1].start and previous.lower in _REGION_WORDS)):
-                start, j = previous.start, j - 1  # "Central American migrants"
+                country, start, j, adjective_after = _DEMONYM_OF[name_key(previous.text)], previous.start, j - 1, True
+            elif family and previous.capitalised and (tags.get(previous.start) == "JJ" or (
+                    adjective_after and previous.lower in _REGION_WORDS)):
+                start, j, adjective_after = previous.start, j - 1, True  # "Honduran migrants", "Central American ..."
             elif previous.lower in w.ROLE_MODIFIERS or (
                     _plain_modifier(text, previous, tags.get(previous.start, ""), country)
                     and previous.lower not in FUNCTION_WORDS):
                 # before a demonym only adjectives: "hawkish U.S. officials", not "the condition U.S. diplomats set"
-                start, j = previous.start, j - 1
+                start, j, adjective_after = previous.start, j - 1, False
             else:
                 break
         determined = j >= 0 and tokens[j].lower == "the" and _adjacent(text, tokens[j], tokens[j + 1])
@@ -826,7 +850,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             continue
         appositive = text[start - 2:start] == ", " and text[token.end:token.end + 1] in (",", ".", "")
         found.append(Mention(article, start, token.end, text[start:token.end], "description",
-                             name_key(country) if country else "", word, appositive))
+                             name_key(country) if country else "", head, appositive))
     return found
 
 
@@ -857,13 +881,13 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split(" ") if word and word not in _LINK_WORDS)
 
 
-_GENERATIONS = ("jr", "sr", "ii", "iii", "iv")  # after a surname; only Jr. and Sr. tell two people apart
+_GENERATIONS = ("jr", "sr", "ii", "iii", "iv")  # after a surname; only the first two tell two people apart
 
 
 def _person_like(name: str, spelled: str) -> bool:
     """A person's full name: two words or more, no acronym ("III" is a generation, not one)."""
     words = name.split(" ")
-    acronym = any(word not in ("II", "III", "IV") for word in re.findall(r"\b[A-Z]{2,}\b", spelled))
+    acronym = any(word.lower() not in _GENERATIONS for word in re.findall(r"\b[A-Z]{2,}\b", spelled))
     return len(words) >= 2 and name not in _COUNTRY_OF and not acronym and not any(
         word in w.ORG_HEADS or word in w.GEO_WORDS or word in w.TITLE_WORDS or word in _LINK_WORDS
         or word in _DEMONYM_OF for word in words)
@@ -925,7 +949,7 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
         by_last[parts[-1]].append(person)
         by_first[parts[0]].append(person)
         if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump", "Robert S. Mueller III" is "Robert Mueller"
-            suffix = next((p for p in person.split(" ") if p in ("jr", "sr")), "")
+            suffix = next((p for p in person.split(" ") if p in _GENERATIONS[:2]), "")
             same = full_names.setdefault((parts[0], parts[-1], suffix), person)
             if same != person:
                 groups.union(by_name[same][0], by_name[person][0],
@@ -1039,7 +1063,7 @@ NEAR = 300  # characters before a description (about two sentences) in which a f
 
 def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people: _People,
                        outlet_countries: dict[str, str]) -> None:
-    """Rules 5 to 7, in text order within each article."""
+    """Rules 5 to 7 and 9, in text order within each article."""
     titles: dict[str, Counter] = defaultdict(Counter)  # head word -> named mention roots holding it
     for i, mention in enumerate(mentions):
         if mention.kind == "title" and mention.name:
@@ -1070,7 +1094,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             holder = _holder_name(mention.holder, by_name, people)
             if holder:
                 groups.union(*_government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
-                                                 (countries, outlet_countries)))
+                                                 countries, outlet_countries))
                 continue
             if family := w.FAMILY_OF.get(mention.head):  # rule 9: "migrants", "illegal aliens", "the caravan"
                 first = family_first.setdefault(family, i)
@@ -1079,7 +1103,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             target, reason = _described(mention, recent, titles, counts, context)
             country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
             # "Russian officials", "a U.S. official" are the country; "the next U.S. secretary", unnamed, is no one yet
-            if country and (mention.head not in w.PERSON_ROLES or (target is None and mention.head in _SPEAKING_FOR)):
+            if country and (mention.head not in w.PERSON_ROLES or (target is None and (
+                    mention.head in _SPEAKING_FOR or mention.head in _LEADING))):  # "the North Korean leader", untitled
                 target, reason = country[0], f"“{mention.text}” is said of {mentions[country[0]].text}"
                 groups.union(target, i, reason)  # the country holds no title by it: "the campaign" stays free
                 continue
@@ -1100,14 +1125,14 @@ def _holder_name(name: str, by_name, people: _People) -> str:
     return next(iter(people.by_last.get(name, [])), "")
 
 
-def _government_holder(holder: int, mention, i, mentions, groups, by_name, countries_known) -> tuple[int, int, str]:
+def _government_holder(holder: int, mention, i, mentions, groups, by_name, countries: dict[int, set[str]],
+                       outlet_countries: dict[str, str]) -> tuple[int, int, str]:
     """The country of the person a government is called after, where it is named in the story:
-    the one country their titles name, else the one their outlets are from ("President Trump",
-    "the Trump administration" in American papers); else the person."""
-    countries, outlet_countries = countries_known  # root -> countries its titles name; article -> outlet's
+    the one country their titles name, else, for an administration, the one their outlets are from
+    ("the Trump administration" in American papers, not their "Maduro regime"); else the person."""
     person = groups.find(holder)
     theirs = [c for c in countries.get(person, ()) if c in by_name]
-    if not theirs:
+    if not theirs and mention.head == "administration":
         articles = {m.article for k, m in enumerate(mentions) if groups.find(k) == person}
         theirs = [c for c in [_outlet_country(articles, outlet_countries)] if c in by_name]
     if len(theirs) == 1:
@@ -1164,20 +1189,22 @@ _QUALIFIERS = frozenset(
 _RANKS = frozenset(("deputy", "assistant", "associate"))  # below the office they qualify
 
 
+def _role_words(words: str) -> set[str]:
+    """A role's words, "then" and "ex" read as "former" ("then-FBI Director": former, fbi, director)."""
+    return {"former" if word in ("then", "ex") else word for word in name_key(words).split(" ")}
+
+
 def _qualifiers(mention: Mention) -> set[str]:
     head = set(mention.head.split(" "))
-    words = {"former" if word in ("then", "ex") else word for word in name_key(mention.text).split(" ")}
-    return {word for word in words if word in _QUALIFIERS and word not in head}
+    return {word for word in _role_words(mention.text) if word in _QUALIFIERS and word not in head}
 
 
 def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[str]]]:
-    """For each group of named mentions, the words of each of its titles ("then-FBI Director":
-    former, fbi, director)."""
+    """For each group of named mentions, the words of each of its titles."""
     found: dict[int, list[set[str]]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.kind == "title":
-            role = name_key(mention.text[:len(mention.text) - len(_spelled(mention))])
-            found[groups.find(i)].append({"former" if word in ("then", "ex") else word for word in role.split(" ")})
+            found[groups.find(i)].append(_role_words(mention.text[:len(mention.text) - len(_spelled(mention))]))
     return found
 
 
