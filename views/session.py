@@ -11,6 +11,7 @@ import streamlit as st
 
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
 from framing.actors import corrections_path
+from framing.built_once import BuiltOnce
 from framing.lexicon import DEFAULT_NAME, lexicon_files
 from framing.library.deleted import undo
 from framing.render.charts import CHART_FONT
@@ -44,13 +45,12 @@ class StoryView:
     analysis: Analysis
     styles: dict[str, CategoryStyle]
     notes: dict[tuple[str, str], str]  # (category, term) -> the lexicon's note on that term
-    _figures: dict = field(default_factory=dict, repr=False, compare=False)
+    _figures: BuiltOnce = field(default_factory=BuiltOnce, repr=False, compare=False)
 
     def figure(self, key: tuple, build):
-        """A chart built once per story and key; st.plotly_chart copies it, so sharing is safe."""
-        if key not in self._figures:
-            self._figures[key] = build()
-        return self._figures[key]
+        """A chart built once per story and key, however many sessions ask for it at once; st.plotly_chart
+        copies it, so sharing is safe."""
+        return self._figures.get(key, build)
 
     @property
     def outlets(self) -> list[str]:
@@ -104,6 +104,10 @@ def warm_up() -> None:
     """Import what the pages draw with and analyse the first story with the default lexicon, into the
     same cache the pages read: run once when the server starts (app.py), so the first visitor waits for
     neither."""
+    import framing.classroom.annotation  # what the pages of a lesson import
+    import framing.classroom.blind
+    import framing.classroom.class_marks
+    import framing.library.story_store  # Naming's corrections; it brings the importers (0.1 s)
     import framing.render.charts  # noqa: F401 (Plotly, pandas and scikit-learn come with the engine)
 
     catalogue = story_catalogue()
@@ -134,6 +138,17 @@ def current_story() -> StoryView:
     return view
 
 
+@dataclass(frozen=True)
+class PreparedHtml:
+    """HTML built whole, its text already escaped. st.html takes an object's _repr_html_ as it is, where a
+    plain string is first dedented and stripped (about 6 ms over Compare's 150 KB, on every run)."""
+
+    body: str
+
+    def _repr_html_(self) -> str:
+        return self.body
+
+
 def new_page_run() -> None:
     """Called by dashboard.py before each page: the page has no stylesheet yet (a fragment's rerun does
     not come through here, and keeps the one its page was drawn with)."""
@@ -147,7 +162,7 @@ def show(view: StoryView, *parts: str) -> None:
     if not st.session_state.get(STYLED_KEY):
         st.html(stylesheet(view.styles, font_size=text_size()))
         st.session_state[STYLED_KEY] = True
-    st.html(wrap(*parts, css=""))
+    st.html(PreparedHtml(wrap(*parts, css="")))
 
 
 def note_categories_for_other_stories(view: StoryView) -> None:
