@@ -8,12 +8,28 @@ from views.session import PROJECTOR_COLUMNS, current_story, page_intro, projecto
 MAX_COLUMNS = 5
 
 
+def article_parts(article, categories: list[str], furniture: bool) -> list[str]:
+    """One article's block: heading, counts of its hits and its text with them marked. With every category
+    chosen, as a class first opens the page, it is built once per story and kept (one per article and
+    furniture switch, so memory stays bounded); any other choice is built for that run."""
+    build = lambda: marked_article(article, categories, furniture)  # noqa: E731
+    if set(categories) == set(view.styles):
+        return view.figure(("compare_article", article.article, furniture), build)
+    return build()
 
-def marked_text(article: str, hits, categories: list[str]) -> str:
-    """The article with its hits marked. With every category chosen, as a class first opens the page,
-    it is built once per story and kept (one copy per article, so memory stays bounded)."""
-    build = lambda: article_html(analysis.document(article), hits, view.styles, view.notes)  # noqa: E731
-    return view.figure(("marked_text", article), build) if set(categories) == set(view.styles) else build()
+
+def marked_article(article, categories: list[str], furniture: bool) -> list[str]:
+    hits = analysis.spans_behind(article=article.article, category=categories)
+    own, quoted = int((hits["voice"] == "narrator").sum()), int((hits["voice"] == "quote").sum())
+    counts = f"{own} hits in its own words, {quoted} inside quotations ({article.words} words)"
+    parts = [heading(article.outlet, level=3),
+             paragraph(" · ".join(v for v in (article.country, article.date) if v)), paragraph(counts)]
+    if furniture:
+        parts.append(removed_html(article.removed))
+    if hits.empty and categories:
+        parts.append(paragraph("No hits for the chosen categories in this article."))
+    parts.append(article_html(analysis.document(article.article), hits, view.styles, view.notes))
+    return parts
 
 
 view = current_story()
@@ -49,17 +65,10 @@ elif len(chosen) == 1:
 if not categories:
     st.caption("No category is chosen, so nothing is highlighted.")
 
+articles_of = view.figure(("articles_of",), lambda: {  # each outlet's article rows, read once per story
+    outlet: list(analysis.articles[analysis.articles["outlet"] == outlet].itertuples(index=False))
+    for outlet in outlets})
 for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):
     with column:
-        for article in analysis.articles[analysis.articles["outlet"] == outlet].itertuples(index=False):
-            hits = analysis.spans_behind(article=article.article, category=categories)
-            own, quoted = int((hits["voice"] == "narrator").sum()), int((hits["voice"] == "quote").sum())
-            counts = f"{own} hits in its own words, {quoted} inside quotations ({article.words} words)"
-            parts = [heading(outlet, level=3), paragraph(" · ".join(v for v in (article.country, article.date) if v)),
-                     paragraph(counts)]
-            if furniture:
-                parts.append(removed_html(article.removed))
-            if hits.empty and categories:
-                parts.append(paragraph("No hits for the chosen categories in this article."))
-            parts.append(marked_text(article.article, hits, categories))
-            show(view, *parts)
+        for article in articles_of[outlet]:
+            show(view, *article_parts(article, categories, furniture))

@@ -75,23 +75,13 @@ def correct_actors(view) -> None:
             st.success(f"Saved in {saved_to}")
 
 
-view = current_story()
-analysis = view.analysis
-outlets = view.outlets
+def voice_rows(naming: pd.DataFrame, voice: str) -> pd.DataFrame:
+    return naming if voice == "all" else naming[naming["voice"] == voice]
 
-page_intro(__file__)
-st.subheader("What each outlet calls each actor")
-seed("naming_voice", url_choice("naming_voice", VOICE_LABELS, "narrator"))
-voice = st.radio("Names used in", list(VOICE_LABELS), key="naming_voice", horizontal=True, format_func=VOICE_LABELS.get)
-seed("naming_by", url_choice("naming_by", ROW_LEVELS, "referent"))
-level = st.radio("One row per", list(ROW_LEVELS), key="naming_by", horizontal=True, format_func=ROW_LEVELS.get)
-remember(naming_voice=voice, naming_by=level)
-naming = analysis.naming()
-if voice != "all":
-    naming = naming[naming["voice"] == voice]
-if naming.empty:
-    st.info("No actor is named in this voice. The lexicon's actor categories may not cover this story's actors.")
-else:
+
+def names_table(naming: pd.DataFrame, level: str, outlets: list[str]) -> pd.DataFrame:
+    """One row per actor (or country), one column per outlet: the names it uses, descriptions and titles
+    first, with counts; the most mentioned actors first. Built once per story, voice and level."""
     totals = naming.groupby([level, "outlet", "label", "kind"], as_index=False)["count"].sum()
     totals["rank"] = totals["kind"].map({kind: i for i, kind in enumerate(LABEL_KINDS)})
     cells = totals.sort_values(["rank", "count"], ascending=[True, False], kind="stable").groupby(
@@ -103,7 +93,25 @@ else:
     named_by = totals.groupby(level)["outlet"].nunique()
     table.insert(0, "outlets", named_by.reindex(table.index).astype(int))
     table.insert(0, "mentions", mentions.reindex(table.index).astype(int))
-    table = table.sort_values(["mentions", "outlets"], ascending=False, kind="stable")  # the main actors first
+    return table.sort_values(["mentions", "outlets"], ascending=False, kind="stable")  # the main actors first
+
+
+view = current_story()
+analysis = view.analysis
+outlets = view.outlets
+
+page_intro(__file__)
+st.subheader("What each outlet calls each actor")
+seed("naming_voice", url_choice("naming_voice", VOICE_LABELS, "narrator"))
+voice = st.radio("Names used in", list(VOICE_LABELS), key="naming_voice", horizontal=True, format_func=VOICE_LABELS.get)
+seed("naming_by", url_choice("naming_by", ROW_LEVELS, "referent"))
+level = st.radio("One row per", list(ROW_LEVELS), key="naming_by", horizontal=True, format_func=ROW_LEVELS.get)
+remember(naming_voice=voice, naming_by=level)
+naming = view.figure(("naming", voice), lambda: voice_rows(analysis.naming(), voice))
+if naming.empty:
+    st.info("No actor is named in this voice. The lexicon's actor categories may not cover this story's actors.")
+else:
+    table = view.figure(("naming_table", voice, level), lambda: names_table(naming, level, outlets))
     st.caption("Actors most mentioned first, with how many outlets name them. Each cell: the names an outlet uses "
                "for the actor, with counts. Descriptions (◆ \"the regime\") "
                "and titles (▲ \"President Trump\") come first: they are choices that differ in meaning. Then "

@@ -1,6 +1,7 @@
 """Overview: the story, one card per outlet, and the category-by-outlet rates with their counts.
 Clicking a square lists the hits behind it, each in its sentence."""
 
+import pandas as pd
 import streamlit as st
 
 from framing.render.charts import rate_tiles
@@ -73,8 +74,7 @@ else:
 
 with st.expander("Key to the categories"):
     show(view, legend_html(view.styles, list(view.styles)))
-    st.dataframe(
+    key = view.figure(("category_key",), lambda: pd.DataFrame(  # built once per story, not per run
         [{"number": s.number, "category": s.name, "what it finds": s.description, "for discussion": s.teaching_note}
-         for s in view.styles.values()],
-        hide_index=True, width="stretch",
-    )
+         for s in view.styles.values()]))
+    st.dataframe(key, hide_index=True, width="stretch")
