@@ -1,12 +1,16 @@
+import json
 import threading
 import time
 
+import plotly.graph_objects as go
+import plotly.io
 import pytest
 from conftest import make_lexicon, make_story
 
 import framing.analysis
 from framing import analyse
 from framing.built_once import BuiltOnce
+from views.session import KeptFigure
 
 ASKERS = 16  # threads asking at the same moment, as a class opening one page does
 
@@ -62,3 +66,12 @@ def test_an_analysis_builds_a_derived_table_once_for_many_threads(monkeypatch):
     tables = ask_together(analysis.naming)
     assert len(builds) == 1 and len(tables) == ASKERS
     assert all(table.equals(tables[0]) and len(table) == 1 for table in tables)
+
+
+def test_a_kept_figure_works_out_its_dict_once_and_it_holds_the_whole_chart():
+    figure = go.Figure(go.Bar(x=["regime", "government"], y=[3, 1]), layout={"title": {"text": "Press TV"}})
+    kept = KeptFigure(figure)
+    first = kept.to_dict()
+    assert kept.to_dict() is first  # the same dict on every run, not a new deep copy
+    assert json.loads(plotly.io.to_json(kept, validate=False)) == json.loads(plotly.io.to_json(figure, validate=False))
+    assert list(first["data"][0]["x"]) == ["regime", "government"] and first["layout"]["title"]["text"] == "Press TV"

@@ -14,7 +14,7 @@ def article_parts(article, categories: list[str], furniture: bool) -> list[str]:
     furniture switch, so memory stays bounded); any other choice is built for that run."""
     build = lambda: marked_article(article, categories, furniture)  # noqa: E731
     if set(categories) == set(view.styles):
-        return view.figure(("compare_article", article.article, furniture), build)
+        return view.kept(("compare_article", article.article, furniture), build)
     return build()
 
 
@@ -65,7 +65,7 @@ elif len(chosen) == 1:
 if not categories:
     st.caption("No category is chosen, so nothing is highlighted.")
 
-articles_of = view.figure(("articles_of",), lambda: {  # each outlet's article rows, read once per story
+articles_of = view.kept(("articles_of",), lambda: {  # each outlet's article rows, read once per story
     outlet: list(analysis.articles[analysis.articles["outlet"] == outlet].itertuples(index=False))
     for outlet in outlets})
 for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):

@@ -107,11 +107,11 @@ voice = st.radio("Names used in", list(VOICE_LABELS), key="naming_voice", horizo
 seed("naming_by", url_choice("naming_by", ROW_LEVELS, "referent"))
 level = st.radio("One row per", list(ROW_LEVELS), key="naming_by", horizontal=True, format_func=ROW_LEVELS.get)
 remember(naming_voice=voice, naming_by=level)
-naming = view.figure(("naming", voice), lambda: voice_rows(analysis.naming(), voice))
+naming = view.kept(("naming", voice), lambda: voice_rows(analysis.naming(), voice))
 if naming.empty:
     st.info("No actor is named in this voice. The lexicon's actor categories may not cover this story's actors.")
 else:
-    table = view.figure(("naming_table", voice, level), lambda: names_table(naming, level, outlets))
+    table = view.kept(("naming_table", voice, level), lambda: names_table(naming, level, outlets))
     st.caption("Actors most mentioned first, with how many outlets name them. Each cell: the names an outlet uses "
                "for the actor, with counts. Descriptions (◆ \"the regime\") "
                "and titles (▲ \"President Trump\") come first: they are choices that differ in meaning. Then "

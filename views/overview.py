@@ -74,7 +74,7 @@ else:
 
 with st.expander("Key to the categories"):
     show(view, legend_html(view.styles, list(view.styles)))
-    key = view.figure(("category_key",), lambda: pd.DataFrame(  # built once per story, not per run
+    key = view.kept(("category_key",), lambda: pd.DataFrame(  # built once per story, not per run
         [{"number": s.number, "category": s.name, "what it finds": s.description, "for discussion": s.teaching_note}
          for s in view.styles.values()]))
     st.dataframe(key, hide_index=True, width="stretch")

@@ -7,6 +7,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
@@ -38,6 +39,17 @@ STYLED_KEY = "page_styled"  # whether this page run has sent its stylesheet
 PAGE_STYLE = "<style>[data-testid='stCaptionContainer'] { opacity: 0.8; }</style>"
 
 
+class KeptFigure(go.Figure):
+    """A chart that every session shows and nobody changes. st.plotly_chart asks for the figure's dict on
+    every run, which Plotly makes by deep-copying the whole figure (about 1 ms a chart); this one makes it
+    once and hands out the same dict (Streamlit only reads it and drops the traces' uids)."""
+
+    def to_dict(self) -> dict:
+        if getattr(self, "_kept_dict", None) is None:
+            self._kept_dict = super().to_dict()
+        return self._kept_dict
+
+
 @dataclass(frozen=True)
 class StoryView:
     """An analysed story with what the pages need to draw it; shared by all sessions, read-only."""
@@ -45,12 +57,16 @@ class StoryView:
     analysis: Analysis
     styles: dict[str, CategoryStyle]
     notes: dict[tuple[str, str], str]  # (category, term) -> the lexicon's note on that term
-    _figures: BuiltOnce = field(default_factory=BuiltOnce, repr=False, compare=False)
+    _built: BuiltOnce = field(default_factory=BuiltOnce, repr=False, compare=False)
 
-    def figure(self, key: tuple, build):
-        """A chart built once per story and key, however many sessions ask for it at once; st.plotly_chart
-        copies it, so sharing is safe."""
-        return self._figures.get(key, build)
+    def figure(self, key: tuple, build) -> KeptFigure:
+        """A chart built once per story and key, however many sessions ask for it at once, and kept
+        unchanged: st.plotly_chart reads it without changing it."""
+        return self._built.get(("figure", *key), lambda: KeptFigure(build()))
+
+    def kept(self, key: tuple, build):
+        """Any other piece of a page (a table, rows, HTML) built once per story and key; read-only."""
+        return self._built.get(key, build)
 
     @property
     def outlets(self) -> list[str]:
