@@ -2,35 +2,11 @@
 
 import streamlit as st
 
-from framing.render.highlight import article_html, heading, legend_html, paragraph, removed_html
+from framing.render.highlight import legend_html, paragraph
+from views.kept import article_parts, articles_of
 from views.session import PROJECTOR_COLUMNS, current_story, page_intro, projector, remember, seed, show, url_values
 
 MAX_COLUMNS = 5
-
-
-def article_parts(article, categories: list[str], furniture: bool) -> list[str]:
-    """One article's block: heading, counts of its hits and its text with them marked. With every category
-    chosen, as a class first opens the page, it is built once per story and kept (one per article and
-    furniture switch, so memory stays bounded); any other choice is built for that run."""
-    build = lambda: marked_article(article, categories, furniture)  # noqa: E731
-    if set(categories) == set(view.styles):
-        return view.kept(("compare_article", article.article, furniture), build)
-    return build()
-
-
-def marked_article(article, categories: list[str], furniture: bool) -> list[str]:
-    hits = analysis.spans_behind(article=article.article, category=categories)
-    own, quoted = int((hits["voice"] == "narrator").sum()), int((hits["voice"] == "quote").sum())
-    counts = f"{own} hits in its own words, {quoted} inside quotations ({article.words} words)"
-    parts = [heading(article.outlet, level=3),
-             paragraph(" · ".join(v for v in (article.country, article.date) if v)), paragraph(counts)]
-    if furniture:
-        parts.append(removed_html(article.removed))
-    if hits.empty and categories:
-        parts.append(paragraph("No hits for the chosen categories in this article."))
-    parts.append(article_html(analysis.document(article.article), hits, view.styles, view.notes))
-    return parts
-
 
 view = current_story()
 analysis = view.analysis
@@ -65,10 +41,7 @@ elif len(chosen) == 1:
 if not categories:
     st.caption("No category is chosen, so nothing is highlighted.")
 
-articles_of = view.kept(("articles_of",), lambda: {  # each outlet's article rows, read once per story
-    outlet: list(analysis.articles[analysis.articles["outlet"] == outlet].itertuples(index=False))
-    for outlet in outlets})
 for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):
     with column:
-        for article in articles_of[outlet]:
-            show(view, *article_parts(article, categories, furniture))
+        for article in articles_of(view)[outlet]:
+            show(view, *article_parts(view, article, categories, furniture))

@@ -4,10 +4,10 @@ Clicking a square lists the hits behind it, each in its sentence."""
 import pandas as pd
 import streamlit as st
 
-from framing.render.charts import rate_tiles
 from framing.render.highlight import evidence_html, heading, legend_html, paragraph
 from framing.render.markup import html_text
 from framing.voices import VOICE_LABELS
+from views.kept import rate_grid
 from views.session import (
     chart_font,
     clicked_points,
@@ -51,9 +51,7 @@ voice = st.radio("Count the words in", list(VOICE_LABELS), key="voice", horizont
 st.caption("Each square: the number of hits (bold) and hits per 1,000 words in that voice. "
            "Rates from a few hits in a short text are weak evidence. Click a square to see the words.")
 font = chart_font()
-tiles = view.figure(("tiles", voice, font), lambda: rate_tiles(analysis.scores, view.styles, voice=voice,
-                                                                outlets=story.outlets, font_size=font))
-choice = st.plotly_chart(tiles,
+choice = st.plotly_chart(rate_grid(view, voice, font),
                          on_select="rerun", selection_mode="points", key=f"tiles_{voice}", width="stretch")
 remember(voice=voice)
 

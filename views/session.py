@@ -21,6 +21,7 @@ from framing.render.palette import CategoryStyle, category_styles
 from framing.storage import StorageError
 from framing.stories import story_folders, story_title
 from framing.text import plural  # noqa: F401 (pages take it from here with the other helpers)
+from views.kept import first_views
 from views.pages import PAGES
 
 DEFAULT_TEXT_SIZE = 18
@@ -117,9 +118,9 @@ def _analysed(path: str, lexicon: str, fingerprint: tuple) -> StoryView:  # new 
 
 
 def warm_up() -> None:
-    """Import what the pages draw with and analyse the first story with the default lexicon, into the
-    same cache the pages read: run once when the server starts (app.py), so the first visitor waits for
-    neither."""
+    """Import what the pages draw with, analyse the first story with the default lexicon and build the
+    charts and tables the Explore pages open with, into the same caches the pages read: run once when the
+    server starts (app.py), so neither the first visitor nor a class arriving together waits for them."""
     import framing.classroom.annotation  # what the pages of a lesson import
     import framing.classroom.blind
     import framing.classroom.class_marks
@@ -130,14 +131,11 @@ def warm_up() -> None:
     if catalogue:
         path = next(iter(catalogue.values()))[1]
         lexicon = Path(lexicon_catalogue()[DEFAULT_NAME])
-        analysis = _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon)).analysis
+        view = _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon))
         for scope in ("narrator", "all"):  # the tables the Explore pages read, each built once here rather
-            analysis.distinctive(scope=scope, top=10)  # than by every one of the first visitors at once
-            analysis.term_counts(scope=scope)
-        analysis.naming()
-        analysis.statements()
-        analysis.statement_matrix()
-        analysis.unique_share()
+            view.analysis.distinctive(scope=scope, top=10)  # than by every one of the first visitors at once
+            view.analysis.term_counts(scope=scope)
+        first_views(view)  # and the charts and tables those pages show as they open
 
 
 def current_story() -> StoryView:
