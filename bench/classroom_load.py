@@ -15,7 +15,12 @@ per session, its peak RSS, and for the first request of a fresh server its CPU t
 setting is worth (`--option runner.postScriptGC=true` puts Streamlit's per-script collection back).
 
 `--reruns K`: after opening the pages, one session reruns each page K times (a real server's rerun, with
-Streamlit's own per-run costs, which AppTest skips; bench/dashboard_reruns.py --server uses this).
+Streamlit's own per-run costs, which AppTest skips; bench/dashboard_reruns.py --server uses this), and the
+server's CPU per script run is printed beside the times: on a shared machine a rerun's time also holds its
+waits for a core, its CPU does not.
+
+`--profile PREFIX` samples the server with py-spy (not in the requirements: `pip install py-spy`) during each
+class, into PREFIX-N.txt: where the server's time goes, by Python stack.
 
 Run from the repo root: `python bench/classroom_load.py --sessions 1 10 20 40`. Loopback only, every wait
 bounded (STEP_TIMEOUT). Exits 1 if a session failed.
@@ -29,7 +34,10 @@ import contextlib
 import json
 import os
 import platform
+import shutil
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -144,7 +152,25 @@ async def class_of(url: str, sessions: int, reruns: int) -> list[Session]:
     return await asyncio.gather(*(session(url, n, reruns=reruns) for n in range(1, sessions + 1)))
 
 
-def measure(counts: list[int], reruns: int, options: dict[str, str] | None = None) -> dict:
+@contextlib.contextmanager
+def profiled(pid: int, output: str | None):
+    """py-spy sampling the server's Python stacks whenever it holds the GIL (the one core a class shares), as
+    collapsed stacks in `output`, one line a stack with its sample count. Nothing when output is None."""
+    if output is None:
+        yield
+        return
+    spy = subprocess.Popen(["py-spy", "record", "--pid", str(pid), "--gil", "--rate", "250", "--format", "raw",
+                            "--nonblocking", "--output", output], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1)  # py-spy attaches before the class starts
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)
+        spy.wait(STEP_TIMEOUT)
+
+
+def measure(counts: list[int], reruns: int, options: dict[str, str] | None = None,
+            profile: str | None = None) -> dict:
     """A fresh server for each class size, so each starts as a lesson does."""
     results = {}
     for count in counts:
@@ -157,10 +183,11 @@ def measure(counts: list[int], reruns: int, options: dict[str, str] | None = Non
             rss_before = process.memory_info().rss
             memory.start()
             before = cpu_seconds(process)
-            started = time.perf_counter()
-            sessions = asyncio.run(class_of(url, count, reruns if count == 1 else 0))
-            wall = time.perf_counter() - started
-            cpu = cpu_seconds(process) - before
+            with profiled(server.pid, profile and f"{profile}-{count}.txt"):
+                started = time.perf_counter()
+                sessions = asyncio.run(class_of(url, count, reruns if count == 1 else 0))
+                wall = time.perf_counter() - started
+                cpu = cpu_seconds(process) - before
             peak = memory.finish()
             rss_after = process.memory_info().rss
         print(f"server RSS before the class {mib(rss_before)} MiB, after it {mib(rss_after)} MiB")
@@ -188,12 +215,16 @@ def report(count: int, everyone: list[Session], first_cpu: float, sessions: list
         pages[title] = row
         print(f"| {title} | {row['median']:.2f} | {row['p95']:.2f} | {row['kb']:.0f} | {row['first']:.2f} |")
     reruns = {title: figures(times) for title, times in sessions[0].reruns.items() if times}
+    runs = sum(len(s.times) + sum(map(len, s.reruns.values())) for s in sessions)
     if reruns:
+        print(f"server CPU per script run {1000 * cpu / runs:.0f} ms (on a shared machine the times below also "
+              "hold the waits for a core)")
         print("one session's reruns:\n| page | median ms | p95 ms |\n|---|---:|---:|")
         for title, row in reruns.items():
             print(f"| {title} | {1000 * row['median']:.0f} | {1000 * row['p95']:.0f} |")
     return {"sessions": count, "failed": len(failed), "wall_s": round(wall, 1),
-            "cpu_per_session_s": round(cpu / count, 3), "first_visitor_cpu_s": round(first_cpu, 2),
+            "cpu_per_session_s": round(cpu / count, 3), "cpu_per_run_ms": round(1000 * cpu / max(runs, 1), 1),
+            "first_visitor_cpu_s": round(first_cpu, 2),
             "peak_rss_mib": mib(peak),
             "pages": {t: {k: round(v, 3) for k, v in row.items()} for t, row in pages.items()},
             "reruns_ms": {t: {k: round(1000 * v) for k, v in row.items()} for t, row in reruns.items()}}
@@ -206,7 +237,11 @@ def main() -> int:
     parser.add_argument("--reruns", type=int, default=0, help="reruns of each page by one session (N = 1 only)")
     parser.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
                         help="a Streamlit setting for the server, e.g. runner.postScriptGC=true (repeatable)")
+    parser.add_argument("--profile", metavar="PREFIX",
+                        help="sample the server with py-spy during each class into PREFIX-N.txt (collapsed stacks)")
     args = parser.parse_args()
+    if args.profile and not shutil.which("py-spy"):
+        parser.error("--profile needs py-spy (pip install py-spy)")
     if min(args.sessions) < 1 or args.reruns < 0:
         parser.error("--sessions must be at least 1 and --reruns at least 0")
     if any("=" not in option for option in args.option):
@@ -214,7 +249,7 @@ def main() -> int:
     options = dict(option.split("=", 1) for option in args.option)
     print(f"Python {platform.python_version()}, Streamlit {streamlit.__version__}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f}, server options {options or 'as configured'}")
-    results = measure(args.sessions, args.reruns, options)
+    results = measure(args.sessions, args.reruns, options, args.profile)
     print(json.dumps(results, separators=(",", ":")))
     return 1 if any(r["failed"] for r in results.values()) else 0
 

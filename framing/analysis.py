@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from framing.actors import Actor, load_corrections, referent_group, with_actors
+from framing.built_once import BuiltOnce
 from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity, term_counts
 from framing.evidence import span_evidence
@@ -37,18 +38,14 @@ class Analysis:
     spans: pd.DataFrame
     scores: pd.DataFrame
     actors: tuple[Actor, ...] = ()  # found in the articles (framing.actors); their mentions are spans
-    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+    _derived: BuiltOnce = field(default_factory=BuiltOnce, repr=False, compare=False)
 
     def _once(self, key, build) -> pd.DataFrame:
-        if key not in self._derived:
-            self._derived[key] = build()
-        return self._derived[key].copy()
+        return self._derived.get(key, build).copy()
 
     def document(self, article: str) -> ArticleAnalysis:
         """One article taken apart: its cleaned text, sentences, quotations and hits."""
-        if "documents" not in self._derived:
-            self._derived["documents"] = {doc.article.id: doc for doc in self.documents}
-        return self._derived["documents"][article]
+        return self._derived.get("documents", lambda: {doc.article.id: doc for doc in self.documents})[article]
 
     def texts(self) -> dict[str, str]:
         """Each article's cleaned text, the text every span's offsets point into."""

@@ -1,5 +1,6 @@
 """How the server runs a class: Streamlit's per-script full collection off, the first story analysed at
-start-up into the cache the pages read, and the stylesheet sent once per page, not once per block."""
+start-up into the cache the pages read with the charts and tables its Explore pages open with, and the
+stylesheet sent once per page, not once per block."""
 
 import tomllib
 
@@ -9,6 +10,7 @@ from conftest import REPO
 from streamlit import config
 from streamlit.web.server.app_discovery import discover_asgi_app
 
+import views.kept
 import views.session
 from views.pages import PAGES
 
@@ -32,6 +34,20 @@ def test_the_warm_up_analyses_the_first_story_so_the_first_visitor_does_not(monk
     at = open_page()
     assert 'class="framing"' in html_of(at)
     assert calls == []
+
+
+@pytest.mark.parametrize("page", ["views/overview.py", "views/compare.py", "views/words.py", "views/naming.py"])
+def test_the_warm_up_builds_what_the_explore_pages_open_with_so_a_class_does_not(page, monkeypatch):
+    views.session.warm_up()
+    built = []
+    for builder in ("rate_tiles", "distinctive_bars", "term_scatter", "statement_tiles", "unique_share_bars",
+                    "article_html"):
+        real = getattr(views.kept, builder)
+        monkeypatch.setattr(views.kept, builder, lambda *a, real=real, name=builder, **k: built.append(name) or
+                            real(*a, **k))
+    at = open_page(page)
+    assert not at.exception and (at.get("plotly_chart") or 'class="framing"' in html_of(at))
+    assert built == []
 
 
 @pytest.mark.parametrize("page", [spec.script for spec in PAGES])

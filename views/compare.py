@@ -2,19 +2,11 @@
 
 import streamlit as st
 
-from framing.render.highlight import article_html, heading, legend_html, paragraph, removed_html
+from framing.render.highlight import legend_html, paragraph
+from views.kept import article_parts, articles_of
 from views.session import PROJECTOR_COLUMNS, current_story, page_intro, projector, remember, seed, show, url_values
 
 MAX_COLUMNS = 5
-
-
-
-def marked_text(article: str, hits, categories: list[str]) -> str:
-    """The article with its hits marked. With every category chosen, as a class first opens the page,
-    it is built once per story and kept (one copy per article, so memory stays bounded)."""
-    build = lambda: article_html(analysis.document(article), hits, view.styles, view.notes)  # noqa: E731
-    return view.figure(("marked_text", article), build) if set(categories) == set(view.styles) else build()
-
 
 view = current_story()
 analysis = view.analysis
@@ -51,15 +43,5 @@ if not categories:
 
 for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):
     with column:
-        for article in analysis.articles[analysis.articles["outlet"] == outlet].itertuples(index=False):
-            hits = analysis.spans_behind(article=article.article, category=categories)
-            own, quoted = int((hits["voice"] == "narrator").sum()), int((hits["voice"] == "quote").sum())
-            counts = f"{own} hits in its own words, {quoted} inside quotations ({article.words} words)"
-            parts = [heading(outlet, level=3), paragraph(" · ".join(v for v in (article.country, article.date) if v)),
-                     paragraph(counts)]
-            if furniture:
-                parts.append(removed_html(article.removed))
-            if hits.empty and categories:
-                parts.append(paragraph("No hits for the chosen categories in this article."))
-            parts.append(marked_text(article.article, hits, categories))
-            show(view, *parts)
+        for article in articles_of(view)[outlet]:
+            show(view, *article_parts(view, article, categories, furniture))

@@ -16,7 +16,7 @@ page_intro(__file__)
 if len(view.outlets) < 2:
     st.info("Discussion prompts compare outlets, so they need a story with two outlets or more. This story has one.")
     st.stop()
-every = view.figure(("prompts", MOST), lambda: discussion_prompts(analysis, top=MOST))
+every = view.kept(("prompts", MOST), lambda: discussion_prompts(analysis, top=MOST))
 if not every:
     st.info("No contrast between the outlets was found: they name the actors alike, quote alike and use each kind "
             "of framing word at similar rates.")

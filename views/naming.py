@@ -8,11 +8,10 @@ import streamlit as st
 
 from framing.actors import Corrections, load_corrections
 from framing.library.story_store import save_actor_corrections
-from framing.naming import LABEL_KINDS
-from framing.render.charts import statement_tiles, unique_share_bars
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.stories import StoryError
 from framing.voices import VOICE_LABELS
+from views.kept import names_in, names_table, share_bars, statement_grid
 from views.session import (
     chart_font,
     clicked_points,
@@ -25,7 +24,6 @@ from views.session import (
     url_choice,
 )
 
-KIND_MARKS = {"description": "◆ ", "title": "▲ "}
 OUTLET_COLUMN_PX = 120
 ROW_LEVELS = {"referent": "actor", "group": "country (actors rolled up)"}
 
@@ -86,24 +84,11 @@ voice = st.radio("Names used in", list(VOICE_LABELS), key="naming_voice", horizo
 seed("naming_by", url_choice("naming_by", ROW_LEVELS, "referent"))
 level = st.radio("One row per", list(ROW_LEVELS), key="naming_by", horizontal=True, format_func=ROW_LEVELS.get)
 remember(naming_voice=voice, naming_by=level)
-naming = analysis.naming()
-if voice != "all":
-    naming = naming[naming["voice"] == voice]
+naming = names_in(view, voice)
 if naming.empty:
     st.info("No actor is named in this voice. The lexicon's actor categories may not cover this story's actors.")
 else:
-    totals = naming.groupby([level, "outlet", "label", "kind"], as_index=False)["count"].sum()
-    totals["rank"] = totals["kind"].map({kind: i for i, kind in enumerate(LABEL_KINDS)})
-    cells = totals.sort_values(["rank", "count"], ascending=[True, False], kind="stable").groupby(
-        [level, "outlet"])[["label", "kind", "count"]].apply(lambda g: ", ".join(
-            f"{KIND_MARKS.get(kind, '')}{label} ×{count}" for label, kind, count in zip(
-                g["label"], g["kind"], g["count"], strict=True)))
-    table = cells.unstack("outlet").reindex(columns=outlets).fillna("")
-    mentions = totals.groupby(level)["count"].sum()
-    named_by = totals.groupby(level)["outlet"].nunique()
-    table.insert(0, "outlets", named_by.reindex(table.index).astype(int))
-    table.insert(0, "mentions", mentions.reindex(table.index).astype(int))
-    table = table.sort_values(["mentions", "outlets"], ascending=False, kind="stable")  # the main actors first
+    table = names_table(view, voice, level)
     st.caption("Actors most mentioned first, with how many outlets name them. Each cell: the names an outlet uses "
                "for the actor, with counts. Descriptions (◆ \"the regime\") "
                "and titles (▲ \"President Trump\") come first: they are choices that differ in meaning. Then "
@@ -136,13 +121,10 @@ matrix = analysis.statement_matrix()
 if matrix.empty:
     st.info("No direct quotation was found in these articles.")
 else:
-    statements = analysis.statements()
-    speakers = dict(zip(statements["statement"], statements["speaker"], strict=True))
     carried = int((matrix != "").sum(axis=1).ge(2).sum())
     st.caption(f"{len(matrix)} statements, {carried} quoted by two outlets or more. A square: the outlet quoted it; "
                "a ring: it did not. Click a square to compare the wordings.")
-    grid = view.figure(("statements", chart_font()), lambda: statement_tiles(matrix, speakers, font_size=chart_font()))
-    choice = st.plotly_chart(grid, on_select="rerun", selection_mode="points",
+    choice = st.plotly_chart(statement_grid(view, chart_font()), on_select="rerun", selection_mode="points",
                              key="statements", width="stretch")
     if points := clicked_points(choice):
         statement = points[0]["customdata"][1]
@@ -158,8 +140,7 @@ if len(outlets) < 2 or share.empty:
 else:
     st.caption("Own-voice words in sentences that no other outlet's sentence resembles (unique) and in sentences "
                "that one does (shared, TF-IDF cosine 0.4 or more). Click a bar to read those sentences.")
-    bars = view.figure(("unique_share", chart_font()), lambda: unique_share_bars(share, font_size=chart_font()))
-    choice = st.plotly_chart(bars, on_select="rerun", selection_mode="points",
+    choice = st.plotly_chart(share_bars(view, chart_font()), on_select="rerun", selection_mode="points",
                              key="coverage", width="stretch")
     if points := clicked_points(choice):
         outlet, part = points[0]["customdata"][:2]

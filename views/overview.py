@@ -1,12 +1,13 @@
 """Overview: the story, one card per outlet, and the category-by-outlet rates with their counts.
 Clicking a square lists the hits behind it, each in its sentence."""
 
+import pandas as pd
 import streamlit as st
 
-from framing.render.charts import rate_tiles
 from framing.render.highlight import evidence_html, heading, legend_html, paragraph
 from framing.render.markup import html_text
 from framing.voices import VOICE_LABELS
+from views.kept import rate_grid
 from views.session import (
     chart_font,
     clicked_points,
@@ -50,9 +51,7 @@ voice = st.radio("Count the words in", list(VOICE_LABELS), key="voice", horizont
 st.caption("Each square: the number of hits (bold) and hits per 1,000 words in that voice. "
            "Rates from a few hits in a short text are weak evidence. Click a square to see the words.")
 font = chart_font()
-tiles = view.figure(("tiles", voice, font), lambda: rate_tiles(analysis.scores, view.styles, voice=voice,
-                                                                outlets=story.outlets, font_size=font))
-choice = st.plotly_chart(tiles,
+choice = st.plotly_chart(rate_grid(view, voice, font),
                          on_select="rerun", selection_mode="points", key=f"tiles_{voice}", width="stretch")
 remember(voice=voice)
 
@@ -73,8 +72,7 @@ else:
 
 with st.expander("Key to the categories"):
     show(view, legend_html(view.styles, list(view.styles)))
-    st.dataframe(
+    key = view.kept(("category_key",), lambda: pd.DataFrame(  # built once per story, not per run
         [{"number": s.number, "category": s.name, "what it finds": s.description, "for discussion": s.teaching_note}
-         for s in view.styles.values()],
-        hide_index=True, width="stretch",
-    )
+         for s in view.styles.values()]))
+    st.dataframe(key, hide_index=True, width="stretch")

@@ -7,10 +7,12 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
 from framing.actors import corrections_path
+from framing.built_once import BuiltOnce
 from framing.lexicon import DEFAULT_NAME, lexicon_files
 from framing.library.deleted import undo
 from framing.render.charts import CHART_FONT
@@ -19,6 +21,7 @@ from framing.render.palette import CategoryStyle, category_styles
 from framing.storage import StorageError
 from framing.stories import story_folders, story_title
 from framing.text import plural  # noqa: F401 (pages take it from here with the other helpers)
+from views.kept import first_views
 from views.pages import PAGES
 
 DEFAULT_TEXT_SIZE = 18
@@ -37,6 +40,17 @@ STYLED_KEY = "page_styled"  # whether this page run has sent its stylesheet
 PAGE_STYLE = "<style>[data-testid='stCaptionContainer'] { opacity: 0.8; }</style>"
 
 
+class KeptFigure(go.Figure):
+    """A chart that every session shows and nobody changes. st.plotly_chart asks for the figure's dict on
+    every run, which Plotly makes by deep-copying the whole figure (about 1 ms a chart); this one makes it
+    once and hands out the same dict (Streamlit only reads it and drops the traces' uids)."""
+
+    def to_dict(self) -> dict:
+        if getattr(self, "_kept_dict", None) is None:
+            self._kept_dict = super().to_dict()
+        return self._kept_dict
+
+
 @dataclass(frozen=True)
 class StoryView:
     """An analysed story with what the pages need to draw it; shared by all sessions, read-only."""
@@ -44,13 +58,16 @@ class StoryView:
     analysis: Analysis
     styles: dict[str, CategoryStyle]
     notes: dict[tuple[str, str], str]  # (category, term) -> the lexicon's note on that term
-    _figures: dict = field(default_factory=dict, repr=False, compare=False)
+    _built: BuiltOnce = field(default_factory=BuiltOnce, repr=False, compare=False)
 
-    def figure(self, key: tuple, build):
-        """A chart built once per story and key; st.plotly_chart copies it, so sharing is safe."""
-        if key not in self._figures:
-            self._figures[key] = build()
-        return self._figures[key]
+    def figure(self, key: tuple, build) -> KeptFigure:
+        """A chart built once per story and key, however many sessions ask for it at once, and kept
+        unchanged: st.plotly_chart reads it without changing it."""
+        return self._built.get(("figure", *key), lambda: KeptFigure(build()))
+
+    def kept(self, key: tuple, build):
+        """Any other piece of a page (a table, rows, HTML) built once per story and key; read-only."""
+        return self._built.get(key, build)
 
     @property
     def outlets(self) -> list[str]:
@@ -101,23 +118,24 @@ def _analysed(path: str, lexicon: str, fingerprint: tuple) -> StoryView:  # new 
 
 
 def warm_up() -> None:
-    """Import what the pages draw with and analyse the first story with the default lexicon, into the
-    same cache the pages read: run once when the server starts (app.py), so the first visitor waits for
-    neither."""
+    """Import what the pages draw with, analyse the first story with the default lexicon and build the
+    charts and tables the Explore pages open with, into the same caches the pages read: run once when the
+    server starts (app.py), so neither the first visitor nor a class arriving together waits for them."""
+    import framing.classroom.annotation  # what the pages of a lesson import
+    import framing.classroom.blind
+    import framing.classroom.class_marks
+    import framing.library.story_store  # Naming's corrections; it brings the importers (0.1 s)
     import framing.render.charts  # noqa: F401 (Plotly, pandas and scikit-learn come with the engine)
 
     catalogue = story_catalogue()
     if catalogue:
         path = next(iter(catalogue.values()))[1]
         lexicon = Path(lexicon_catalogue()[DEFAULT_NAME])
-        analysis = _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon)).analysis
+        view = _analysed(path, str(lexicon), story_fingerprint(Path(path), lexicon))
         for scope in ("narrator", "all"):  # the tables the Explore pages read, each built once here rather
-            analysis.distinctive(scope=scope, top=10)  # than by every one of the first visitors at once
-            analysis.term_counts(scope=scope)
-        analysis.naming()
-        analysis.statements()
-        analysis.statement_matrix()
-        analysis.unique_share()
+            view.analysis.distinctive(scope=scope, top=10)  # than by every one of the first visitors at once
+            view.analysis.term_counts(scope=scope)
+        first_views(view)  # and the charts and tables those pages show as they open
 
 
 def current_story() -> StoryView:
@@ -134,6 +152,17 @@ def current_story() -> StoryView:
     return view
 
 
+@dataclass(frozen=True)
+class PreparedHtml:
+    """HTML built whole, its text already escaped. st.html takes an object's _repr_html_ as it is, where a
+    plain string is first dedented and stripped (about 6 ms over Compare's 150 KB, on every run)."""
+
+    body: str
+
+    def _repr_html_(self) -> str:
+        return self.body
+
+
 def new_page_run() -> None:
     """Called by dashboard.py before each page: the page has no stylesheet yet (a fragment's rerun does
     not come through here, and keeps the one its page was drawn with)."""
@@ -147,7 +176,7 @@ def show(view: StoryView, *parts: str) -> None:
     if not st.session_state.get(STYLED_KEY):
         st.html(stylesheet(view.styles, font_size=text_size()))
         st.session_state[STYLED_KEY] = True
-    st.html(wrap(*parts, css=""))
+    st.html(PreparedHtml(wrap(*parts, css="")))
 
 
 def note_categories_for_other_stories(view: StoryView) -> None:

@@ -3,11 +3,10 @@ Clicking a bar or a point puts its term in the keyword-in-context box."""
 
 import streamlit as st
 
-from framing.distinctive import leading_terms
 from framing.evidence import keyword_in_context
-from framing.render.charts import distinctive_bars, term_scatter
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.voices import VOICE_LABELS
+from views.kept import outlet_scatter, term_bars
 from views.session import (
     chart_font,
     clicked_points,
@@ -55,9 +54,7 @@ else:
     for start in range(0, len(outlets), grid):
         for column, outlet in zip(st.columns(grid), outlets[start:start + grid], strict=False):
             key = f"bars_{scope}_{outlet}_{st.session_state['picks']}"
-            bars = view.figure(("bars", scope, outlet, font), lambda outlet=outlet: distinctive_bars(
-                leading_terms(table, outlet), outlet, font_size=font))
-            column.plotly_chart(bars, key=key,
+            column.plotly_chart(term_bars(view, scope, outlet, font), key=key,
                                 on_select=lambda key=key: pick_term(key, 1), selection_mode="points",
                                 width="stretch")
     with st.expander("Exclusive terms: used twice or more by one outlet and by no other"):
@@ -76,9 +73,7 @@ else:
     st.caption("Each point is a term, placed by how often each outlet uses it. Terms near an axis belong to one "
                "outlet; the most one-sided are labelled. Click a point to read it in context.")
     key = f"scatter_{scope}_{first}_{second}_{st.session_state['picks']}"
-    scatter = view.figure(("scatter", scope, first, second, font),
-                          lambda: term_scatter(analysis.term_counts(scope=scope), first, second, font_size=font))
-    st.plotly_chart(scatter, key=key,
+    st.plotly_chart(outlet_scatter(view, scope, first, second, font), key=key,
                     on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
 
 st.subheader("Keyword in context")
