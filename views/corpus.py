@@ -32,7 +32,7 @@ from framing.batch.results import (
     undated_articles,
 )
 from framing.lexicon import LexiconError, load_lexicon
-from framing.render.charts import corpus_tiles, monthly_rates
+from framing.render.charts import corpus_tiles, grid_width, monthly_rates
 from framing.render.exports import csv_bytes
 from framing.render.highlight import heading, stylesheet, wrap
 from framing.render.palette import category_styles
@@ -45,6 +45,7 @@ from views.session import (
     page_intro,
     plural,
     remember,
+    scrolling_chart,
     seed,
     text_size,
     url_choice,
@@ -223,8 +224,8 @@ def tiles_section(name: str, batch: Batch, styles: dict, choices: Choices) -> No
     tiles = corpus_tiles(totals, styles, voice=voice, outlets=choices.outlets, period=choices.period,
                          font_size=chart_font())
     key = chart_key("tiles", name, voice, span, choices.outlets)
-    points = clicked_points(st.plotly_chart(tiles, on_select="rerun", selection_mode="points", key=key,
-                                            width="stretch"))
+    points = clicked_points(scrolling_chart(tiles, key=key, min_width=grid_width(tiles), on_select="rerun",
+                                            selection_mode="points"))
     if not points:
         st.caption("No square selected yet: click one to list the terms behind it.")
         return

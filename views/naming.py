@@ -9,7 +9,7 @@ import streamlit as st
 from framing.actors import Corrections, load_corrections
 from framing.library.story_store import save_actor_corrections
 from framing.naming import LABEL_KINDS
-from framing.render.charts import statement_tiles, unique_share_bars
+from framing.render.charts import grid_width, statement_tiles, unique_share_bars
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.stories import StoryError
 from framing.voices import VOICE_LABELS
@@ -20,6 +20,7 @@ from views.session import (
     page_intro,
     plural,
     remember,
+    scrolling_chart,
     seed,
     show,
     url_choice,
@@ -142,8 +143,8 @@ else:
     st.caption(f"{len(matrix)} statements, {carried} quoted by two outlets or more. A square: the outlet quoted it; "
                "a ring: it did not. Click a square to compare the wordings.")
     grid = view.figure(("statements", chart_font()), lambda: statement_tiles(matrix, speakers, font_size=chart_font()))
-    choice = st.plotly_chart(grid, on_select="rerun", selection_mode="points",
-                             key="statements", width="stretch")
+    choice = scrolling_chart(grid, key="statements", min_width=grid_width(grid), on_select="rerun",
+                             selection_mode="points")
     if points := clicked_points(choice):
         statement = points[0]["customdata"][1]
         quotes = analysis.quotations()

@@ -3,7 +3,7 @@ Clicking a square lists the hits behind it, each in its sentence."""
 
 import streamlit as st
 
-from framing.render.charts import rate_tiles
+from framing.render.charts import grid_width, rate_tiles
 from framing.render.highlight import evidence_html, heading, legend_html, paragraph
 from framing.render.markup import html_text
 from framing.voices import VOICE_LABELS
@@ -14,6 +14,7 @@ from views.session import (
     page_intro,
     plural,
     remember,
+    scrolling_chart,
     seed,
     show,
     url_choice,
@@ -52,8 +53,8 @@ st.caption("Each square: the number of hits (bold) and hits per 1,000 words in t
 font = chart_font()
 tiles = view.figure(("tiles", voice, font), lambda: rate_tiles(analysis.scores, view.styles, voice=voice,
                                                                 outlets=story.outlets, font_size=font))
-choice = st.plotly_chart(tiles,
-                         on_select="rerun", selection_mode="points", key=f"tiles_{voice}", width="stretch")
+choice = scrolling_chart(tiles, key=f"tiles_{voice}", min_width=grid_width(tiles), on_select="rerun",
+                         selection_mode="points")
 remember(voice=voice)
 
 points = clicked_points(choice)

@@ -205,6 +205,15 @@ def page_intro(script: str) -> None:
     st.caption(spec.purpose)
 
 
+def scrolling_chart(figure, *, key: str, min_width: int, **options):
+    """st.plotly_chart at least `min_width` px wide: on a narrower screen (a phone) the chart scrolls
+    sideways inside its own box, so its squares and labels keep their room and the page keeps its width."""
+    box = f"scroll_{key}"
+    st.html(f"<style>.st-key-{box} {{ overflow-x: auto; }} .st-key-{box} > div {{ min-width: {min_width}px; }}</style>")
+    with st.container(key=box):
+        return st.plotly_chart(figure, key=key, width="stretch", **options)
+
+
 def chart_font() -> int:
     """The charts' text size for the sidebar's text size: CHART_FONT at the default, growing with it."""
     return max(12, round(text_size() * CHART_FONT / DEFAULT_TEXT_SIZE))

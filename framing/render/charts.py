@@ -9,7 +9,9 @@ lexicon goes through `plotly_text` first and is shown as it is; `customdata` kee
 
 from __future__ import annotations
 
+import html
 import math
+import re
 import textwrap
 
 import pandas as pd
@@ -86,12 +88,34 @@ def _tile_layout(figure: go.Figure, *, rows: float, title: str, font_size: int) 
         height=height, margin={"l": 10, "r": 10, "t": top, "b": 10 + key},
         clickmode="event+select", dragmode=False, showlegend=False,
     )
-    figure.update_xaxes(side="top", showgrid=False, zeroline=False, tickangle=0)
-    figure.update_yaxes(autorange="reversed", showgrid=False, zeroline=False)
+    # ranges of exactly the rows and columns: Plotly's own pads a grid of markers by a few empty rows
+    columns = len(set(names))
+    drawn = len(set(figure.layout.yaxis.categoryarray or [y for trace in figure.data for y in trace.y]))
+    figure.update_xaxes(side="top", showgrid=False, zeroline=False, tickangle=0, range=[-0.5, columns - 0.5])
+    figure.update_yaxes(range=[drawn - 0.5, -0.5], showgrid=False, zeroline=False)
     _readable(figure, font_size=font_size)
     figure.update_layout(title={"y": 1 - (8 + line) / height, "yref": "container", "yanchor": "bottom",
                                 "automargin": False})
     return figure
+
+
+def grid_width(figure: go.Figure) -> int:
+    """The narrowest a grid of squares (`rate_tiles`, `statement_tiles`, `corpus_tiles`) can be drawn with
+    its row labels whole and its squares and outlet names clear of each other. A phone's screen is
+    narrower: there the dashboard keeps this width and lets the chart scroll sideways in its own box."""
+    font = figure.layout.font.size or CHART_FONT
+    columns = figure.layout.xaxis.categoryarray or list(dict.fromkeys(x for trace in figure.data for x in trace.x))
+    rows = figure.layout.yaxis.categoryarray or list(dict.fromkeys(y for trace in figure.data for y in trace.y))
+    sizes = [size for trace in figure.data for size in (
+        trace.marker.size if isinstance(trace.marker.size, tuple | list) else [trace.marker.size or 0])]
+    column = max(max(sizes, default=0), _text_width(columns, font)) + font
+    return round(_text_width(rows, font) + len(columns) * column + 2 * font + 20)
+
+
+def _text_width(labels, font_size: int) -> float:
+    """About how wide the longest line of these Plotly labels is drawn, in px."""
+    lines = [html.unescape(re.sub(r"<[^>]+>", "", line)) for label in labels for line in str(label).split("<br>")]
+    return 0.58 * font_size * max(map(len, lines), default=0)
 
 
 def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
@@ -125,9 +149,11 @@ def _rate_trace(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice
         marker={"symbol": "square", "size": tile_size(font_size), "color": shade, "colorscale": RATE_SCALE,
                 "cmin": 0, "cmax": 1, "showscale": True, "line": {"width": 1, "color": MARK_GREY},
                 # below the grid, where it takes no width from the squares
+                # placed by the plot, not the container: Plotly draws the title of a key placed by the
+                # container over the top of its bar
                 "colorbar": {"title": {"text": "shade: the rate as a share of its row's highest", "side": "top",
                                        "font": {"size": font_size - 2}}, "orientation": "h", "y": 0,
-                             "yanchor": "bottom", "yref": "container", "ypad": 8, "len": 0.6,
+                             "yanchor": "top", "yref": "paper", "ypad": font_size, "len": 0.6,
                              "tickfont": {"size": font_size - 2}, "thickness": 12}},
         customdata=shown[["outlet", "category"]].to_numpy(),
         hovertemplate="%{customdata[0]} · %{hovertext}<extra></extra>",
