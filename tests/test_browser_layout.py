@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 CHECKS = (Path(__file__).parent / "layout_checks.js").read_text(encoding="utf-8")
-RUN_CHECKS = f"(() => {{ const checks = {CHECKS}; return [...checks.charts(), ...checks.contrast()]; }})()"
+RUN_CHECKS = (f"(() => {{ const checks = {CHECKS}; return [...checks.charts(), ...checks.chartContrast(), "
+              "...checks.width(), ...checks.contrast()]; }})()")
 WIDTH, HEIGHT = 1366, 768
 TALLEST = 6000  # px: a screenshot as tall as the page, since Streamlit scrolls inside its own container
 THEMES = ("light", "dark")

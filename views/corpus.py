@@ -128,7 +128,7 @@ def empty_state(folder: Path) -> None:
     st.write("To chart a corpus of your own (JSONL, CSV or Parquet, one article per row, with `outlet` and "
              "`text` columns and, for the months, a `date` such as 2015-09-30), score it from the project "
              "folder with:")
-    st.code(setup_commands(folder), language="bash")
+    st.code(setup_commands(folder), language=None)  # the highlighter's colours are under AA contrast
     st.write("The page reads every `*.outlets.parquet` or `*.outlets.csv` (with its `*.terms.*` file "
              "beside it) in this folder and its subfolders; reload the page when they are written:")
     st.code(str(folder), language=None)

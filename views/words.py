@@ -9,6 +9,7 @@ from framing.render.charts import distinctive_bars, term_scatter
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.voices import VOICE_LABELS
 from views.session import (
+    LABELS_ON_PAGE,
     chart_font,
     clicked_points,
     current_story,
@@ -78,8 +79,9 @@ else:
     key = f"scatter_{scope}_{first}_{second}_{st.session_state['picks']}"
     scatter = view.figure(("scatter", scope, first, second, font),
                           lambda: term_scatter(analysis.term_counts(scope=scope), first, second, font_size=font))
-    st.plotly_chart(scatter, key=key,
-                    on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
+    with st.container(key=LABELS_ON_PAGE):
+        st.plotly_chart(scatter, key=key,
+                        on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
 
 st.subheader("Keyword in context")
 term = st.text_input("Term", key="term", placeholder="for example: regime, Takfiri, so-called",

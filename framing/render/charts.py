@@ -274,7 +274,8 @@ def _apart(ranked, places: dict[str, tuple[float, float]], limit: int) -> set[st
 
 def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go.Figure:
     """Each outlet's own-voice words in sentences no other outlet has, beside those it shares (hatched).
-    The counts on the bars are black on colours light enough for them, with the hatching kept faint."""
+    The counts on the bars are black on colours light enough for them, with the hatching kept faint; the
+    light blue of the shared part is outlined in the darker one, which stands out from either theme."""
     figure = go.Figure()
     parts = (("unique", "words_unique", MARK_ORANGE, ""), ("shared", "words_shared", OKABE_ITO[1], "/"))
     share = share.assign(words_shared=share["words_narrator"] - share["words_unique"])
@@ -284,7 +285,8 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
             name=f"{name} words", textposition="inside", insidetextanchor="middle",
             textfont={"color": ink_on(colour)},
             marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
-                                                 "fgopacity": 0.45, "fillmode": "replace"}},  # on either theme
+                                                 "fgopacity": 0.45, "fillmode": "replace"},  # on either theme
+                    "line": {"color": MARK_BLUE, "width": 1.5 if pattern else 0}},
             text=[f"{count} ({count / total:.0%})" if total else "0" for count, total in zip(
                 share[column], share["words_narrator"], strict=True)],
             customdata=[[outlet, name] for outlet in share["outlet"]],
@@ -312,7 +314,7 @@ def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str], *, font_size
     figure = go.Figure(go.Scatter(
         x=frame["outlet"].map(lambda outlet: _label(outlet, width=12, lines=3)), y=frame["statement"].map(labels),
         mode="markers",
-        marker={"symbol": ["square" if q else "circle-open" for q in frame["quoted"]],
+        marker={"symbol": ["square" if q else "circle-open" for q in frame["quoted"]], "opacity": 1,
                 "size": [square if q else square // 2 for q in frame["quoted"]],
                 "color": [MARK_BLUE if q else MARK_GREY for q in frame["quoted"]],
                 "line": {"width": 2, "color": [MARK_BLUE if q else MARK_GREY for q in frame["quoted"]]}},
