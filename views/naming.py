@@ -10,7 +10,7 @@ from framing.actors import Corrections, load_corrections
 from framing.library.story_store import save_actor_corrections
 from framing.naming import LABEL_KINDS
 from framing.render.charts import grid_width, statement_tiles, unique_share_bars
-from framing.render.highlight import evidence_html, heading, paragraph
+from framing.render.highlight import evidence_html, heading, paragraph, wordings_html
 from framing.stories import StoryError
 from framing.voices import VOICE_LABELS
 from views.session import (
@@ -148,9 +148,9 @@ else:
     if points := clicked_points(choice):
         statement = points[0]["customdata"][1]
         quotes = analysis.quotations()
-        quotes = quotes[quotes["statement"] == statement][["outlet", "speaker", "verb", "text"]]
-        show(view, heading(f"{statement}: {plural(len(quotes), 'quotation')}", level=3))
-        st.dataframe(quotes, hide_index=True, width="stretch")
+        quotes = quotes[quotes["statement"] == statement]
+        show(view, heading(f"{statement}: {plural(len(quotes), 'quotation')}", level=3),
+             wordings_html(quotes, outlets=outlets))
 
 st.subheader("What only one outlet says")
 share = analysis.unique_share()
