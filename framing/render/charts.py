@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from framing.render.markup import plotly_text
 from framing.render.palette import (
+    LINE_COLOURS,
     MARK_BLUE,
     MARK_GREY,
     MARK_ORANGE,
@@ -382,12 +383,12 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
                   thin: int = 1000, font_size: int = CHART_FONT) -> go.Figure:
     """One category's rate per 1,000 words month by month, a line per outlet (`framing.batch.results.monthly`).
     A hollow marker is a month with fewer than `thin` words, whose rate rests on little text; a month
-    without words breaks the line. Colours repeat after eight outlets, with a different dash."""
+    without words breaks the line. Colours (`LINE_COLOURS`) repeat after four outlets, with a different dash."""
     figure = go.Figure()
     dashes = ("solid", "dash", "dot", "dashdot")
     for i, outlet in enumerate(outlets):
         part = rows[rows["outlet"] == outlet]
-        colour = OKABE_ITO[i % len(OKABE_ITO)]
+        colour = LINE_COLOURS[i % len(LINE_COLOURS)]
         weak = part["words"] < thin
         hover = [
             f"{plotly_text(outlet)}, {plotly_text(month)}<br>" + (
@@ -401,7 +402,7 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         # filled marker keeps every outlet's key filled whether or not its first month is thin.
         figure.add_trace(go.Scatter(
             x=[None, *part["month"]], y=[None, *part["per_1000"]], mode="lines+markers", name=plotly_text(outlet),
-            line={"color": colour, "width": 2, "dash": dashes[i // len(OKABE_ITO) % len(dashes)]},
+            line={"color": colour, "width": 2, "dash": dashes[i // len(LINE_COLOURS) % len(dashes)]},
             marker={"symbol": ["circle", *("circle-open" if low else "circle" for low in weak)], "size": 9,
                     "color": colour, "line": {"width": 2, "color": colour}},
             customdata=[None, *([outlet, month] for month in part["month"])],
