@@ -176,3 +176,6 @@ def test_grids_span_exactly_their_rows_and_keep_room_for_every_square():
                                                               outlets=result.story.outlets, font_size=28))
     squares = len(result.story.outlets) * tiles.data[0].marker.size
     assert narrow > squares and large > 1.8 * narrow  # squares at twice the size need twice the width
+    one = rate_tiles(result.scores, styles, voice="narrator", outlets=["A"])
+    longest = max(len(line) for line in one.layout.title.text.split("<br>"))
+    assert grid_width(one) > 0.4 * one.layout.title.font.size * longest  # a grid of one outlet keeps its title

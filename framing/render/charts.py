@@ -102,15 +102,23 @@ def _tile_layout(figure: go.Figure, *, rows: float, title: str, font_size: int) 
 
 def grid_width(figure: go.Figure) -> int:
     """The narrowest a grid of squares (`rate_tiles`, `statement_tiles`, `corpus_tiles`) can be drawn with
-    its row labels whole and its squares and outlet names clear of each other. A phone's screen is
-    narrower: there the dashboard keeps this width and lets the chart scroll sideways in its own box."""
+    its row labels, title and key whole and its squares and outlet names clear of each other. A phone's
+    screen is narrower: there the dashboard keeps this width and lets the chart scroll sideways in its box."""
     font = figure.layout.font.size or CHART_FONT
     columns = figure.layout.xaxis.categoryarray or list(dict.fromkeys(x for trace in figure.data for x in trace.x))
     rows = figure.layout.yaxis.categoryarray or list(dict.fromkeys(y for trace in figure.data for y in trace.y))
     sizes = [size for trace in figure.data for size in (
         trace.marker.size if isinstance(trace.marker.size, tuple | list) else [trace.marker.size or 0])]
     column = max(max(sizes, default=0), _text_width(columns, font)) + font / 4
-    return round(_text_width(rows, font) + len(columns) * column + 2 * font + 20)
+    keys = [trace.marker.colorbar.title for trace in figure.data if trace.marker.showscale]
+    key = max((_text_width([k.text or ""], k.font.size or font) for k in keys), default=0)
+    return max(round(max(_text_width(rows, font) + len(columns) * column + 2 * font, key) + 20), title_width(figure))
+
+
+def title_width(figure: go.Figure) -> int:
+    """The narrowest a chart can be with its title whole (its longest line, and a margin)."""
+    title = figure.layout.title
+    return round(_text_width([title.text or ""], title.font.size or figure.layout.font.size or CHART_FONT) + 20)
 
 
 def _text_width(labels, font_size: int) -> float:
