@@ -296,13 +296,15 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
             textfont={"color": ink_on(colour)},
             marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
                                                  "fgopacity": 0.45, "fillmode": "replace"},  # on either theme
-                    "line": {"color": MARK_BLUE, "width": 1.5 if pattern else 0}},
+                    "line": {"color": MARK_BLUE, "width": [1.5 if pattern and n else 0 for n in share[column]]}},
             text=[f"{count} ({count / total:.0%})" if total else "0" for count, total in zip(
                 share[column], share["words_narrator"], strict=True)],
             customdata=[[outlet, name] for outlet in share["outlet"]],
             hovertemplate="%{customdata[0]}: %{x} own-voice words in " + name + " sentences<extra></extra>",
         ))
     figure.update_layout(
+        # a count too long for its part of the bar is left to the hover, not shrunk and turned on its side
+        uniformtext={"minsize": font_size - 2, "mode": "hide"},
         barmode="stack", height=bar_height(len(share), font_size) + 2 * font_size,
         margin={"l": 10, "r": 10, "t": 40, "b": 30},
         clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
