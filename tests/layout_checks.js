@@ -49,6 +49,7 @@
   const LABELS = ".xtick text, .ytick text, .xtitle, .ytitle, .gtitle, .legendtext, .cbtitle text, .cbaxis text";
   const MARKS = ".bars .point path, .scatterlayer .point, .scatterlayer .js-line";
   const INK = ".textpoint text, .bartext";
+  const PAGE = "html, body, [data-testid='stApp'], [data-testid='stAppViewContainer'], [data-testid='stMain']";
 
   // One Plotly chart: its name, its frame, the ground under it (its paper over the page), and its plot area.
   const chartsOnPage = () => [...document.querySelectorAll(".js-plotly-plot")].map((plot, n) => {
@@ -152,14 +153,15 @@
       return problems;
     },
 
-    // The page is no wider than the screen: what is wider scrolls inside its own box.
+    // The page is no wider than the screen: what is wider scrolls inside its own box (a table's, a grid's),
+    // not in the page's own scrolling area, which spans the screen, nor is it cut off by it.
     width: () => {
       const screen = document.documentElement.clientWidth;
       const scrolls = (e) => {
         for (let up = e.parentElement; up; up = up.parentElement) {
-          if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(up).overflowX)) {
-            if (up.getBoundingClientRect().right <= screen + 1) return true;
-          }
+          if (up.matches(PAGE)) return false;
+          if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(up).overflowX) &&
+              up.getBoundingClientRect().right <= screen + 1) return true;
         }
         return false;
       };
