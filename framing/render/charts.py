@@ -394,12 +394,15 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
                   thin: int = 1000, font_size: int = CHART_FONT) -> go.Figure:
     """One category's rate per 1,000 words month by month, a line per outlet (`framing.batch.results.monthly`).
     A hollow marker is a month with fewer than `thin` words, whose rate rests on little text; a month
-    without words breaks the line. Colours (`LINE_COLOURS`) repeat after four outlets, with a different dash."""
+    without words breaks the line. Colours (`LINE_COLOURS`) repeat after four outlets, with another dash and
+    marker shape (which the key shows, where a dash is too short to tell)."""
     figure = go.Figure()
     dashes = ("solid", "dash", "dot", "dashdot")
+    shapes = ("circle", "square", "diamond", "triangle-up")
     for i, outlet in enumerate(outlets):
         part = rows[rows["outlet"] == outlet]
-        colour = LINE_COLOURS[i % len(LINE_COLOURS)]
+        colour, cycle = LINE_COLOURS[i % len(LINE_COLOURS)], i // len(LINE_COLOURS) % len(dashes)
+        shape = shapes[cycle]
         weak = part["words"] < thin
         hover = [
             f"{plotly_text(outlet)}, {plotly_text(month)}<br>" + (
@@ -413,8 +416,8 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         # filled marker keeps every outlet's key filled whether or not its first month is thin.
         figure.add_trace(go.Scatter(
             x=[None, *part["month"]], y=[None, *part["per_1000"]], mode="lines+markers", name=plotly_text(outlet),
-            line={"color": colour, "width": 2, "dash": dashes[i // len(LINE_COLOURS) % len(dashes)]},
-            marker={"symbol": ["circle", *("circle-open" if low else "circle" for low in weak)], "size": 9,
+            line={"color": colour, "width": 2, "dash": dashes[cycle]},
+            marker={"symbol": [shape, *(f"{shape}-open" if low else shape for low in weak)], "size": 9,
                     "color": colour, "line": {"width": 2, "color": colour}},
             customdata=[None, *([outlet, month] for month in part["month"])],
             hovertext=["", *hover], hovertemplate="%{hovertext}<extra></extra>",
@@ -427,9 +430,11 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
     figure.update_layout(
         title=_title(f"{plotly_text(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, "
                      "month by month", font_size),
-        height=max(460, 150 + 24 * (len(outlets) + 1)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        height=max(460, 360 + 22 * math.ceil((len(outlets) + 1) / 2)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
         clickmode="event+select", dragmode=False,
         hovermode="closest",
+        # the key below the months, where it takes no width from the lines (nor, on a phone, the title's place)
+        legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top"},
     )
     months = list(dict.fromkeys(rows["month"]))
     figure.update_xaxes(type="category", showgrid=False, range=[-0.5, len(months) - 0.5])  # clear of the y ticks
