@@ -69,8 +69,8 @@ if not categories:
     st.caption("No category is chosen, so nothing is highlighted.")
 
 width = per_row(len(chosen))
-rows = [chosen[start:start + width] for start in range(0, len(chosen), width)]
-for column, outlet in [pair for row in rows for pair in zip(st.columns(width), row, strict=False)]:
+places = [column for _ in range(0, len(chosen), width) for column in st.columns(width)]  # row after row
+for column, outlet in zip(places, chosen, strict=False):
     with column:
         for article in analysis.articles[analysis.articles["outlet"] == outlet].itertuples(index=False):
             hits = analysis.spans_behind(article=article.article, category=categories)

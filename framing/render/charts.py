@@ -158,9 +158,8 @@ def _rate_trace(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice
         text=labels, textfont={"color": [ink_on(shade_colour(value)) for value in shade], "size": font_size - 1},
         marker={"symbol": "square", "size": tile_size(font_size), "color": shade, "colorscale": RATE_SCALE,
                 "cmin": 0, "cmax": 1, "showscale": True, "line": {"width": 1, "color": MARK_GREY},
-                # below the grid, where it takes no width from the squares
-                # placed by the plot, not the container: Plotly draws the title of a key placed by the
-                # container over the top of its bar
+                # below the grid, where it takes no width from the squares; placed by the plot, as Plotly
+                # draws the title of a key placed by the container over the top of its bar
                 "colorbar": {"title": {"text": "shade: the rate as a share of its row's highest", "side": "top",
                                        "font": {"size": font_size - 2}}, "orientation": "h", "y": 0,
                              "yanchor": "top", "yref": "paper", "ypad": font_size, "len": 0.6,
