@@ -32,7 +32,7 @@ from framing.batch.results import (
     undated_articles,
 )
 from framing.lexicon import LexiconError, load_lexicon
-from framing.render.charts import corpus_tiles, grid_width, monthly_rates, title_width
+from framing.render.charts import corpus_tiles, grid_width, key_width, monthly_rates, title_width
 from framing.render.exports import csv_bytes
 from framing.render.highlight import heading, stylesheet, wrap
 from framing.render.palette import category_styles
@@ -253,7 +253,9 @@ def months_section(name: str, batch: Batch, styles: dict, choices: Choices) -> N
     lines = monthly_rates(rows, outlets=choices.outlets, category=styles[category].name, voice=voice,
                           thin=THIN_WORDS, font_size=chart_font())
     key = chart_key("months", name, voice, span, choices.outlets, category)
-    picked = scrolling_chart(lines, key=key, min_width=title_width(lines), on_select="rerun", selection_mode="points")
+    # the title runs above the key, which sits right of the lines: room for both side by side
+    picked = scrolling_chart(lines, key=key, min_width=title_width(lines) + key_width(lines), on_select="rerun",
+                             selection_mode="points")
     points = [point for point in clicked_points(picked) if point.get("customdata")]
     if points:
         outlet, month = points[0]["customdata"][:2]

@@ -121,6 +121,12 @@ def title_width(figure: go.Figure) -> int:
     return round(_text_width([title.text or ""], title.font.size or figure.layout.font.size or CHART_FONT) + 20)
 
 
+def key_width(figure: go.Figure) -> int:
+    """About how wide a chart's key (legend) beside the plot is: its longest entry, its symbol and pads."""
+    names = [trace.name or "" for trace in figure.data if trace.showlegend is not False]
+    return round(_text_width(names, figure.layout.legend.font.size or figure.layout.font.size or CHART_FONT) + 60)
+
+
 def _text_width(labels, font_size: int) -> float:
     """About how wide the longest line of these Plotly labels is drawn, in px (a little over what
     Streamlit's Source Sans measures in Chromium: 0.44 em a character on average)."""
@@ -429,11 +435,9 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
     figure.update_layout(
         title=_title(f"{plotly_text(category)}, {VOICE_LABELS.get(voice, voice)}: hits per 1,000 words, "
                      "month by month", font_size),
-        height=max(460, 360 + 22 * math.ceil((len(outlets) + 1) / 2)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        height=max(460, 150 + 24 * (len(outlets) + 1)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
         clickmode="event+select", dragmode=False,
         hovermode="closest",
-        # the key below the months, where it takes no width from the lines (nor, on a phone, the title's place)
-        legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top"},
     )
     months = list(dict.fromkeys(rows["month"]))
     figure.update_xaxes(type="category", showgrid=False, range=[-0.5, len(months) - 0.5])  # clear of the y ticks
