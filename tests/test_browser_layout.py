@@ -21,8 +21,10 @@ pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 CHECKS = (Path(__file__).parent / "layout_checks.js").read_text(encoding="utf-8")
-RUN_CHECKS = f"(() => {{ const checks = {CHECKS}; return [...checks.charts(), ...checks.contrast()]; }})()"
+RUN_CHECKS = (f"(() => {{ const checks = {CHECKS}; return [...checks.charts(), ...checks.chartContrast(), "
+              "...checks.width(), ...checks.contrast()]; })()")
 WIDTH, HEIGHT = 1366, 768
+PHONE = {"width": 390, "height": 844}
 TALLEST = 6000  # px: a screenshot as tall as the page, since Streamlit scrolls inside its own container
 THEMES = ("light", "dark")
 SIZES = {"default": None, "largest": "End"}  # the key that moves the text-size slider there
@@ -40,14 +42,15 @@ def look(page: Page, name: str) -> list[str]:
     """What the in-page checks find, and a screenshot of the whole page: the viewport made as tall as
     the content for a moment (same width, so the same layout), since Streamlit scrolls inside its own
     container and the contrast check reads what lies under each text."""
+    screen = page.viewport_size
     tall = page.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], body')]"
                          ".map(e => e.scrollHeight))")
-    page.set_viewport_size({"width": WIDTH, "height": min(max(tall, HEIGHT), TALLEST)})
+    page.set_viewport_size({"width": screen["width"], "height": min(max(tall, screen["height"]), TALLEST)})
     page.wait_for_timeout(300)  # Plotly redraws on resize
     found = page.evaluate(RUN_CHECKS)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png")
-    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    page.set_viewport_size(screen)
     return list(dict.fromkeys(found))
 
 
@@ -92,4 +95,22 @@ def test_every_page_and_the_handout_read_at_1366_by_768(browser: Browser, layout
     found["the handout"] = look(page, f"{theme}-{size}-handout")
     context.close()
     (SCREENSHOTS / f"{theme}-{size}-problems.json").write_text(json.dumps(found, indent=1), encoding="utf-8")
+    assert {where: what for where, what in found.items() if what} == {}
+
+
+def test_every_page_reads_on_a_phone(browser: Browser, layout_app: str):
+    """At 390×844 in the dark theme (the light one is checked at 1366 with the same checks), each page
+    opened by its address: the same checks, and the page no wider than the phone (wide tables and grids
+    scroll inside their own box)."""
+    context = browser.new_context(viewport=PHONE, color_scheme="dark", is_mobile=True, has_touch=True)
+    context.set_default_timeout(TIMEOUT)
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    for spec in PAGES:
+        visit(page, f"{layout_app}/{spec.url_path}", spec.landmark)
+        no_exception(page)
+        page.wait_for_timeout(500)  # charts finish their layout after the script run
+        found[spec.title] = look(page, f"phone-dark-{spec.url_path or 'overview'}")
+    context.close()
+    (SCREENSHOTS / "phone-dark-problems.json").write_text(json.dumps(found, indent=1), encoding="utf-8")
     assert {where: what for where, what in found.items() if what} == {}

@@ -31,7 +31,7 @@ from framing.batch.results import (
 from framing.batch.scoring import run_batch, sibling
 from framing.lexicon import with_story_layer
 from framing.render.charts import corpus_tiles, monthly_rates
-from framing.render.palette import category_styles
+from framing.render.palette import BACKGROUNDS, category_styles, contrast
 from framing.storage import USER_DATA_ENV
 from framing.stories import STORIES_DIR
 
@@ -319,6 +319,19 @@ def test_monthly_rates_mark_thin_months_hollow_and_keep_the_key_filled(batch):
     assert "Loaded &lt;labels&gt;" in figure.layout.title.text
     rich = monthly_rates(rows.assign(words=5000), outlets=["Alpha Times"], category="x", voice="all")
     assert list(rich.data[0].marker.symbol[1:]) == ["circle", "circle"]
+
+
+def test_monthly_rates_tell_outlets_that_share_a_colour_apart_by_dash_and_marker():
+    outlets = [f"Outlet {n}" for n in range(9)]
+    rows = pd.DataFrame([{"outlet": o, "month": "2024-01", "count": 1, "words": 500, "articles": 1, "per_1000": 2.0}
+                         for o in outlets])
+    lines = monthly_rates(rows, outlets=outlets, category="x", voice="all").data[:-1]
+    looks = {(t.line.color, t.line.dash, t.marker.symbol[0]) for t in lines}
+    assert len(looks) == len(outlets)  # no two outlets drawn alike
+    greens = [t for t in lines if t.line.color == lines[0].line.color]
+    assert len(greens) == 3 and len({t.marker.symbol[0] for t in greens}) == 3  # the key shows markers, not dashes
+    assert all(contrast(t.line.color, ground) >= 3 for t in lines for ground in BACKGROUNDS.values())
+    assert lines[4].marker.symbol[1] == lines[4].marker.symbol[0] + "-open"  # a thin month is still hollow
 
 
 # --- the page ------------------------------------------------------------------------------------

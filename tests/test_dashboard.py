@@ -175,3 +175,11 @@ def test_projector_mode_from_the_url_sets_large_type_two_columns_and_stays_in_th
     words = open_page("views/words.py", projector="on")
     sizes = {json.loads(chart.proto.spec)["layout"]["font"]["size"] for chart in words.get("plotly_chart")}
     assert sizes == {round(32 * 14 / 18)}
+
+
+def test_at_the_largest_text_size_compare_sets_three_outlets_a_row_so_long_words_stay_whole():
+    at = open_page("views/compare.py")
+    assert sorted(round(column.weight, 2) for column in at.columns).count(0.2) == 5  # five in one row
+    at.slider(key="text_size").set_value(32).run()
+    assert sorted(round(column.weight, 2) for column in at.columns).count(0.33) == 6  # two rows of three
+    assert html_of(at).count('<div class="article">') == 5  # every outlet chosen is still shown

@@ -12,13 +12,14 @@ from framing import analyse
 from framing.evidence import keyword_in_context
 from framing.render.charts import (
     distinctive_bars,
+    grid_width,
     guess_bars,
     rate_tiles,
     statement_tiles,
     term_scatter,
     unique_share_bars,
 )
-from framing.render.highlight import article_html, evidence_html, hit_note, removed_html
+from framing.render.highlight import article_html, evidence_html, hit_note, removed_html, wordings_html
 from framing.render.palette import CATEGORY_COLOURS, MARK_BLUE, category_styles
 from framing.spans import SPAN_FIELDS
 
@@ -149,3 +150,32 @@ def test_chart_text_follows_the_font_size_and_long_labels_are_shortened_whole_in
     assert large.layout.height > small.layout.height
     label = next(y for y in small.data[0].y if y.startswith("a very"))
     assert len(label) < len(long) and "…" in label and any(long in hover for hover in small.data[0].hovertext)
+
+
+def test_a_statement_s_wordings_are_whole_escaped_and_name_who_left_it_out():
+    long = "we will not " * 30 + "<b>join</b>"
+    quotes = pd.DataFrame({"outlet": ["A", "B"], "speaker": ["X", "X"], "verb": ["said", ""],
+                           "text": [long, "we will not join"]})
+    markup = wordings_html(quotes, outlets=["A", "B", "C <i>"])
+    assert visible_text(markup).count("we will not") == 31  # every word of the long wording, none cut
+    assert "&lt;b&gt;join&lt;/b&gt;" in markup and "<b>" not in markup
+    assert "X, said" in visible_text(markup) and "X, \u201c" not in visible_text(markup)
+    assert visible_text(markup).endswith("Not quoted by C <i>.")
+    assert "Not quoted" not in wordings_html(quotes, outlets=["A", "B"])
+
+
+def test_grids_span_exactly_their_rows_and_keep_room_for_every_square():
+    matrix = pd.DataFrame({"A": ["w", ""], "B": ["", "w"], "C": ["w", "w"]}, index=["S1", "S2"])
+    grid = statement_tiles(matrix, {"S1": "X", "S2": "Y"})
+    assert list(grid.layout.yaxis.range) == [1.5, -0.5]  # no empty rows padded above the first
+    assert list(grid.layout.xaxis.range) == [-0.5, 2.5]
+    result = analysed("The so-called rebels said so.", "The regime said so.")
+    styles = category_styles(result.lexicon)
+    tiles = rate_tiles(result.scores, styles, voice="narrator", outlets=result.story.outlets)
+    narrow, large = grid_width(tiles), grid_width(rate_tiles(result.scores, styles, voice="narrator",
+                                                              outlets=result.story.outlets, font_size=28))
+    squares = len(result.story.outlets) * tiles.data[0].marker.size
+    assert narrow > squares and large > 1.8 * narrow  # squares at twice the size need twice the width
+    one = rate_tiles(result.scores, styles, voice="narrator", outlets=["A"])
+    longest = max(len(line) for line in one.layout.title.text.split("<br>"))
+    assert grid_width(one) > 0.4 * one.layout.title.font.size * longest  # a grid of one outlet keeps its title

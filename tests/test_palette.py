@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from framing.render.palette import (
     BACKGROUNDS,
     CATEGORY_COLOURS,
+    LINE_COLOURS,
     MARK_BLUE,
     MARK_GREY,
     MARK_ORANGE,
@@ -91,7 +92,8 @@ def test_marked_words_keep_aa_text_contrast_on_both_themes(theme):
 
 @pytest.mark.parametrize("theme", BACKGROUNDS)
 def test_chart_marks_stand_out_at_3_to_1_on_both_themes(theme):
-    for mark in (MARK_BLUE, MARK_ORANGE, MARK_GREY):
+    assert len(LINE_COLOURS) >= 4  # lines of a chart per outlet: four colours, then dashes
+    for mark in (MARK_BLUE, MARK_ORANGE, MARK_GREY, *LINE_COLOURS):
         assert contrast(mark, BACKGROUNDS[theme]) >= 3, (mark, theme)
 
 

@@ -308,10 +308,7 @@ if seat is not None and not seat.teacher:  # a student: the articles first, the 
     follow_lesson(seat)
     st.caption(f"Lesson {lesson.code}: read each article, guess who published it and press Submit. The outlets "
                "appear here when your teacher reveals them.")
-else:
-    st.caption("Read each article without knowing who published it, guess the outlet, then reveal the evidence. "
-               "Outlet names, datelines and web addresses are hidden as [the outlet], and a headline at the top "
-               "of the text until the reveal.")
+else:  # the page intro under the title says what to do
     lesson_column, tally_column = st.columns(2, gap="large")
     with lesson_column:
         if seat is None:

@@ -4,9 +4,29 @@ import streamlit as st
 
 from framing.render.highlight import legend_html, paragraph
 from views.kept import article_parts, articles_of
-from views.session import PROJECTOR_COLUMNS, current_story, page_intro, projector, remember, seed, show, url_values
+from views.session import (
+    PROJECTOR_COLUMNS,
+    current_story,
+    page_intro,
+    projector,
+    remember,
+    seed,
+    show,
+    text_size,
+    url_values,
+)
 
 MAX_COLUMNS = 5
+# Columns in a row: as many as keep a column 8.5 em wide in the page's main part at 1366 pixels with the
+# sidebar open (about 900 px), so that at a large text size a long word is not broken in the middle.
+MAIN_WIDTH_PX, COLUMN_EM = 900, 8.5
+
+
+def per_row(chosen: int) -> int:
+    """How many outlets a row holds at the current text size (more chosen than that go on the next row)."""
+    fits = PROJECTOR_COLUMNS if projector() else int(MAIN_WIDTH_PX // (COLUMN_EM * text_size()))
+    return max(1, min(chosen, fits, MAX_COLUMNS))
+
 
 view = current_story()
 analysis = view.analysis
@@ -41,7 +61,9 @@ elif len(chosen) == 1:
 if not categories:
     st.caption("No category is chosen, so nothing is highlighted.")
 
-for column, outlet in zip(st.columns(len(chosen)), chosen, strict=True):
+width = per_row(len(chosen))
+places = [column for _ in range(0, len(chosen), width) for column in st.columns(width)]  # row after row
+for column, outlet in zip(places, chosen, strict=False):
     with column:
         for article in articles_of(view)[outlet]:
             show(view, *article_parts(view, article, categories, furniture))

@@ -32,7 +32,7 @@ from framing.batch.results import (
     undated_articles,
 )
 from framing.lexicon import LexiconError, load_lexicon
-from framing.render.charts import corpus_tiles, monthly_rates
+from framing.render.charts import corpus_tiles, grid_width, key_width, monthly_rates, title_width
 from framing.render.exports import csv_bytes
 from framing.render.highlight import heading, stylesheet, wrap
 from framing.render.palette import category_styles
@@ -45,6 +45,7 @@ from views.session import (
     page_intro,
     plural,
     remember,
+    scrolling_chart,
     seed,
     text_size,
     url_choice,
@@ -127,7 +128,7 @@ def empty_state(folder: Path) -> None:
     st.write("To chart a corpus of your own (JSONL, CSV or Parquet, one article per row, with `outlet` and "
              "`text` columns and, for the months, a `date` such as 2015-09-30), score it from the project "
              "folder with:")
-    st.code(setup_commands(folder), language="bash")
+    st.code(setup_commands(folder), language=None)  # the highlighter's colours are under AA contrast
     st.write("The page reads every `*.outlets.parquet` or `*.outlets.csv` (with its `*.terms.*` file "
              "beside it) in this folder and its subfolders; reload the page when they are written:")
     st.code(str(folder), language=None)
@@ -223,8 +224,8 @@ def tiles_section(name: str, batch: Batch, styles: dict, choices: Choices) -> No
     tiles = corpus_tiles(totals, styles, voice=voice, outlets=choices.outlets, period=choices.period,
                          font_size=chart_font())
     key = chart_key("tiles", name, voice, span, choices.outlets)
-    points = clicked_points(st.plotly_chart(tiles, on_select="rerun", selection_mode="points", key=key,
-                                            width="stretch"))
+    points = clicked_points(scrolling_chart(tiles, key=key, min_width=grid_width(tiles), on_select="rerun",
+                                            selection_mode="points"))
     if not points:
         st.caption("No square selected yet: click one to list the terms behind it.")
         return
@@ -252,7 +253,9 @@ def months_section(name: str, batch: Batch, styles: dict, choices: Choices) -> N
     lines = monthly_rates(rows, outlets=choices.outlets, category=styles[category].name, voice=voice,
                           thin=THIN_WORDS, font_size=chart_font())
     key = chart_key("months", name, voice, span, choices.outlets, category)
-    picked = st.plotly_chart(lines, on_select="rerun", selection_mode="points", key=key, width="stretch")
+    # the title runs above the key, which sits right of the lines: room for both side by side
+    picked = scrolling_chart(lines, key=key, min_width=title_width(lines) + key_width(lines), on_select="rerun",
+                             selection_mode="points")
     points = [point for point in clicked_points(picked) if point.get("customdata")]
     if points:
         outlet, month = points[0]["customdata"][:2]

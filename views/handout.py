@@ -50,14 +50,14 @@ st.subheader("Tables as CSV")
 st.caption("Every count traces to rows of the spans table: its start and end are character offsets into the "
            "article's cleaned text. The ZIP adds those texts and a README that explains each column.")
 tables = export_tables(analysis, outlets)
-columns = st.columns(len(TABLES) + 1)
-for column, name in zip(columns, TABLES, strict=False):
-    column.download_button(f"{name.capitalize()} ({len(tables[name]):,} rows)", csv_bytes(tables[name]),
-                           file_name=f"{story.slug}-{name}.csv", mime="text/csv", icon=":material/download:",
-                           on_click="ignore", key=f"csv_{name}")
-columns[-1].download_button("All, with README (ZIP)", export_zip(analysis, outlets),
-                            file_name=f"{story.slug}-tables.zip", mime="application/zip",
-                            icon=":material/download:", on_click="ignore", key="csv_zip")
+buttons = st.container(horizontal=True)  # each as wide as its label, onto a new line when the row is full
+for name in TABLES:
+    buttons.download_button(f"{name.capitalize()} ({len(tables[name]):,} rows)", csv_bytes(tables[name]),
+                            file_name=f"{story.slug}-{name}.csv", mime="text/csv", icon=":material/download:",
+                            on_click="ignore", key=f"csv_{name}")
+buttons.download_button("All, with README (ZIP)", export_zip(analysis, outlets),
+                        file_name=f"{story.slug}-tables.zip", mime="application/zip",
+                        icon=":material/download:", on_click="ignore", key="csv_zip")
 
 st.subheader("A chart as a picture (PNG)")
 terms = analysis.distinctive(top=DISTINCTIVE_TOP)

@@ -8,7 +8,8 @@ import streamlit as st
 
 from framing.actors import Corrections, load_corrections
 from framing.library.story_store import save_actor_corrections
-from framing.render.highlight import evidence_html, heading, paragraph
+from framing.render.charts import grid_width
+from framing.render.highlight import evidence_html, heading, paragraph, wordings_html
 from framing.stories import StoryError
 from framing.voices import VOICE_LABELS
 from views.kept import names_in, names_table, share_bars, statement_grid
@@ -19,6 +20,7 @@ from views.session import (
     page_intro,
     plural,
     remember,
+    scrolling_chart,
     seed,
     show,
     url_choice,
@@ -124,14 +126,15 @@ else:
     carried = int((matrix != "").sum(axis=1).ge(2).sum())
     st.caption(f"{len(matrix)} statements, {carried} quoted by two outlets or more. A square: the outlet quoted it; "
                "a ring: it did not. Click a square to compare the wordings.")
-    choice = st.plotly_chart(statement_grid(view, chart_font()), on_select="rerun", selection_mode="points",
-                             key="statements", width="stretch")
+    grid = statement_grid(view, chart_font())
+    choice = scrolling_chart(grid, key="statements", min_width=grid_width(grid), on_select="rerun",
+                             selection_mode="points")
     if points := clicked_points(choice):
         statement = points[0]["customdata"][1]
         quotes = analysis.quotations()
-        quotes = quotes[quotes["statement"] == statement][["outlet", "speaker", "verb", "text"]]
-        show(view, heading(f"{statement}: {plural(len(quotes), 'quotation')}", level=3))
-        st.dataframe(quotes, hide_index=True, width="stretch")
+        quotes = quotes[quotes["statement"] == statement]
+        show(view, heading(f"{statement}: {plural(len(quotes), 'quotation')}", level=3),
+             wordings_html(quotes, outlets=outlets))
 
 st.subheader("What only one outlet says")
 share = analysis.unique_share()

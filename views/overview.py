@@ -4,6 +4,7 @@ Clicking a square lists the hits behind it, each in its sentence."""
 import pandas as pd
 import streamlit as st
 
+from framing.render.charts import grid_width
 from framing.render.highlight import evidence_html, heading, legend_html, paragraph
 from framing.render.markup import html_text
 from framing.voices import VOICE_LABELS
@@ -15,6 +16,7 @@ from views.session import (
     page_intro,
     plural,
     remember,
+    scrolling_chart,
     seed,
     show,
     url_choice,
@@ -51,8 +53,9 @@ voice = st.radio("Count the words in", list(VOICE_LABELS), key="voice", horizont
 st.caption("Each square: the number of hits (bold) and hits per 1,000 words in that voice. "
            "Rates from a few hits in a short text are weak evidence. Click a square to see the words.")
 font = chart_font()
-choice = st.plotly_chart(rate_grid(view, voice, font),
-                         on_select="rerun", selection_mode="points", key=f"tiles_{voice}", width="stretch")
+tiles = rate_grid(view, voice, font)
+choice = scrolling_chart(tiles, key=f"tiles_{voice}", min_width=grid_width(tiles), on_select="rerun",
+                         selection_mode="points")
 remember(voice=voice)
 
 points = clicked_points(choice)

@@ -36,8 +36,15 @@ KEPT_ACROSS_STORIES = {STORY_KEY, LEXICON_KEY, TEXT_SIZE_KEY, PROJECTOR_KEY, CAN
 LEXICON_WORK = "lexicon_work:"  # + the lexicon an edit started from
 STYLED_KEY = "page_styled"  # whether this page run has sent its stylesheet
 # Rules for Streamlit's own elements on every page: its captions are drawn at 60 % opacity, 3.9:1 on
-# white, under WCAG AA's 4.5:1 for text; at 80 % they pass on both themes.
-PAGE_STYLE = "<style>[data-testid='stCaptionContainer'] { opacity: 0.8; }</style>"
+# white, under WCAG AA's 4.5:1 for text; at 80 % they pass on both themes. Its chart theme draws tick
+# labels and axis titles grey (3.7:1 on white): they take the page's text colour, on either theme.
+# The labels beside a scatter's points, in a container keyed LABELS_ON_PAGE, the same (a grid's numbers,
+# on their squares, keep the colours chosen for them).
+CHART_TEXT = ".xtick text, .ytick text, .xtitle, .ytitle, .cbaxis text, .cbtitle text"
+LABELS_ON_PAGE = "labels_on_page"
+PAGE_STYLE = ("<style>[data-testid='stCaptionContainer'] { opacity: 0.8; } "
+              f"[data-testid='stPlotlyChart'] :is({CHART_TEXT}), .st-key-{LABELS_ON_PAGE} .textpoint text "
+              "{ fill: currentColor !important; }</style>")
 
 
 class KeptFigure(go.Figure):
@@ -232,6 +239,15 @@ def page_intro(script: str) -> None:
     spec = next(spec for spec in PAGES if Path(spec.script).name == Path(script).name)
     st.title(spec.heading or spec.title)
     st.caption(spec.purpose)
+
+
+def scrolling_chart(figure, *, key: str, min_width: int, **options):
+    """st.plotly_chart at least `min_width` px wide: on a narrower screen (a phone) the chart scrolls
+    sideways inside its own box, so its squares and labels keep their room and the page keeps its width."""
+    box = f"scroll_{key}"
+    st.html(f"<style>.st-key-{box} {{ overflow-x: auto; }} .st-key-{box} > div {{ min-width: {min_width}px; }}</style>")
+    with st.container(key=box):
+        return st.plotly_chart(figure, key=key, width="stretch", **options)
 
 
 def chart_font() -> int:

@@ -8,6 +8,7 @@ from framing.render.highlight import evidence_html, heading, paragraph
 from framing.voices import VOICE_LABELS
 from views.kept import outlet_scatter, term_bars
 from views.session import (
+    LABELS_ON_PAGE,
     chart_font,
     clicked_points,
     current_story,
@@ -73,8 +74,9 @@ else:
     st.caption("Each point is a term, placed by how often each outlet uses it. Terms near an axis belong to one "
                "outlet; the most one-sided are labelled. Click a point to read it in context.")
     key = f"scatter_{scope}_{first}_{second}_{st.session_state['picks']}"
-    st.plotly_chart(outlet_scatter(view, scope, first, second, font), key=key,
-                    on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
+    with st.container(key=LABELS_ON_PAGE):
+        st.plotly_chart(outlet_scatter(view, scope, first, second, font), key=key,
+                        on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
 
 st.subheader("Keyword in context")
 term = st.text_input("Term", key="term", placeholder="for example: regime, Takfiri, so-called",

@@ -9,7 +9,9 @@ lexicon goes through `plotly_text` first and is shown as it is; `customdata` kee
 
 from __future__ import annotations
 
+import html
 import math
+import re
 import textwrap
 
 import pandas as pd
@@ -17,6 +19,7 @@ import plotly.graph_objects as go
 
 from framing.render.markup import plotly_text
 from framing.render.palette import (
+    LINE_COLOURS,
     MARK_BLUE,
     MARK_GREY,
     MARK_ORANGE,
@@ -86,12 +89,49 @@ def _tile_layout(figure: go.Figure, *, rows: float, title: str, font_size: int) 
         height=height, margin={"l": 10, "r": 10, "t": top, "b": 10 + key},
         clickmode="event+select", dragmode=False, showlegend=False,
     )
-    figure.update_xaxes(side="top", showgrid=False, zeroline=False, tickangle=0)
-    figure.update_yaxes(autorange="reversed", showgrid=False, zeroline=False)
+    # ranges of exactly the rows and columns: Plotly's own pads a grid of markers by a few empty rows
+    columns = len(set(names))
+    drawn = len(set(figure.layout.yaxis.categoryarray or [y for trace in figure.data for y in trace.y]))
+    figure.update_xaxes(side="top", showgrid=False, zeroline=False, tickangle=0, range=[-0.5, columns - 0.5])
+    figure.update_yaxes(range=[drawn - 0.5, -0.5], showgrid=False, zeroline=False)
     _readable(figure, font_size=font_size)
     figure.update_layout(title={"y": 1 - (8 + line) / height, "yref": "container", "yanchor": "bottom",
                                 "automargin": False})
     return figure
+
+
+def grid_width(figure: go.Figure) -> int:
+    """The narrowest a grid of squares (`rate_tiles`, `statement_tiles`, `corpus_tiles`) can be drawn with
+    its row labels, title and key whole and its squares and outlet names clear of each other. A phone's
+    screen is narrower: there the dashboard keeps this width and lets the chart scroll sideways in its box."""
+    font = figure.layout.font.size or CHART_FONT
+    columns = figure.layout.xaxis.categoryarray or list(dict.fromkeys(x for trace in figure.data for x in trace.x))
+    rows = figure.layout.yaxis.categoryarray or list(dict.fromkeys(y for trace in figure.data for y in trace.y))
+    sizes = [size for trace in figure.data for size in (
+        trace.marker.size if isinstance(trace.marker.size, tuple | list) else [trace.marker.size or 0])]
+    column = max(max(sizes, default=0), _text_width(columns, font)) + font / 4
+    keys = [trace.marker.colorbar.title for trace in figure.data if trace.marker.showscale]
+    key = max((_text_width([k.text or ""], k.font.size or font) for k in keys), default=0)
+    return max(round(max(_text_width(rows, font) + len(columns) * column + 2 * font, key) + 20), title_width(figure))
+
+
+def title_width(figure: go.Figure) -> int:
+    """The narrowest a chart can be with its title whole (its longest line, and a margin)."""
+    title = figure.layout.title
+    return round(_text_width([title.text or ""], title.font.size or figure.layout.font.size or CHART_FONT) + 20)
+
+
+def key_width(figure: go.Figure) -> int:
+    """About how wide a chart's key (legend) beside the plot is: its longest entry, its symbol and pads."""
+    names = [trace.name or "" for trace in figure.data if trace.showlegend is not False]
+    return round(_text_width(names, figure.layout.legend.font.size or figure.layout.font.size or CHART_FONT) + 60)
+
+
+def _text_width(labels, font_size: int) -> float:
+    """About how wide the longest line of these Plotly labels is drawn, in px (a little over what
+    Streamlit's Source Sans measures in Chromium: 0.44 em a character on average)."""
+    lines = [html.unescape(re.sub(r"<[^>]+>", "", line)) for label in labels for line in str(label).split("<br>")]
+    return 0.47 * font_size * max(map(len, lines), default=0)
 
 
 def rate_tiles(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice: str, outlets: list[str],
@@ -124,10 +164,11 @@ def _rate_trace(scores: pd.DataFrame, styles: dict[str, CategoryStyle], *, voice
         text=labels, textfont={"color": [ink_on(shade_colour(value)) for value in shade], "size": font_size - 1},
         marker={"symbol": "square", "size": tile_size(font_size), "color": shade, "colorscale": RATE_SCALE,
                 "cmin": 0, "cmax": 1, "showscale": True, "line": {"width": 1, "color": MARK_GREY},
-                # below the grid, where it takes no width from the squares
+                # below the grid, where it takes no width from the squares; placed by the plot, as Plotly
+                # draws the title of a key placed by the container over the top of its bar
                 "colorbar": {"title": {"text": "shade: the rate as a share of its row's highest", "side": "top",
                                        "font": {"size": font_size - 2}}, "orientation": "h", "y": 0,
-                             "yanchor": "bottom", "yref": "container", "ypad": 8, "len": 0.6,
+                             "yanchor": "top", "yref": "paper", "ypad": font_size, "len": 0.6,
                              "tickfont": {"size": font_size - 2}, "thickness": 12}},
         customdata=shown[["outlet", "category"]].to_numpy(),
         hovertemplate="%{customdata[0]} · %{hovertext}<extra></extra>",
@@ -248,7 +289,8 @@ def _apart(ranked, places: dict[str, tuple[float, float]], limit: int) -> set[st
 
 def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go.Figure:
     """Each outlet's own-voice words in sentences no other outlet has, beside those it shares (hatched).
-    The counts on the bars are black on colours light enough for them, with the hatching kept faint."""
+    The counts on the bars are black on colours light enough for them, with the hatching kept faint; the
+    light blue of the shared part is outlined in the darker one, which stands out from either theme."""
     figure = go.Figure()
     parts = (("unique", "words_unique", MARK_ORANGE, ""), ("shared", "words_shared", OKABE_ITO[1], "/"))
     share = share.assign(words_shared=share["words_narrator"] - share["words_unique"])
@@ -258,13 +300,16 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
             name=f"{name} words", textposition="inside", insidetextanchor="middle",
             textfont={"color": ink_on(colour)},
             marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
-                                                 "fgopacity": 0.45, "fillmode": "replace"}},  # on either theme
+                                                 "fgopacity": 0.45, "fillmode": "replace"},  # on either theme
+                    "line": {"color": MARK_BLUE, "width": [1.5 if pattern and n else 0 for n in share[column]]}},
             text=[f"{count} ({count / total:.0%})" if total else "0" for count, total in zip(
                 share[column], share["words_narrator"], strict=True)],
             customdata=[[outlet, name] for outlet in share["outlet"]],
             hovertemplate="%{customdata[0]}: %{x} own-voice words in " + name + " sentences<extra></extra>",
         ))
     figure.update_layout(
+        # a count too long for its part of the bar is left to the hover, not shrunk and turned on its side
+        uniformtext={"minsize": font_size - 2, "mode": "hide"},
         barmode="stack", height=bar_height(len(share), font_size) + 2 * font_size,
         margin={"l": 10, "r": 10, "t": 40, "b": 30},
         clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
@@ -286,7 +331,7 @@ def statement_tiles(matrix: pd.DataFrame, speakers: dict[str, str], *, font_size
     figure = go.Figure(go.Scatter(
         x=frame["outlet"].map(lambda outlet: _label(outlet, width=12, lines=3)), y=frame["statement"].map(labels),
         mode="markers",
-        marker={"symbol": ["square" if q else "circle-open" for q in frame["quoted"]],
+        marker={"symbol": ["square" if q else "circle-open" for q in frame["quoted"]], "opacity": 1,
                 "size": [square if q else square // 2 for q in frame["quoted"]],
                 "color": [MARK_BLUE if q else MARK_GREY for q in frame["quoted"]],
                 "line": {"width": 2, "color": [MARK_BLUE if q else MARK_GREY for q in frame["quoted"]]}},
@@ -354,12 +399,15 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
                   thin: int = 1000, font_size: int = CHART_FONT) -> go.Figure:
     """One category's rate per 1,000 words month by month, a line per outlet (`framing.batch.results.monthly`).
     A hollow marker is a month with fewer than `thin` words, whose rate rests on little text; a month
-    without words breaks the line. Colours repeat after eight outlets, with a different dash."""
+    without words breaks the line. Colours (`LINE_COLOURS`) repeat after four outlets, with another dash and
+    marker shape (which the key shows, where a dash is too short to tell)."""
     figure = go.Figure()
     dashes = ("solid", "dash", "dot", "dashdot")
+    shapes = ("circle", "square", "diamond", "triangle-up")
     for i, outlet in enumerate(outlets):
         part = rows[rows["outlet"] == outlet]
-        colour = OKABE_ITO[i % len(OKABE_ITO)]
+        colour, cycle = LINE_COLOURS[i % len(LINE_COLOURS)], i // len(LINE_COLOURS) % len(dashes)
+        shape = shapes[cycle]
         weak = part["words"] < thin
         hover = [
             f"{plotly_text(outlet)}, {plotly_text(month)}<br>" + (
@@ -373,8 +421,8 @@ def monthly_rates(rows: pd.DataFrame, *, outlets: list[str], category: str, voic
         # filled marker keeps every outlet's key filled whether or not its first month is thin.
         figure.add_trace(go.Scatter(
             x=[None, *part["month"]], y=[None, *part["per_1000"]], mode="lines+markers", name=plotly_text(outlet),
-            line={"color": colour, "width": 2, "dash": dashes[i // len(OKABE_ITO) % len(dashes)]},
-            marker={"symbol": ["circle", *("circle-open" if low else "circle" for low in weak)], "size": 9,
+            line={"color": colour, "width": 2, "dash": dashes[cycle]},
+            marker={"symbol": [shape, *(f"{shape}-open" if low else shape for low in weak)], "size": 9,
                     "color": colour, "line": {"width": 2, "color": colour}},
             customdata=[None, *([outlet, month] for month in part["month"])],
             hovertext=["", *hover], hovertemplate="%{hovertext}<extra></extra>",

@@ -47,6 +47,13 @@ def stylesheet(styles: dict[str, CategoryStyle], *, font_size: int = 18) -> str:
         ".framing table.kwic td { padding: 0.15em 0.4em; vertical-align: top; }",
         ".framing table.kwic td.before { text-align: right; }",
         ".framing table.kwic td.source { font-size: 0.8em; white-space: nowrap; opacity: 0.8; }",
+        ".framing table.wordings td { border-top: 1px solid rgba(128,128,128,0.4); padding: 0.4em; }",
+        ".framing table.wordings td.source { white-space: normal; width: 9em; }",
+        ".framing table.wordings td.wording { overflow-wrap: anywhere; }",
+        # on a phone a line of evidence is read down, its source above its words, rather than run off the screen
+        "@media (max-width: 640px) { .framing table.kwic td { display: block; text-align: left;"
+        " overflow-wrap: anywhere; } .framing table.kwic td.before { text-align: left; }"
+        " .framing table.kwic tr { display: block; border-top: 1px solid rgba(128,128,128,0.4); } }",
     ]
     rules.append(".framing mark.c0 { background: rgba(153,153,153,0.35); border-bottom: 0.16em solid #999999; }")
     for style in styles.values():
@@ -142,6 +149,20 @@ def evidence_html(rows: pd.DataFrame, styles: dict[str, CategoryStyle] | None = 
             "</tr>"
         )
     return f'<table class="kwic">{"".join(lines)}</table>'
+
+
+def wordings_html(quotes: pd.DataFrame, *, outlets: list[str]) -> str:
+    """One statement as each outlet quoted it (rows of `Analysis.quotations`), an outlet a row, each
+    wording whole and wrapped, since comparing them is the point; then the outlets that left it out."""
+    lines = [
+        f'<tr><td class="source">{html_text(row.outlet)}<br>{html_text(row.speaker or "")}'
+        f'{html_text(f", {row.verb}" if row.verb else "")}</td>'
+        f'<td class="wording">“{html_text(row.text)}”</td></tr>'
+        for row in quotes.itertuples(index=False)
+    ]
+    left_out = [outlet for outlet in outlets if outlet not in set(quotes["outlet"])]
+    note = paragraph(f"Not quoted by {', '.join(left_out)}.") if left_out else ""
+    return f'<table class="kwic wordings">{"".join(lines)}</table>{note}'
 
 
 def heading(text: str, *, level: int = 2) -> str:

@@ -81,3 +81,9 @@ def shade_colour(value: float) -> str:
     position = min(max(value, 0.0), 1.0) * (len(RATE_SHADES) - 1)
     low = min(int(position), len(RATE_SHADES) - 2)
     return blend(RATE_SHADES[low + 1], RATE_SHADES[low], position - low)
+
+
+# The colours of the lines of a chart with one line per outlet: those of Okabe-Ito that stand out at 3:1
+# from both backgrounds (orange, sky blue, yellow and grey are too light on white, black on the dark).
+LINE_COLOURS = tuple(colour for colour in OKABE_ITO
+                     if min(contrast(colour, ground) for ground in BACKGROUNDS.values()) >= 3)
