@@ -10,6 +10,7 @@ import streamlit as st
 from framing import LexiconError, analyse, load_lexicon, load_story
 from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
 from framing.library.lexicon_edit import (
+    CATEGORY_COLUMNS,
     bundled_names,
     categories_frame,
     delete_lexicon,
@@ -44,7 +45,7 @@ from views.session import (
     story_fingerprint,
 )
 
-CATEGORY_COLUMN_CONFIG = {  # how the Categories table shows each of lexicon_edit.CATEGORY_COLUMNS
+CATEGORY_COLUMN_CONFIG = {  # how the Categories table and form show each of lexicon_edit.CATEGORY_COLUMNS
     "id": st.column_config.TextColumn("id", help="lowercase_with_underscores; what the span table records"),
     "name": st.column_config.TextColumn("name", help="The name students see"),
     "description": st.column_config.TextColumn("description", width="large"),
@@ -57,6 +58,11 @@ CATEGORY_COLUMN_CONFIG = {  # how the Categories table shows each of lexicon_edi
     "skip_negated": st.column_config.CheckboxColumn("skip negated", help="Leave out a hit just after not, no, "
                                                     "never…"),
 }
+
+
+CATEGORY_FLAGS = ("scare_quotes", "skip_negated")
+CATEGORY_TEXTS = tuple(field for field in CATEGORY_COLUMNS if field not in CATEGORY_FLAGS)
+LONG_FIELDS = ("description", "teaching_note")
 
 
 @st.cache_resource(show_spinner=False)
@@ -73,8 +79,8 @@ def preview(story_path: str, fingerprint: tuple, lexicon_text: str, _lexicon) ->
 
 def working_copy(start: str, path: str) -> dict:
     """The edits made from the lexicon `start`, kept in the session so they survive reruns and
-    visits to other pages. `categories`/`terms` are what the editors start from; `edited` is their
-    latest output; `version` renews the editors when the tables are replaced."""
+    visits to other pages. `categories`/`terms` are the tables as changed so far; `edited` is the terms
+    editor's latest output; `version` renews the table and the form when the tables are replaced."""
     key = LEXICON_WORK + start
     if key not in st.session_state:
         try:
@@ -93,14 +99,6 @@ def replace_tables(work: dict, categories: pd.DataFrame, terms: pd.DataFrame) ->
     work.update(categories=categories.reset_index(drop=True), terms=terms.reset_index(drop=True), edited=None,
                 version=work["version"] + 1)
     st.rerun()
-
-
-def renamed_ids(before: pd.DataFrame, after: pd.DataFrame) -> dict[str, str]:
-    """Category ids changed in place in the editor (same row, new id): old id -> new id."""
-    both = before["id"].to_frame().join(after["id"].rename("new"), how="inner")
-    changed = both[(both["id"] != both["new"]) & both["new"].notna() & (both["new"].astype(str).str.strip() != "")]
-    return {old: str(new).strip() for old, new in zip(changed["id"], changed["new"], strict=True)
-            if old and old not in set(after["id"])}
 
 
 def use_lexicon(name: str) -> None:
@@ -122,15 +120,70 @@ def start_section(catalogue: dict[str, str]) -> tuple[str, dict]:
     return start, work
 
 
-def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """The categories and terms tables as edited; the category ids they name."""
-    version = work["version"]
-    category_key, term_key = f"lexicon_categories:{start}:{version}", f"lexicon_terms:{start}:{version}"
-    if work["edited"] is not None and (category_key not in st.session_state or term_key not in st.session_state):
-        work["categories"], work["terms"] = work["edited"]  # the page was left: its editors forgot, the session not
+def category_form(start: str, work: dict) -> tuple[int | None, dict | None, bool]:
+    """The categories as a table, and a form for the one chosen (or a new one). The form's text boxes hold
+    each keystroke until one of its buttons is pressed, so no rerun drops what was typed. Returns the row
+    changed (None: a new one), its values as typed (None: nothing sent), and whether it is to be removed."""
+    version, categories = work["version"], work["categories"]
     st.subheader("Categories")
-    categories = st.data_editor(work["categories"], key=category_key, num_rows="dynamic", hide_index=True,
-                                column_config=CATEGORY_COLUMN_CONFIG, width="stretch")
+    st.dataframe(categories, hide_index=True, column_config=CATEGORY_COLUMN_CONFIG, width="stretch")
+    row = st.selectbox("Change a category, or add one", [None, *range(len(categories))],
+                       key=f"lexicon_category_choice:{start}:{version}",
+                       format_func=lambda i: "A new category" if i is None else
+                       f"{categories.loc[i, 'id']}: {categories.loc[i, 'name']}")
+    current = categories.loc[row].to_dict() if row is not None else dict.fromkeys(CATEGORY_COLUMNS, "")
+    with st.form(f"lexicon_category_form:{start}:{version}:{row}", enter_to_submit=False):
+        values = {}
+        for names in (("id", "name", "story"), ("description", "teaching_note")):
+            for column, field in zip(st.columns(len(names)), names, strict=True):
+                box = column.text_area if field in LONG_FIELDS else column.text_input
+                values[field] = box(CATEGORY_COLUMN_CONFIG[field]["label"], value=str(current[field]),
+                                    help=CATEGORY_COLUMN_CONFIG[field].get("help"),
+                                    key=f"lexicon_category_{field}:{start}:{version}:{row}")
+        for column, field in zip(st.columns(2), CATEGORY_FLAGS, strict=True):
+            values[field] = column.checkbox(CATEGORY_COLUMN_CONFIG[field]["label"], value=bool(current[field]),
+                                            help=CATEGORY_COLUMN_CONFIG[field].get("help"),
+                                            key=f"lexicon_category_{field}:{start}:{version}:{row}")
+        if row is None:  # a category needs a term: its first ones come with it
+            values["terms"] = st.text_input("Its first terms (comma between them)", key=f"lexicon_category_terms:"
+                                            f"{start}:{version}", help="More can be added in the terms table.")
+        left, right = st.columns(2)
+        sent = left.form_submit_button("Add the category" if row is None else "Apply the changes", type="primary",
+                                       key="lexicon_category_apply")
+        remove = row is not None and right.form_submit_button(
+            "Remove this category and its terms", key="lexicon_category_remove")
+    return row, ({**values, **{f: values[f].strip() for f in CATEGORY_TEXTS}} if sent or remove else None), remove
+
+
+def changed_category(work: dict, terms: pd.DataFrame, row: int | None, values: dict, remove: bool) -> None:
+    """The category form's change made to the tables: a category added with its first terms, changed (its
+    terms follow a new id) or removed with its terms."""
+    categories = work["categories"]
+    if remove:
+        gone = categories.loc[row, "id"]
+        replace_tables(work, categories.drop(index=row), terms[terms["category"] != gone])
+    if not values["id"]:
+        st.warning("Give the category an id first (lowercase_with_underscores).")
+        return
+    if row is None:
+        first = [term.strip() for term in values.pop("terms").split(",") if term.strip()]
+        added = pd.DataFrame({"category": values["id"], "term": first, "referent": "", "note": "", "pos": "",
+                              "forms": "", "match_case": False})
+        replace_tables(work, pd.concat([categories, pd.DataFrame([values])], ignore_index=True),
+                       pd.concat([terms, added], ignore_index=True))
+    old_id = categories.loc[row, "id"]
+    categories = categories.copy()
+    categories.loc[row, list(values)] = list(values.values())
+    replace_tables(work, categories, terms.replace({"category": {old_id: values["id"]}}))
+
+
+def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """The categories (a form for one at a time) and the terms table as edited; the category ids they name."""
+    row, values, remove = category_form(start, work)
+    categories = work["categories"]
+    term_key = f"lexicon_terms:{start}:{work['version']}"
+    if work["edited"] is not None and term_key not in st.session_state:
+        work["terms"] = work["edited"]  # the page was left: its editor forgot, the session not
     ids = list(dict.fromkeys(str(i).strip() for i in categories["id"] if isinstance(i, str) and i.strip()))
     st.subheader("Terms")
     st.caption("Words, spaces, hyphens and apostrophes; a * at the end of a word matches any ending (terroris*). "
@@ -139,17 +192,20 @@ def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, 
         work["terms"], key=term_key, num_rows="dynamic", hide_index=True, width="stretch", column_config={
             "category": st.column_config.SelectboxColumn("category", options=ids, required=True),
             "term": st.column_config.TextColumn("term", required=True),
-            "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
-            "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category"),
+            # default "": a cell left empty in a new row shows empty, not "None"
+            "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to",
+                                                    default=""),
+            "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category",
+                                                default=""),
             "pos": st.column_config.TextColumn("part of speech", help="noun, verb, adjective or adverb (comma "
-                                               "between several): only that use counts"),
+                                               "between several): only that use counts", default=""),
             "forms": st.column_config.TextColumn("forms", help="Other forms it matches, comma between them "
-                                                 "(complains, complained)"),
+                                                 "(complains, complained)", default=""),
             "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
         })
-    work["edited"] = (categories, terms)
-    if renames := renamed_ids(work["categories"], categories):  # the terms follow their category's new id
-        replace_tables(work, categories, terms.replace({"category": renames}))
+    work["edited"] = terms
+    if values is not None:
+        changed_category(work, terms, row, values, remove)
     return categories, terms, ids
 
 
@@ -171,7 +227,7 @@ def candidates_section(start: str, work: dict, categories: pd.DataFrame, terms: 
         if chosen.empty:
             st.warning("Tick a term and choose its category first.")
         else:
-            added = chosen[["category", "term"]].assign(referent=None, note=None, match_case=False)
+            added = chosen[["category", "term"]].assign(referent="", note="", pos="", forms="", match_case=False)
             st.session_state[CANDIDATES_KEY] = [c for c in candidates if str(c["term"]) not in set(chosen["term"])]
             replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
 
@@ -247,10 +303,12 @@ def diff_section(edited) -> None:
 def save_section(start: str, name: str, checked) -> None:
     st.subheader("Save")
     seed(f"lexicon_name:{start}", "" if start == DEFAULT_NAME else start)
-    st.text_input("Name", key=f"lexicon_name:{start}", max_chars=60,
-                  help="The file is named after it; the sidebar lists it under that file name.")
-    overwrite = st.checkbox("Replace my saved lexicon of this name", key="lexicon_overwrite")
-    if st.button("Save", type="primary", disabled=checked.lexicon is None):
+    with st.form(f"lexicon_save:{start}", border=False, enter_to_submit=False):  # the name typed is sent with Save
+        st.text_input("Name", key=f"lexicon_name:{start}", max_chars=60,
+                      help="The file is named after it; the sidebar lists it under that file name.")
+        overwrite = st.checkbox("Replace my saved lexicon of this name", key="lexicon_overwrite")
+        pressed = st.form_submit_button("Save", type="primary", disabled=checked.lexicon is None, key="lexicon_save")
+    if pressed:
         if not name:
             st.warning("Give the lexicon a name first.")
         else:
