@@ -10,7 +10,7 @@ from browser_helpers import no_exception, serve, settle, visit
 from conftest import NEEDS_CHROMIUM, TIMEOUT
 from playwright.sync_api import Locator, Page, expect
 
-from framing import load_story
+from framing import load_lexicon, load_story
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
@@ -67,3 +67,25 @@ def test_import_keeps_every_field_typed_in_turn(page: Page, url: str, data_dir: 
         "Syria", "private", "Rebels fled, regime says")
     assert (saved["Beta Radio"].country, saved["Beta Radio"].date, saved["Beta Radio"].url) == (
         "Lebanon", "2024-03-05", "https://beta.example/talks")
+
+
+def test_lexicon_keeps_every_field_of_a_new_category_typed_in_turn(page: Page, url: str, data_dir: Path):
+    visit(page, f"{url}/lexicon", "Lexicon")
+    form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name="Add the category"))
+    typed = {"id": "speed_words", "name": "Speed words", "description": "Words typed by a quick teacher.",
+             "teaching note": "Ask who chose these words, and why.", "Its first terms (comma between them)":
+             "quickfire, wordsmithery"}
+    for label, value in typed.items():
+        type_into(page, form.get_by_label(label, exact=True), value)
+    form.get_by_role("button", name="Add the category").click()
+    save_form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name="Save", exact=True))
+    type_into(page, save_form.get_by_role("textbox", name="Name", exact=True), "Quick class")
+    save_form.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved in your data folder as:")).to_be_visible(timeout=TIMEOUT)
+    no_exception(page)
+
+    saved = load_lexicon(data_dir / "lexicons" / "quick-class.yaml")
+    (category,) = [c for c in saved.categories if c.id == "speed_words"]
+    assert (category.name, category.description, category.teaching_note) == (
+        "Speed words", "Words typed by a quick teacher.", "Ask who chose these words, and why.")
+    assert [t.text for t in saved.terms if t.category == "speed_words"] == ["quickfire", "wordsmithery"]
