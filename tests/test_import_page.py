@@ -201,3 +201,26 @@ def test_what_is_typed_for_each_article_is_saved_with_it_and_empty_stays_empty()
     assert (articles[1].date, articles[1].ownership) == ("2024-03-05", "state")
     saved_text = "".join(p.read_text(encoding="utf-8") for p in (data_subdir("stories") / slug).rglob("*.md"))
     assert "None" not in saved_text and "url:" not in saved_text
+
+
+def test_many_articles_are_described_a_screen_at_a_time_and_nothing_typed_is_lost_between_screens():
+    from views.import_story import ARTICLES_SHOWN
+
+    rows = "".join(f'"Article {i} says the regime fell.",Outlet {i}\n' for i in range(ARTICLES_SHOWN + 5))
+    at = open_page(PAGE_FILE)
+    at.text_input(key="import_title").set_value("Many").run()
+    at.file_uploader(key="import_files_0").set_value([("rows.csv", f"text,outlet\n{rows}".encode(), "text/csv")]).run()
+    assert len(article_fields(at)) == ARTICLES_SHOWN and at.button(key="import_previous").disabled
+    article_fields(at)[0]["country"].input("Syria")
+    at.button(key="import_next").click().run()
+    shown = article_fields(at)
+    assert len(shown) == 5 and at.button(key="import_next").disabled
+    shown[-1]["outlet"].input("Renamed Outlet")
+    at.button(key="import_previous").click().run()
+    assert article_fields(at)[0]["country"].value == "Syria"  # kept while the other screen was shown
+    save(at)
+    (slug,) = user_stories()
+    articles = {a.outlet: a for a in load_story(data_subdir("stories") / slug).articles}
+    assert len(articles) == ARTICLES_SHOWN + 5 and "Renamed Outlet" in articles
+    assert f"Outlet {ARTICLES_SHOWN + 4}" not in articles
+    assert articles["Outlet 0"].country == "Syria" and articles["Outlet 1"].country == ""
