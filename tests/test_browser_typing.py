@@ -78,6 +78,17 @@ def test_lexicon_keeps_every_field_of_a_new_category_typed_in_turn(page: Page, u
     for label, value in typed.items():
         type_into(page, form.get_by_label(label, exact=True), value)
     form.get_by_role("button", name="Add the category").click()
+    terms = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name="Add the terms"))
+    category = terms.get_by_role("combobox", name="Category")
+    expect(category).to_be_visible(timeout=TIMEOUT)
+    settle(page)  # drawn again with the new category among the choices
+    expect(form.get_by_label("id", exact=True)).to_have_value("")  # emptied, for the next category
+    category.click()
+    page.keyboard.type("speed_words", delay=KEYSTROKE_MS)
+    page.keyboard.press("Enter")
+    type_into(page, terms.get_by_role("textbox", name="Terms to add (comma between them)"), "snapfire")
+    type_into(page, terms.get_by_role("textbox", name="Note (optional)"), "Typed straight after the category.")
+    terms.get_by_role("button", name="Add the terms").click()
     save_form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name="Save", exact=True))
     type_into(page, save_form.get_by_role("textbox", name="Name", exact=True), "Quick class")
     save_form.get_by_role("button", name="Save", exact=True).click()
@@ -88,4 +99,6 @@ def test_lexicon_keeps_every_field_of_a_new_category_typed_in_turn(page: Page, u
     (category,) = [c for c in saved.categories if c.id == "speed_words"]
     assert (category.name, category.description, category.teaching_note) == (
         "Speed words", "Words typed by a quick teacher.", "Ask who chose these words, and why.")
-    assert [t.text for t in saved.terms if t.category == "speed_words"] == ["quickfire", "wordsmithery"]
+    added = [t for t in saved.terms if t.category == "speed_words"]
+    assert [t.text for t in added] == ["quickfire", "wordsmithery", "snapfire"]
+    assert added[-1].note == "Typed straight after the category."

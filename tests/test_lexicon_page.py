@@ -5,7 +5,6 @@ seeds the editor's edit state (edited_rows, added_rows, deleted_rows) in session
 a browser edit sends."""
 
 import builtins
-import json
 import re
 
 import pandas as pd
@@ -23,9 +22,9 @@ NEW_CATEGORY = {"id": "test_words", "name": "Test words", "description": "made i
                 "teaching_note": "a test", "scare_quotes": False, "terms": "airstrikes, war planes"}
 
 
-def edit_terms(at, *, edited=None, added=(), deleted=()):
+def edit_terms(at, *, edited=None, deleted=()):
     """Apply one edit to the terms editor, as the browser would, and rerun."""
-    at.session_state[at.data_editor[0].key] = {"edited_rows": edited or {}, "added_rows": list(added),
+    at.session_state[at.data_editor[0].key] = {"edited_rows": edited or {}, "added_rows": [],
                                                "deleted_rows": list(deleted)}
     return at.run()
 
@@ -53,6 +52,16 @@ def send_category(at, button: str = "lexicon_category_apply", **values):
     return at.button(key=button).click().run()
 
 
+def add_terms(at, category: str, terms: str, **optional):
+    """Type terms (and a referent or note) into the form under the terms table, then press its button."""
+    next(box for box in at.selectbox if box.key.startswith("lexicon_term_category:")).set_value(category)
+    boxes = {box.key.split(":")[0].removeprefix("lexicon_term_"): box for box in at.text_input
+             if box.key and box.key.startswith("lexicon_term_")}
+    for field, value in {"texts": terms, **optional}.items():
+        boxes[field].input(value)
+    return at.button(key="lexicon_term_add").click().run()
+
+
 def categories_table(at) -> pd.DataFrame:
     return next(frame.value for frame in at.dataframe if list(frame.value.columns) == list(CATEGORY_COLUMNS))
 
@@ -64,7 +73,7 @@ def score_table(at) -> pd.DataFrame:
 def test_the_page_starts_from_the_sidebar_lexicon_and_says_it_is_valid():
     at = open_page(PAGE)
     assert at.selectbox(key="lexicon_start").value == "default"
-    assert [editor.editing_mode for editor in at.data_editor] == ["dynamic"]  # the terms; categories: a form
+    assert [editor.editing_mode for editor in at.data_editor] == ["delete"]  # terms are added, as categories, by form
     assert len(categories_table(at)) == len(load_lexicon().categories)
     assert at.success[0].value.startswith(f"Valid: {len(load_lexicon().categories)} categories, ")
     assert (score_table(at)["change"] == 0).all()
@@ -81,7 +90,7 @@ def test_a_term_with_regex_syntax_shows_the_files_error_and_its_row():
 def test_a_duplicate_term_is_refused():
     at = open_page(PAGE)
     first = at.data_editor[0].value.loc[0, "term"]
-    at = edit_terms(at, added=[{"category": "hedge", "term": first.upper()}])
+    at = add_terms(at, "hedge", first.upper())
     assert "already listed in category 'evaluative'" in at.code[0].value
 
 
@@ -97,7 +106,7 @@ def test_the_edits_survive_a_visit_to_another_page():
 def test_adding_a_term_changes_the_scores_at_once():
     at = open_page(PAGE)
     assert "airstrikes" not in at.data_editor[0].value["term"].tolist()
-    at = edit_terms(at, added=[{"category": "hedge", "term": "airstrikes"}])
+    at = add_terms(at, "hedge", "airstrikes")
     assert at.success, [e.value for e in at.error]
     change = score_table(at)
     hedge = change[change["category"] == "hedge"]
@@ -124,21 +133,26 @@ def test_a_category_typed_in_the_form_is_added_whole_and_empty_cells_are_empty()
     assert terms[terms["category"] == "test_words"]["term"].tolist() == ["airstrikes", "war planes"]
     assert at.success, [c.value for c in at.code]  # with its first terms, the lexicon is valid at once
     assert not table.isna().any().any() and "None" not in set(table["story"])  # an empty cell shows nothing
-    assert category_boxes(at)["id"].value == ""  # the form is empty again, for the next category
     at = select_category(at, len(table) - 1)
     assert category_boxes(at)["story"].value == ""
 
 
-def test_a_new_term_row_starts_with_empty_text_cells_not_none():
-    columns = json.loads(open_page(PAGE).data_editor[0].proto.columns)
-    assert {name: columns[name].get("default") for name in ("referent", "note", "pos", "forms")} == dict.fromkeys(
-        ("referent", "note", "pos", "forms"), "")
+def test_terms_typed_in_the_form_are_added_to_their_category_with_empty_cells():
+    at = add_terms(open_page(PAGE), "hedge", "airstrikes,  war planes ,", referent="Russia", note="a test")
+    terms = at.data_editor[0].value
+    added = terms[terms["term"].isin(["airstrikes", "war planes"])]
+    assert added[["category", "referent", "note", "pos", "forms"]].values.tolist() == [
+        ["hedge", "Russia", "a test", "", ""]] * 2
+    at = add_terms(at, "hedge", " , ")
+    assert "type a term first" in at.warning[0].value and len(at.data_editor[0].value) == len(terms)
 
 
-def test_a_category_without_an_id_is_not_added():
-    before = len(categories_table(open_page(PAGE)))
-    at = send_category(open_page(PAGE), name="No id")
-    assert "Give the category an id first" in at.warning[0].value and len(categories_table(at)) == before
+def test_a_category_without_an_id_takes_one_from_its_name_and_one_without_either_is_not_added():
+    at = send_category(open_page(PAGE), name="Fear words 2", terms="menace")
+    assert categories_table(at)["id"].tolist()[-1] == "fear_words_2"
+    before = len(categories_table(at))
+    at = send_category(at, description="no id, no name")
+    assert "Give the category an id or a name first" in at.warning[0].value and len(categories_table(at)) == before
 
 
 def test_removing_a_category_removes_its_terms():
@@ -167,7 +181,7 @@ def test_candidate_terms_from_annotation_can_be_added():
 
 def test_save_then_use_the_lexicon_on_the_overview():
     at = send_category(open_page(PAGE), **NEW_CATEGORY)
-    at = edit_terms(at, added=[{"category": "test_words", "term": "warplanes"}])
+    at = add_terms(at, "test_words", "warplanes")
     at.text_input(key="lexicon_name:default").input("Class 7B")  # typed: the form sends it with Save
     at.button(key="lexicon_save").click().run()
     saved = data_subdir(USER_LEXICONS) / "class-7b.yaml"
@@ -185,7 +199,7 @@ def test_save_then_use_the_lexicon_on_the_overview():
 
 
 def test_saving_under_the_default_name_is_refused_and_nothing_is_written():
-    at = edit_terms(open_page(PAGE), added=[{"category": "hedge", "term": "airstrikes"}])
+    at = add_terms(open_page(PAGE), "hedge", "airstrikes")
     at.text_input(key="lexicon_name:default").input("default")
     at.button(key="lexicon_save").click().run()
     assert "comes with the tool" in at.code[-1].value
@@ -193,7 +207,7 @@ def test_saving_under_the_default_name_is_refused_and_nothing_is_written():
 
 
 def test_lexicon_text_is_never_rendered_as_html():
-    at = edit_terms(open_page(PAGE), added=[{"category": "hedge", "term": "airstrikes", "note": "<b>bold</b>"}])
+    at = add_terms(open_page(PAGE), "hedge", "airstrikes", note="<b>bold</b>")
     assert "<b>bold</b>" not in html_of(at)
 
 

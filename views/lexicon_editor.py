@@ -2,6 +2,7 @@
 with the story's scores under the edited lexicon beside the current ones, a comparison with the
 default, and saving as a named lexicon that the sidebar can then use."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ from framing import LexiconError, analyse, load_lexicon, load_story
 from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
 from framing.library.lexicon_edit import (
     CATEGORY_COLUMNS,
+    TERM_COLUMNS,
     bundled_names,
     categories_frame,
     delete_lexicon,
@@ -132,21 +134,24 @@ def category_form(start: str, work: dict) -> tuple[int | None, dict | None, bool
                        format_func=lambda i: "A new category" if i is None else
                        f"{categories.loc[i, 'id']}: {categories.loc[i, 'name']}")
     current = categories.loc[row].to_dict() if row is not None else dict.fromkeys(CATEGORY_COLUMNS, "")
-    with st.form(f"lexicon_category_form:{start}:{version}:{row}", enter_to_submit=False):
+    # A new category's form stays the same form when the page is drawn again (what is typed in it meanwhile
+    # stays) and is emptied once sent; a chosen category's form is drawn afresh with its values.
+    tag = "new" if row is None else f"{version}:{row}"
+    with st.form(f"lexicon_category_form:{start}:{tag}", enter_to_submit=False, clear_on_submit=row is None):
         values = {}
         for names in (("id", "name", "story"), ("description", "teaching_note")):
             for column, field in zip(st.columns(len(names)), names, strict=True):
                 box = column.text_area if field in LONG_FIELDS else column.text_input
                 values[field] = box(CATEGORY_COLUMN_CONFIG[field]["label"], value=str(current[field]),
                                     help=CATEGORY_COLUMN_CONFIG[field].get("help"),
-                                    key=f"lexicon_category_{field}:{start}:{version}:{row}")
+                                    key=f"lexicon_category_{field}:{start}:{tag}")
         for column, field in zip(st.columns(2), CATEGORY_FLAGS, strict=True):
             values[field] = column.checkbox(CATEGORY_COLUMN_CONFIG[field]["label"], value=bool(current[field]),
                                             help=CATEGORY_COLUMN_CONFIG[field].get("help"),
-                                            key=f"lexicon_category_{field}:{start}:{version}:{row}")
+                                            key=f"lexicon_category_{field}:{start}:{tag}")
         if row is None:  # a category needs a term: its first ones come with it
             values["terms"] = st.text_input("Its first terms (comma between them)", key=f"lexicon_category_terms:"
-                                            f"{start}:{version}", help="More can be added in the terms table.")
+                                            f"{start}:{tag}", help="More can be added in the terms table.")
         left, right = st.columns(2)
         sent = left.form_submit_button("Add the category" if row is None else "Apply the changes", type="primary",
                                        key="lexicon_category_apply")
@@ -162,15 +167,14 @@ def changed_category(work: dict, terms: pd.DataFrame, row: int | None, values: d
     if remove:
         gone = categories.loc[row, "id"]
         replace_tables(work, categories.drop(index=row), terms[terms["category"] != gone])
+    values["id"] = values["id"] or "_".join(re.findall(r"[a-z0-9]+", values["name"].lower()))
     if not values["id"]:
-        st.warning("Give the category an id first (lowercase_with_underscores).")
+        st.warning("Give the category an id or a name first.")
         return
     if row is None:
-        first = [term.strip() for term in values.pop("terms").split(",") if term.strip()]
-        added = pd.DataFrame({"category": values["id"], "term": first, "referent": "", "note": "", "pos": "",
-                              "forms": "", "match_case": False})
+        first = new_terms(values["id"], [term.strip() for term in values.pop("terms").split(",") if term.strip()])
         replace_tables(work, pd.concat([categories, pd.DataFrame([values])], ignore_index=True),
-                       pd.concat([terms, added], ignore_index=True))
+                       pd.concat([terms, first], ignore_index=True))
     old_id = categories.loc[row, "id"]
     categories = categories.copy()
     categories.loc[row, list(values)] = list(values.values())
@@ -187,26 +191,54 @@ def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, 
     ids = list(dict.fromkeys(str(i).strip() for i in categories["id"] if isinstance(i, str) and i.strip()))
     st.subheader("Terms")
     st.caption("Words, spaces, hyphens and apostrophes; a * at the end of a word matches any ending (terroris*). "
-               "Add a row at the bottom of the table; select rows and press Delete to remove them.")
+               "Add terms with the form under the table; change a cell in it, or select rows and press Delete "
+               "to remove them.")
     terms = st.data_editor(
-        work["terms"], key=term_key, num_rows="dynamic", hide_index=True, width="stretch", column_config={
+        work["terms"], key=term_key, num_rows="delete", hide_index=True, width="stretch", column_config={
             "category": st.column_config.SelectboxColumn("category", options=ids, required=True),
             "term": st.column_config.TextColumn("term", required=True),
-            # default "": a cell left empty in a new row shows empty, not "None"
-            "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to",
-                                                    default=""),
-            "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category",
-                                                default=""),
+            "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
+            "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category"),
             "pos": st.column_config.TextColumn("part of speech", help="noun, verb, adjective or adverb (comma "
-                                               "between several): only that use counts", default=""),
+                                               "between several): only that use counts"),
             "forms": st.column_config.TextColumn("forms", help="Other forms it matches, comma between them "
-                                                 "(complains, complained)", default=""),
+                                                 "(complains, complained)"),
             "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
         })
     work["edited"] = terms
     if values is not None:
         changed_category(work, terms, row, values, remove)
+    if (added := term_form(start, ids)) is not None:
+        replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
     return categories, terms, ids
+
+
+def term_form(start: str, ids: list[str]) -> pd.DataFrame | None:
+    """A form that adds terms to a category: its boxes hold what is typed until "Add the terms" is pressed,
+    and it stays the same form while the page is drawn again. Returns the new rows of the terms table,
+    or None when nothing was sent."""
+    with st.form(f"lexicon_term_form:{start}", enter_to_submit=False, clear_on_submit=True):
+        left, middle, right = st.columns([2, 3, 3])
+        category = left.selectbox("Category", ids, key=f"lexicon_term_category:{start}")
+        texts = middle.text_input("Terms to add (comma between them)", key=f"lexicon_term_texts:{start}")
+        referent = right.text_input("Referent (optional)", help="The actor a name or label points to",
+                                    key=f"lexicon_term_referent:{start}")
+        note = st.text_input("Note (optional)", help="Why these terms are in this category",
+                             key=f"lexicon_term_note:{start}")
+        sent = st.form_submit_button("Add the terms", key="lexicon_term_add")
+    if not sent:
+        return None
+    chosen = [text.strip() for text in texts.split(",") if text.strip()]
+    if not chosen or category is None:
+        st.warning("Choose a category and type a term first.")
+        return None
+    return new_terms(category, chosen, referent=referent.strip(), note=note.strip())
+
+
+def new_terms(category: str, texts: list[str], *, referent: str = "", note: str = "") -> pd.DataFrame:
+    """Rows of the terms table for new terms of one category, every other cell empty, never None."""
+    return pd.DataFrame({"category": category, "term": texts, "referent": referent, "note": note, "pos": "",
+                         "forms": "", "match_case": False}, columns=list(TERM_COLUMNS))
 
 
 def candidates_section(start: str, work: dict, categories: pd.DataFrame, terms: pd.DataFrame, ids: list[str]) -> None:
@@ -227,7 +259,8 @@ def candidates_section(start: str, work: dict, categories: pd.DataFrame, terms: 
         if chosen.empty:
             st.warning("Tick a term and choose its category first.")
         else:
-            added = chosen[["category", "term"]].assign(referent="", note="", pos="", forms="", match_case=False)
+            added = pd.concat([new_terms(category, list(group["term"])) for category, group in chosen.groupby(
+                "category", sort=False)], ignore_index=True)
             st.session_state[CANDIDATES_KEY] = [c for c in candidates if str(c["term"]) not in set(chosen["term"])]
             replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
 
