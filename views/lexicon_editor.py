@@ -150,8 +150,9 @@ def category_form(start: str, work: dict) -> tuple[int | None, dict | None, bool
                                             help=CATEGORY_COLUMN_CONFIG[field].get("help"),
                                             key=f"lexicon_category_{field}:{start}:{tag}")
         if row is None:  # a category needs a term: its first ones come with it
-            values["terms"] = st.text_input("Its first terms (comma between them)", key=f"lexicon_category_terms:"
-                                            f"{start}:{tag}", help="More can be added in the terms table.")
+            values["terms"] = st.text_input("Its first terms (comma between them)",
+                                            key=f"lexicon_category_terms:{start}:{tag}",
+                                            help="More can be added with the form under the terms table.")
         left, right = st.columns(2)
         sent = left.form_submit_button("Add the category" if row is None else "Apply the changes", type="primary",
                                        key="lexicon_category_apply")
@@ -182,7 +183,8 @@ def changed_category(work: dict, terms: pd.DataFrame, row: int | None, values: d
 
 
 def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """The categories (a form for one at a time) and the terms table as edited; the category ids they name."""
+    """The categories (a form for one at a time), the terms table and the form that adds terms; the tables
+    as edited and the category ids they name."""
     row, values, remove = category_form(start, work)
     categories = work["categories"]
     term_key = f"lexicon_terms:{start}:{work['version']}"
