@@ -3,6 +3,7 @@ bad rows reported and skipped, memory that does not grow with the corpus."""
 
 import csv
 import dataclasses
+import errno
 import json
 import tracemalloc
 
@@ -354,3 +355,49 @@ def test_a_mapping_as_outlet_or_date_is_a_problem_of_its_row_not_text(tmp_path, 
     assert [(p.row, p.message) for p in summary.problems] == [
         (1, "'outlet' is dict, not a name"), (2, "'date' is dict, not a date (YYYY-MM-DD)")]
     assert summary.articles == 1
+
+
+FULL = OSError(errno.ENOSPC, "No space left on device")
+
+
+def full_at(monkeypatch, target, name: str, *, after: int = 0) -> None:
+    """`target.name` fails as on a full disk from its call number `after` on."""
+    real, calls = getattr(target, name), []
+
+    def filling(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > after:
+            raise FULL
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(target, name, filling)
+
+
+@pytest.mark.parametrize(("suffix", "where"), [
+    (".parquet", "chunk"), (".csv", "chunk"), (".parquet", "close"), (".csv", "fsync"), (".parquet", "journal")])
+def test_a_disk_that_fills_during_a_batch_is_one_line_and_the_last_run_stays(tmp_path, monkeypatch, capsys,
+                                                                               bundled_rows, suffix, where):
+    import framing.batch.scoring
+    import framing.storage
+
+    out = tmp_path / "runs" / f"out{suffix}"
+    source = write_rows(tmp_path / "in.jsonl", bundled_rows)
+    assert main(["batch", str(source), "--out", str(out), "--workers", "1", "--chunk-size", "2"]) == 0
+    before = {p.name: p.read_bytes() for p in out.parent.iterdir()}
+    capsys.readouterr()
+    if where == "chunk" and suffix == ".parquet":  # the second chunk's rows meet a full disk
+        full_at(monkeypatch, pq.ParquetWriter, "write_table", after=1)
+    elif where == "chunk":
+        full_at(monkeypatch, pd.DataFrame, "to_csv", after=1)
+    elif where == "close":
+        full_at(monkeypatch, pq.ParquetWriter, "close")
+    elif where == "fsync":
+        full_at(monkeypatch, framing.batch.scoring.os, "fsync")
+    else:  # the commit's journal cannot be written
+        full_at(monkeypatch, framing.storage.tempfile, "mkstemp")
+    assert main(["batch", str(source), "--out", str(out), "--workers", "1", "--chunk-size", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == f"error: cannot save in {out.parent}: the disk is full", err
+    assert "Traceback" not in err
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in out.parent.iterdir()} == before

@@ -52,11 +52,11 @@ def test_upload_describe_save_and_open(page: Page, url: str, tmp_path: Path):
     expect(save).to_be_visible(timeout=TIMEOUT)
     settle(page)
 
-    # Both outlets come from the files (the page's site name, the Markdown's front matter). Typing into the
-    # table is left to the AppTests: scripted clicks on its canvas proved unreliable (closing note, issue 5).
-    grid = page.get_by_test_id("stDataFrame").first
-    for outlet in ("The Daily Courier", OUTLET):
-        expect(grid.locator("[role=gridcell]").filter(has_text=outlet)).to_be_attached()
+    # Both outlets come from the files (the page's site name, the Markdown's front matter), in the files'
+    # order by name. Typing in them is tests/test_browser_typing.py's.
+    outlets = page.get_by_label("Outlet (required)")
+    for number, outlet in enumerate(("The Daily Courier", OUTLET)):
+        expect(outlets.nth(number)).to_have_value(outlet)
     save.click()
     settle(page)
     expect(page.get_by_text("Saved 2 articles to this story:")).to_be_visible()

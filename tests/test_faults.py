@@ -167,3 +167,23 @@ def test_a_killed_import_saves_all_or_nothing_and_skip_existing_saves_the_rest(t
         assert len(load_story(data / "stories" / slug).articles) == expected[1]
     assert not half_made(data / "stories")
     assert sorted(p.name for p in (data / "stories").iterdir()) == sorted(user_stories())
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc")
+@pytest.mark.parametrize(("how", "later"), [(signal.SIGKILL, 1.5), (signal.SIGTERM, 0)])
+def test_dask_workers_end_with_a_killed_batch(tmp_path, how, later):
+    """The local Dask cluster's worker processes go when the batch does, however it ends: as its workers
+    start (a SIGTERM then waits until the cluster is up) or `later`, while they score."""
+    source = corpus(tmp_path / "c.jsonl", 3000, seed=3)
+    process = start(["batch", str(source), "--out", str(tmp_path / "out.parquet"), "--engine", "dask",
+                     "--workers", "2", "--chunk-size", "5", "--no-progress"], tmp_path)
+    deadline = time.monotonic() + 60
+    while len(living_in_group(process.pid)) < 3 and time.monotonic() < deadline:  # the batch and two workers
+        time.sleep(0.1)
+    assert len(living_in_group(process.pid)) >= 3, "the Dask workers never started"
+    time.sleep(later)
+    process.send_signal(how)
+    code, err = finish(process)
+    assert code != 0, "the batch ended before it was stopped: nothing was tested"
+    no_traceback(code, err, how)
+    assert_none_left(process.pid)

@@ -167,3 +167,60 @@ def test_the_server_and_the_uploader_take_files_up_to_the_import_limit():
     uploader = open_page(PAGE_FILE).file_uploader(key="import_files_0")
     assert uploader.proto.max_upload_size_mb == MAX_FILE_MB
     assert f"up to {MAX_FILE_MB} MB each" in uploader.label
+
+
+def article_fields(at) -> list[dict]:
+    """Each article's text boxes on the page, field name -> box, in the table's order (files by name)."""
+    boxes: dict[str, dict] = {}
+    for box in at.text_input:
+        if box.key and box.key.startswith("import_") and ":" in box.key:
+            name, article = box.key.removeprefix("import_").split(":", 1)
+            boxes.setdefault(article, {})[name] = box
+    return list(boxes.values())
+
+
+def test_what_is_typed_for_each_article_is_saved_with_it_and_empty_stays_empty():
+    at = open_page(PAGE_FILE)
+    at.text_input(key="import_title").set_value("Typed").run()
+    at.file_uploader(key="import_files_0").set_value([("a.txt", TEXT.encode(), "text/plain"),
+                                                      ("b.txt", b"The government said armed groups fled.",
+                                                       "text/plain")]).run()
+    first, second = article_fields(at)
+    assert first["headline"].value == "The regime said the so-called rebels had fled."  # proposed from line one
+    assert first["url"].value == "" and second["country"].value == ""  # never "None"
+    typed = ({"outlet": "Alpha", "country": "Syria", "headline": "Rebels fled"},
+             {"outlet": "Beta", "date": "2024-03-05", "ownership": "state"})
+    for boxes, values in zip((first, second), typed, strict=True):
+        for name, value in values.items():
+            boxes[name].input(value)  # typed, not yet sent: the form sends it with Save
+    save(at)
+    (slug,) = user_stories()
+    articles = sorted(load_story(data_subdir("stories") / slug).articles, key=lambda a: a.outlet)
+    assert [(a.outlet, a.country, a.headline) for a in articles] == [
+        ("Alpha", "Syria", "Rebels fled"), ("Beta", "", "The government said armed groups fled.")]
+    assert (articles[1].date, articles[1].ownership) == ("2024-03-05", "state")
+    saved_text = "".join(p.read_text(encoding="utf-8") for p in (data_subdir("stories") / slug).rglob("*.md"))
+    assert "None" not in saved_text and "url:" not in saved_text
+
+
+def test_many_articles_are_described_a_screen_at_a_time_and_nothing_typed_is_lost_between_screens():
+    from views.import_story import ARTICLES_SHOWN
+
+    rows = "".join(f'"Article {i} says the regime fell.",Outlet {i}\n' for i in range(ARTICLES_SHOWN + 5))
+    at = open_page(PAGE_FILE)
+    at.text_input(key="import_title").set_value("Many").run()
+    at.file_uploader(key="import_files_0").set_value([("rows.csv", f"text,outlet\n{rows}".encode(), "text/csv")]).run()
+    assert len(article_fields(at)) == ARTICLES_SHOWN and at.button(key="import_previous").disabled
+    article_fields(at)[0]["country"].input("Syria")
+    at.button(key="import_next").click().run()
+    shown = article_fields(at)
+    assert len(shown) == 5 and at.button(key="import_next").disabled
+    shown[-1]["outlet"].input("Renamed Outlet")
+    at.button(key="import_previous").click().run()
+    assert article_fields(at)[0]["country"].value == "Syria"  # kept while the other screen was shown
+    save(at)
+    (slug,) = user_stories()
+    articles = {a.outlet: a for a in load_story(data_subdir("stories") / slug).articles}
+    assert len(articles) == ARTICLES_SHOWN + 5 and "Renamed Outlet" in articles
+    assert f"Outlet {ARTICLES_SHOWN + 4}" not in articles
+    assert articles["Outlet 0"].country == "Syria" and articles["Outlet 1"].country == ""

@@ -229,6 +229,19 @@ def test_a_page_with_nothing_readable_is_refused():
     assert "no readable article text" in only_problem(read_file("app.html", page))
 
 
+@pytest.mark.parametrize("body", ['<nav><a href="/">Home</a></nav>', '<a href="/">Home</a>',
+                                  '<ul><li><a href="/">Home</a></li><li><a href="/world">World  news</a></li></ul>'])
+def test_a_page_of_menu_links_only_is_refused_not_imported_as_an_article(body):
+    page = f"<html><head><title>The Courier</title></head><body>{body}</body></html>".encode()
+    assert "no readable article text" in only_problem(read_file("menu.html", page))
+
+
+def test_a_page_whose_article_mentions_a_link_is_still_read():
+    page = (b'<html><body><nav><a href="/">Home</a></nav>'
+            b'<p>The regime fell, <a href="/r">said a report</a>.</p></body></html>')
+    assert "The regime fell" in only_draft(read_file("one.html", page)).text
+
+
 def test_the_same_article_twice_in_one_upload_is_refused_naming_the_first():
     again = "  " + ARTICLE.upper().replace("\n", "\r\n")
     result = read_files([("a.txt", ARTICLE.encode()), ("b.txt", again.encode())])

@@ -1,6 +1,8 @@
 """The Lexicon page through AppTest: edits are checked at once, the scores follow them, a saved
-lexicon can be used by every page. AppTest cannot type into a data_editor; it seeds the editor's
-edit state (edited_rows, added_rows, deleted_rows) in session state, which is what a browser edit sends."""
+lexicon can be used by every page. Categories are changed through the form under their table (a row
+selected, its boxes filled, a button pressed). AppTest cannot type into a data_editor; for the terms it
+seeds the editor's edit state (edited_rows, added_rows, deleted_rows) in session state, which is what
+a browser edit sends."""
 
 import builtins
 import re
@@ -10,21 +12,58 @@ from apptest_helpers import html_of, open_page
 
 from framing import Analysis
 from framing.lexicon import USER_LEXICONS, load_lexicon
-from framing.library.lexicon_edit import save_lexicon
+from framing.library.lexicon_edit import CATEGORY_COLUMNS, save_lexicon
 from framing.render.markup import html_text
 from framing.storage import data_subdir
 from framing.stories import USER_STORIES
 
 PAGE = "views/lexicon_editor.py"
 NEW_CATEGORY = {"id": "test_words", "name": "Test words", "description": "made in a test",
-                "teaching_note": "a test", "scare_quotes": False}
+                "teaching_note": "a test", "scare_quotes": False, "terms": "airstrikes, war planes"}
 
 
-def edit(at, table: int, *, edited=None, added=(), deleted=()):
-    """Apply one edit to the categories (0) or terms (1) editor, as the browser would, and rerun."""
-    at.session_state[at.data_editor[table].key] = {"edited_rows": edited or {}, "added_rows": list(added),
-                                                   "deleted_rows": list(deleted)}
+def edit_terms(at, *, edited=None, deleted=()):
+    """Apply one edit to the terms editor, as the browser would, and rerun."""
+    at.session_state[at.data_editor[0].key] = {"edited_rows": edited or {}, "added_rows": [],
+                                               "deleted_rows": list(deleted)}
     return at.run()
+
+
+def category_boxes(at) -> dict:
+    """The category form's boxes and ticks, by field."""
+    widgets = [*at.text_input, *at.text_area, *at.checkbox]
+    return {w.key.removeprefix("lexicon_category_").split(":")[0]: w for w in widgets
+            if w.key and w.key.startswith("lexicon_category_")}
+
+
+def select_category(at, row: int):
+    next(box for box in at.selectbox if box.key.startswith("lexicon_category_choice:")).set_value(row)
+    return at.run()
+
+
+def send_category(at, button: str = "lexicon_category_apply", **values):
+    """Fill the category form's boxes (typed, not sent), then press one of its buttons."""
+    boxes = category_boxes(at)
+    for field, value in values.items():
+        if isinstance(value, bool):
+            boxes[field].set_value(value)
+        else:
+            boxes[field].input(value)
+    return at.button(key=button).click().run()
+
+
+def add_terms(at, category: str, terms: str, **optional):
+    """Type terms (and a referent or note) into the form under the terms table, then press its button."""
+    next(box for box in at.selectbox if box.key.startswith("lexicon_term_category:")).set_value(category)
+    boxes = {box.key.split(":")[0].removeprefix("lexicon_term_"): box for box in at.text_input
+             if box.key and box.key.startswith("lexicon_term_")}
+    for field, value in {"texts": terms, **optional}.items():
+        boxes[field].input(value)
+    return at.button(key="lexicon_term_add").click().run()
+
+
+def categories_table(at) -> pd.DataFrame:
+    return next(frame.value for frame in at.dataframe if list(frame.value.columns) == list(CATEGORY_COLUMNS))
 
 
 def score_table(at) -> pd.DataFrame:
@@ -34,13 +73,14 @@ def score_table(at) -> pd.DataFrame:
 def test_the_page_starts_from_the_sidebar_lexicon_and_says_it_is_valid():
     at = open_page(PAGE)
     assert at.selectbox(key="lexicon_start").value == "default"
-    assert [editor.editing_mode for editor in at.data_editor] == ["dynamic", "dynamic"]
+    assert [editor.editing_mode for editor in at.data_editor] == ["delete"]  # terms are added, as categories, by form
+    assert len(categories_table(at)) == len(load_lexicon().categories)
     assert at.success[0].value.startswith(f"Valid: {len(load_lexicon().categories)} categories, ")
     assert (score_table(at)["change"] == 0).all()
 
 
 def test_a_term_with_regex_syntax_shows_the_files_error_and_its_row():
-    at = edit(open_page(PAGE), 1, edited={3: {"term": "terror(ist)?"}})
+    at = edit_terms(open_page(PAGE), edited={3: {"term": "terror(ist)?"}})
     assert not at.exception and not at.success
     assert "row 4 of the terms table" in at.error[0].value
     assert "'terror(ist)?'): use words, spaces, hyphens and apostrophes only" in at.code[0].value
@@ -49,24 +89,24 @@ def test_a_term_with_regex_syntax_shows_the_files_error_and_its_row():
 
 def test_a_duplicate_term_is_refused():
     at = open_page(PAGE)
-    first = at.data_editor[1].value.loc[0, "term"]
-    at = edit(at, 1, added=[{"category": "hedge", "term": first.upper()}])
+    first = at.data_editor[0].value.loc[0, "term"]
+    at = add_terms(at, "hedge", first.upper())
     assert "already listed in category 'evaluative'" in at.code[0].value
 
 
 def test_the_edits_survive_a_visit_to_another_page():
-    at = edit(open_page(PAGE), 1, edited={3: {"term": "terror(ist)?"}})
+    at = edit_terms(open_page(PAGE), edited={3: {"term": "terror(ist)?"}})
     at.switch_page("views/overview.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
-    assert "terror(ist)?" in at.data_editor[1].value["term"].tolist()
+    assert "terror(ist)?" in at.data_editor[0].value["term"].tolist()
     assert "terror(ist)?" in at.code[0].value
 
 
 def test_adding_a_term_changes_the_scores_at_once():
     at = open_page(PAGE)
-    assert "airstrikes" not in at.data_editor[1].value["term"].tolist()
-    at = edit(at, 1, added=[{"category": "hedge", "term": "airstrikes"}])
+    assert "airstrikes" not in at.data_editor[0].value["term"].tolist()
+    at = add_terms(at, "hedge", "airstrikes")
     assert at.success, [e.value for e in at.error]
     change = score_table(at)
     hedge = change[change["category"] == "hedge"]
@@ -75,10 +115,51 @@ def test_adding_a_term_changes_the_scores_at_once():
 
 
 def test_renaming_a_category_id_takes_its_terms_along():
-    at = edit(open_page(PAGE), 0, edited={5: {"id": "distance"}})
+    at = select_category(open_page(PAGE), 5)
+    assert category_boxes(at)["id"].value == "distancing"
+    at = send_category(at, id="distance")
     assert not at.exception and at.success, [c.value for c in at.code]
-    assert "distance" in set(at.data_editor[1].value["category"]) and "distancing" not in set(
-        at.data_editor[1].value["category"])
+    assert categories_table(at)["id"].tolist()[5] == "distance"
+    assert "distance" in set(at.data_editor[0].value["category"]) and "distancing" not in set(
+        at.data_editor[0].value["category"])
+
+
+def test_a_category_typed_in_the_form_is_added_whole_and_empty_cells_are_empty():
+    at = send_category(open_page(PAGE), **NEW_CATEGORY)
+    table = categories_table(at)
+    added = table[table["id"] == "test_words"].iloc[0]
+    assert (added["name"], added["description"], added["teaching_note"]) == ("Test words", "made in a test", "a test")
+    terms = at.data_editor[0].value
+    assert terms[terms["category"] == "test_words"]["term"].tolist() == ["airstrikes", "war planes"]
+    assert at.success, [c.value for c in at.code]  # with its first terms, the lexicon is valid at once
+    assert not table.isna().any().any() and "None" not in set(table["story"])  # an empty cell shows nothing
+    at = select_category(at, len(table) - 1)
+    assert category_boxes(at)["story"].value == ""
+
+
+def test_terms_typed_in_the_form_are_added_to_their_category_with_empty_cells():
+    at = add_terms(open_page(PAGE), "hedge", "airstrikes,  war planes ,", referent="Russia", note="a test")
+    terms = at.data_editor[0].value
+    added = terms[terms["term"].isin(["airstrikes", "war planes"])]
+    assert added[["category", "referent", "note", "pos", "forms"]].values.tolist() == [
+        ["hedge", "Russia", "a test", "", ""]] * 2
+    at = add_terms(at, "hedge", " , ")
+    assert "type a term first" in at.warning[0].value and len(at.data_editor[0].value) == len(terms)
+
+
+def test_a_category_without_an_id_takes_one_from_its_name_and_one_without_either_is_not_added():
+    at = send_category(open_page(PAGE), name="Fear words 2", terms="menace")
+    assert categories_table(at)["id"].tolist()[-1] == "fear_words_2"
+    before = len(categories_table(at))
+    at = send_category(at, description="no id, no name")
+    assert "Give the category an id or a name first" in at.warning[0].value and len(categories_table(at)) == before
+
+
+def test_removing_a_category_removes_its_terms():
+    at = select_category(open_page(PAGE), 5)
+    at = send_category(at, button="lexicon_category_remove")
+    assert "distancing" not in set(categories_table(at)["id"])
+    assert "distancing" not in set(at.data_editor[0].value["category"]) and at.success
 
 
 def test_candidate_terms_from_annotation_can_be_added():
@@ -86,24 +167,28 @@ def test_candidate_terms_from_annotation_can_be_added():
     at.session_state["lexicon_candidates"] = [{"term": "air strikes", "category": None},
                                               {"term": "warplanes", "category": "evaluative"}]
     at.run()
-    picks = at.data_editor[2]
+    picks = at.data_editor[1]
     assert picks.value["term"].tolist() == ["air strikes", "warplanes"]
     at.session_state[picks.key] = {"edited_rows": {1: {"add": True}}, "added_rows": [], "deleted_rows": []}
     at.run()
     at.button[[b.label for b in at.button].index("Add the ticked terms")].click().run()
-    terms = at.data_editor[1].value
+    terms = at.data_editor[0].value
     assert terms[terms["term"] == "warplanes"]["category"].tolist() == ["evaluative"]
+    assert terms[terms["term"] == "warplanes"][["referent", "note", "pos", "forms"]].iloc[0].tolist() == [""] * 4
     assert at.session_state["lexicon_candidates"] == [{"term": "air strikes", "category": None}]
     assert at.success
 
 
 def test_save_then_use_the_lexicon_on_the_overview():
-    at = edit(open_page(PAGE), 0, added=[NEW_CATEGORY])
-    at = edit(at, 1, added=[{"category": "test_words", "term": "airstrikes"}])
-    at.text_input(key="lexicon_name:default").set_value("Class 7B").run()
-    at.button[[b.label for b in at.button].index("Save")].click().run()
+    at = send_category(open_page(PAGE), **NEW_CATEGORY)
+    at = add_terms(at, "test_words", "warplanes")
+    at.text_input(key="lexicon_name:default").input("Class 7B")  # typed: the form sends it with Save
+    at.button(key="lexicon_save").click().run()
     saved = data_subdir(USER_LEXICONS) / "class-7b.yaml"
-    assert saved.exists() and "test_words" in [c.id for c in load_lexicon(saved).categories]
+    (category,) = [c for c in load_lexicon(saved).categories if c.id == "test_words"]
+    assert (category.name, category.description, category.teaching_note) == ("Test words", "made in a test", "a test")
+    assert [t.text for t in load_lexicon(saved).terms if t.category == "test_words"] == [
+        "airstrikes", "war planes", "warplanes"]
     assert at.code[-1].value == "class-7b"
     at.button[[b.label for b in at.button].index("Use this lexicon")].click().run()
     assert at.session_state["lexicon"] == "class-7b"
@@ -114,15 +199,15 @@ def test_save_then_use_the_lexicon_on_the_overview():
 
 
 def test_saving_under_the_default_name_is_refused_and_nothing_is_written():
-    at = edit(open_page(PAGE), 1, added=[{"category": "hedge", "term": "airstrikes"}])
-    at.text_input(key="lexicon_name:default").set_value("default").run()
-    at.button[[b.label for b in at.button].index("Save")].click().run()
+    at = add_terms(open_page(PAGE), "hedge", "airstrikes")
+    at.text_input(key="lexicon_name:default").input("default")
+    at.button(key="lexicon_save").click().run()
     assert "comes with the tool" in at.code[-1].value
     assert not (data_subdir(USER_LEXICONS)).exists() or not list(data_subdir(USER_LEXICONS).glob("*.yaml"))
 
 
 def test_lexicon_text_is_never_rendered_as_html():
-    at = edit(open_page(PAGE), 1, added=[{"category": "hedge", "term": "airstrikes", "note": "<b>bold</b>"}])
+    at = add_terms(open_page(PAGE), "hedge", "airstrikes", note="<b>bold</b>")
     assert "<b>bold</b>" not in html_of(at)
 
 
@@ -135,10 +220,10 @@ def select_score_row(at, row: int):
 
 def test_a_selected_row_shows_the_hits_gained_and_lost_each_in_its_sentence():
     at = open_page(PAGE)
-    terms = at.data_editor[1].value
+    terms = at.data_editor[0].value
     first = int(terms.index[terms["term"] == "so-called"][0])
     moved = terms.loc[first]
-    at = edit(at, 1, edited={first: {"category": "hedge"}})  # its hits leave their category for another
+    at = edit_terms(at, edited={first: {"category": "hedge"}})  # its hits leave their category for another
     change = score_table(at)
     row = int(change.index[(change["category"] == moved["category"]) & (change["change"] < 0)][0])
     outlet, lost = change.loc[row, "outlet"], -int(change.loc[row, "change"])

@@ -1,10 +1,15 @@
 """Discussion prompts (framing/classroom/prompts.py) on tiny hand-made stories with known contrasts, and on the
 bundled story: right counts, evidence rows that point at the words, open questions."""
 
+import html
 import re
 
 import pytest
 from conftest import make_lexicon, make_story
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from framing import analyse
 from framing.classroom.prompts import (
@@ -17,6 +22,7 @@ from framing.classroom.prompts import (
     spelling_variants,
 )
 from framing.naming import label_key
+from framing.render.markup import file_markdown_text
 
 NAMES = make_lexicon(
     label=[{"term": "regime", "referent": "Syrian state"}],
@@ -214,3 +220,38 @@ def test_the_prompts_file_shows_story_text_as_written_in_a_markdown_viewer():
     text = prompts_markdown(prompts, title=hostile)
     assert not re.search(r"(?<!\\)[\[<*]", text)  # every bracket, angle and star escaped
     assert text.startswith("# Discussion prompts: \\[link\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\>")
+
+
+# A Markdown viewer as GitHub and VS Code are: tables, strikethrough, bare addresses made links, $…$ as maths.
+VIEWER = MarkdownIt("gfm-like").use(dollarmath_plugin)
+ADDRESSES = ("see https://example.com/a_b?q=1 now", "www.example.org.", "mail tips@example.co.uk", "example.com,",
+             "http://localhost:8501/x", "costs $5 to $x$ and $$y$$", "ftp://files.example.net", "ISIS.org")
+
+
+def viewed(text: str) -> str:
+    """What a viewer shows of `text` written as one evidence line of the prompts file, as HTML."""
+    return VIEWER.render(f"- Outlet: “{file_markdown_text(text)}”")
+
+
+@pytest.mark.parametrize("text", ADDRESSES)
+def test_addresses_and_dollars_in_the_prompts_file_make_no_link_and_no_maths(text):
+    shown = viewed(text)
+    assert "<a " not in shown and "math" not in shown, shown
+    assert html.unescape(re.sub(r"<[^>]+>", "", shown)).strip() == f"Outlet: “{text}”"
+
+
+@given(st.lists(st.sampled_from([*ADDRESSES, "www", "http", "://", ".", "@", "$", "com", "\\", "_", "*", "[", "](",
+                                 ")", "<", ">", "!", "|", "~", "`", " ", "a", "1"]), max_size=12).map("".join))
+def test_any_text_shows_as_written_in_a_markdown_viewer(text):
+    shown = viewed(text)
+    assert "<a " not in shown and "math" not in shown and "<img" not in shown
+    assert html.unescape(re.sub(r"<[^>]+>", "", shown)).strip() == f"Outlet: “{text}”".strip()
+
+
+def test_the_prompts_file_makes_no_link_or_maths_of_a_story_title():
+    story = make_story(("Alpha", "The regime fell."), ("Beta", "The government fell."))
+    analysis = analyse(story, make_lexicon(label=[{"term": "regime", "referent": "Syria"},
+                                                  {"term": "government", "referent": "Syria"}]))
+    shown = VIEWER.render(prompts_markdown(discussion_prompts(analysis), title="www.example.org for $x$"))
+    assert "<h1>Discussion prompts: www.example.org for $x$</h1>" in shown and "<a " not in shown
+

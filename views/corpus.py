@@ -36,7 +36,7 @@ from framing.render.charts import corpus_tiles, grid_width, key_width, monthly_r
 from framing.render.exports import csv_bytes
 from framing.render.highlight import heading, stylesheet, wrap
 from framing.render.palette import category_styles
-from framing.storage import data_subdir
+from framing.storage import StorageError, data_subdir
 from framing.voices import VOICE_LABELS
 from views.session import (
     chart_font,
@@ -122,9 +122,13 @@ def empty_state(folder: Path) -> None:
              "(its articles, with the lexicon chosen there):")
     if st.button("Make a sample batch from this story", icon=":material/play_arrow:", key="corpus_sample"):
         view = current_story()
-        with st.spinner("Scoring the story's articles…"):
-            sample_batch(folder, view.analysis.story, view.analysis.lexicon)
-        st.rerun()
+        try:
+            with st.spinner("Scoring the story's articles…"):
+                sample_batch(folder, view.analysis.story, view.analysis.lexicon)
+        except StorageError as error:
+            st.error(f"No sample batch was made: {error}")
+        else:
+            st.rerun()
     st.write("To chart a corpus of your own (JSONL, CSV or Parquet, one article per row, with `outlet` and "
              "`text` columns and, for the months, a `date` such as 2015-09-30), score it from the project "
              "folder with:")

@@ -1,13 +1,11 @@
 """Import articles: a teacher's own story from files or pasted text, checked, described, then saved.
 
 Reading and checking live in framing.library.importing, saving in framing.library.story_store; this page composes
-them. File names, texts and metadata are data: they reach the screen through st.code, st.dataframe and
-st.data_editor only.
+them. File names, texts and metadata are data: they reach the screen through st.code, st.dataframe, text
+boxes' values and captions escaped for Markdown only.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +14,7 @@ from framing.analysis import analyse
 from framing.lexicon import LexiconError
 from framing.library.importing import (
     MAX_FILE_MB,
+    Draft,
     ImportResult,
     read_files,
     read_pasted,
@@ -41,6 +40,7 @@ from framing.library.story_store import (
     writable_story,
 )
 from framing.records import IMPORT_SUFFIXES, RecordProblem
+from framing.render.markup import widget_markdown_text
 from framing.storage import USER_DATA_ENV, StorageError, data_dir
 from framing.stories import StoryError, load_story
 from framing.text import count_words
@@ -56,7 +56,11 @@ from views.session import (
 
 NEW = ""  # the story choice that makes a new story
 FORM_FIELDS = ("outlet", "country", "ownership", "date", "headline", "url")
+FIELD_LABELS = {"outlet": "Outlet (required)", "country": "Country", "ownership": "Ownership", "date": "Date",
+                "headline": "Headline", "url": "Address (URL)"}
 PREVIEW_CHARS = 80
+ARTICLES_SHOWN = 20  # articles described at once: a page of hundreds of text boxes is slow to draw
+TYPED_KEY = "import_typed"  # article fingerprint -> what was typed in its fields, kept over the form's pages
 FIX_FOLDER = (f"Start the dashboard with a folder you can write to: set the environment variable {USER_DATA_ENV}, "
               "or run `streamlit run dashboard.py -- --data-dir PATH`.")
 
@@ -167,19 +171,81 @@ def read_all(files: tuple[tuple[str, bytes], ...], pasted: str) -> ImportResult:
     return without_repeats(result)
 
 
+def shortened(text: str) -> str:
+    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
+
+
 def metadata_table(result: ImportResult) -> pd.DataFrame:
     """One row per draft; a headline the file did not give is proposed from its first line."""
     rows = [{"source": draft.source, **{name: draft.metadata.get(name, "") for name in FORM_FIELDS},
              "headline": draft.metadata.get("headline") or proposed_headline(draft.text),
-             "words": count_words(draft.text), "begins": " ".join(draft.text.split())[:PREVIEW_CHARS]}
+             "words": count_words(draft.text), "begins": shortened(" ".join(draft.text.split()))}
             for draft in result.drafts]
     return pd.DataFrame(rows, columns=["source", *FORM_FIELDS, "words", "begins"])
 
 
-def save(target: str, result: ImportResult, edited: pd.DataFrame) -> Saved | None:
-    """Save the drafts with the metadata as edited; on any problem, say what and save nothing."""
-    drafts = [draft.with_metadata({name: row[name] or "" for name in FORM_FIELDS})
-              for draft, row in zip(result.drafts, edited.to_dict("records"), strict=True)]
+def field_key(draft: Draft, name: str) -> str:
+    """One text box per article and field, named by the article's text: adding a file keeps what was typed."""
+    return f"import_{name}:{draft.fingerprint}"
+
+
+def describe_article(draft: Draft, row: dict) -> None:
+    """One article's fields, in a form: a text box holds each keystroke until a button of the form is
+    pressed, so no rerun can drop any."""
+    with st.container(border=True, key=f"import_article:{draft.fingerprint}"):
+        st.caption(widget_markdown_text(f"{row['source']} · {plural(row['words'], 'word')} · {row['begins']}"))
+        columns = st.columns([3, 2, 2, 2, 4, 3])
+        for column, name in zip(columns, FORM_FIELDS, strict=True):
+            column.text_input(FIELD_LABELS[name], value=row[name] or "", key=field_key(draft, name))
+
+
+def describe_section(result: ImportResult) -> tuple[bool, bool]:
+    """Every article's fields, ARTICLES_SHOWN at a time (a CSV may hold hundreds), in one form; what is typed
+    is kept in the session when any of its buttons is pressed, so moving between articles loses nothing.
+    Returns whether Save was pressed, and whether the articles with problems are to be left out."""
+    st.subheader("Describe each article")
+    st.caption("Filled in from what the files said. The outlet is required; correct or add the rest. What you type "
+               "is kept as you type it and sent with the form's buttons.")
+    rows, typed = described(result), st.session_state.setdefault(TYPED_KEY, {})
+    first = min(st.session_state.get("import_first", 0), (len(rows) - 1) // ARTICLES_SHOWN * ARTICLES_SHOWN)
+    shown = range(first, min(first + ARTICLES_SHOWN, len(rows)))
+    with st.form("import_describe", border=False, enter_to_submit=False):
+        for number in shown:
+            describe_article(result.drafts[number], rows[number])
+        moves = {}
+        if len(rows) > ARTICLES_SHOWN:
+            st.caption(f"Articles {first + 1} to {shown[-1] + 1} of {len(rows)}.")
+            back, forward, _ = st.columns([1, 1, 4])
+            moves[first - ARTICLES_SHOWN] = back.form_submit_button("Previous articles", disabled=first == 0,
+                                                                    key="import_previous")
+            moves[first + ARTICLES_SHOWN] = forward.form_submit_button(
+                "Next articles", disabled=shown[-1] + 1 == len(rows), key="import_next")
+        skip = st.checkbox("Leave out what has problems and save the rest", key="import_skip") \
+            if result.problems else False
+        submitted = st.form_submit_button(f"Save {plural(len(rows), 'article')}", type="primary", key="import_save")
+    if not (submitted or any(moves.values())):
+        return False, skip
+    for number in shown:  # a button sent the form: keep what it held
+        draft = result.drafts[number]
+        typed[draft.fingerprint] = {name: st.session_state.get(field_key(draft, name), "") for name in FORM_FIELDS}
+    for move, pressed in moves.items():
+        if pressed:
+            st.session_state["import_first"] = move
+            st.rerun()
+    return submitted, skip
+
+
+def described(result: ImportResult) -> list[dict]:
+    """Each draft's row of the table, with what was typed for it over what its file said."""
+    typed = st.session_state.get(TYPED_KEY, {})
+    return [{**row, **typed.get(draft.fingerprint, {})}
+            for draft, row in zip(result.drafts, metadata_table(result).to_dict("records"), strict=True)]
+
+
+def save(target: str, result: ImportResult) -> Saved | None:
+    """Save the drafts with the metadata as typed; on any problem, say what and save nothing."""
+    drafts = [draft.with_metadata({name: (row[name] or "").strip() for name in FORM_FIELDS})
+              for draft, row in zip(result.drafts, described(result), strict=True)]
     unnamed = [draft.source for draft in drafts if not draft.outlet]
     if unnamed:
         show_lines(unnamed, intro="Nothing was saved: every article needs its outlet. Fill in the outlet of:")
@@ -264,26 +330,14 @@ if result.problems:
     show_lines(result.problems, intro=f"{plural(len(result.problems), 'problem')}: these cannot be imported.")
 
 if result.drafts:
-    st.subheader("Describe each article")
-    st.caption("One row per article, filled in from what the files said. The outlet is required; correct or "
-               "add the rest (several rows at once: copy and paste cells as in a spreadsheet).")
-    fingerprints = hashlib.sha256("".join(d.fingerprint for d in result.drafts).encode()).hexdigest()[:12]
-    # Not in a form: there, a cell confirmed shortly before Save often never reached the form. Here each edit
-    # reruns the page (quickly: the files are read once), so Save sees every edit made before that rerun ended.
-    edited = st.data_editor(
-        metadata_table(result), hide_index=True, key=f"import_meta_{fingerprints}",
-        disabled=["source", "words", "begins"],
-        column_config={"outlet": st.column_config.TextColumn("outlet", required=True),
-                       "url": st.column_config.TextColumn("URL"),
-                       "begins": st.column_config.TextColumn("begins with", width="large")})
-    skip = st.checkbox("Leave out what has problems and save the rest", key="import_skip") \
-        if result.problems else False
-    submitted = st.button(f"Save {plural(len(result.drafts), 'article')}", type="primary", key="import_save")
+    submitted, skip = describe_section(result)
     if submitted:
         if result.problems and not skip:
             st.error("Nothing was saved: fix the problems listed above, or tick the box to leave them out.")
-        elif (saved := save(target, result, edited)) is not None:
+        elif (saved := save(target, result)) is not None:
             story_catalogue.clear()
+            for key in (TYPED_KEY, "import_first"):
+                st.session_state.pop(key, None)
             st.session_state["import_saved"] = saved
             st.session_state["import_round"] = round_number + 1
             st.session_state["import_next_target"] = saved.slug

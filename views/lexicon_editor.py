@@ -2,6 +2,7 @@
 with the story's scores under the edited lexicon beside the current ones, a comparison with the
 default, and saving as a named lexicon that the sidebar can then use."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,8 @@ import streamlit as st
 from framing import LexiconError, analyse, load_lexicon, load_story
 from framing.lexicon import DEFAULT_LEXICON, DEFAULT_NAME
 from framing.library.lexicon_edit import (
+    CATEGORY_COLUMNS,
+    TERM_COLUMNS,
     bundled_names,
     categories_frame,
     delete_lexicon,
@@ -44,7 +47,7 @@ from views.session import (
     story_fingerprint,
 )
 
-CATEGORY_COLUMN_CONFIG = {  # how the Categories table shows each of lexicon_edit.CATEGORY_COLUMNS
+CATEGORY_COLUMN_CONFIG = {  # how the Categories table and form show each of lexicon_edit.CATEGORY_COLUMNS
     "id": st.column_config.TextColumn("id", help="lowercase_with_underscores; what the span table records"),
     "name": st.column_config.TextColumn("name", help="The name students see"),
     "description": st.column_config.TextColumn("description", width="large"),
@@ -57,6 +60,11 @@ CATEGORY_COLUMN_CONFIG = {  # how the Categories table shows each of lexicon_edi
     "skip_negated": st.column_config.CheckboxColumn("skip negated", help="Leave out a hit just after not, no, "
                                                     "never…"),
 }
+
+
+CATEGORY_FLAGS = ("scare_quotes", "skip_negated")
+CATEGORY_TEXTS = tuple(field for field in CATEGORY_COLUMNS if field not in CATEGORY_FLAGS)
+LONG_FIELDS = ("description", "teaching_note")
 
 
 @st.cache_resource(show_spinner=False)
@@ -73,8 +81,8 @@ def preview(story_path: str, fingerprint: tuple, lexicon_text: str, _lexicon) ->
 
 def working_copy(start: str, path: str) -> dict:
     """The edits made from the lexicon `start`, kept in the session so they survive reruns and
-    visits to other pages. `categories`/`terms` are what the editors start from; `edited` is their
-    latest output; `version` renews the editors when the tables are replaced."""
+    visits to other pages. `categories`/`terms` are the tables as changed so far; `edited` is the terms
+    editor's latest output; `version` renews the table and the form when the tables are replaced."""
     key = LEXICON_WORK + start
     if key not in st.session_state:
         try:
@@ -93,14 +101,6 @@ def replace_tables(work: dict, categories: pd.DataFrame, terms: pd.DataFrame) ->
     work.update(categories=categories.reset_index(drop=True), terms=terms.reset_index(drop=True), edited=None,
                 version=work["version"] + 1)
     st.rerun()
-
-
-def renamed_ids(before: pd.DataFrame, after: pd.DataFrame) -> dict[str, str]:
-    """Category ids changed in place in the editor (same row, new id): old id -> new id."""
-    both = before["id"].to_frame().join(after["id"].rename("new"), how="inner")
-    changed = both[(both["id"] != both["new"]) & both["new"].notna() & (both["new"].astype(str).str.strip() != "")]
-    return {old: str(new).strip() for old, new in zip(changed["id"], changed["new"], strict=True)
-            if old and old not in set(after["id"])}
 
 
 def use_lexicon(name: str) -> None:
@@ -122,21 +122,81 @@ def start_section(catalogue: dict[str, str]) -> tuple[str, dict]:
     return start, work
 
 
-def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """The categories and terms tables as edited; the category ids they name."""
-    version = work["version"]
-    category_key, term_key = f"lexicon_categories:{start}:{version}", f"lexicon_terms:{start}:{version}"
-    if work["edited"] is not None and (category_key not in st.session_state or term_key not in st.session_state):
-        work["categories"], work["terms"] = work["edited"]  # the page was left: its editors forgot, the session not
+def category_form(start: str, work: dict) -> tuple[int | None, dict | None, bool]:
+    """The categories as a table, and a form for the one chosen (or a new one). The form's text boxes hold
+    each keystroke until one of its buttons is pressed, so no rerun drops what was typed. Returns the row
+    changed (None: a new one), its values as typed (None: nothing sent), and whether it is to be removed."""
+    version, categories = work["version"], work["categories"]
     st.subheader("Categories")
-    categories = st.data_editor(work["categories"], key=category_key, num_rows="dynamic", hide_index=True,
-                                column_config=CATEGORY_COLUMN_CONFIG, width="stretch")
+    st.dataframe(categories, hide_index=True, column_config=CATEGORY_COLUMN_CONFIG, width="stretch")
+    row = st.selectbox("Change a category, or add one", [None, *range(len(categories))],
+                       key=f"lexicon_category_choice:{start}:{version}",
+                       format_func=lambda i: "A new category" if i is None else
+                       f"{categories.loc[i, 'id']}: {categories.loc[i, 'name']}")
+    current = categories.loc[row].to_dict() if row is not None else dict.fromkeys(CATEGORY_COLUMNS, "")
+    # A new category's form stays the same form when the page is drawn again (what is typed in it meanwhile
+    # stays) and is emptied once sent; a chosen category's form is drawn afresh with its values.
+    tag = "new" if row is None else f"{version}:{row}"
+    with st.form(f"lexicon_category_form:{start}:{tag}", enter_to_submit=False, clear_on_submit=row is None):
+        values = {}
+        for names in (("id", "name", "story"), ("description", "teaching_note")):
+            for column, field in zip(st.columns(len(names)), names, strict=True):
+                box = column.text_area if field in LONG_FIELDS else column.text_input
+                values[field] = box(CATEGORY_COLUMN_CONFIG[field]["label"], value=str(current[field]),
+                                    help=CATEGORY_COLUMN_CONFIG[field].get("help"),
+                                    key=f"lexicon_category_{field}:{start}:{tag}")
+        for column, field in zip(st.columns(2), CATEGORY_FLAGS, strict=True):
+            values[field] = column.checkbox(CATEGORY_COLUMN_CONFIG[field]["label"], value=bool(current[field]),
+                                            help=CATEGORY_COLUMN_CONFIG[field].get("help"),
+                                            key=f"lexicon_category_{field}:{start}:{tag}")
+        if row is None:  # a category needs a term: its first ones come with it
+            values["terms"] = st.text_input("Its first terms (comma between them)",
+                                            key=f"lexicon_category_terms:{start}:{tag}",
+                                            help="More can be added with the form under the terms table.")
+        left, right = st.columns(2)
+        sent = left.form_submit_button("Add the category" if row is None else "Apply the changes", type="primary",
+                                       key="lexicon_category_apply")
+        remove = row is not None and right.form_submit_button(
+            "Remove this category and its terms", key="lexicon_category_remove")
+    return row, ({**values, **{f: values[f].strip() for f in CATEGORY_TEXTS}} if sent or remove else None), remove
+
+
+def changed_category(work: dict, terms: pd.DataFrame, row: int | None, values: dict, remove: bool) -> None:
+    """The category form's change made to the tables: a category added with its first terms, changed (its
+    terms follow a new id) or removed with its terms."""
+    categories = work["categories"]
+    if remove:
+        gone = categories.loc[row, "id"]
+        replace_tables(work, categories.drop(index=row), terms[terms["category"] != gone])
+    values["id"] = values["id"] or "_".join(re.findall(r"[a-z0-9]+", values["name"].lower()))
+    if not values["id"]:
+        st.warning("Give the category an id or a name first.")
+        return
+    if row is None:
+        first = new_terms(values["id"], [term.strip() for term in values.pop("terms").split(",") if term.strip()])
+        replace_tables(work, pd.concat([categories, pd.DataFrame([values])], ignore_index=True),
+                       pd.concat([terms, first], ignore_index=True))
+    old_id = categories.loc[row, "id"]
+    categories = categories.copy()
+    categories.loc[row, list(values)] = list(values.values())
+    replace_tables(work, categories, terms.replace({"category": {old_id: values["id"]}}))
+
+
+def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """The categories (a form for one at a time), the terms table and the form that adds terms; the tables
+    as edited and the category ids they name."""
+    row, values, remove = category_form(start, work)
+    categories = work["categories"]
+    term_key = f"lexicon_terms:{start}:{work['version']}"
+    if work["edited"] is not None and term_key not in st.session_state:
+        work["terms"] = work["edited"]  # the page was left: its editor forgot, the session not
     ids = list(dict.fromkeys(str(i).strip() for i in categories["id"] if isinstance(i, str) and i.strip()))
     st.subheader("Terms")
     st.caption("Words, spaces, hyphens and apostrophes; a * at the end of a word matches any ending (terroris*). "
-               "Add a row at the bottom of the table; select rows and press Delete to remove them.")
+               "Add terms with the form under the table; change a cell in it, or select rows and press Delete "
+               "to remove them.")
     terms = st.data_editor(
-        work["terms"], key=term_key, num_rows="dynamic", hide_index=True, width="stretch", column_config={
+        work["terms"], key=term_key, num_rows="delete", hide_index=True, width="stretch", column_config={
             "category": st.column_config.SelectboxColumn("category", options=ids, required=True),
             "term": st.column_config.TextColumn("term", required=True),
             "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
@@ -147,10 +207,40 @@ def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, 
                                                  "(complains, complained)"),
             "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
         })
-    work["edited"] = (categories, terms)
-    if renames := renamed_ids(work["categories"], categories):  # the terms follow their category's new id
-        replace_tables(work, categories, terms.replace({"category": renames}))
+    work["edited"] = terms
+    if values is not None:
+        changed_category(work, terms, row, values, remove)
+    if (added := term_form(start, ids)) is not None:
+        replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
     return categories, terms, ids
+
+
+def term_form(start: str, ids: list[str]) -> pd.DataFrame | None:
+    """A form that adds terms to a category: its boxes hold what is typed until "Add the terms" is pressed,
+    and it stays the same form while the page is drawn again. Returns the new rows of the terms table,
+    or None when nothing was sent."""
+    with st.form(f"lexicon_term_form:{start}", enter_to_submit=False, clear_on_submit=True):
+        left, middle, right = st.columns([2, 3, 3])
+        category = left.selectbox("Category", ids, key=f"lexicon_term_category:{start}")
+        texts = middle.text_input("Terms to add (comma between them)", key=f"lexicon_term_texts:{start}")
+        referent = right.text_input("Referent (optional)", help="The actor a name or label points to",
+                                    key=f"lexicon_term_referent:{start}")
+        note = st.text_input("Note (optional)", help="Why these terms are in this category",
+                             key=f"lexicon_term_note:{start}")
+        sent = st.form_submit_button("Add the terms", key="lexicon_term_add")
+    if not sent:
+        return None
+    chosen = [text.strip() for text in texts.split(",") if text.strip()]
+    if not chosen or category is None:
+        st.warning("Choose a category and type a term first.")
+        return None
+    return new_terms(category, chosen, referent=referent.strip(), note=note.strip())
+
+
+def new_terms(category: str, texts: list[str], *, referent: str = "", note: str = "") -> pd.DataFrame:
+    """Rows of the terms table for new terms of one category, every other cell empty, never None."""
+    return pd.DataFrame({"category": category, "term": texts, "referent": referent, "note": note, "pos": "",
+                         "forms": "", "match_case": False}, columns=list(TERM_COLUMNS))
 
 
 def candidates_section(start: str, work: dict, categories: pd.DataFrame, terms: pd.DataFrame, ids: list[str]) -> None:
@@ -171,7 +261,8 @@ def candidates_section(start: str, work: dict, categories: pd.DataFrame, terms: 
         if chosen.empty:
             st.warning("Tick a term and choose its category first.")
         else:
-            added = chosen[["category", "term"]].assign(referent=None, note=None, match_case=False)
+            added = pd.concat([new_terms(category, list(group["term"])) for category, group in chosen.groupby(
+                "category", sort=False)], ignore_index=True)
             st.session_state[CANDIDATES_KEY] = [c for c in candidates if str(c["term"]) not in set(chosen["term"])]
             replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
 
@@ -247,10 +338,12 @@ def diff_section(edited) -> None:
 def save_section(start: str, name: str, checked) -> None:
     st.subheader("Save")
     seed(f"lexicon_name:{start}", "" if start == DEFAULT_NAME else start)
-    st.text_input("Name", key=f"lexicon_name:{start}", max_chars=60,
-                  help="The file is named after it; the sidebar lists it under that file name.")
-    overwrite = st.checkbox("Replace my saved lexicon of this name", key="lexicon_overwrite")
-    if st.button("Save", type="primary", disabled=checked.lexicon is None):
+    with st.form(f"lexicon_save:{start}", border=False, enter_to_submit=False):  # the name typed is sent with Save
+        st.text_input("Name", key=f"lexicon_name:{start}", max_chars=60,
+                      help="The file is named after it; the sidebar lists it under that file name.")
+        overwrite = st.checkbox("Replace my saved lexicon of this name", key="lexicon_overwrite")
+        pressed = st.form_submit_button("Save", type="primary", disabled=checked.lexicon is None, key="lexicon_save")
+    if pressed:
         if not name:
             st.warning("Give the lexicon a name first.")
         else:

@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 from framing.batch.scoring import TERM_FIELDS, run_batch, sibling
 from framing.lexicon import Lexicon
 from framing.render.palette import CategoryStyle
-from framing.storage import finish_commits_under
+from framing.storage import cannot_write, finish_commits_under
 from framing.stories import Story
 from framing.voices import COUNT_VOICES, SPAN_VOICES
 
@@ -323,7 +323,10 @@ def setup_commands(folder: Path) -> str:
 def sample_batch(folder: Path, story: Story, lexicon: Lexicon) -> Path:
     """A batch run over one story's articles, so the page has something to show before a corpus
     is scored; its outlet totals file, which find_results then lists."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise cannot_write(folder, error) from None
     output = folder / f"sample-{story.slug}.parquet"
     with tempfile.TemporaryDirectory() as scratch:
         source = Path(scratch) / "articles.jsonl"

@@ -585,6 +585,26 @@ def _alive(pid: int) -> bool:
 
 
 @contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the Dask cluster has started, then come as they would have: a
+    cluster stopped half-way through its start cannot be closed, and Dask's exit hook prints a
+    traceback. Its workers end with the batch whenever it ends (kill -9 included) on their own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    numbers = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, lambda number, frame: held.append(number)) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if held:
+            signal.raise_signal(held[0])
+
+
+@contextmanager
 def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator[_Engine]:
     if engine not in ENGINES:
         raise BatchError(f"unknown engine {engine!r}; use {' or '.join(ENGINES)}")
@@ -613,15 +633,16 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
                          "(or pip install dask distributed)") from None
 
     with ExitStack() as stack:
-        if scheduler:
-            client = stack.enter_context(Client(scheduler))
-            workers = max(1, sum(worker["nthreads"] for worker in client.scheduler_info()["workers"].values()))
-        else:
-            # Workers we start ourselves run without Dask's sampling profiler, which takes the
-            # interpreter lock from the scoring thread a hundred times a second (a quarter of the time).
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
-                cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                           dashboard_address=None))
-            client = stack.enter_context(Client(cluster))
+        with _signals_held():
+            if scheduler:
+                client = stack.enter_context(Client(scheduler))
+                workers = max(1, sum(worker["nthreads"] for worker in client.scheduler_info()["workers"].values()))
+            else:
+                # Workers we start ourselves run without Dask's sampling profiler, which takes the
+                # interpreter lock from the scoring thread a hundred times a second (a quarter of the time).
+                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                    cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                               dashboard_address=None))
+                client = stack.enter_context(Client(cluster))
         yield _Engine(lambda function, *args: client.submit(_unwrapped, function, *map(_Opaque.wrap, args), pure=False),
                       2 * workers, lambda value: client.scatter(value, broadcast=True))

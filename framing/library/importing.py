@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+import lxml.html
 import trafilatura
 
 from framing.decoding import LINE_END_RE, SIGNATURES, decode
@@ -178,13 +179,20 @@ def _read_html(name: str, page: str) -> ImportResult:
         found = trafilatura.extract_metadata(page)
     except Exception as error:  # lxml and trafilatura raise many kinds on broken pages
         return _refused(name, f"this page cannot be read as HTML ({type(error).__name__})")
-    if not text or not text.strip():
+    if not text or not text.strip() or _only_links(page, text):
         return _refused(name, "no readable article text found in this page (it may be drawn by JavaScript, or "
                               "be a list of links); copy the article's text and paste it instead")
     paragraphs = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
     meta = {"headline": found.title, "date": found.date, "outlet": found.sitename, "url": found.url} if found else {}
     meta["source_file"] = name
     return ImportResult(drafts=[make_draft(paragraphs + "\n", meta, name=name)])
+
+
+def _only_links(page: str, text: str) -> bool:
+    """Whether every line found is the text of one of the page's links: a menu ("Home"), not an article.
+    Trafilatura falls back to whatever text a page has, links included."""
+    links = {" ".join(link.text_content().split()) for link in lxml.html.fromstring(page).iter("a")}
+    return all(" ".join(line.split()) in links for line in text.splitlines() if line.strip())
 
 
 def _read_table(name: str, suffix: str, text: str) -> ImportResult:

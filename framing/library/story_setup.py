@@ -21,7 +21,7 @@ from framing.analysis import Analysis
 from framing.distinctive import log_odds_z, term_counts
 from framing.lexicon import STORY_LEXICON, LexiconError, load_lexicon, parse_lexicon
 from framing.safe_yaml import load_yaml
-from framing.storage import atomic_write_text
+from framing.storage import atomic_write_text, cannot_write
 from framing.text import fold
 
 MAX_HEADLINE_CHARS = 200
@@ -84,7 +84,10 @@ def save_story_words(story_folder: str | Path, words: list[str], *, story: str) 
         })
     data["categories"] = categories
     if not categories:
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            raise cannot_write(path.parent, error) from None
         return path
     parse_lexicon(data, source=str(path))  # the same rules as any lexicon file
     atomic_write_text(path, _HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))

@@ -7,6 +7,9 @@ import re
 
 _WIDGET_MARKDOWN_RE = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'])")  # Streamlit's Markdown, emoji and colours too
 _FILE_MARKDOWN_RE = re.compile(r"([\\`*_\[\]<>!~|$])")  # what makes a link, image, tag, emphasis, table or maths
+# What a viewer makes a link of with no markup at all: a scheme's ://, an e-mail address, a bare domain.
+_ADDRESS_RE = re.compile(r"://|(?:\b[\w.+-]+@)?\b(?:[\w-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
+_ADDRESS_PUNCTUATION_RE = re.compile(r"([.:@])")
 
 
 def html_text(text) -> str:
@@ -26,5 +29,8 @@ def widget_markdown_text(text: str) -> str:
 
 def file_markdown_text(text: str) -> str:
     """For a Markdown file a person reads raw or in a viewer: just enough escaped that it shows as
-    written and makes no link, image, tag or emphasis, so "US-led (2015)" stays readable raw."""
-    return _FILE_MARKDOWN_RE.sub(r"\\\1", text)
+    written and makes no link, image, tag, emphasis or maths, so "US-led (2015)" stays readable raw.
+    In an address the dots, colons and at signs are escaped too, which keeps viewers that link bare
+    addresses (GitHub, VS Code) from making a link of it."""
+    escaped = _FILE_MARKDOWN_RE.sub(r"\\\1", text)
+    return _ADDRESS_RE.sub(lambda address: _ADDRESS_PUNCTUATION_RE.sub(r"\\\1", address[0]), escaped)
