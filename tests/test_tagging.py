@@ -5,7 +5,9 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing.tagging import is_noun, is_verb, tagged_words
+from textblob.en import tag
+
+from framing.tagging import is_noun, is_verb, tagged_tokens, tagged_words
 
 
 def test_nouns_and_verbs_of_one_stem_are_told_apart():
@@ -26,3 +28,15 @@ def test_every_token_is_at_its_offsets_in_order(text):
     words = tagged_words(text)
     assert all(text[w.start:w.end] == w.word for w in words)
     assert all(a.end <= b.start for a, b in itertools.pairwise(words))
+
+
+# Words, slashes (the tagger's own separator), its escape, quotes, stops, emoticons and line breaks.
+_TAGGER_TEXT = st.lists(st.sampled_from([
+    "The", "army", "complained", "said", "it's", "can't", "U.S.", "etc.", "and/or", "a&slash;b", "/", "&slash;",
+    ":)", "(!)", "\u201c", "\u201d", "'", '"', ".", "...", "?", "!", ",", " ", " ", "\n", "\n\n", "3.5%",
+]), max_size=40).map("".join)
+
+
+@given(st.one_of(_TAGGER_TEXT, st.text(max_size=120)))
+def test_tokens_and_tags_are_textblobs_own(text):
+    assert tagged_tokens(text) == tag(text)
