@@ -4,7 +4,6 @@ import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from textblob.en import tag
 
 from framing.tagging import is_noun, is_verb, tagged_tokens, tagged_words
