@@ -1,6 +1,9 @@
 """Parts of speech with offsets (framing/tagging.py)."""
 
 import itertools
+import subprocess
+import sys
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -39,3 +42,20 @@ _TAGGER_TEXT = st.lists(st.sampled_from([
 @given(st.one_of(_TAGGER_TEXT, st.text(max_size=120)))
 def test_tokens_and_tags_are_textblobs_own(text):
     assert tagged_tokens(text) == tag(text)
+
+
+_TAGGER_THEN_TEXTBLOB = """
+import sys
+import framing.tagging
+print(" ".join(name for name in ("nltk", "scipy", "sklearn", "textblob") if name in sys.modules))
+import textblob, textblob.en
+print(textblob.TextBlob.__name__, textblob.en.tag("It fell.") == framing.tagging.tagged_tokens("It fell."))
+"""
+
+
+def test_the_tagger_loads_without_nltk_and_leaves_textblob_whole():
+    result = subprocess.run([sys.executable, "-c", _TAGGER_THEN_TEXTBLOB], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[1], check=True)
+    loaded, after = result.stdout.splitlines()
+    assert loaded == ""  # NLTK, SciPy and scikit-learn come only with textblob's own package
+    assert after == "TextBlob True"
