@@ -9,6 +9,7 @@ with its reason so the dashboard can show what was cut.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -45,7 +46,9 @@ class CleanedArticle:
 def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
     """Classify every line of `raw` and join the pieces of the kinds in `keep`."""
     lines = _LINE_BREAK_RE.split(raw) if "\r" in raw else raw.split("\n")  # the same lines, the second faster
-    labels = _label_lines(lines)
+    lines = [line.strip() for line in lines]  # every rule reads a line without its outer whitespace
+    hints = _Hints.of(raw, lines)
+    labels = _label_lines(lines, hints)
     pieces: list[Piece] = []
     paragraphs: list[str] = []
     dateline_chances = DATELINE_PARAGRAPHS
@@ -53,13 +56,16 @@ def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
         if label is None:
             continue
         kind, reason = label
-        if kind == "body":
-            parts = _split_body_line(line.strip(), dateline=dateline_chances > 0)
+        if kind == "body" and (dateline_chances > 0 or number - 1 in hints.glued):
+            parts = _split_body_line(line, dateline=dateline_chances > 0)
             if dateline_chances > 0:
                 found = any(reason == "dateline" for _, _, reason in parts)
                 dateline_chances = 0 if found else dateline_chances - 1
-        else:
-            parts = [(line.strip(), kind, reason)]
+        else:  # the whole line is one piece (a paragraph without a glued caption, most lines)
+            if kind in keep:
+                paragraphs.append(line)
+            pieces.append(Piece(number, line, kind, reason))
+            continue
         kept = "".join([text for text, part_kind, _ in parts if part_kind in keep]).strip()
         pieces += [Piece(number, *part) for part in parts]
         if kept:
@@ -67,21 +73,62 @@ def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
     return CleanedArticle(text="\n".join(paragraphs), pieces=tuple(pieces), kept_kinds=frozenset(keep))
 
 
-def _label_lines(lines: list[str]) -> list[tuple[str, str] | None]:
-    lines = [line.strip() for line in lines]  # every rule reads a line without its outer whitespace
-    labels: list[tuple[str, str] | None] = [_label_alone(line) for line in lines]
+@dataclass(frozen=True)
+class _Hints:
+    """The lines (by index) where a rule that searches inside a line can apply, found by one search
+    of the whole text instead of one per line: few lines hold a stop right before a capital, or a
+    word PROMO_RE needs."""
+
+    glued: frozenset[int]  # lines with a GLUED_TAIL_RE match
+    promo: frozenset[int]  # lines with one of PROMO_WORDS, casefolded
+    even_spaces: bool  # no line holds whitespace but single spaces: its words joined by spaces are itself
+
+    @staticmethod
+    def of(raw: str, lines: list[str]) -> _Hints:
+        folded = raw.casefold()
+        if len(folded) == len(raw) and "\u0131" not in raw and "\u0130" not in raw:  # every offset where it was
+            promo = _lines_at(raw, (at for word in r.PROMO_WORDS for at in _places(word, folded)))
+        else:
+            promo = frozenset(i for i, line in enumerate(lines) if _may_promote(line))
+        glued = _lines_at(raw, (stop.start() for stop in r.GLUED_TAIL_RE.finditer(raw)))
+        return _Hints(glued, promo, not any(map(raw.__contains__, _ODD_SPACES)) and "  " not in raw)
+
+
+# Whitespace that str.split() and a join by spaces would change: all of it but the space (and the
+# line break, which splits lines). Every character str.isspace() knows is below U+3001.
+_ODD_SPACES = tuple(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \n")
+
+
+def _places(word: str, text: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
+
+
+def _lines_at(raw: str, offsets: Iterable[int]) -> frozenset[int]:
+    """The lines of `raw`, by index, that these offsets fall in (none is on a line break)."""
+    if "\r" in raw:
+        return frozenset(len(_LINE_BREAK_RE.findall(raw, 0, at)) for at in offsets)
+    return frozenset(raw.count("\n", 0, at) for at in offsets)
+
+
+def _label_lines(lines: list[str], hints: _Hints) -> list[tuple[str, str] | None]:
+    """Each stripped line's kind and reason; None for a blank line."""
+    promo = hints.promo
+    labels: list[tuple[str, str] | None] = [_label_alone(line, i in promo) for i, line in enumerate(lines)]
     content = [i for i, line in enumerate(lines) if line]
     _mark_related_lists(lines, labels, content)
     _mark_promo_followers(lines, labels, content)
     _mark_caption_prefixes(lines, labels, content)
-    _mark_repeats(lines, labels, content)
-    _mark_headings(lines, labels, content)
+    _mark_repeats(lines, labels, content, hints.even_spaces)
+    _mark_headings(lines, labels, content, hints.glued)
     return labels
 
 
-def _label_alone(line: str) -> tuple[str, str] | None:
-    """What a line is, judged on its own; None for a blank line."""
-    text = line.strip()
+def _label_alone(text: str, may_promote: bool) -> tuple[str, str] | None:
+    """What a stripped line is, judged on its own; None for a blank line. Without `may_promote`,
+    the line holds none of PROMO_WORDS."""
     if not text:
         return None
     # A full sentence ("By Monday, the army had retaken the town.") is no byline or button.
@@ -99,7 +146,7 @@ def _label_alone(line: str) -> tuple[str, str] | None:
         return "furniture", "share or follow button"
     if short and r.CALL_TO_ACTION_RE.match(text):
         return "furniture", "newsletter or subscription blurb"
-    if _may_promote(text) and r.PROMO_RE.search(text) and not _has_quote_marks(text) and count_words(text) <= 40:
+    if may_promote and r.PROMO_RE.search(text) and not _has_quote_marks(text) and count_words(text) <= 40:
         return "furniture", "newsletter or subscription blurb"
     if any(map(text.__contains__, r.CAPTION_MARKS)) and r.CAPTION_RE.search(text):
         return "caption", "picture caption or credit"
@@ -149,23 +196,24 @@ def _mark_caption_prefixes(lines, labels, content) -> None:
             labels[index] = labels[following]
 
 
-def _mark_repeats(lines, labels, content) -> None:
+def _mark_repeats(lines, labels, content, even_spaces: bool) -> None:
     seen: set[str] = set()
     for index in content:
-        text = " ".join(lines[index].split())
+        text = lines[index] if even_spaces else " ".join(lines[index].split())
         if text in seen and labels[index][0] == "body":
             labels[index] = ("furniture", "repeated line")
         seen.add(text)
 
 
-def _mark_headings(lines, labels, content) -> None:
-    """Short lines without closing punctuation: the title and standfirst, then subheadings."""
+def _mark_headings(lines, labels, content, glued: frozenset[int]) -> None:
+    """Short lines without closing punctuation: the title and standfirst, then subheadings.
+    Only the lines in `glued` can have a glued tail to look past."""
     body_started = False
     for index in content:
         if labels[index][0] != "body":
             continue
-        text = lines[index].strip()
-        if _looks_like_heading(text):
+        text = lines[index]
+        if _looks_like_heading(_glued_tail(text)[0] if index in glued else text):
             if body_started:
                 labels[index] = ("headline", "subheading")
             else:
@@ -176,7 +224,7 @@ def _mark_headings(lines, labels, content) -> None:
 
 
 def _looks_like_heading(text: str) -> bool:
-    text, _ = _glued_tail(text)
+    """Whether a line, without any glued tail, reads as a heading."""
     core = text.rstrip("\"'\u201d\u2019 ")
     return core[-1:] not in ".!?:;," and 0 < count_words(text) <= 25
 

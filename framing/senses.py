@@ -53,7 +53,8 @@ def meant_mask(texts: list[str], starts: np.ndarray, ends: np.ndarray, terms: np
     """keep_meant over a chunk's matches as columns (framing.matcher.MatchArrays, `terms` as
     places in lexicon.terms): which to keep. Only the matches whose term or category asks are looked at."""
     negated = frozenset(c.id for c in lexicon.categories if c.skip_negated)
-    asks = np.array([bool(term.pos) or term.category in negated for term in lexicon.terms], dtype=bool)
+    every_term = lexicon.terms  # a tuple built anew at each reading of the property
+    asks = np.array([bool(term.pos) or term.category in negated for term in every_term], dtype=bool)
     keep = np.ones(len(starts), dtype=bool)
     if not len(starts) or not asks.any():
         return keep
@@ -62,7 +63,7 @@ def meant_mask(texts: list[str], starts: np.ndarray, ends: np.ndarray, terms: np
         checked = [first + k for k in np.flatnonzero(asks[terms[first:last]]).tolist()]
         if not checked:
             continue
-        matches = [(int(starts[k]), int(ends[k]), lexicon.terms[int(terms[k])]) for k in checked]
+        matches = [(int(starts[k]), int(ends[k]), every_term[int(terms[k])]) for k in checked]
         kept = {match[0:2] for match in keep_meant(texts[i], matches, negated_categories=negated)}
         for k, match in zip(checked, matches, strict=True):
             keep[k] = match[0:2] in kept

@@ -1,4 +1,4 @@
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from framing.cleaning import clean
@@ -156,3 +156,28 @@ def test_a_caption_glued_after_the_last_full_stop_is_cut_there():
     text = "The talks went on.Nobody left early. The envoy spoke (2) times.Photo: Reuters"
     assert _glued_tail(text) == ("The talks went on.Nobody left early. The envoy spoke (2) times.", "Photo: Reuters")
     assert _glued_tail("A.B.C.d") == ("A.B.C.d", "")  # no word before the stops
+
+
+# Line breaks of every kind, stops before capitals, promo words in odd cases, letters whose
+# casefold is longer (ß, ﬁ) or that a case-insensitive pattern equates (ı, İ), and odd spaces.
+_WHOLE_TEXT_PIECES = st.lists(st.sampled_from([
+    "word", "Word", ".", "!", "?", "A", " ", "  ", "\n", "\r\n", "\r", "\t", "\u00a0", "\u2009", "\x1c",
+    "newsletter", "SUBSCRIBE", "Sign", "inbox", "free", "advertisement", "delivered", "news", "le", "tter",
+    "\u00df", "\ufb01", "\u0131nbox", "S\u0130GN", "\u017fubscribe", "\u00e9",
+]), max_size=40).map("".join)
+
+
+@given(_WHOLE_TEXT_PIECES)
+@example("\u00df" * 8 + "\nfree" + "\n" * 8)  # a longer casefold puts the word lines further on
+def test_the_lines_found_by_searching_the_whole_text_are_those_each_line_gives(raw):
+    """The hints cleaning takes from one search of the whole text name exactly the lines the
+    per-line rules would find: a glued stop, a promo word, and whether joining words changes one."""
+    from framing import resources as r
+    from framing.cleaning import _LINE_BREAK_RE, _Hints, _may_promote
+
+    lines = [line.strip() for line in _LINE_BREAK_RE.split(raw)]
+    hints = _Hints.of(raw, lines)
+    assert hints.glued == {i for i, line in enumerate(lines) if r.GLUED_TAIL_RE.search(line)}
+    assert hints.promo == {i for i, line in enumerate(lines) if _may_promote(line)}
+    if hints.even_spaces:
+        assert all(" ".join(line.split()) == line for line in lines)
