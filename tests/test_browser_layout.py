@@ -111,6 +111,8 @@ def test_every_page_reads_on_a_phone(browser: Browser, layout_app: str):
         no_exception(page)
         page.wait_for_timeout(500)  # charts finish their layout after the script run
         found[spec.title] = look(page, f"phone-dark-{spec.url_path or 'overview'}")
+        if page.locator(".modebar-btn:visible").count():
+            found[spec.title].append("Plotly's toolbar shown on a phone, over the chart's title")
     context.close()
     (SCREENSHOTS / "phone-dark-problems.json").write_text(json.dumps(found, indent=1), encoding="utf-8")
     assert {where: what for where, what in found.items() if what} == {}

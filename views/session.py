@@ -44,7 +44,11 @@ CHART_TEXT = ".xtick text, .ytick text, .xtitle, .ytitle, .cbaxis text, .cbtitle
 LABELS_ON_PAGE = "labels_on_page"
 PAGE_STYLE = ("<style>[data-testid='stCaptionContainer'] { opacity: 0.8; } "
               f"[data-testid='stPlotlyChart'] :is({CHART_TEXT}), .st-key-{LABELS_ON_PAGE} .textpoint text "
-              "{ fill: currentColor !important; }</style>")
+              "{ fill: currentColor !important; } "
+              # on a phone, Plotly's toolbar (zoom, pan, picture) lies over a chart's title; pictures
+              # are on the handout page
+              "@media (max-width: 640px) { [data-testid='stPlotlyChart'] .modebar-container { display: none; } }"
+              "</style>")
 
 
 class KeptFigure(go.Figure):
