@@ -16,6 +16,7 @@ from views.session import (
     LEXICON_KEY,
     PAGE_STYLE,
     PROJECTOR_KEY,
+    PROJECTOR_STYLE,
     PROJECTOR_TEXT_SIZE,
     STORY_KEY,
     TEXT_SIZE_KEY,
@@ -68,6 +69,8 @@ with st.sidebar:
               key=TEXT_SIZE_KEY, disabled=st.session_state[PROJECTOR_KEY],
               help="Size of the article texts, evidence lines and charts; larger for a projector.")
     st.caption("Light or dark: open the ⋮ menu at the top right and choose Light, Dark or System.")
+if st.session_state[PROJECTOR_KEY]:
+    st.html(PROJECTOR_STYLE)
 remember(story=st.session_state[STORY_KEY], projector="on" if st.session_state[PROJECTOR_KEY] else None,
          lexicon=None if st.session_state[LEXICON_KEY] == DEFAULT_NAME else st.session_state[LEXICON_KEY])
 new_page_run()

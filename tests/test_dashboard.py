@@ -9,6 +9,7 @@ from conftest import load_bench
 
 from framing.storage import USER_DATA_ENV
 from views.pages import PAGES
+from views.session import PROJECTOR_STYLE
 
 COMPARING_PAGES = ("views/overview.py", "views/compare.py", "views/words.py", "views/naming.py")
 
@@ -169,9 +170,11 @@ def test_projector_mode_from_the_url_sets_large_type_two_columns_and_stays_in_th
     assert at.toggle(key="projector").value and at.slider(key="text_size").disabled
     assert len(at.multiselect(key="compare_outlets").value) == 2
     assert "font-size: 32px" in html_of(at)
+    assert PROJECTOR_STYLE in html_of(at), "Streamlit's own widgets and captions grow too"
     assert at.query_params["projector"] in ("on", ["on"])
     at.toggle(key="projector").set_value(False).run()
     assert "projector" not in at.query_params and "font-size: 32px" not in html_of(at)
+    assert PROJECTOR_STYLE not in html_of(at)
     words = open_page("views/words.py", projector="on")
     sizes = {json.loads(chart.proto.spec)["layout"]["font"]["size"] for chart in words.get("plotly_chart")}
     assert sizes == {round(32 * 14 / 18)}

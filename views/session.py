@@ -51,6 +51,11 @@ PAGE_STYLE = ("<style>[data-testid='stCaptionContainer'] { opacity: 0.8; } "
               "</style>")
 
 
+# On a projector Streamlit's own text grows too (its widgets, captions and headings are sized in rem), not
+# only the articles and charts, which take PROJECTOR_TEXT_SIZE themselves.
+PROJECTOR_STYLE = "<style>html { font-size: 24px; }</style>"
+
+
 class KeptFigure(go.Figure):
     """A chart that every session shows and nobody changes. st.plotly_chart asks for the figure's dict on
     every run, which Plotly makes by deep-copying the whole figure (about 1 ms a chart); this one makes it
