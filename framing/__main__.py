@@ -12,6 +12,9 @@ try:
     status = main()
 except KeyboardInterrupt:  # a signal in the instant the command was handing back its status
     status = 130
-for number in (signal.SIGINT, signal.SIGTERM):  # all is written: a late signal ends the process, silently
-    signal.signal(number, signal.SIG_DFL)
+try:
+    for number in (signal.SIGINT, signal.SIGTERM):  # all is written: a late signal ends the process, silently
+        signal.signal(number, signal.SIG_DFL)
+except KeyboardInterrupt:  # one more in the instant before: the status stands, the work is whole
+    pass
 sys.exit(status)

@@ -83,9 +83,13 @@ def _stopping_on_signals(stopped: threading.Event) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    pending: list[threading.Timer] = []
+
     def redeliver(unraisable):
         if isinstance(unraisable.exc_value, KeyboardInterrupt):  # it landed in a destructor, which swallows it:
-            threading.Timer(0.01, _thread.interrupt_main).start()  # it comes again once the destructor is left
+            timer = threading.Timer(0.01, _thread.interrupt_main)  # it comes again once the destructor is left
+            pending.append(timer)
+            timer.start()
             return
         previous_hook(unraisable)
 
@@ -94,6 +98,8 @@ def _stopping_on_signals(stopped: threading.Event) -> Iterator[None]:
     try:
         yield
     finally:
+        for timer in pending:  # the command has stopped (or ended): no interrupt may come after it
+            timer.cancel()
         sys.unraisablehook = previous_hook
         for number, handler in previous.items():
             signal.signal(number, handler)

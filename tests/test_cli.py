@@ -182,3 +182,27 @@ def test_an_interrupt_that_lands_in_a_destructor_still_stops_the_command():
     result = subprocess.run([sys.executable, "-c", DESTRUCTOR_INTERRUPTED], capture_output=True, text=True,
                             cwd=REPO, timeout=60)
     assert result.stdout.strip() == "stopped" and "Traceback" not in result.stderr, result.stderr
+
+
+DESTRUCTOR_AT_THE_END = """
+import threading, time
+from framing.cli import _stopping_on_signals
+
+class Dropped:
+    def __del__(self):
+        raise KeyboardInterrupt
+
+with _stopping_on_signals(threading.Event()):
+    Dropped()  # the interrupt is due again in 10 ms, but the command ends now
+for _ in range(20):
+    time.sleep(0.01)
+print("ended whole")
+"""
+
+
+def test_an_interrupt_due_again_after_the_command_ended_does_not_come():
+    """The command has handed back its status: an interrupt still due from a destructor must not
+    kill the process after it (it had exited by SIGINT, -2, with all written)."""
+    result = subprocess.run([sys.executable, "-c", DESTRUCTOR_AT_THE_END], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "ended whole", result.stderr
