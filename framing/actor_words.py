@@ -27,7 +27,9 @@ PERSON_ROLES = frozenset(
     director chief spokesman spokeswoman spokesperson senator congressman congresswoman governor mayor
     ambassador envoy king queen prince ruler strongman despot tyrant autocrat counterpart founder
     adviser advisor attorney lawyer counsel general commander manager strategist aide official
-    prosecutor judge nominee candidate leader-in-waiting head""".split()
+    prosecutor judge nominee candidate leader-in-waiting head consultant analyst expert operative
+    lobbyist economist professor scholar researcher executive activist lawmaker legislator negotiator
+    correspondent businessman businesswoman ally critic supporter confidant""".split()
 )
 
 # Lower-case nouns that name an institution or a group ("the committee", "the regime").

@@ -69,8 +69,9 @@ class Mention:
     kind: str
     name: str = ""  # the name it holds, normalised ("donald trump"), empty for a description
     head: str = ""  # a description's or title's head word ("president"), else the name's last word
-    appositive: bool = False  # a description right after a name and a comma ("Kim, the leader,")
+    comma: int = -1  # an apposition's: where the comma after the name before it is ("Kim, the leader,")
     holder: str = ""  # the name a government is called after ("the Trump administration": "trump")
+    whose: str = ""  # the name a role is given by ("Mr. Trump's chief economic adviser": "trump")
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,7 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None) ->
        "CIA Director Mike Pompeo", "DNC Chairman Tom Perez", "the North Korean leader");
     4. a person with a title ("President Trump", "Sen. Cruz") where no country is named: the country
        of the outlets that name them, when they all give the same one;
+    5. a person described as someone's ("Mr. Trump's chief economic adviser"): that person's group;
     else the actor is a group of its own."""
     countries = countries or {}
     first = {actor.name: _own_group(actor) for actor in actors}
@@ -345,8 +347,30 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None) ->
     result = []
     for actor in actors:
         group, reason = first[actor.name] or _titled_group(actor, grouped_names) or _outlet_group(actor, countries) or (
-            actor.name, "no country is named with it")
+            "", "")
         result.append(replace(actor, group=group, group_reason=reason))
+    return _someones_group(result)
+
+
+def _someones_group(actors: list[Actor]) -> list[Actor]:
+    """Rule 5: a person described as a grouped person's ("Mr. Trump's chief economic adviser")
+    takes that person's group; else the actor is a group of its own."""
+    by_surname = {}
+    for actor in actors:
+        if actor.group:
+            for mention in actor.mentions:
+                if mention.name and mention.kind != "description":
+                    by_surname.setdefault(mention.name.split(" ")[-1], actor)
+    result = []
+    for actor in actors:
+        whose = next((m for m in actor.mentions if m.whose in by_surname and by_surname[m.whose] is not actor), None)
+        if not actor.group and whose:
+            other = by_surname[whose.whose]
+            reason = f"“{whose.text}” is {other.name}'s, of {other.group}"
+            actor = replace(actor, group=other.group, group_reason=reason)
+        elif not actor.group:
+            actor = replace(actor, group=actor.name, group_reason="no country is named with it")
+        result.append(actor)
     return result
 
 
@@ -394,9 +418,12 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str]) -> tuple[str, str
     return country, f"“{example[country]}” names {country}"
 
 
+_PERSON_TITLES = w.PERSON_ROLES | w.TITLE_WORDS
+
+
 def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | None:
     """Rule 4: a titled person named with no country, in outlets of one country."""
-    if not any(m.kind == "title" and (m.head in w.PERSON_ROLES or m.head in w.TITLE_WORDS) for m in actor.mentions):
+    if not any(m.kind == "title" and m.head.split(" ")[-1] in _PERSON_TITLES for m in actor.mentions):
         return None
     country = _outlet_country({m.article for m in actor.mentions}, countries)
     return (country, f"titled with no country named, in outlets from {country}") if country else None
@@ -622,8 +649,20 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
         if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
             found.append(mention)
             used.update(i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end)
-    found.extend(_descriptions(article, text, tokens, tags, used))
-    return sorted(found, key=lambda m: m.start)
+    descriptions = _descriptions(article, text, tokens, tags, used)
+    return sorted(_outside(found, descriptions) + descriptions, key=lambda m: m.start)
+
+
+def _outside(names: list[Mention], descriptions: list[Mention]) -> list[Mention]:
+    """The names not inside a description: "White House" in "the White House chief of staff" is
+    part of how Priebus is described, not a mention of the United States of its own."""
+    starts = [d.start for d in descriptions]
+    kept = []
+    for name in names:
+        k = bisect.bisect_right(starts, name.start) - 1
+        if k < 0 or descriptions[k].end < name.end:
+            kept.append(name)
+    return kept
 
 
 _CALLED_AFTER = {"administration", "government", "regime"}
@@ -693,7 +732,10 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     before = tokens[run[0] - 1].lower if run[0] else ""
     if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
         return None  # "talks in Seoul", a dateline "WASHINGTON —": a place, not the government
-    if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the":
+    after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
+    modifies = after is not None and _adjacent(text, words[-1], after) and not after.capitalised and tags.get(
+        after.start, "").startswith("NN")  # "the State dinner" is no organisation
+    if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the" and not modifies:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
@@ -744,6 +786,10 @@ def _mention(article, text, start, end, kind, names, head) -> Mention:
 
 
 def _head(words: list[str]) -> str:
+    """The last role word, before any "of": "Secretary of State" is a secretary, "chief of staff" a
+    chief; "Vice President" keeps its "vice"."""
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
     roles = [k for k, word in enumerate(words) if word in w.PERSON_ROLES or word in w.GROUP_ROLES
              or word in w.TITLE_WORDS]
     if not roles:
@@ -826,10 +872,16 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station" is no one
         first = i - 1 if head != word else i
         start, country, j, adjective_after = tokens[first].start, "", first - 1, False
-        while j >= 0 and j not in used and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
+        while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
             previous = tokens[j]
             pair = name_key(f"{tokens[j - 1].text} {previous.text}") if j > 0 else ""
-            if previous.capitalised and pair in _DEMONYM_OF:
+            named = None if country or not previous.capitalised else _country_run(text, tokens, j)
+            if named:  # "the White House chief", "the FBI director": the name is part of the description
+                country, first_word = named
+                start, j, adjective_after = tokens[first_word].start, first_word - 1, True
+            elif j in used:
+                break
+            elif previous.capitalised and pair in _DEMONYM_OF:
                 country, start, j, adjective_after = _DEMONYM_OF[pair], tokens[j - 1].start, j - 2, True
             elif previous.capitalised and name_key(previous.text) in _DEMONYM_OF:
                 country, start, j, adjective_after = _DEMONYM_OF[name_key(previous.text)], previous.start, j - 1, True
@@ -843,15 +895,114 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 start, j, adjective_after = previous.start, j - 1, False
             else:
                 break
-        determined = j >= 0 and tokens[j].lower == "the" and _adjacent(text, tokens[j], tokens[j + 1])
+        end, country = _of_what(text, tokens, i, tags, country)
+        j = _capitalised_in_apposition(text, tokens, j, used)
+        if j + 1 < len(tokens) and tokens[j + 1].start < start:
+            start = tokens[j + 1].start
+        determiner = tokens[j].lower if j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) else ""
+        comma = _apposition_comma(text, tokens, j if determiner else j + 1)
+        determined = determiner == "the" or (determiner in ("a", "an") and comma >= 0)  # "Tyler, a consultant,"
         if determined:
             start = tokens[j].start
+        possessor, whose = _possessor(text, tokens, j, used, word), ""
+        if possessor is not None:  # "Kudlow, Mr. Trump's chief economic adviser,": "Mr. Trump" stays his
+            determined, comma, whose = True, _apposition_comma(text, tokens, possessor), name_key(tokens[j].text)
         if not (determined or country or family):  # "migrants" needs no "the"
             continue
-        appositive = text[start - 2:start] == ", " and text[token.end:token.end + 1] in (",", ".", "")
-        found.append(Mention(article, start, token.end, text[start:token.end], "description",
-                             name_key(country) if country else "", head, appositive))
+        closed = text[end:end + 1] in (",", ".", "")
+        found.append(Mention(article, start, end, text[start:end], "description",
+                             name_key(country) if country else "", head, comma if closed else -1, whose=whose))
     return found
+
+
+_NOT_SOMEONE = w.ORG_HEADS | w.GEO_WORDS  # "the Post's reporter", "the North's leader"
+
+
+def _possessor(text, tokens, j: int, used: set[int], head: str) -> int | None:
+    """Where a person's name begins whose possessive determines a person's role at token j + 1
+    ("Mr. Trump's chief economic adviser"), else None. A country's or an organisation's ("North
+    Korea's leader", "Japan's government") is read as before: the name, and no description."""
+    if head not in w.PERSON_ROLES or j < 0 or j + 1 >= len(tokens) or not (
+            tokens[j].possessive and tokens[j].capitalised and j in used):
+        return None
+    if text[tokens[j].end:tokens[j + 1].start] not in ("'s ", "\u2019s ", "' ", "\u2019 "):
+        return None
+    first = j
+    while first > 0 and first - 1 in used and tokens[first - 1].capitalised and _adjacent(
+            text, tokens[first - 1], tokens[first]):
+        first -= 1
+    key = name_key(" ".join(t.text for t in tokens[first:j + 1]))
+    if key in _COUNTRY_OF or key in _DEMONYM_OF or key in _INSTITUTION_OF or tokens[j].lower in _NOT_SOMEONE:
+        return None
+    return first
+
+
+def _capitalised_in_apposition(text, tokens, j: int, used: set[int]) -> int:
+    """Past one or two capitalised words before a role where an apposition to a name precedes
+    them ("Tyler, a Republican political consultant", not "missiles, the Houthi leader"): where
+    the apposition's determiner is, else `j`."""
+    k = j
+    while k >= 0 and j - k < 2 and tokens[k].capitalised and _adjacent(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k == j or k < 1 or tokens[k].lower not in ("a", "an", "the") or not _adjacent(text, tokens[k], tokens[k + 1]):
+        return j
+    lead = k - 1 if tokens[k - 1].lower in _APPOSITION_LEADS else k
+    name = lead - 2 if lead >= 2 and tokens[lead - 1].text == "," else lead - 1
+    after_a_name = name >= 0 and name in used and tokens[name].capitalised
+    return k if after_a_name and _apposition_comma(text, tokens, k) >= 0 else j
+
+
+def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
+    """A country's or its institution's name of one to three capitalised words ending at `last`,
+    before a role ("the White House chief", "the FBI director"): the country and the first word."""
+    for size in (3, 2, 1):
+        first = last - size + 1
+        run = tokens[first:last + 1]
+        if first < 0 or not all(t.capitalised for t in run):
+            continue
+        if not all(_adjacent(text, a, b) for a, b in pairwise(run)):
+            continue
+        key = name_key(" ".join(t.text for t in run))
+        country = _COUNTRY_OF.get(key) or _INSTITUTION_OF.get(key)
+        if country:
+            return country, first
+    return None
+
+
+def _of_what(text, tokens, head: int, tags, country: str) -> tuple[int, str]:
+    """A role's "of" phrase, kept in the description: "chief of staff", "secretary of state" (one
+    lower-case noun), "the president of Russia" (a country, which it then names). The end of the
+    description and its country."""
+    end = tokens[head].end
+    after = head + 1
+    if after + 1 >= len(tokens) or tokens[after].lower != "of" or not _adjacent(text, tokens[head], tokens[after]):
+        return end, country
+    first = after + 1 + (tokens[after + 1].lower == "the")
+    for size in (3, 2, 1):
+        run = tokens[first:first + size]
+        if len(run) == size and all(t.capitalised for t in run) and all(
+                _adjacent(text, a, b) for a, b in zip([tokens[first - 1], *run], run, strict=False)):
+            named = _COUNTRY_OF.get(name_key(" ".join(t.text for t in run)))
+            if named and not country:
+                return run[-1].end, named
+    noun = tokens[after + 1]
+    if not noun.capitalised and tags.get(noun.start, "") in ("NN", "NNS") and _adjacent(text, tokens[after], noun):
+        return noun.end, country
+    return end, country
+
+
+_APPOSITION_LEADS = frozenset(("then", "now", "formerly", "also"))  # "Priebus, then the chief of staff,"
+
+
+def _apposition_comma(text, tokens, first: int) -> int:
+    """Where the comma is that opens an apposition at token `first` ("Kim, the leader", "Priebus,
+    then the chief of staff"), or -1."""
+    if first < 0 or first >= len(tokens):
+        return -1
+    start = tokens[first].start
+    if first and tokens[first - 1].lower in _APPOSITION_LEADS and _adjacent(text, tokens[first - 1], tokens[first]):
+        start = tokens[first - 1].start
+    return start - 2 if text[start - 2:start] == ", " else -1
 
 
 # --- Grouping ---------------------------------------------------------------------------------
@@ -1195,8 +1346,18 @@ def _role_words(words: str) -> set[str]:
 
 
 def _qualifiers(mention: Mention) -> set[str]:
+    """The words a holder's title must share: qualifiers ("special", "deputy") and, in a
+    description, an institution's name ("the F.B.I. director" is not the CIA's)."""
     head = set(mention.head.split(" "))
-    return {word for word in _role_words(mention.text) if word in _QUALIFIERS and word not in head}
+    words = _role_words(mention.text)
+    wanted = {word for word in words if word in _QUALIFIERS and word not in head}
+    if mention.kind == "description":
+        key = name_key(mention.text).split(" ")
+        for size in (3, 2, 1):
+            for k in range(len(key) - size + 1):
+                if " ".join(key[k:k + size]) in _INSTITUTION_OF:
+                    wanted.update(key[k:k + size])
+    return wanted
 
 
 def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[str]]]:
@@ -1230,9 +1391,9 @@ _LEADING = frozenset("leader ruler dictator strongman despot tyrant autocrat cou
 
 def _described(mention, recent, titles, counts, context: _Context):
     mentions, seen = context.mentions, context.seen
-    near = mentions[seen[-1]] if seen else None
-    if near and mention.appositive and mention.start - near.end == 2:
-        return seen[-1], f"“{near.text}, {mention.text}”: an apposition"
+    for k in reversed(seen[-3:] if mention.comma >= 0 else ()):  # past "Mr. Trump" in "Kudlow, Mr. Trump's adviser"
+        if mentions[k].end == mention.comma:
+            return k, f"“{mentions[k].text}, {mention.text}”: an apposition"
     holders = titles.get(mention.head, {})
     if mention.name:  # "the French president": a holder of that title from that country
         country = _COUNTRY_OF.get(mention.name)

@@ -386,3 +386,37 @@ def test_a_titled_person_named_with_no_country_takes_the_outlets_country():
     analysis = analyse(story, LEXICON)
     assert analysis.groups()["Jane Holloway"] == "United States"
     assert set(analysis.naming()["group"]) == {"United States"}
+
+
+def test_a_role_of_something_is_headed_by_the_role_and_vice_keeps_its_office():
+    found = rows("Secretary of State Ann Corrigan flew in. The secretary met the press. Corrigan went to the State "
+                 "dinner, and the State dinner ran late.",
+                 "The Lakeside Post reported it. The Post office closed early.")
+    assert "The secretary" in found["Ann Corrigan"]
+    assert not any("the State" in mentions for mentions in found.values())
+    assert "The Post" not in found.get("Lakeside Post", set())  # before a noun it modifies, no "the Post"
+    countries = {"a": "United States"}
+    pence = discover_actors({"a": "Vice President Tom Alder spoke. Alder left."}, countries)[0]
+    assert pence.group == "United States"
+
+
+def test_an_apposition_may_open_with_then_or_a_and_hold_a_countrys_institution():
+    found = rows("He met Dale Prior, then the White House chief of staff, on Monday. Mr. Prior said little. The "
+                 "United States agreed. The United States left.",
+                 "It held, said Rick Amble, a Republican political consultant. Amble said no.",
+                 "Missiles flew, the Zarqi leader said. The Zarqi said so.")
+    assert "the White House chief of staff" in found["Dale Prior"]
+    assert "a Republican political consultant" in found["Rick Amble"]
+    assert "White House" not in found["United States"]  # inside the description, not a mention of its own
+    assert "Zarqi" in found  # after a noun's comma there is no apposition to take the name away
+
+
+def test_a_role_given_as_a_named_persons_takes_their_country():
+    countries = {"a": "United States"}
+    actors = {actor.name: actor for actor in discover_actors({"a": (
+        "Lyle Danvers, Mr. Hart's chief economic adviser, said so. Mr. Danvers left. President Hart spoke.")},
+        countries)}
+    danvers = actors["Lyle Danvers"]
+    assert "chief economic adviser" in {m.text for m in danvers.mentions}
+    assert "Mr. Hart" in {m.text for m in actors["Hart"].mentions}  # the possessor stays a mention of its own
+    assert danvers.group == "United States" and "Hart" in danvers.group_reason
