@@ -871,13 +871,14 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 family and tags.get(following.start, "").startswith("NN"))):
             continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station" is no one
         first = i - 1 if head != word else i
-        start, country, j, adjective_after = tokens[first].start, "", first - 1, False
+        start, country, j, adjective_after, institution = tokens[first].start, "", first - 1, False, ""
         while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
             previous = tokens[j]
             pair = name_key(f"{tokens[j - 1].text} {previous.text}") if j > 0 else ""
             named = None if country or not previous.capitalised else _country_run(text, tokens, j)
             if named:  # "the White House chief", "the FBI director": the name is part of the description
                 country, first_word = named
+                institution = name_key(" ".join(t.text for t in tokens[first_word:j + 1]))
                 start, j, adjective_after = tokens[first_word].start, first_word - 1, True
             elif j in used:
                 break
@@ -900,6 +901,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if j + 1 < len(tokens) and tokens[j + 1].start < start:
             start = tokens[j + 1].start
         determiner = tokens[j].lower if j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) else ""
+        determiner = determiner if determiner in ("the", "a", "an") else ""
         comma = _apposition_comma(text, tokens, j if determiner else j + 1)
         determined = determiner == "the" or (determiner in ("a", "an") and comma >= 0)  # "Tyler, a consultant,"
         if determined:
@@ -910,8 +912,9 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if not (determined or country or family):  # "migrants" needs no "the"
             continue
         closed = text[end:end + 1] in (",", ".", "")
-        found.append(Mention(article, start, end, text[start:end], "description",
-                             name_key(country) if country else "", head, comma if closed else -1, whose=whose))
+        named_by = institution if institution in _INSTITUTION_OF else name_key(country) if country else ""
+        found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
+                             comma if closed else -1, whose=whose))
     return found
 
 
@@ -1252,7 +1255,9 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 groups.union(first, i, f"“{mention.text}” names {family.lower()}, as “{mentions[first].text}” does")
                 continue
             target, reason = _described(mention, recent, titles, counts, context)
-            country = by_name.get(_COUNTRY_OF.get(mention.name, mention.name)) if mention.name else None
+            # "GOP candidates" are the party's where it is named, else its country's
+            country = mention.name and (by_name.get(_COUNTRY_OF.get(mention.name, mention.name))
+                                        or by_name.get(_INSTITUTION_OF.get(mention.name, "")))
             # "Russian officials", "a U.S. official" are the country; "the next U.S. secretary", unnamed, is no one yet
             if country and (mention.head not in w.PERSON_ROLES or (target is None and (
                     mention.head in _SPEAKING_FOR or mention.head in _LEADING))):  # "the North Korean leader", untitled
@@ -1396,7 +1401,7 @@ def _described(mention, recent, titles, counts, context: _Context):
             return k, f"“{mentions[k].text}, {mention.text}”: an apposition"
     holders = titles.get(mention.head, {})
     if mention.name:  # "the French president": a holder of that title from that country
-        country = _COUNTRY_OF.get(mention.name)
+        country = _COUNTRY_OF.get(mention.name) or _INSTITUTION_OF.get(mention.name)
         holders = {i: n for i, n in holders.items() if country in context.countries.get(context.groups.find(i), ())}
         if not holders and mention.head in _LEADING:  # "the Syrian leader": its most titled person
             holders = {i: n for heads in titles.values() for i, n in heads.items()
@@ -1454,7 +1459,7 @@ def _display_name(group: list[Mention]) -> str:
         names[name] >= 2 or name in titled or _initials(name) in initials
         or name.split(" ")[-1] in initials or name.split(" ")[0] in initials)]
     best = max(full or names, key=lambda n: (names[n], len(n)))
-    spelled = Counter(_spelled(m) for m in group if m.name == best)
+    spelled = Counter(_spelled(m) for m in group if m.name == best and m.kind != "description")
     return spelled.most_common(1)[0][0] if spelled else best.title()
 
 

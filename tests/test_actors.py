@@ -420,3 +420,12 @@ def test_a_role_given_as_a_named_persons_takes_their_country():
     assert "chief economic adviser" in {m.text for m in danvers.mentions}
     assert "Mr. Hart" in {m.text for m in actors["Hart"].mentions}  # the possessor stays a mention of its own
     assert danvers.group == "United States" and "Hart" in danvers.group_reason
+
+
+def test_an_institution_inside_a_description_picks_its_own_holder_and_row():
+    found = rows("CIA Director Ann Wells spoke. Wells left. Later the FBI director said no.",
+                 "GOP candidates lambasted the deal. The GOP said no. The GOP left.",
+                 "Sanctions work, said Paul Renner of Columbia.\nPaul Renner, former State Department official.")
+    assert "the FBI director" not in found["Ann Wells"]  # the CIA's director is not the FBI's
+    assert "GOP candidates" in found["GOP"]  # the party's people, where the party is named
+    assert "former State Department official" in found["Paul Renner"]  # an apposition needs no article
