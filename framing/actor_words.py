@@ -76,6 +76,13 @@ NOT_ACTOR_HEADS = frozenset(
     conference talks cup memo dossier server servers emails tweet tweets website""".split()
 )
 
+# World regions, places rather than actors ("across the Middle East"); a continent's name alone
+# is left an actor, as news makes it one ("Europe responded").
+REGIONS = frozenset(" ".join(region.split()) for region in """middle east, near east, far east,
+    east asia, southeast asia, south asia, central asia, asia pacific, latin america, south america,
+    central america, north africa, west africa, east africa, sub saharan africa, horn of africa,
+    persian gulf, caribbean, balkans, caucasus, sahel, arctic""".split(","))
+
 # Last words of the fields an organisation's name may join with "and": "Center for Strategic and
 # International Studies", "Department of Health and Human Services".
 FIELD_WORDS = frozenset(

@@ -760,12 +760,14 @@ def _describes_a_family(text, tokens, run, tags) -> bool:
 
 
 def _not_an_actor(key: str) -> bool:
-    """A place, event or thing named like an actor ("Korean War", "ICBM"), part of a country's
-    name alone ("the Korean border") or its plural ("the two Koreas", "the Americas"): no one actor."""
+    """A place, region, event or thing named like an actor ("Korean War", "the Middle East",
+    "ICBM"), part of a country's name alone ("the Korean border") or its plural ("the two Koreas",
+    "the Americas"): no one actor."""
     last = key.rsplit(" ", 1)[-1]
     plural_country = key.endswith("s") and key not in _COUNTRY_OF and (
         key[:-1] in _COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
-    return last in w.NOT_ACTOR_HEADS or key in w.NOT_ACTOR_ACRONYMS or key in _COUNTRY_PARTS or plural_country
+    return last in w.NOT_ACTOR_HEADS or key in w.NOT_ACTOR_ACRONYMS or key in _COUNTRY_PARTS or plural_country or (
+        key in w.REGIONS)
 
 
 def _demonym_before(text, tokens, first: int) -> int | None:

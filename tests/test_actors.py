@@ -170,7 +170,8 @@ def test_an_untitled_leader_of_a_named_country_is_the_country():
 
 def test_places_events_things_and_plural_countries_are_not_actors():
     text = ("North Korea fired an ICBM across the Korean Peninsula, the first since the Korean War, and the "
-            "two Koreas met at the Korean border. North Korea said the ICBM flew over the Korean Peninsula.")
+            "two Koreas met at the Korean border. North Korea said the ICBM flew over the Korean Peninsula. "
+            "The Middle East watched, and in East Asia the Middle East was far away.")
     found = rows(text, text)
     assert set(found) == {"North Korea"}
 
