@@ -61,6 +61,12 @@ GEO_WORDS = frozenset(
     peninsula valley beach""".split()
 )
 
+# Offices a country's government does not have, so a title of one names someone else's: in
+# American papers "Foreign Secretary Boris Johnson" is not an American (group rule 4).
+OFFICES_NOT_HELD = {
+    "United States": frozenset("minister premier chancellor foreign home prime".split()),
+}
+
 # Capitalised words that are never an actor: days, months, and time words.
 NOT_ACTORS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may

@@ -422,11 +422,14 @@ _PERSON_TITLES = w.PERSON_ROLES | w.TITLE_WORDS
 
 
 def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | None:
-    """Rule 4: a titled person named with no country, in outlets of one country."""
-    if not any(m.kind == "title" and m.head.split(" ")[-1] in _PERSON_TITLES for m in actor.mentions):
+    """Rule 4: a titled person named with no country, in outlets of one country, unless a title
+    is an office that country does not have."""
+    titles = [m for m in actor.mentions if m.kind == "title" and m.head.split(" ")[-1] in _PERSON_TITLES]
+    country = _outlet_country({m.article for m in actor.mentions}, countries) if titles else ""
+    not_held = w.OFFICES_NOT_HELD.get(country, frozenset())
+    if not country or any(_role_words(m.text[:len(m.text) - len(_spelled(m))]) & not_held for m in titles):
         return None
-    country = _outlet_country({m.article for m in actor.mentions}, countries)
-    return (country, f"titled with no country named, in outlets from {country}") if country else None
+    return country, f"titled with no country named, in outlets from {country}"
 
 
 def _outlet_country(articles: set[str], countries: dict[str, str]) -> str:
@@ -578,7 +581,8 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     for i, token in enumerate(tokens):
         last = tokens[current[-1]] if current else None
         joined = last and (_one_space(text, last, token) or _group_possessive(text, last, token))
-        if token.lower in w.NOT_ACTORS or not (token.capitalised or token.lower in _PARTICLES):
+        if (token.lower in w.NOT_ACTORS and not (joined and _a_name_not_a_month(tokens, i))) or not (
+                token.capitalised or token.lower in _PARTICLES):
             close()
             continue
         if token.lower in _PARTICLES:
@@ -629,6 +633,17 @@ def _group_possessive(text: str, left: _Token, right: _Token) -> bool:
     """A plural's possessive inside an organisation's name: "Workers' Party", "People's Republic"."""
     return left.possessive and right.lower in w.ORG_HEADS and (left.lower.endswith("s") or left.lower in _PLURALS) \
         and text[left.end:right.start] in ("' ", "'s ", "\u2019 ", "\u2019s ")
+
+
+_NAMED_LIKE_MONTHS = frozenset(("may", "june", "april", "august"))
+
+
+def _a_name_not_a_month(tokens: list[_Token], i: int) -> bool:
+    """"Theresa May", "Mrs. May", "Prime Minister May": a month's name after a name, honorific or
+    title and before no number is a surname ("in May", "May 5" stay months)."""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return tokens[i].lower in _NAMED_LIKE_MONTHS and tokens[i].text[0].isupper() and not after[:1].isdigit() \
+        and tokens[i - 1].capitalised
 
 
 def _line_start(text: str, token: _Token) -> bool:
@@ -898,7 +913,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 start, j, adjective_after = previous.start, j - 1, False
             else:
                 break
-        end, country = _of_what(text, tokens, i, tags, country)
+        end, country, institution = _of_what(text, tokens, i, tags, country, institution)
         j = _capitalised_in_apposition(text, tokens, j, used)
         if j + 1 < len(tokens) and tokens[j + 1].start < start:
             start = tokens[j + 1].start
@@ -914,6 +929,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if not (determined or country or family):  # "migrants" needs no "the"
             continue
         closed = text[end:end + 1] in (",", ".", "")
+        if comma < 0 and _a_name_follows(text, tokens, i, end, used):  # "the Russian ambassador, Alexander Yakovenko,"
+            comma = end
         named_by = institution if institution in _INSTITUTION_OF else name_key(country) if country else ""
         found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
                              comma if closed else -1, whose=whose))
@@ -957,6 +974,19 @@ def _capitalised_in_apposition(text, tokens, j: int, used: set[int]) -> int:
     return k if after_a_name and _apposition_comma(text, tokens, k) >= 0 else j
 
 
+def _a_name_follows(text, tokens, head: int, end: int, used: set[int]) -> bool:
+    """Whether ", Name," or ", Name." follows a description ending at `end`: the name it stands
+    before, in apposition."""
+    if text[end:end + 2] != ", ":
+        return False
+    k = next((k for k in range(head + 1, len(tokens)) if tokens[k].start >= end + 2), len(tokens))
+    if k == len(tokens) or tokens[k].start != end + 2 or k not in used or not tokens[k].capitalised:
+        return False
+    while k + 1 < len(tokens) and k + 1 in used and _adjacent(text, tokens[k], tokens[k + 1]):
+        k += 1
+    return text[tokens[k].end:tokens[k].end + 1] in (",", ".", "")
+
+
 def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
     """A country's or its institution's name of one to three capitalised words ending at `last`,
     before a role ("the White House chief", "the FBI director"): the country and the first word."""
@@ -968,32 +998,38 @@ def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
         if not all(_adjacent(text, a, b) for a, b in pairwise(run)):
             continue
         key = name_key(" ".join(t.text for t in run))
-        country = _COUNTRY_OF.get(key) or _INSTITUTION_OF.get(key)
+        words = key.split(" ")
+        state_body = len(words) > 1 and words[-1] in w.STATE_HEADS and _countries_named(" ".join(words[:-1]))
+        country = _COUNTRY_OF.get(key) or _INSTITUTION_OF.get(key) or (
+            state_body.most_common(1)[0][0] if state_body else "")  # "the Russian Foreign Ministry spokeswoman"
         if country:
             return country, first
     return None
 
 
-def _of_what(text, tokens, head: int, tags, country: str) -> tuple[int, str]:
-    """A role's "of" phrase, kept in the description: "chief of staff", "secretary of state" (one
-    lower-case noun), "the president of Russia" (a country, which it then names). The end of the
-    description and its country."""
+def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> tuple[int, str, str]:
+    """A role's "of" or "for" phrase, kept in the description: "chief of staff", "secretary of
+    state" (one lower-case noun after "of"), "the president of Russia", "a spokeswoman for the
+    Chinese Foreign Ministry" (a country or its institution, which it then names). The end of the
+    description, its country and the institution's name."""
     end = tokens[head].end
     after = head + 1
-    if after + 1 >= len(tokens) or tokens[after].lower != "of" or not _adjacent(text, tokens[head], tokens[after]):
-        return end, country
+    if after + 1 >= len(tokens) or tokens[after].lower not in ("of", "for") or not _adjacent(
+            text, tokens[head], tokens[after]):
+        return end, country, institution
     first = after + 1 + (tokens[after + 1].lower == "the")
-    for size in (3, 2, 1):
+    for size in (4, 3, 2, 1):
         run = tokens[first:first + size]
         if len(run) == size and all(t.capitalised for t in run) and all(
                 _adjacent(text, a, b) for a, b in zip([tokens[first - 1], *run], run, strict=False)):
-            named = _COUNTRY_OF.get(name_key(" ".join(t.text for t in run)))
-            if named and not country:
-                return run[-1].end, named
+            named = _country_run(text, tokens, first + size - 1)
+            if named and named[1] == first and not country:  # "a spokeswoman for the Chinese Foreign Ministry"
+                return run[-1].end, named[0], name_key(" ".join(t.text for t in run))
     noun = tokens[after + 1]
-    if not noun.capitalised and tags.get(noun.start, "") in ("NN", "NNS") and _adjacent(text, tokens[after], noun):
-        return noun.end, country
-    return end, country
+    if tokens[after].lower == "of" and not noun.capitalised and tags.get(noun.start, "") in ("NN", "NNS") and \
+            _adjacent(text, tokens[after], noun):
+        return noun.end, country, institution
+    return end, country, institution
 
 
 _APPOSITION_LEADS = frozenset(("then", "now", "formerly", "also"))  # "Priebus, then the chief of staff,"
@@ -1239,12 +1275,17 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
     for members in by_article.values():
         recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
         seen: list[int] = []  # named mentions so far in the article
-        for i in members:
+        for position, i in enumerate(members):
             mention = mentions[i]
             if mention.name and mention.kind != "description":
                 for head in {mention.head, mention.name.split(" ")[-1]}:
                     recent[head].append(i)
                 seen.append(i)
+                continue
+            named_next = members[position + 1] if position + 1 < len(members) else None
+            if mention.comma == mention.end and named_next is not None and mentions[named_next].name and \
+                    mentions[named_next].kind != "description" and mentions[named_next].start == mention.end + 2:
+                groups.union(named_next, i, f"“{mention.text}, {mentions[named_next].text}”: an apposition")
                 continue
             context = _Context(mentions, groups, countries, home, seen, roles)
             holder = _holder_name(mention.holder, by_name, people)

@@ -430,3 +430,27 @@ def test_an_institution_inside_a_description_picks_its_own_holder_and_row():
     assert "the FBI director" not in found["Ann Wells"]  # the CIA's director is not the FBI's
     assert "GOP candidates" in found["GOP"]  # the party's people, where the party is named
     assert "former State Department official" in found["Paul Renner"]  # an apposition needs no article
+
+
+def test_a_months_name_after_a_name_or_title_is_a_surname():
+    found = rows("Prime Minister Ada May spoke on Monday. Mrs. May left in May, and on May 5 she came back.")
+    assert {"Prime Minister Ada May", "Mrs. May"} <= found["Ada May"]
+    assert not any(" May 5" in text or text == "May" for texts in found.values() for text in texts)
+
+
+def test_an_office_the_outlets_country_does_not_have_is_no_sign_of_that_country():
+    actors = discover_actors({"a": "Foreign Secretary Tom Varley spoke. Mr. Varley left. Vice President Jo Hale "
+                                   "met him. Hale left."}, {"a": "United States"})
+    groups = {actor.name: actor.group for actor in actors}
+    assert groups["Tom Varley"] == "Tom Varley" and groups["Jo Hale"] == "United States"
+
+
+def test_a_description_before_a_name_in_apposition_and_a_state_body_inside_it():
+    countries = {"a": "United States"}
+    actors = {actor.name: actor for actor in discover_actors({"a": (
+        "He summoned the Russian ambassador, Ivan Dorokhov. Dorokhov left. \"No,\" said Lena Orlova, the Russian "
+        "Foreign Ministry spokeswoman. Orlova left. \"Never,\" said Mei Tan, a spokeswoman for the Chinese Foreign "
+        "Ministry. Tan left.")}, countries)}
+    assert "the Russian ambassador" in {m.text for m in actors["Ivan Dorokhov"].mentions}
+    assert "the Russian Foreign Ministry spokeswoman" in {m.text for m in actors["Lena Orlova"].mentions}
+    assert actors["Lena Orlova"].group == "Russia" and actors["Mei Tan"].group == "China"
