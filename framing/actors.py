@@ -569,7 +569,7 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     opener = -1  # a sentence's first word left out, taken back before a lone organisation head
 
     def close():
-        while current and tokens[current[-1]].lower in _PARTICLES:
+        while current and (tokens[current[-1]].lower in _PARTICLES or tokens[current[-1]].text == "the"):
             current.pop()
         if len(current) == 1 and current[0] == opener + 1 and tokens[current[0]].lower == "party" and \
                 _one_space(text, tokens[opener], tokens[current[0]]):
@@ -582,13 +582,15 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
         last = tokens[current[-1]] if current else None
         joined = last and (_one_space(text, last, token) or _group_possessive(text, last, token))
         if (token.lower in w.NOT_ACTORS and not (joined and _a_name_not_a_month(tokens, i))) or not (
-                token.capitalised or token.lower in _PARTICLES):
+                token.capitalised or token.lower in _PARTICLES or token.text == "the"):
             close()
             continue
-        if token.lower in _PARTICLES:
+        if token.lower in _PARTICLES or token.text == "the":
             before = tokens[current[-1]].lower if current and joined else ""
-            if before in w.ORG_HEADS or before in w.TITLE_WORDS:
-                current.append(i)
+            inside_a_name = any(tokens[k].lower in _PARTICLES for k in current)  # "... for the Prohibition of ..."
+            if (before in w.ORG_HEADS or before in w.TITLE_WORDS or (before and inside_a_name)) if (
+                    token.text != "the") else before in _PARTICLES:
+                current.append(i)  # "Organisation for the Prohibition of Chemical Weapons"
             else:
                 close()
             continue
@@ -720,8 +722,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if lowers[0] in w.HONORIFICS and len(words) > 1:
         return _mention(article, text, words[0].start, words[-1].end, "honorific", words[1:], "")
     last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
-    if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":
-        last_title = min(last_title + 2, len(words) - 1)  # Secretary of State Mike Pompeo
+    if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
+        last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))
     key = name_key(" ".join(t.text for t in words))
     person_like = last_title >= 0 or not (key in _COUNTRY_OF or key in _INSTITUTION_OF or lowers[-1] in w.ORG_HEADS)
     start = _role_start(text, tokens, run[0], tags) if person_like else words[0].start  # not "chief White House"
@@ -754,6 +756,16 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+
+
+def _office_end(lowers: list[str], first: int) -> int:
+    """The last word of a title's "of" object starting at `first`: a country's or institution's
+    whole name ("President of the United States"), else one word ("Secretary of State")."""
+    for size in (3, 2):
+        key = " ".join(lowers[first:first + size])
+        if first + size <= len(lowers) and (key in _COUNTRY_OF or key in _INSTITUTION_OF):
+            return first + size - 1
+    return min(first, len(lowers) - 1)
 
 
 _REGION_WORDS = w.GEO_WORDS | {"central", "latin"}  # before a demonym: "Central American", "Latin American"

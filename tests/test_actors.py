@@ -454,3 +454,19 @@ def test_a_description_before_a_name_in_apposition_and_a_state_body_inside_it():
     assert "the Russian ambassador" in {m.text for m in actors["Ivan Dorokhov"].mentions}
     assert "the Russian Foreign Ministry spokeswoman" in {m.text for m in actors["Lena Orlova"].mentions}
     assert actors["Lena Orlova"].group == "Russia" and actors["Mei Tan"].group == "China"
+
+
+def test_an_organisations_name_may_hold_for_the_and_a_titles_office_a_whole_country():
+    found = rows("The Council for the Protection of Rural Ponds (CPRP) met on a rainy morning, and later the CPRP "
+                 "said that nothing would change before the summer.",
+                 "President Ada Hale spoke. The President of the United States left. Secretary of the Navy Ben Roe "
+                 "came. Mr. Roe spoke.")
+    assert {"Council for the Protection of Rural Ponds", "CPRP"} <= found["Council for the Protection of Rural Ponds"]
+    assert "President of the United States" in found["Ada Hale"]
+    assert "Secretary of the Navy Ben Roe" in found["Ben Roe"]
+
+
+def test_countries_beyond_the_great_powers_have_their_capitals_and_demonyms():
+    found = rows("Honduran officials met in Tegucigalpa on a warm day. Later Tegucigalpa said the Hondurans who "
+                 "had left would be welcome, and Guatemala agreed with Honduras.")
+    assert {"Honduran officials", "Tegucigalpa", "Honduras"} <= found["Honduras"]
