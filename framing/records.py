@@ -78,7 +78,8 @@ def csv_records(lines: Iterable[str], *, source: str) -> Iterator[tuple[int, dic
             break
         except csv.Error as error:
             unclosed = "unexpected end of data" in str(error) or "EOF" in str(error)
-            yield RecordProblem(source, UNCLOSED_QUOTE if unclosed else f"not valid CSV ({error})", row, stops=True)
+            yield RecordProblem(source, UNCLOSED_QUOTE if unclosed else f"not valid CSV ({error}): a quotation mark "
+                                "opened in this row or one above may never be closed", row, stops=True)
             return
         if not any(cell.strip() for cell in cells):
             continue

@@ -323,16 +323,20 @@ def test_a_commit_a_kill_cut_short_is_finished_by_the_next_reader(tmp_path, defa
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")) == []
 
 
-def test_a_csv_with_an_unclosed_quote_is_reported_at_its_row_not_read_as_one_article(tmp_path, capsys):
-    rows = [f"Outlet {i % 3},A short article number {i}." for i in range(1, 1001)]
+@pytest.mark.parametrize(("quoted", "said"), [
+    (False, "a quotation mark opened here is never closed"),  # no other quote in the file: it runs to the end
+    (True, "a quotation mark opened in this row or one above may never be closed")])  # the next row's quote meets it
+def test_a_csv_with_an_unclosed_quote_is_refused_at_its_row_and_nothing_is_written(tmp_path, capsys, quoted, said):
+    """Rows after an open quote cannot be told apart: the run stops, naming the row, rather than score the
+    rows before it and lose the rest unsaid."""
+    rows = [f'Outlet {i % 3},{chr(34) * quoted}A short article number {i}.{chr(34) * quoted}' for i in range(1, 301)]
     rows[99] = 'Outlet 1,"Row 100 opens a quote and never closes it.'
     source = tmp_path / "in.csv"
     source.write_text("outlet,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    assert main(["batch", str(source), "--out", str(tmp_path / "out.csv"), "--workers", "1"]) == 0
+    assert main(["batch", str(source), "--out", str(tmp_path / "out.csv"), "--workers", "1"]) != 0
     err = capsys.readouterr().err
-    assert "skipped row 101: a quotation mark opened here is never closed" in err
-    assert pd.read_csv(tmp_path / "out.csv")["row"].max() < 101  # nothing after it became part of an article
-    assert pd.read_csv(tmp_path / "out.problems.csv")["row"].tolist() == [101]
+    assert "row 101: " in err and said in err and "nothing was scored" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
 def test_no_csv_the_batch_writes_holds_a_formula(tmp_path, capsys):

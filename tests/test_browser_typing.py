@@ -35,6 +35,24 @@ def type_into(page: Page, field: Locator, text: str) -> None:
     page.keyboard.type(text, delay=KEYSTROKE_MS)
 
 
+def tick_row(page: Page, table: Locator, row: int, form: Locator, *, shown: bool) -> None:
+    """Click the selection box of a table's row until the row's form is `shown` (or gone). The grid draws
+    on a canvas (rows of 35 px under a header) and takes a click only where it saw the pointer arrive, so
+    the pointer is moved over it first, and a click it dropped while drawing itself again is made again."""
+    box = table.bounding_box()
+    assert box, "the table is not on the page"
+    for _ in range(3):
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.click(box["x"] + 15, box["y"] + 35 * (row + 1) + 17)
+        try:
+            expect(form).to_have_count(int(shown), timeout=5_000)
+        except AssertionError:
+            continue
+        settle(page)
+        return
+    pytest.fail(f"row {row} of the table could not be {'selected' if shown else 'unselected'}")
+
+
 def test_import_keeps_every_field_typed_in_turn(page: Page, url: str, data_dir: Path, tmp_path: Path):
     (tmp_path / "a.txt").write_text("The regime said the rebels had fled.\nOfficials denied it.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("The government said armed groups fled.\n", encoding="utf-8")
@@ -102,3 +120,31 @@ def test_lexicon_keeps_every_field_of_a_new_category_typed_in_turn(page: Page, u
     added = [t for t in saved.terms if t.category == "speed_words"]
     assert [t.text for t in added] == ["quickfire", "wordsmithery", "snapfire"]
     assert added[-1].note == "Typed straight after the category."
+
+
+def test_lexicon_keeps_every_change_typed_into_existing_terms(page: Page, url: str, data_dir: Path):
+    """Existing terms are changed one after another, each typed at speed and applied with no wait."""
+    visit(page, f"{url}/lexicon", "Lexicon")
+    table = page.get_by_test_id("stDataFrame").filter(has_text="part of speech")
+    table.scroll_into_view_if_needed()
+    typed = {1: {"referent": "Someone named", "note": "Typed at speed.", "forms": "atrocityish"},
+             2: {"referent": "Another one", "part of speech": "noun"}}
+    for row, values in typed.items():
+        form = page.locator('[data-testid="stForm"]').filter(has_text=f"Change the term in row {row + 1}")
+        tick_row(page, table, row, form, shown=True)
+        for label, value in values.items():
+            type_into(page, form.get_by_label(label, exact=True), value)
+        form.get_by_role("button", name="Apply the changes to this term").click()
+        expect(form.get_by_label("referent", exact=True)).to_have_value(values["referent"])
+        tick_row(page, table, row, form, shown=False)  # unselected again, for the next row
+    save_form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name="Save", exact=True))
+    type_into(page, save_form.get_by_role("textbox", name="Name", exact=True), "Changed terms")
+    save_form.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved in your data folder as:")).to_be_visible(timeout=TIMEOUT)
+    no_exception(page)
+
+    default, saved = load_lexicon().terms, load_lexicon(data_dir / "lexicons" / "changed-terms.yaml").terms
+    assert [(t.text, t.referent, t.note, t.forms) for t in saved[1:3]] == [
+        (default[1].text, "Someone named", "Typed at speed.", ("atrocityish",)),
+        (default[2].text, "Another one", default[2].note, default[2].forms)]
+    assert saved[2].pos == ("noun",) and saved[3:] == default[3:]

@@ -125,6 +125,16 @@ def test_corrupt_lines_are_skipped_and_counted_and_the_next_guess_is_not_lost():
     assert {(g.student, g.outlet) for g in lesson.guesses} == {("s1", "Press TV"), ("s3", "Sputnik")}
 
 
+def test_a_line_still_being_written_is_left_out_until_whole_and_a_line_separator_splits_no_record():
+    code = start_lesson("s")[0].code
+    record_guess(code, Guess("s1", "a", "Press\u2028TV"))  # JSON keeps U+2028 as it is, inside one line
+    with lesson_path(code).open("a", encoding="utf-8") as stream:
+        stream.write('{"type": "guess", "student": "s2", "art')  # a writer in mid-line
+    lesson = load_lesson(code)
+    assert lesson.skipped == 0
+    assert [(g.student, g.outlet) for g in lesson.guesses] == [("s1", "Press\u2028TV")]
+
+
 def test_a_lesson_file_without_its_first_line_says_so():
     code = start_lesson("s")[0].code
     lesson_path(code).write_text("garbage\n", encoding="utf-8")

@@ -1,8 +1,6 @@
 """The Lexicon page through AppTest: edits are checked at once, the scores follow them, a saved
-lexicon can be used by every page. Categories are changed through the form under their table (a row
-selected, its boxes filled, a button pressed). AppTest cannot type into a data_editor; for the terms it
-seeds the editor's edit state (edited_rows, added_rows, deleted_rows) in session state, which is what
-a browser edit sends."""
+lexicon can be used by every page. Categories and terms are changed through the form under their table
+(a category chosen, or a term's row selected as a click does; its boxes filled, a button pressed)."""
 
 import builtins
 import re
@@ -12,7 +10,7 @@ from apptest_helpers import html_of, open_page
 
 from framing import Analysis
 from framing.lexicon import USER_LEXICONS, load_lexicon
-from framing.library.lexicon_edit import CATEGORY_COLUMNS, save_lexicon
+from framing.library.lexicon_edit import CATEGORY_COLUMNS, TERM_COLUMNS, save_lexicon
 from framing.render.markup import html_text
 from framing.storage import data_subdir
 from framing.stories import USER_STORIES
@@ -22,11 +20,25 @@ NEW_CATEGORY = {"id": "test_words", "name": "Test words", "description": "made i
                 "teaching_note": "a test", "scare_quotes": False, "terms": "airstrikes, war planes"}
 
 
-def edit_terms(at, *, edited=None, deleted=()):
-    """Apply one edit to the terms editor, as the browser would, and rerun."""
-    at.session_state[at.data_editor[0].key] = {"edited_rows": edited or {}, "added_rows": [],
-                                               "deleted_rows": list(deleted)}
+def terms_of(at) -> pd.DataFrame:
+    return next(frame.value for frame in at.dataframe if list(frame.value.columns) == list(TERM_COLUMNS))
+
+
+def select_terms(at, *rows: int):
+    """Select rows of the terms table, as clicks in the browser do, and rerun."""
+    key = next(frame.key for frame in at.dataframe if frame.key and frame.key.startswith("lexicon_terms:"))
+    at.session_state[key] = {"selection": {"rows": list(rows), "columns": []}}
     return at.run()
+
+
+def edit_term(at, row: int, button: str = "lexicon_term_change_apply", **values):
+    """Select a term's row, type into its form's boxes (not sent), then press one of its buttons."""
+    at = select_terms(at, row)
+    for widget in [*at.text_input, *at.selectbox, *at.checkbox]:
+        field = (widget.key or "").removeprefix("lexicon_term_change_").split(":")[0]
+        if widget.key and widget.key.startswith("lexicon_term_change_") and field in values:
+            (widget.input if hasattr(widget, "input") else widget.set_value)(values[field])
+    return at.button(key=button).click().run()
 
 
 def category_boxes(at) -> dict:
@@ -73,14 +85,14 @@ def score_table(at) -> pd.DataFrame:
 def test_the_page_starts_from_the_sidebar_lexicon_and_says_it_is_valid():
     at = open_page(PAGE)
     assert at.selectbox(key="lexicon_start").value == "default"
-    assert [editor.editing_mode for editor in at.data_editor] == ["delete"]  # terms are added, as categories, by form
+    assert not at.data_editor  # no grid to type into: categories and terms are changed and added by forms
     assert len(categories_table(at)) == len(load_lexicon().categories)
     assert at.success[0].value.startswith(f"Valid: {len(load_lexicon().categories)} categories, ")
     assert (score_table(at)["change"] == 0).all()
 
 
 def test_a_term_with_regex_syntax_shows_the_files_error_and_its_row():
-    at = edit_terms(open_page(PAGE), edited={3: {"term": "terror(ist)?"}})
+    at = edit_term(open_page(PAGE), 3, term="terror(ist)?")
     assert not at.exception and not at.success
     assert "row 4 of the terms table" in at.error[0].value
     assert "'terror(ist)?'): use words, spaces, hyphens and apostrophes only" in at.code[0].value
@@ -89,23 +101,23 @@ def test_a_term_with_regex_syntax_shows_the_files_error_and_its_row():
 
 def test_a_duplicate_term_is_refused():
     at = open_page(PAGE)
-    first = at.data_editor[0].value.loc[0, "term"]
+    first = terms_of(at).loc[0, "term"]
     at = add_terms(at, "hedge", first.upper())
     assert "already listed in category 'evaluative'" in at.code[0].value
 
 
 def test_the_edits_survive_a_visit_to_another_page():
-    at = edit_terms(open_page(PAGE), edited={3: {"term": "terror(ist)?"}})
+    at = edit_term(open_page(PAGE), 3, term="terror(ist)?")
     at.switch_page("views/overview.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
-    assert "terror(ist)?" in at.data_editor[0].value["term"].tolist()
+    assert "terror(ist)?" in terms_of(at)["term"].tolist()
     assert "terror(ist)?" in at.code[0].value
 
 
 def test_adding_a_term_changes_the_scores_at_once():
     at = open_page(PAGE)
-    assert "airstrikes" not in at.data_editor[0].value["term"].tolist()
+    assert "airstrikes" not in terms_of(at)["term"].tolist()
     at = add_terms(at, "hedge", "airstrikes")
     assert at.success, [e.value for e in at.error]
     change = score_table(at)
@@ -120,8 +132,8 @@ def test_renaming_a_category_id_takes_its_terms_along():
     at = send_category(at, id="distance")
     assert not at.exception and at.success, [c.value for c in at.code]
     assert categories_table(at)["id"].tolist()[5] == "distance"
-    assert "distance" in set(at.data_editor[0].value["category"]) and "distancing" not in set(
-        at.data_editor[0].value["category"])
+    assert "distance" in set(terms_of(at)["category"]) and "distancing" not in set(
+        terms_of(at)["category"])
 
 
 def test_a_category_typed_in_the_form_is_added_whole_and_empty_cells_are_empty():
@@ -129,7 +141,7 @@ def test_a_category_typed_in_the_form_is_added_whole_and_empty_cells_are_empty()
     table = categories_table(at)
     added = table[table["id"] == "test_words"].iloc[0]
     assert (added["name"], added["description"], added["teaching_note"]) == ("Test words", "made in a test", "a test")
-    terms = at.data_editor[0].value
+    terms = terms_of(at)
     assert terms[terms["category"] == "test_words"]["term"].tolist() == ["airstrikes", "war planes"]
     assert at.success, [c.value for c in at.code]  # with its first terms, the lexicon is valid at once
     assert not table.isna().any().any() and "None" not in set(table["story"])  # an empty cell shows nothing
@@ -139,12 +151,12 @@ def test_a_category_typed_in_the_form_is_added_whole_and_empty_cells_are_empty()
 
 def test_terms_typed_in_the_form_are_added_to_their_category_with_empty_cells():
     at = add_terms(open_page(PAGE), "hedge", "airstrikes,  war planes ,", referent="Russia", note="a test")
-    terms = at.data_editor[0].value
+    terms = terms_of(at)
     added = terms[terms["term"].isin(["airstrikes", "war planes"])]
     assert added[["category", "referent", "note", "pos", "forms"]].values.tolist() == [
         ["hedge", "Russia", "a test", "", ""]] * 2
     at = add_terms(at, "hedge", " , ")
-    assert "type a term first" in at.warning[0].value and len(at.data_editor[0].value) == len(terms)
+    assert "type a term first" in at.warning[0].value and len(terms_of(at)) == len(terms)
 
 
 def test_a_category_without_an_id_takes_one_from_its_name_and_one_without_either_is_not_added():
@@ -159,7 +171,7 @@ def test_removing_a_category_removes_its_terms():
     at = select_category(open_page(PAGE), 5)
     at = send_category(at, button="lexicon_category_remove")
     assert "distancing" not in set(categories_table(at)["id"])
-    assert "distancing" not in set(at.data_editor[0].value["category"]) and at.success
+    assert "distancing" not in set(terms_of(at)["category"]) and at.success
 
 
 def test_candidate_terms_from_annotation_can_be_added():
@@ -167,12 +179,12 @@ def test_candidate_terms_from_annotation_can_be_added():
     at.session_state["lexicon_candidates"] = [{"term": "air strikes", "category": None},
                                               {"term": "warplanes", "category": "evaluative"}]
     at.run()
-    picks = at.data_editor[1]
+    (picks,) = at.data_editor
     assert picks.value["term"].tolist() == ["air strikes", "warplanes"]
     at.session_state[picks.key] = {"edited_rows": {1: {"add": True}}, "added_rows": [], "deleted_rows": []}
     at.run()
     at.button[[b.label for b in at.button].index("Add the ticked terms")].click().run()
-    terms = at.data_editor[0].value
+    terms = terms_of(at)
     assert terms[terms["term"] == "warplanes"]["category"].tolist() == ["evaluative"]
     assert terms[terms["term"] == "warplanes"][["referent", "note", "pos", "forms"]].iloc[0].tolist() == [""] * 4
     assert at.session_state["lexicon_candidates"] == [{"term": "air strikes", "category": None}]
@@ -220,10 +232,10 @@ def select_score_row(at, row: int):
 
 def test_a_selected_row_shows_the_hits_gained_and_lost_each_in_its_sentence():
     at = open_page(PAGE)
-    terms = at.data_editor[0].value
+    terms = terms_of(at)
     first = int(terms.index[terms["term"] == "so-called"][0])
     moved = terms.loc[first]
-    at = edit_terms(at, edited={first: {"category": "hedge"}})  # its hits leave their category for another
+    at = edit_term(at, first, category="hedge")  # its hits leave their category for another
     change = score_table(at)
     row = int(change.index[(change["category"] == moved["category"]) & (change["change"] < 0)][0])
     outlet, lost = change.loc[row, "outlet"], -int(change.loc[row, "change"])
@@ -274,3 +286,23 @@ def test_a_saved_lexicon_can_be_deleted_and_the_deletion_undone():
     assert path.stem not in at.sidebar.selectbox(key="lexicon").options
     at.button(key="lexicon_undo").click().run()
     assert path.exists() and path.stem in at.sidebar.selectbox(key="lexicon").options
+
+
+def test_after_apply_the_category_stays_chosen_and_its_form_shows_what_was_applied():
+    at = send_category(select_category(open_page(PAGE), 2), name="Changed name")
+    assert next(box for box in at.selectbox if box.key.startswith("lexicon_category_choice:")).value == 2
+    assert category_boxes(at)["name"].value == "Changed name"
+    assert categories_table(at)["name"].tolist()[2] == "Changed name"
+
+
+def test_a_term_changed_in_its_form_stays_chosen_and_several_selected_terms_are_removed_together():
+    at = open_page(PAGE)
+    before = terms_of(at)
+    at = edit_term(at, 1, referent="Someone", note="a note", pos="noun", match_case=True)
+    assert terms_of(at).loc[1, ["term", "referent", "note", "pos", "match_case"]].tolist() == [
+        before.loc[1, "term"], "Someone", "a note", "noun", True]
+    assert next(box for box in at.text_input if box.key.startswith("lexicon_term_change_note:")).value == "a note"
+    at = select_terms(at, 0, 2)
+    at = at.button(key="lexicon_terms_remove").click().run()
+    assert terms_of(at)["term"].tolist() == [before.loc[1, "term"], *before["term"].tolist()[3:]]
+    assert at.success, [c.value for c in at.code]

@@ -2,6 +2,7 @@
 with the story's scores under the edited lexicon beside the current ones, a comparison with the
 default, and saving as a named lexicon that the sidebar can then use."""
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -62,6 +63,19 @@ CATEGORY_COLUMN_CONFIG = {  # how the Categories table and form show each of lex
 }
 
 
+TERM_COLUMN_CONFIG = {  # how the terms table and form show each of lexicon_edit.TERM_COLUMNS
+    "category": st.column_config.TextColumn("category"),
+    "term": st.column_config.TextColumn("term", help="Words, spaces, hyphens and apostrophes; a * at the end of "
+                                        "a word matches any ending (terroris*)"),
+    "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
+    "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category"),
+    "pos": st.column_config.TextColumn("part of speech", help="noun, verb, adjective or adverb (comma between "
+                                       "several): only that use counts"),
+    "forms": st.column_config.TextColumn("forms", help="Other forms it matches, comma between them "
+                                         "(complains, complained)"),
+    "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
+}
+TERM_TEXTS = ("term", "referent", "note", "pos", "forms")  # the boxes of the term form, after its category
 CATEGORY_FLAGS = ("scare_quotes", "skip_negated")
 CATEGORY_TEXTS = tuple(field for field in CATEGORY_COLUMNS if field not in CATEGORY_FLAGS)
 LONG_FIELDS = ("description", "teaching_note")
@@ -81,8 +95,8 @@ def preview(story_path: str, fingerprint: tuple, lexicon_text: str, _lexicon) ->
 
 def working_copy(start: str, path: str) -> dict:
     """The edits made from the lexicon `start`, kept in the session so they survive reruns and
-    visits to other pages. `categories`/`terms` are the tables as changed so far; `edited` is the terms
-    editor's latest output; `version` renews the table and the form when the tables are replaced."""
+    visits to other pages. `categories`/`terms` are the tables as changed so far; `version` counts the
+    changes, and `rows` per table the ones that added or removed its rows (which clear what is chosen in it).    """
     key = LEXICON_WORK + start
     if key not in st.session_state:
         try:
@@ -92,15 +106,26 @@ def working_copy(start: str, path: str) -> dict:
             st.code(str(error), language=None, wrap_lines=True)
             st.stop()
         st.session_state[key] = {"base": lexicon, "categories": categories_frame(lexicon),
-                                 "terms": terms_frame(lexicon), "edited": None, "version": 0}
+                                 "terms": terms_frame(lexicon), "version": 0,
+                                 "rows": {"categories": 0, "terms": 0}}
     return st.session_state[key]
 
 
 def replace_tables(work: dict, categories: pd.DataFrame, terms: pd.DataFrame) -> None:
-    """Make the given tables the editors' new starting point, and show them afresh."""
-    work.update(categories=categories.reset_index(drop=True), terms=terms.reset_index(drop=True), edited=None,
-                version=work["version"] + 1)
+    """Make the given tables the new starting point, and show them afresh. What is chosen in them stays
+    chosen unless rows came or went."""
+    tables = {"categories": categories.reset_index(drop=True), "terms": terms.reset_index(drop=True)}
+    rows = {name: work["rows"][name] + (len(table) != len(work[name])) for name, table in tables.items()}
+    work.update(tables, version=work["version"] + 1, rows=rows)
     st.rerun()
+
+
+def form_tag(row: int | None, current: dict) -> str:
+    """A chosen row's form stays the same form (what is typed in it stays) until the row's values change,
+    when it is drawn afresh with them; a new row's form is always the same form."""
+    if row is None:
+        return "new"
+    return f"{row}:{hashlib.sha256(repr(sorted(current.items())).encode()).hexdigest()[:12]}"
 
 
 def use_lexicon(name: str) -> None:
@@ -126,17 +151,15 @@ def category_form(start: str, work: dict) -> tuple[int | None, dict | None, bool
     """The categories as a table, and a form for the one chosen (or a new one). The form's text boxes hold
     each keystroke until one of its buttons is pressed, so no rerun drops what was typed. Returns the row
     changed (None: a new one), its values as typed (None: nothing sent), and whether it is to be removed."""
-    version, categories = work["version"], work["categories"]
+    categories = work["categories"]
     st.subheader("Categories")
     st.dataframe(categories, hide_index=True, column_config=CATEGORY_COLUMN_CONFIG, width="stretch")
     row = st.selectbox("Change a category, or add one", [None, *range(len(categories))],
-                       key=f"lexicon_category_choice:{start}:{version}",
+                       key=f"lexicon_category_choice:{start}:{work['rows']['categories']}",
                        format_func=lambda i: "A new category" if i is None else
                        f"{categories.loc[i, 'id']}: {categories.loc[i, 'name']}")
     current = categories.loc[row].to_dict() if row is not None else dict.fromkeys(CATEGORY_COLUMNS, "")
-    # A new category's form stays the same form when the page is drawn again (what is typed in it meanwhile
-    # stays) and is emptied once sent; a chosen category's form is drawn afresh with its values.
-    tag = "new" if row is None else f"{version}:{row}"
+    tag = form_tag(row, current)  # after Apply the category stays chosen, its form showing what was applied
     with st.form(f"lexicon_category_form:{start}:{tag}", enter_to_submit=False, clear_on_submit=row is None):
         values = {}
         for names in (("id", "name", "story"), ("description", "teaching_note")):
@@ -183,36 +206,67 @@ def changed_category(work: dict, terms: pd.DataFrame, row: int | None, values: d
 
 
 def tables_section(start: str, work: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """The categories (a form for one at a time), the terms table and the form that adds terms; the tables
-    as edited and the category ids they name."""
+    """The categories and the terms, each a table with a form for the one chosen, and the form that adds
+    terms; the tables as edited and the category ids they name."""
     row, values, remove = category_form(start, work)
-    categories = work["categories"]
-    term_key = f"lexicon_terms:{start}:{work['version']}"
-    if work["edited"] is not None and term_key not in st.session_state:
-        work["terms"] = work["edited"]  # the page was left: its editor forgot, the session not
+    categories, terms = work["categories"], work["terms"]
     ids = list(dict.fromkeys(str(i).strip() for i in categories["id"] if isinstance(i, str) and i.strip()))
-    st.subheader("Terms")
-    st.caption("Words, spaces, hyphens and apostrophes; a * at the end of a word matches any ending (terroris*). "
-               "Add terms with the form under the table; change a cell in it, or select rows and press Delete "
-               "to remove them.")
-    terms = st.data_editor(
-        work["terms"], key=term_key, num_rows="delete", hide_index=True, width="stretch", column_config={
-            "category": st.column_config.SelectboxColumn("category", options=ids, required=True),
-            "term": st.column_config.TextColumn("term", required=True),
-            "referent": st.column_config.TextColumn("referent", help="The actor a name or label points to"),
-            "note": st.column_config.TextColumn("note", width="large", help="Why this term is in this category"),
-            "pos": st.column_config.TextColumn("part of speech", help="noun, verb, adjective or adverb (comma "
-                                               "between several): only that use counts"),
-            "forms": st.column_config.TextColumn("forms", help="Other forms it matches, comma between them "
-                                                 "(complains, complained)"),
-            "match_case": st.column_config.CheckboxColumn("match case", help="Match capitals exactly (US, IS)"),
-        })
-    work["edited"] = terms
     if values is not None:
         changed_category(work, terms, row, values, remove)
+    if (changed := terms_table(start, work, ids)) is not None:
+        replace_tables(work, categories, changed)
     if (added := term_form(start, ids)) is not None:
         replace_tables(work, categories, pd.concat([terms, added], ignore_index=True))
     return categories, terms, ids
+
+
+def terms_table(start: str, work: dict, ids: list[str]) -> pd.DataFrame | None:
+    """The terms as a table whose rows can be selected: one selected opens a form to change or remove it,
+    several can be removed together. The form's boxes hold each keystroke until a button is pressed (a grid's
+    cells, each sent as it is left, lost words typed quickly). Returns the terms as changed, or None."""
+    terms = work["terms"]
+    st.subheader("Terms")
+    st.caption("Select a row to change or remove that term, or several rows to remove them; add terms with "
+               "the form under the table.")
+    picked = st.dataframe(terms, key=f"lexicon_terms:{start}:{work['rows']['terms']}", on_select="rerun",
+                          selection_mode="multi-row", hide_index=True, width="stretch",
+                          column_config=TERM_COLUMN_CONFIG)
+    rows = [r for r in (picked.selection.rows if picked and picked.selection else []) if r < len(terms)]
+    if len(rows) > 1:
+        if st.button(f"Remove the {len(rows)} selected terms", key="lexicon_terms_remove"):
+            return terms.drop(index=rows)
+        return None
+    if not rows:
+        return None
+    (row,) = rows
+    current = terms.loc[row].to_dict()
+    tag = form_tag(row, current)
+    with st.form(f"lexicon_term_change:{start}:{tag}", enter_to_submit=False):
+        st.markdown(f"**Change the term in row {row + 1}**")
+        first, second = st.columns(3), st.columns([3, 1, 1])
+        category = str(current["category"])
+        choices = ids if category in ids else [category, *ids]
+        values = {"category": first[0].selectbox("category", choices, index=choices.index(category),
+                                                 key=f"lexicon_term_change_category:{start}:{tag}")}
+        for column, field in zip([*first[1:], *second], TERM_TEXTS, strict=True):
+            values[field] = column.text_input(TERM_COLUMN_CONFIG[field]["label"], value=str(current[field] or ""),
+                                              help=TERM_COLUMN_CONFIG[field].get("help"),
+                                              key=f"lexicon_term_change_{field}:{start}:{tag}")
+        values["match_case"] = st.checkbox(TERM_COLUMN_CONFIG["match_case"]["label"],
+                                           value=bool(current["match_case"]),
+                                           help=TERM_COLUMN_CONFIG["match_case"].get("help"),
+                                           key=f"lexicon_term_change_match_case:{start}:{tag}")
+        left, right = st.columns(2)
+        sent = left.form_submit_button("Apply the changes to this term", type="primary",
+                                       key="lexicon_term_change_apply")
+        remove = right.form_submit_button("Remove this term", key="lexicon_term_change_remove")
+    if remove:
+        return terms.drop(index=row)
+    if not sent:
+        return None
+    changed = terms.copy()
+    changed.loc[row, list(values)] = [v.strip() if isinstance(v, str) else v for v in values.values()]
+    return changed
 
 
 def term_form(start: str, ids: list[str]) -> pd.DataFrame | None:

@@ -115,7 +115,8 @@ def _check_columns(path: Path, columns, *, found) -> None:
 
 def _table_chunks(path: Path, chunk_size: int, read) -> Iterator[Chunk]:
     """Chunks of the records `read` (framing.records) finds in a CSV or JSON Lines file, each with
-    the bytes it moved the progress bar by. A CSV without the required columns stops the run."""
+    the bytes it moved the progress bar by. A CSV without the required columns, or one that cannot be read
+    to its end (a quotation mark left open), stops the run before anything is written."""
     chunk = Chunk([], [], 0)
 
     def counted(lines):
@@ -128,8 +129,10 @@ def _table_chunks(path: Path, chunk_size: int, read) -> Iterator[Chunk]:
         checked = not is_csv
         for item in read(counted(file), source=str(path)):
             if isinstance(item, RecordProblem):
-                if item.stops and not checked:  # no header to read, or a broken one
-                    raise BatchError(f"{path}: {item.message}")
+                if item.stops:  # no header, a broken one, or a row after which the file cannot be read
+                    place = f", row {item.row}" if checked and item.row else ""
+                    rest = "; the rest of the file cannot be read, so nothing was scored" if checked else ""
+                    raise BatchError(f"{path}{place}: {item.message}{rest}")
                 chunk.problems.append(item)
                 continue
             if not checked:

@@ -8,7 +8,8 @@ that the code is one and that the lesson is still running.
 
 Its file, `lessons/<code>.jsonl`, is a log: the lesson line first, then one line per guess, set of
 marks or teacher's action, each appended whole under the lesson's lock, so many students at once lose
-nothing. Reading it back, a student's last guess (or marks) for an article replaces the earlier ones,
+nothing; a reader takes no lock (a student can join from a read-only data folder) and leaves out a last
+line not yet ended. Reading it back, a student's last guess (or marks) for an article replaces the earlier ones,
 and a line that cannot be read (a crash in mid-write, a hand edit) is skipped and counted, never fatal.
 Beside it, `lessons/<code>.version` holds the number of teacher's actions so far: a student's screen
 reads that small file every few seconds and redraws only when it changed.
@@ -132,14 +133,14 @@ def start_lesson(story: str, *, duration: dt.timedelta = LESSON_DURATION,
 def load_lesson(code: str) -> Lesson:
     """The lesson with its guesses and marks so far and the state the teacher's actions left it in."""
     path = lesson_path(code)
-    with locked(f"lesson-{path.stem}"):
-        try:
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except FileNotFoundError:
-            raise LessonError(f"there is no lesson {path.stem}: check the code with your teacher "
-                              "(a lesson lives on the computer it was started on)") from None
-        except OSError as error:
-            raise StorageError(f"{path}: cannot read ({error.strerror or error})") from None
+    try:  # no lock: a read must not need to write (a read-only folder), and each line is appended whole
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        raise LessonError(f"there is no lesson {path.stem}: check the code with your teacher "
+                          "(a lesson lives on the computer it was started on)") from None
+    except OSError as error:
+        raise StorageError(f"{path}: cannot read ({error.strerror or error})") from None
+    lines = text.split("\n")[:-1]  # a last line with no end yet is being written: it counts once it is whole
     header, state, skipped, guesses, marks = None, {"version": 0}, 0, {}, {}
     for line in lines:
         record = _record(line)
