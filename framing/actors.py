@@ -663,6 +663,9 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
         mention = _government_named(article, text, tokens, run, tags) or _run_mention(article, text, tokens, run, tags)
         if mention and mention.kind == "name":
             mention = _government_of(article, text, tokens, run, mention)
+        if mention and found and mention.start <= found[-1].start and mention.kind == "title" and (
+                found[-1].name in _COUNTRY_OF or found[-1].name in _INSTITUTION_OF):
+            found.pop()  # "Pentagon spokeswoman Dana White": the institution is part of her title
         if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
             found.append(mention)
             used.update(i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end)
@@ -849,6 +852,9 @@ def _role_start(text, tokens, first: int, tags) -> int:
         elif token.lower in w.ROLE_MODIFIERS or (not token.capitalised and tags.get(token.start, "") in ("NN", "JJ")
                                                  and token.lower not in FUNCTION_WORDS):
             start = token.start
+        elif token.capitalised and (named := _country_run(text, tokens, i)):  # "Pentagon spokeswoman Dana White"
+            i = named[1]
+            start = tokens[i].start
         else:
             break
         i -= 1

@@ -470,3 +470,10 @@ def test_countries_beyond_the_great_powers_have_their_capitals_and_demonyms():
     found = rows("Honduran officials met in Tegucigalpa on a warm day. Later Tegucigalpa said the Hondurans who "
                  "had left would be welcome, and Guatemala agreed with Honduras.")
     assert {"Honduran officials", "Tegucigalpa", "Honduras"} <= found["Honduras"]
+
+
+def test_an_institution_before_a_role_and_a_name_is_part_of_the_title():
+    found = rows("Pentagon spokeswoman Ann Dale said the targets had been hit, and later Ms. Dale left the room. The "
+                 "Pentagon agreed with her. The Pentagon said nothing more that day.")
+    assert "Pentagon spokeswoman Ann Dale" in found["Ann Dale"]
+    assert "Pentagon" in found["Pentagon"]  # named on its own, it is still an actor
