@@ -425,7 +425,10 @@ def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | 
     """Rule 4: a titled person named with no country, in outlets of one country, unless a title
     is an office that country does not have."""
     titles = [m for m in actor.mentions if m.kind == "title" and m.head.split(" ")[-1] in _PERSON_TITLES]
-    country = _outlet_country({m.article for m in actor.mentions}, countries) if titles else ""
+    chamber = name_key(actor.name) in w.INSTITUTIONS  # "the House", "the Senate": the outlets' country's
+    country = _outlet_country({m.article for m in actor.mentions}, countries) if titles or chamber else ""
+    if chamber and country:
+        return country, f"a legislature named with no country, in outlets from {country}"
     not_held = w.OFFICES_NOT_HELD.get(country, frozenset())
     if not country or any(_role_words(m.text[:len(m.text) - len(_spelled(m))]) & not_held for m in titles):
         return None
@@ -581,6 +584,9 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     for i, token in enumerate(tokens):
         last = tokens[current[-1]] if current else None
         joined = last and (_one_space(text, last, token) or _group_possessive(text, last, token))
+        if _PARTY_AND_STATE.fullmatch(token.text):  # "Sen. Chuck Schumer, D-N.Y.,": no actor
+            close()
+            continue
         if (token.lower in w.NOT_ACTORS and not (joined and _a_name_not_a_month(tokens, i))) or not (
                 token.capitalised or token.lower in _PARTICLES or token.text == "the"):
             close()
@@ -637,6 +643,7 @@ def _group_possessive(text: str, left: _Token, right: _Token) -> bool:
         and text[left.end:right.start] in ("' ", "'s ", "\u2019 ", "\u2019s ")
 
 
+_PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-N.Y.", "(D-Calif.)"
 _NAMED_LIKE_MONTHS = frozenset(("may", "june", "april", "august"))
 
 
@@ -1253,19 +1260,27 @@ def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
 
 
 def _link_parties(names, by_name, groups, mentions) -> None:
-    """Rule 8: a party's adjective, its members' plural and its national committee are the party
-    ("Democratic", "Democrats", "Democratic National Committee" -> "Democratic Party";
-    "Conservatives" -> "Conservative Party")."""
+    """Rule 8: a party's adjective, a member, its members (in a chamber too) and its national
+    committee are the party ("Democratic", "Democrat", "Democrats", "House Democrats",
+    "Democratic National Committee" -> "Democratic Party"; "Conservatives" -> "Conservative Party")."""
     for name in names:
         words = name.split(" ")
+        if len(words) == 2 and words[0] in _CHAMBERS and words[1] in by_name and words[1].endswith("s"):
+            groups.union(by_name[words[1]][0], by_name[name][0],  # "Senate Republicans" with no "Republican Party"
+                         f"“{mentions[by_name[name][0]].text}” are {mentions[by_name[words[1]][0]].text}")
         if len(words) != 2 or words[1] != "party":
             continue
         adjective = words[0]
         stem = adjective[:-2] if adjective.endswith("ic") else adjective
-        for other in (adjective, f"{stem}s", f"{adjective}s", f"{adjective} national committee"):
+        members = (f"{stem}s", f"{adjective}s")
+        chambers = tuple(f"{chamber} {plural}" for chamber in _CHAMBERS for plural in members)
+        for other in (adjective, stem, *members, f"{adjective} national committee", *chambers):
             if other in by_name and other != name:
                 groups.union(by_name[name][0], by_name[other][0],
                              f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")
+
+
+_CHAMBERS = ("house", "senate", "congressional")  # "House Democrats" are the party's, in one chamber
 
 
 NEAR = 300  # characters before a description (about two sentences) in which a foreign title holder must be named
@@ -1516,10 +1531,11 @@ def _display_name(group: list[Mention]) -> str:
     # a full name written once otherwise may be a slip ("Obstructionist Democrats" opening a quote).
     initials = {name for name in names if " " not in name}
     titled = {m.name for m in group if m.kind == "title"}
-    full = [name for name in names if " " in name and (
+    part = {name for name in names if name.split(" ", 1)[0] in _CHAMBERS and name.split(" ", 1)[-1] in names}
+    full = [name for name in names if " " in name and name not in part and (
         names[name] >= 2 or name in titled or _initials(name) in initials
         or name.split(" ")[-1] in initials or name.split(" ")[0] in initials)]
-    best = max(full or names, key=lambda n: (names[n], len(n)))
+    best = max(full or [name for name in names if name not in part] or names, key=lambda n: (names[n], len(n)))
     spelled = Counter(_spelled(m) for m in group if m.name == best and m.kind != "description")
     return spelled.most_common(1)[0][0] if spelled else best.title()
 

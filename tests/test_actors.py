@@ -477,3 +477,13 @@ def test_an_institution_before_a_role_and_a_name_is_part_of_the_title():
                  "Pentagon agreed with her. The Pentagon said nothing more that day.")
     assert "Pentagon spokeswoman Ann Dale" in found["Ann Dale"]
     assert "Pentagon" in found["Pentagon"]  # named on its own, it is still an actor
+
+
+def test_party_and_state_tags_are_no_actors_and_a_chambers_members_are_the_party():
+    countries = {"a": "United States", "b": "United States"}
+    text = ("Sen. Tom Wade, D-N.Y., called the plan a disgrace, and Rep. Ann Lott (R-Calif.) agreed with him. "
+            "Senate Republicans blocked the vote while Republicans cheered. The House will vote on it later.")
+    actors = {actor.name: actor for actor in discover_actors({"a": text, "b": text}, countries)}
+    assert not any(name.startswith(("D-", "R-")) for name in actors)
+    assert "Senate Republicans" in {m.text for m in actors["Republicans"].mentions}
+    assert actors["House"].group == "United States"  # a legislature with no country, in American papers
