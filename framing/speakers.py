@@ -1,11 +1,26 @@
 """Who is speaking: the attribution a sentence makes ("Assad said", "said Bowen", "he added").
 
-Pronouns and descriptions such as "the Syrian president" resolve to the last speaker named
-before them, the way a reader follows a news report. A quotation takes the attribution of its
-own sentence, else the nearest one in its paragraph, else the last speaker named before it.
+The rules follow how news reports attribute words:
+1. a name right before a speech verb speaks ("Assad said"), also past an aside between commas
+   ("Larry Kudlow, the president's adviser, told reporters") or a time ("Protect Democracy on
+   Friday noted"); a name right after one speaks too ("said Bowen"), and so does the name after
+   "according to";
+2. a day, a month or a time word is never a speaker, nor a possessive ("the US' claims"), a
+   capitalised function word ("When asked"), a lone demonym ("Russian state media"), or a common
+   noun that only opens its sentence ("Aides said", "Critics say"): such words name no one;
+3. a verb's plain form ("say", "state") speaks only after a plural ("officials say"): after a
+   single name it is another word ("a Russian state site");
+4. an organisation keeps its whole name ("the Syrian National Coalition", "Center for Strategic
+   and International Studies"); a person is called by the surname ("Bashar al-Assad" -> "Assad");
+5. "he" and "she" are the last person who spoke or was the subject of a sentence since ("Cruz
+   promised it. 'Day one...,' he repeated"), never a country or an organisation; "they" is the
+   last organisation or group that spoke, never one person; a description such as "the Syrian
+   president" is the last person (or, for "the agency", the last speaker) named before it.
 Given the story's actors (`actor_at`), a subject that is one of their mentions ("Mr. Trump",
 "the president", "the Post") speaks as that actor, under the actor's name, so one speaker has one
-name across outlets.
+name across outlets. A quotation takes the attribution of its own sentence, else the person its
+sentence opens with, else the nearest attribution in its paragraph, else the last speaker named
+before it.
 """
 
 from __future__ import annotations
@@ -15,25 +30,55 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from framing import actor_words as w
 from framing import resources as r
-from framing.actor_words import NOT_ACTORS
+from framing.tagging import tagged_words
 from framing.text import blank_out, sentence_index
 
 _NAME_WORD = r"(?:(?:al|el|bin|ibn|de|van|von)-?\s?)?[A-Z][\w'\u2019.-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
-_ROLE = (
-    r"president|leader|minister|spokesman|spokeswoman|spokesperson|official|officials|"
-    r"ambassador|envoy|commander|editor|correspondent|source|sources|agency|ministry|army"
+_FIELD = "|".join(sorted(word.capitalize() for word in w.FIELD_WORDS))
+# Words of a name joined by "of", "for" or "&" ("Secretary of State Mike Pompeo"), and by "and"
+# before a field's name ("Center for Strategic and International Studies").
+_NAME = (rf"{_NAME_WORD}(?:\s+(?:(?:of|for|&)\s+(?:the\s+)?)?{_NAME_WORD}"
+         rf"|\s+and\s+(?:{_NAME_WORD}\s+)?(?:{_FIELD})\b)*")
+_PERSON_ROLE = (
+    r"president|leader|minister|spokesman|spokeswoman|spokesperson|official|ambassador|envoy|commander|"
+    r"editor|correspondent|source"
 )
+_ROLE = rf"{_PERSON_ROLE}|officials|sources|agency|ministry|army"
 _DESCRIPTION = rf"[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_ROLE})"
-_VERB = "|".join(sorted(r.SPEECH_VERBS, key=len, reverse=True))
-_LINK = r"(?:(?:also|further|then|later|has|have|had|was|were|did|would|will|once|again|[a-z]+ly),?\s+)*"
-_SUBJECT_FIRST = re.compile(
-    rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})\s+{_LINK}(?P<verb>{_VERB})\b"
-)
+# Verbs that hand words to a speaker without being plain reporting verbs of resources.SPEECH_VERBS.
+_MORE_VERBS = frozenset(
+    """tweeted tweets repeated repeats recalled recalls recounted recounts vowed vows promised promises
+    declared declares concluded testified predicted boasted complained joked quipped countered cautioned
+    alleged alleges""".split())
+_VERBS = r.SPEECH_VERBS | _MORE_VERBS
+_VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
+# A verb's plain form, the one that agrees only with a plural ("officials say", not "Trump say").
+_PLAIN_FORMS = frozenset(v for v in _VERBS if {v + "s", v + "es", v[:-1] + "ies"} & _VERBS)
+_TIME_WORDS = "|".join(sorted((word for word in w.NOT_ACTORS if len(word) > 1), key=len, reverse=True))
+_WHEN = rf"(?:(?:on|last|this|early|late|earlier)\s+)?(?i:{_TIME_WORDS})\.?(?:\s+\d{{1,2}})?"
+_AUXILIARY = r"has|have|had|was|were|did|would|will|could|can|may|might|must|should|to"
+_LINK = rf"(?:(?:also|further|then|later|{_AUXILIARY}|once|again|[a-z]+ly|{_WHEN}),?\s+)*"
+# Between commas: a phrase ("Kim Jong Un, the North Korean leader, said"; "The official, Ali Shamkhani,
+# said"), a party and state ("Nancy Pelosi, D-Calif., said") or a word ("Obama, however, said"), not a
+# company's suffix ("Trump for President, Inc., said").
+_ASIDE = r",\s+(?P<aside>[DRI]-[A-Z][\w.]*|[a-z]+|[^,;:\"\u201c\u201d()\s]+\s[^,;:\"\u201c\u201d()\n]{1,78}?),"
+_SUBJECT = rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})"
+_SUBJECT_FIRST = re.compile(rf"{_SUBJECT}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
+_APPOSED_FIRST = re.compile(rf"{_SUBJECT}{_ASIDE}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
 _VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|told|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
 _CUE = re.compile(rf"(?:{_VERB})\b|[Aa]ccording\s+to")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME})")
+# The name a sentence opens with, before its verb: the person "he" next stands for.
+_OPENING_SUBJECT = re.compile(rf"[\s\"'\u201c\u2018(]*(?P<the>[Tt]he\s+)?(?P<subject>{_NAME})(?:['\u2019]s?)?"
+                              rf"(?:{_ASIDE})?\s+{_LINK}[a-z]")
+_OPENING_PHRASE = re.compile(r"[^,\"\u201c\n]{1,60},\s+")  # "After the announcement, President Trump posted"
+_COUNTRY_NAMES = frozenset(
+    name.lower().replace(".", "") for country, aliases, demonyms in w.COUNTRIES for name in (country, *aliases))
+_DEMONYMS = frozenset(d.lower() for _, _, demonyms in w.COUNTRIES for d in demonyms)
+_NOT_PERSON_HEADS = w.ORG_HEADS | w.INSTITUTIONS | w.FIELD_WORDS
+_GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))  # after a surname ("Roger J. Stone Jr.")
 
 
 @dataclass(frozen=True)
@@ -47,6 +92,15 @@ class Attribution:
 ActorAt = Callable[[int, int], str]  # the actor one of whose mentions overlaps [start, end), or ""
 
 
+@dataclass
+class _Named:
+    """Who the pronouns and descriptions of the next sentences stand for."""
+
+    speaker: str = ""  # the last speaker named
+    person: str = ""  # the last person who spoke or opened a sentence: "he", "she"
+    group: str = ""  # the last organisation, country or group that spoke: "they"
+
+
 def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[tuple[int, int]],
               actor_at: ActorAt | None = None):
     """Per sentence, the Attribution it makes or None; per quote region, the Attribution that
@@ -54,14 +108,24 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
     masked = blank_out(text, quote_regions)  # verbs inside quotes attribute nothing
     speaks = [has_speech_verb(masked[s:e]) for s, e in sentences]
     per_sentence: list[Attribution | None] = []
-    last_speaker = ""
+    openers: list[Attribution | None] = []  # the person a sentence without attribution opens with
+    named = _Named()
     for start, end in sentences:
-        found = _find(masked, start, end, last_speaker, actor_at)
+        found, person = _find(masked, start, end, named, actor_at)
         per_sentence.append(found)
+        opener = None if found else _opening_person(masked, start, end, actor_at)
+        openers.append(opener)
         if found and found.speaker:
-            last_speaker = found.speaker
+            named.speaker = found.speaker
+            if person:
+                named.person = found.speaker
+            else:
+                named.group = found.speaker
+        elif opener:
+            named.person = opener.speaker
     starts = [start for start, _ in sentences]
-    return per_sentence, [_quote_attribution(text, q, sentences, starts, per_sentence, speaks) for q in quote_regions]
+    return per_sentence, [_quote_attribution(text, q, sentences, starts, per_sentence, speaks, openers)
+                          for q in quote_regions]
 
 
 def has_speech_verb(text_outside_quotes: str) -> bool:
@@ -70,46 +134,107 @@ def has_speech_verb(text_outside_quotes: str) -> bool:
     return not r.SPEECH_VERBS.isdisjoint(joined.split(" ")) or "according to" in joined
 
 
-def _find(masked: str, start: int, end: int, last_speaker: str, actor_at: ActorAt | None) -> Attribution | None:
+def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | None
+          ) -> tuple[Attribution | None, bool]:
+    """The sentence's attribution, and whether its speaker is a person."""
     sentence = masked[start:end]
     if not _CUE.search(sentence):  # every attribution holds one: skip the costly patterns
-        return None
-    candidates = [m for pattern in (_SUBJECT_FIRST, _VERB_FIRST, _ACCORDING_TO) for m in pattern.finditer(sentence)]
+        return None, False
+    patterns = (_SUBJECT_FIRST, _APPOSED_FIRST, _VERB_FIRST, _ACCORDING_TO)
+    candidates = [m for pattern in patterns for m in pattern.finditer(sentence) if _may_speak(m)]
     if not candidates:
-        return None
-    # A possessive is no subject ("the US' claims"), nor a capitalised function word ("When asked"),
-    # nor a day or a month ("Protect Democracy on Friday noted").
-    candidates = [
-        m for m in candidates
-        if not re.search(r"['\u2019]s?$", m.group("subject"))
-        and m.group("subject").split()[0].lower() not in r.FUNCTION_WORDS
-        and m.group("subject").split()[-1].lower().rstrip(".,") not in NOT_ACTORS
-    ]
-    if not candidates:
-        return None
+        return None, False
     match = min(candidates, key=lambda m: m.start("subject"))
     verb = match.group("verb") if "verb" in match.re.groupindex else "according to"
+    subject, organisation = match.group("subject"), bool(match.groupdict().get("the"))
+    if (aside := match.groupdict().get("aside")) and re.fullmatch(_NAME, aside) and (
+            re.fullmatch(_DESCRIPTION, subject) or subject.lower() in r.PRONOUNS):
+        subject, organisation, span = aside, False, match.span("aside")  # "The official, Ali Shamkhani, said"
+    else:
+        span = match.span("subject")
+    phrase = (start + match.start(), start + match.end())
+    actor = actor_at(start + span[0], start + span[1]) if actor_at else ""
+    if actor:
+        return Attribution(actor, verb, *phrase), _person(actor, organisation=False)
+    if _common_word_opening(sentence, match):
+        return Attribution("", verb, *phrase), False
+    speaker = _canonical(subject, organisation, named)
+    return Attribution(speaker, verb, *phrase), _person(speaker, organisation=organisation) and (
+        subject.split()[0].lower() not in ("they", "the") or speaker == named.person)
+
+
+def _may_speak(match: re.Match) -> bool:
+    """Rules 2 and 3: not a possessive, a capitalised function word, a day or a month, a lone
+    demonym, nor a single name before a verb's plain form."""
+    subject = match.group("subject")
+    words = subject.split()
+    if re.search(r"['\u2019]s?$", subject) or words[0].lower() in r.FUNCTION_WORDS:
+        return False
+    if words[-1].lower().rstrip(".,") in w.NOT_ACTORS or subject.lower() in _DEMONYMS:
+        return False
+    verb = match.groupdict().get("verb")
+    plain = verb in _PLAIN_FORMS and not match.groupdict().get("link")
+    return not plain or words[-1].lower() == "they" or words[-1].endswith("s")
+
+
+def _common_word_opening(sentence: str, match: re.Match) -> bool:
+    """Rule 2: one capitalised word opening its sentence that the tagger reads as no proper noun
+    ("Aides said", "Most described"): a sentence's first word is capitalised whatever it is."""
+    subject = match.group("subject")
+    opens = not sentence[:match.start("subject")].strip(" \t\n\"'\u201c\u2018(")
+    if " " in subject or subject.lower() in r.PRONOUNS or match.groupdict().get("the") or not opens:
+        return False
+    tags = {word.start: word.tag for word in tagged_words(sentence[: match.end("subject") + 40])}
+    return not tags.get(match.start("subject"), "NNP").startswith("NNP")
+
+
+def _opening_person(masked: str, start: int, end: int, actor_at: ActorAt | None) -> Attribution | None:
+    """Rule 5: the person a sentence opens with ("Former Arkansas Gov. Mike Huckabee went
+    further"), also past an opening phrase ("After the talks, President Trump posted"), whom a
+    "he" in the next sentences stands for, and whose words a quotation in that sentence is
+    ("Trump gave his opinion of the 'terrible' deal"); None for anyone else."""
+    sentence = masked[start:end]
+    match = _OPENING_SUBJECT.match(sentence)
+    if match and match.group("subject").split()[0].lower() in r.FUNCTION_WORDS and (
+            phrase := _OPENING_PHRASE.match(sentence)):
+        match = _OPENING_SUBJECT.match(sentence, phrase.end())
+    if not match or match.group("the") or not _may_speak(match) or _common_word_opening(sentence, match):
+        return None
     actor = actor_at(start + match.start("subject"), start + match.end("subject")) if actor_at else ""
-    speaker = actor or _canonical(match.group("subject"), bool(match.groupdict().get("the")), last_speaker)
-    return Attribution(speaker, verb, start + match.start(), start + match.end())
+    speaker = actor or _canonical(match.group("subject"), False, _Named())
+    subject = (start + match.start("subject"), start + match.end("subject"))
+    return Attribution(speaker, "", *subject) if _person(speaker, organisation=False) else None
 
 
-def _canonical(subject: str, organisation: bool, last_speaker: str) -> str:
+def _person(name: str, *, organisation: bool) -> bool:
+    """Whether a speaker's name is a person's: no organisation, country, acronym or group."""
+    words = name.split()
+    return bool(words) and not organisation and name.lower().replace(".", "") not in _COUNTRY_NAMES and not (
+        words[-1].lower() in _NOT_PERSON_HEADS or (name.isupper() and len(name) > 1))
+
+
+def _canonical(subject: str, organisation: bool, named: _Named) -> str:
     """'Syrian President Bashar al-Assad' -> 'Assad'; 'the Syrian National Coalition' -> 'Syrian
-    National Coalition'; a pronoun, a description or a bare title ('Syrian President') -> the last
-    speaker named."""
+    National Coalition'; a pronoun, a description or a bare title ('Syrian President') -> whom
+    rule 5 says it stands for."""
     words = [w.rstrip(".,") if not w.endswith(".S.") else w for w in subject.split()]
-    names = [w for w in words if w.lower().rstrip(".") not in r.TITLES]
-    if words[0].lower() in r.PRONOUNS or re.fullmatch(_DESCRIPTION, subject):
-        return last_speaker
-    if organisation:  # "the Syrian National Coalition", "the US": only the article goes
-        return " ".join(w for w in words if w.lower() != "the")
+    names = [w for w in words if w.lower().rstrip(".") not in r.TITLES and w.lower() not in _GENERATIONS]
+    first = words[0].lower()
+    if first in ("he", "she"):
+        return named.person
+    if first == "they":
+        return named.group
+    if re.fullmatch(_DESCRIPTION, subject):
+        return named.person if re.search(rf"\b(?:{_PERSON_ROLE})$", subject) else named.speaker
+    if organisation or words[-1].lower() in _NOT_PERSON_HEADS or (  # "the US", "Democratic National Committee"
+            " ".join(words).lower().replace(".", "") in _COUNTRY_NAMES):  # "South Korea"
+        return " ".join(w for w in words if w.lower() != "the" and not w.endswith("-based"))  # "Washington-based"
     if not names:
-        return last_speaker
+        return named.person or named.speaker
     return re.sub(r"^(?:al|el)-", "", names[-1])
 
 
-def _quote_attribution(text, region, sentences, starts, per_sentence, speaks) -> Attribution | None:
+def _quote_attribution(text, region, sentences, starts, per_sentence, speaks, openers) -> Attribution | None:
     start, end = region
     first = sentence_index(starts, start)
     touched = [i for i in range(first, bisect.bisect_left(starts, end)) if sentences[i][1] > start]
@@ -121,8 +246,10 @@ def _quote_attribution(text, region, sentences, starts, per_sentence, speaks) ->
     for i in touched:
         if per_sentence[i] and per_sentence[i].speaker:
             return per_sentence[i]
-    if any(speaks[i] for i in touched):
+    if any(speaks[i] or per_sentence[i] for i in touched):
         return None  # its own sentence names a speaker we could not resolve: borrow no one else's
+    if opener := openers[first]:
+        return opener
     for i in in_paragraph:
         if per_sentence[i] and per_sentence[i].speaker:
             return per_sentence[i]

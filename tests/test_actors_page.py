@@ -3,6 +3,8 @@
 import pytest
 from apptest_helpers import open_page
 
+from framing import load_story
+from framing.actors import load_corrections
 from framing.library.importing import make_draft
 from framing.library.story_store import create_story
 
@@ -57,3 +59,17 @@ def test_the_naming_table_rolls_actors_up_into_their_country_and_keeps_it_in_the
     assert "FBI ×2" in table.loc["United States", "Daily One"] and "United States ×2" in table.loc[
         "United States", "Daily One"]
     assert at.query_params["naming_by"] in ("group", ["group"])
+
+
+def test_a_merge_is_saved_shown_at_once_and_can_be_taken_back(made_story):
+    at = open_page("views/naming.py", story=made_story.slug)
+    at.multiselect(key="actors_merge").set_value(["Jane Holloway", "Harbour Trust"]).run()
+    at.button(key="actors_merge_go").click().run()
+    assert not at.exception
+    assert load_corrections(load_story(made_story.folder)).merge == (("Jane Holloway", "Harbour Trust"),)
+    assert "Harbour Trust" not in set(at.dataframe[0].value.index)
+    assert "Merged Harbour Trust into Jane Holloway" in at.success[0].value
+    at.selectbox(key="actors_undo").set_value("merge Harbour Trust into Jane Holloway").run()
+    at.button(key="actors_undo_go").click().run()
+    assert {"Jane Holloway", "Harbour Trust"} <= set(at.dataframe[0].value.index)
+    assert load_corrections(load_story(made_story.folder)).merge == ()

@@ -27,11 +27,13 @@ def test_organisations_keep_their_name_even_when_it_looks_like_a_title():
     assert speakers("The Syrian National Coalition said it won't attend.")[0] == ["Syrian National Coalition"]
 
 
-def test_an_aside_after_the_subject_names_no_one_and_borrows_no_one():
+def test_a_speaker_is_found_past_an_aside_between_commas():
     per_sentence, per_quote = speakers('Assad, speaking to the BBC, said "we will win".')
-    assert per_sentence == [""] and per_quote == [None]
+    assert per_sentence == ["Assad"] and per_quote == [("Assad", "said")]
+    per_sentence, _ = speakers("Larry Kudlow, Mr. Trump’s chief economic adviser, told reporters it was early.")
+    assert per_sentence == ["Kudlow"]
     _, per_quote = speakers('Assad said "we will win". Obama, however, dismissed the claim as "nonsense".')
-    assert per_quote == [("Assad", "said"), None]
+    assert per_quote == [("Assad", "said"), ("Obama", "dismissed")]
 
 
 def test_possessives_and_function_words_are_not_speakers():
@@ -44,3 +46,51 @@ def test_verbs_inside_quotations_attribute_nothing_and_quotes_take_the_paragraph
     per_sentence, per_quote = speakers(text)
     assert per_sentence == ["", "", "Assad", ""]
     assert per_quote == [("Assad", "said"), ("Assad", "")]  # the second is introduced by no verb
+
+
+def test_a_name_with_an_aside_that_names_them_speaks_as_that_name():
+    assert speakers("The official, Ali Shamkhani, said it could leave.")[0] == ["Shamkhani"]
+    assert speakers("Nancy Pelosi, D-Calif., said it was proof.")[0] == ["Pelosi"]
+    assert speakers("Brad Parscale, manager of Trump for President, Inc., slammed it.")[0] == [""]
+
+
+def test_a_time_between_the_subject_and_the_verb_is_skipped_and_never_speaks():
+    assert speakers("Protect Democracy on Friday noted the suit. Perez last Tuesday said no.")[0] == [
+        "Protect Democracy", "Perez"]
+
+
+def test_a_common_noun_opening_its_sentence_names_no_one_and_lends_no_he():
+    per_sentence, per_quote = speakers('Aides said he hoped to win. "Nobody knows what I will do," he said.')
+    assert per_sentence == ["", ""] and per_quote == [None]
+    assert speakers("Democrats said it failed.")[0] == ["Democrats"]  # a proper noun, capitalised anywhere
+
+
+def test_a_plain_verb_form_speaks_only_after_a_plural():
+    assert speakers("Democrats say it failed. The Kremlin state channel ran it.")[0] == ["Democrats", ""]
+
+
+def test_an_organisation_keeps_its_whole_name_and_a_person_the_surname():
+    assert speakers("The Washington-based Center for Strategic and International Studies said it was early. "
+                    "Democratic National Committee officials said no. Roger J. Stone Jr., an adviser, said no.")[0] == [
+        "Center for Strategic and International Studies", "", "Stone"]
+
+
+def test_he_is_the_last_person_who_spoke_or_opened_a_sentence_never_a_country():
+    _, per_quote = speakers('Mr. Abe said it was early. South Korea said it agreed. "We will see," he said.')
+    assert per_quote == [("Abe", "said")]
+    _, per_quote = speakers('Graham said no. Cruz promised to act. "Day one, I will rip it up," he repeated.')
+    assert per_quote == [("Cruz", "repeated")]
+    _, per_quote = speakers('Graham said no. After the vote, Cruz went on. "It is a disaster for us all," he said.')
+    assert per_quote == [("Cruz", "said")]
+
+
+def test_they_is_an_organisation_or_a_group_never_one_person():
+    _, per_quote = speakers('Comey wrote the memo. The memos, they said, show "a man blind with his biases".')
+    assert per_quote == [None]
+    _, per_quote = speakers('The Justice Department said no. "We will not release them now," they added.')
+    assert per_quote == [("Justice Department", "added")]
+
+
+def test_a_quotation_in_a_sentence_opening_with_a_person_is_theirs():
+    _, per_quote = speakers('Bowen spoke first. Trump gave his view: "it is the worst deal ever made".')
+    assert per_quote == [("Trump", "")]

@@ -42,11 +42,12 @@ def correct_actors(view) -> None:
         saved = load_corrections(analysis.story) or Corrections()
         names = sorted(actors)
         merge, split, rename, drop = st.tabs(["Merge", "Split", "Rename", "Drop"])
-        change = None
+        change, done = None, ""
         with merge:
             chosen = st.multiselect("Actors that are one (the first keeps its name)", names, key="actors_merge")
             if st.button("Merge", key="actors_merge_go", disabled=len(chosen) < 2):
                 change = replace(saved, merge=(*saved.merge, tuple(chosen)))
+                done = f"Merged {', '.join(chosen[1:])} into {chosen[0]}"
         with split:
             source = st.selectbox("Actor", names, key="actors_split_from")
             labels = sorted({m.text for m in actors[source].mentions}) if source else []
@@ -54,25 +55,51 @@ def correct_actors(view) -> None:
             target = st.text_input("Move them to (an actor's name, or a new one)", key="actors_split_to").strip()
             if st.button("Move", key="actors_split_go", disabled=not (label and target)):
                 change = replace(saved, move=(*saved.move, (label, source, target)))
+                done = f"Moved “{label}” from {source} to {target}"
         with rename:
             old = st.selectbox("Actor", names, key="actors_rename_from")
             new = st.text_input("New name", key="actors_rename_to").strip()
             if st.button("Rename", key="actors_rename_go", disabled=not new or new in actors):
                 change = replace(saved, rename=(*saved.rename, (old, new)))
+                done = f"Renamed {old} to {new}"
         with drop:
             false = st.selectbox("Not an actor", names, key="actors_drop")
             if st.button("Drop", key="actors_drop_go"):
                 change = replace(saved, drop=(*saved.drop, false))
+                done = f"Dropped {false}"
+        made = corrections_made(saved)
+        if made:
+            undo = st.selectbox("Corrections saved, applied in this order", list(made), key="actors_undo")
+            if st.button("Take back", key="actors_undo_go"):
+                change, done = made[undo], f"Took back: {undo}"
         if change is not None:
             try:
                 path = save_actor_corrections(analysis.story.path, change)
             except (StoryError, OSError) as error:
                 st.error(str(error))
             else:
-                st.session_state["actors_saved"] = str(path)
+                st.session_state["actors_saved"] = f"{done}. Saved in {path}; the table and the speakers follow it."
                 st.rerun()
         if saved_to := st.session_state.pop("actors_saved", None):
-            st.success(f"Saved in {saved_to}")
+            st.success(saved_to)
+
+
+def corrections_made(saved: Corrections) -> dict[str, Corrections]:
+    """Each saved correction in words, with the corrections as they would be without it (its undo)."""
+    made: dict[str, Corrections] = {}
+    for i, names in enumerate(saved.merge):
+        made[f"merge {', '.join(names[1:])} into {names[0]}"] = replace(saved, merge=_without(saved.merge, i))
+    for i, (label, source, target) in enumerate(saved.move):
+        made[f"move “{label}” from {source} to {target}"] = replace(saved, move=_without(saved.move, i))
+    for i, (old, new) in enumerate(saved.rename):
+        made[f"rename {old} to {new}"] = replace(saved, rename=_without(saved.rename, i))
+    for i, name in enumerate(saved.drop):
+        made[f"drop {name}"] = replace(saved, drop=_without(saved.drop, i))
+    return made
+
+
+def _without(entries: tuple, index: int) -> tuple:
+    return entries[:index] + entries[index + 1:]
 
 
 view = current_story()
