@@ -670,8 +670,7 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
         mention = _government_named(article, text, tokens, run, tags) or _run_mention(article, text, tokens, run, tags)
         if mention and mention.kind == "name":
             mention = _government_of(article, text, tokens, run, mention)
-        if mention and found and mention.start <= found[-1].start and mention.kind == "title" and (
-                found[-1].name in _COUNTRY_OF or found[-1].name in _INSTITUTION_OF):
+        if mention and found and mention.start <= found[-1].start and mention.kind == "title":
             found.pop()  # "Pentagon spokeswoman Dana White": the institution is part of her title
         if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
             found.append(mention)
@@ -1022,14 +1021,18 @@ def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
             continue
         if not all(_adjacent(text, a, b) for a, b in pairwise(run)):
             continue
-        key = name_key(" ".join(t.text for t in run))
-        words = key.split(" ")
-        state_body = len(words) > 1 and words[-1] in w.STATE_HEADS and _countries_named(" ".join(words[:-1]))
-        country = _COUNTRY_OF.get(key) or _INSTITUTION_OF.get(key) or (
-            state_body.most_common(1)[0][0] if state_body else "")  # "the Russian Foreign Ministry spokeswoman"
+        country = _country_named_by(name_key(" ".join(t.text for t in run)))
         if country:
             return country, first
     return None
+
+
+def _country_named_by(key: str) -> str:
+    """The country a name stands for: its own ("U.S.", "the White House"), an institution's ("FBI")
+    or a state body's whose name holds it ("Russian Foreign Ministry"); else ""."""
+    words = key.split(" ")
+    state_body = len(words) > 1 and words[-1] in w.STATE_HEADS and _countries_named(" ".join(words[:-1]))
+    return _COUNTRY_OF.get(key) or _INSTITUTION_OF.get(key) or (state_body.most_common(1)[0][0] if state_body else "")
 
 
 def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> tuple[int, str, str]:
