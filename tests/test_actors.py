@@ -477,8 +477,8 @@ def test_an_institution_before_a_role_and_a_name_is_part_of_the_title():
                  "Pentagon agreed with her. The Pentagon said nothing more that day.")
     assert "Pentagon spokeswoman Ann Dale" in found["Ann Dale"]
     assert "Pentagon" in found["Pentagon"]  # named on its own, it is still an actor
-    found = rows("Chinese Foreign Ministry spokesman Wen Bo said Beijing welcomed the talks, and Mr. Wen added that the "
-                 "two sides would meet again soon.")
+    found = rows("Chinese Foreign Ministry spokesman Wen Bo said Beijing welcomed the talks, and Mr. Wen added "
+                 "that the two sides would meet again soon.")
     assert "Chinese Foreign Ministry spokesman Wen Bo" in found["Wen Bo"]
 
 
