@@ -574,9 +574,13 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     def close():
         while current and (tokens[current[-1]].lower in _PARTICLES or tokens[current[-1]].text == "the"):
             current.pop()
-        if len(current) == 1 and current[0] == opener + 1 and tokens[current[0]].lower == "party" and \
-                _one_space(text, tokens[opener], tokens[current[0]]):
+        taken_back = opener >= 0 and current and current[0] == opener + 1 and _one_space(
+            text, tokens[opener], tokens[current[0]])
+        if taken_back and len(current) == 1 and tokens[current[0]].lower == "party":
             current.insert(0, opener)  # a headline's "Democratic Party files suit": not "Party"
+        elif taken_back and len(current) > 1 and tokens[current[0]].lower not in w.TITLE_WORDS and any(
+                tokens[k].lower in w.TITLE_WORDS for k in current[1:]):
+            current.insert(0, opener)  # "Homeland Security Secretary Kirstjen Nielsen" opening a sentence
         if current:
             runs.append(current.copy())
         current.clear()
@@ -605,7 +609,7 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
         function_word = token.lower in FUNCTION_WORDS or len(token.lower) < 2
         if not current and (function_word or (
                 _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
-            opener = i if tags.get(token.start, "") in ("JJ", "NNP") and token.lower not in w.ROLE_MODIFIERS \
+            opener = i if tags.get(token.start, "") in ("JJ", "NN", "NNP") and token.lower not in w.ROLE_MODIFIERS \
                 and not function_word else -1
             continue
         current.append(i)

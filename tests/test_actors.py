@@ -490,3 +490,9 @@ def test_party_and_state_tags_are_no_actors_and_a_chambers_members_are_the_party
     assert not any(name.startswith(("D-", "R-")) for name in actors)
     assert "Senate Republicans" in {m.text for m in actors["Republicans"].mentions}
     assert actors["House"].group == "United States"  # a legislature with no country, in American papers
+
+
+def test_a_titles_first_word_opening_a_sentence_is_kept():
+    found = rows("It was quiet. Homeland Security Secretary Ann Reed said the department was watching, and later "
+                 "Ms. Reed left the room.")
+    assert "Homeland Security Secretary Ann Reed" in found["Ann Reed"]
