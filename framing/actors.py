@@ -408,7 +408,8 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str]) -> tuple[str, str
         if mention.kind not in ("title", "description"):
             continue
         role = mention.text[:len(mention.text) - len(_spelled(mention))] if mention.kind == "title" else mention.text
-        named = _countries_named(name_key(role), grouped_names)
+        own = _country_named_by(mention.name) if mention.kind == "description" else ""
+        named = Counter([own]) if own else _countries_named(name_key(role), grouped_names)  # not "to the U.S."
         for country in named:
             votes[country] += 1
             example.setdefault(country, mention.text)
@@ -951,6 +952,11 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         determined = determiner == "the" or (determiner in ("a", "an") and comma >= 0)  # "Tyler, a consultant,"
         if determined:
             start = tokens[j].start
+        owner = None if country else _country_possessor(text, tokens, j)
+        if owner:  # "Russia's ambassador to the U.S.", "Japan's defense minister": as "the Russian ambassador"
+            first_owner, country = owner
+            start, determined, comma = tokens[first_owner].start, True, _apposition_comma(text, tokens, first_owner)
+            institution = institution or name_key(" ".join(t.text for t in tokens[first_owner:j + 1]))
         possessor, whose = _possessor(text, tokens, j, used, word), ""
         if possessor is not None:  # "Kudlow, Mr. Trump's chief economic adviser,": "Mr. Trump" stays his
             determined, comma, whose = True, _apposition_comma(text, tokens, possessor), name_key(tokens[j].text)
@@ -963,6 +969,17 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
                              comma if closed else -1, whose=whose))
     return found
+
+
+def _country_possessor(text, tokens, j: int) -> tuple[int, str] | None:
+    """Where a country's or its institution's possessive name begins that ends at token j, before
+    a role ("Russia's ambassador", "the FBI's director"), and the country; else None."""
+    if j < 0 or j + 1 >= len(tokens) or not (tokens[j].possessive and tokens[j].capitalised):
+        return None
+    if text[tokens[j].end:tokens[j + 1].start] not in ("'s ", "\u2019s ", "' ", "\u2019 "):
+        return None
+    named = _country_run(text, tokens, j)
+    return (named[1], named[0]) if named else None
 
 
 _NOT_SOMEONE = w.ORG_HEADS | w.GEO_WORDS  # "the Post's reporter", "the North's leader"
@@ -1040,13 +1057,14 @@ def _country_named_by(key: str) -> str:
 
 
 def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> tuple[int, str, str]:
-    """A role's "of" or "for" phrase, kept in the description: "chief of staff", "secretary of
-    state" (one lower-case noun after "of"), "the president of Russia", "a spokeswoman for the
-    Chinese Foreign Ministry" (a country or its institution, which it then names). The end of the
-    description, its country and the institution's name."""
+    """A role's "of", "for" or "to" phrase, kept in the description: "chief of staff", "secretary
+    of state" (one lower-case noun after "of"), "the president of Russia", "a spokeswoman for the
+    Chinese Foreign Ministry" (a country or its institution, which it then names), "ambassador to
+    the U.S." (which names where, not whose). The end of the description, its country and the
+    institution's name."""
     end = tokens[head].end
     after = head + 1
-    if after + 1 >= len(tokens) or tokens[after].lower not in ("of", "for") or not _adjacent(
+    if after + 1 >= len(tokens) or tokens[after].lower not in ("of", "for", "to") or not _adjacent(
             text, tokens[head], tokens[after]):
         return end, country, institution
     first = after + 1 + (tokens[after + 1].lower == "the")
@@ -1055,6 +1073,8 @@ def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> t
         if len(run) == size and all(t.capitalised for t in run) and all(
                 _adjacent(text, a, b) for a, b in zip([tokens[first - 1], *run], run, strict=False)):
             named = _country_run(text, tokens, first + size - 1)
+            if named and named[1] == first and tokens[after].lower == "to":  # "ambassador to the U.S.": not its
+                return run[-1].end, country, institution
             if named and named[1] == first and not country:  # "a spokeswoman for the Chinese Foreign Ministry"
                 return run[-1].end, named[0], name_key(" ".join(t.text for t in run))
     noun = tokens[after + 1]
@@ -1440,7 +1460,7 @@ def _qualifiers(mention: Mention) -> set[str]:
     words = _role_words(mention.text)
     wanted = {word for word in words if word in _QUALIFIERS and word not in head}
     if mention.kind == "description":
-        key = name_key(mention.text).split(" ")
+        key = name_key(" ".join(name_key(word) for word in mention.text.split(" "))).split(" ")  # "FBI's"
         for size in (3, 2, 1):
             for k in range(len(key) - size + 1):
                 if " ".join(key[k:k + size]) in _INSTITUTION_OF:

@@ -496,3 +496,15 @@ def test_a_titles_first_word_opening_a_sentence_is_kept():
     found = rows("It was quiet. Homeland Security Secretary Ann Reed said the department was watching, and later "
                  "Ms. Reed left the room.")
     assert "Homeland Security Secretary Ann Reed" in found["Ann Reed"]
+
+
+def test_a_countrys_possessive_before_a_role_is_a_description_of_that_country():
+    countries = {"a": "United States"}
+    actors = {actor.name: actor for actor in discover_actors({"a": (
+        "Russia's ambassador to the U.S., Ivan Dorokhov, warned of consequences, and Mr. Dorokhov left. Later "
+        "White House counsel Ann Pratt spoke, and the FBI's general counsel, who was not named, said nothing. "
+        "Ms. Pratt left.")}, countries)}
+    dorokhov = actors["Ivan Dorokhov"]
+    assert "Russia's ambassador to the U.S." in {m.text for m in dorokhov.mentions}
+    assert dorokhov.group == "Russia"  # whose ambassador, not where to
+    assert "FBI's general counsel" not in {m.text for m in actors["Ann Pratt"].mentions}
