@@ -15,6 +15,7 @@ import pandas as pd
 
 from framing.actors import ACTOR_CATEGORY
 from framing.resources import SCARE_MARKERS_RE
+from framing.tagging import tagged_words
 from framing.text import fold
 
 NAMING_FIELDS = ("referent", "group", "outlet", "label", "kind", "count", "voice")
@@ -36,12 +37,25 @@ def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: st
     labels = []
     for span in named.itertuples():
         text = texts[span.article]
-        start, end = _with_distancing(span, marks_by_article.get(span.article, []), text)
+        start, end = span.start, span.end
+        if not (span.category == ACTOR_CATEGORY and _modifies_a_noun(text, span.end)):
+            start, end = _with_distancing(span, marks_by_article.get(span.article, []), text)
         labels.append(" ".join(text[start:end].split()))
     kinds = [span.term if span.category == ACTOR_CATEGORY else _lexicon_kind(span.text) for span in named.itertuples()]
     groups = groups or {}
     return named.assign(label=labels, label_key=[label_key(label) for label in labels], kind=kinds,
                         group=[groups.get(referent, referent) for referent in named["referent"]])
+
+
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """Whether a name ending at `end` stands before a common noun it modifies: in "the so-called
+    Comey memos" the doubt is about the memos, not Comey."""
+    if text[end:end + 1] != " ":
+        return False
+    words = tagged_words(text)
+    k = bisect.bisect_left(words, end + 1, key=lambda word: word.start)
+    return k < len(words) and words[k].start == end + 1 and words[k].tag in ("NN", "NNS") and (
+        not words[k].word[:1].isupper())
 
 
 def _lexicon_kind(text: str) -> str:

@@ -44,3 +44,11 @@ def test_bundled_isil_names_in_the_outlets_own_voice(bundled):
     assert ("Press TV", "Takfiri") in isil
     opposition = table[(table.referent == "Armed opposition") & (table.voice == "narrator")]
     assert "so-called moderate opposition" in set(opposition[opposition.outlet == "Press TV"]["label"])
+
+
+def test_a_name_before_a_noun_it_modifies_takes_no_distancing_marker():
+    table = naming("Officials released the so-called Hale memos on Friday. Ann Hale said the so-called Ann Hale "
+                   "of the memos was not her. Ms. Hale left.")
+    labels = set(table.loc[table["referent"] == "Ann Hale", "label"])
+    assert "Hale" in labels and "so-called Hale" not in labels  # the doubt is about the memos
+    assert "so-called Ann Hale" in labels  # before no noun, the marker is the name's
