@@ -67,6 +67,18 @@ OFFICES_NOT_HELD = {
     "United States": frozenset("minister premier chancellor foreign home prime".split()),
 }
 
+# Last parts of hyphenated adjectives after a name: "Obama-era", "Saudi-led", "Iran-backed".
+COMPOUND_ENDINGS = frozenset(
+    """era led backed based style made linked aligned born owned run funded allied friendly brokered
+    sponsored inspired related controlled held dominated leaning bound""".split()
+)
+
+# The AP's abbreviations of American states, after a city and a comma ("Palm Beach, Fla."): places.
+STATE_ABBREVIATIONS = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
+    okla ore pa tenn vt va wash wis wyo""".split()
+)
+
 # Capitalised words that are never an actor: days, months, and time words.
 NOT_ACTORS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may

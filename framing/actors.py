@@ -234,6 +234,8 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     headlines: dict[str, list[list[_Token]]] = {}
     for article, text in texts.items():
         body[article], headlines[article] = _article_mentions(article, text)
+    common = _common_words(texts, body)
+    body = {article: [m for m in found if m.name not in common or m.kind != "name"] for article, found in body.items()}
     known: dict[str, bool] = {}  # a name the body writes -> whether it is written only in capitals ("US", "IS")
     for found in body.values():
         for m in found:
@@ -244,6 +246,31 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
         titled = [m for line in headlines[article] for m in _headline_mentions(article, text, line, known)]
         mentions.extend(sorted([*body[article], *titled], key=lambda m: m.start))
     return with_groups(_grouped(mentions, countries or {}), countries)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
+
+
+def _common_words(texts: dict[str, str], body: dict[str, list[Mention]]) -> set[str]:
+    """Names that are common words capitalised for emphasis ("a great thing for World", "suspend
+    all Nuclear Tests"): every word of the name is written in lower case in the story at least as
+    often as the name is written, and the name is no country, institution, organisation, person
+    given a title or honorific, nor a part of a longer name ("May" of "Theresa May")."""
+    lower = Counter(word for text in texts.values() for word in _LOWER_WORD.findall(text))
+    written: Counter = Counter()
+    addressed = set()
+    for found in body.values():
+        for m in found:
+            if m.kind == "name":
+                written[m.name] += 1
+            elif m.kind in ("title", "honorific"):
+                addressed.add(m.name)
+    parts = {word for name in [*written, *addressed] if " " in name for word in name.split(" ")}  # "Theresa May"
+    return {name for name, count in written.items()
+            if name not in addressed and name not in parts and not _country_named_by(name)
+            and name.split(" ")[-1] not in w.ORG_HEADS
+            and not any(word in _DEMONYM_OF for word in name.split(" "))
+            and all(lower[word] >= count for word in name.split(" "))}
 
 
 def with_actors(documents: tuple[ArticleAnalysis, ...],
@@ -523,6 +550,13 @@ def _title_case_line(tokens: list[_Token]) -> bool:
     return len(worded) >= 4 and sum(t.capitalised for t in long_words) >= 0.8 * max(1, len(long_words))
 
 
+def _label_line(line: str, tokens: list[_Token]) -> bool:
+    """A line of one to three words with no sentence's end: a section's name, a caption or a
+    button left in the text ("World", "Redacted"), read like a headline."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return 1 <= len(words) <= 3 and not line.rstrip().endswith((".", "!", "?", '"', "\u201d", ":", ","))
+
+
 def _article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[_Token]]]:
     """The mentions in an article's lines, and the tokens of its title-case lines (headlines),
     which are read only for names found elsewhere."""
@@ -532,7 +566,7 @@ def _article_mentions(article: str, text: str) -> tuple[list[Mention], list[list
     offset = 0
     for line in text.split("\n"):
         tokens = [_Token(t.start + offset, t.end + offset, t.text, t.possessive) for t in _tokens(line)]
-        if _title_case_line(tokens):
+        if _title_case_line(tokens) or _label_line(line, tokens):
             headlines.append(tokens)
         else:
             found.extend(_line_mentions(article, text, tokens, tags))
@@ -589,7 +623,7 @@ def _runs(text: str, tokens: list[_Token], tags: dict[int, str]) -> list[list[in
     for i, token in enumerate(tokens):
         last = tokens[current[-1]] if current else None
         joined = last and (_one_space(text, last, token) or _group_possessive(text, last, token))
-        if _PARTY_AND_STATE.fullmatch(token.text):  # "Sen. Chuck Schumer, D-N.Y.,": no actor
+        if _PARTY_AND_STATE.fullmatch(token.text) or _no_name_word(text, tokens, i):
             close()
             continue
         if (token.lower in w.NOT_ACTORS and not (joined and _a_name_not_a_month(tokens, i))) or not (
@@ -649,6 +683,21 @@ def _group_possessive(text: str, left: _Token, right: _Token) -> bool:
 
 
 _PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-N.Y.", "(D-Calif.)"
+_CONTRACTED = re.compile(r"['\u2019](m|re|ve|ll|d)$", re.IGNORECASE)  # "I'm", "We're"
+
+
+def _no_name_word(text: str, tokens: list[_Token], i: int) -> bool:
+    """A capitalised word that is part of no name: a contraction ("I'm"), a hyphenated adjective
+    ("Obama-era", "Saudi-led"), a state's abbreviation after a city ("Palm Beach, Fla.") or a word
+    shouted in capitals beside another ("NO COLLUSION", "WITCH HUNT")."""
+    token = tokens[i]
+    if _CONTRACTED.search(token.text) or token.text.rsplit("-", 1)[-1] in w.COMPOUND_ENDINGS:
+        return True
+    if token.lower in w.STATE_ABBREVIATIONS and text[max(0, token.start - 2):token.start] == ", ":
+        return True
+    shouted = [t for t in tokens[max(0, i - 1):i + 2] if t.text.isupper() and len(t.text) > 1 and t.text.isalpha()]
+    return token in shouted and len(shouted) >= 2 and all(
+        _one_space(text, a, b) for a, b in pairwise(shouted)) and not _line_start(text, tokens[max(0, i - 1)])
 _NAMED_LIKE_MONTHS = frozenset(("may", "june", "april", "august"))
 
 

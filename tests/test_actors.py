@@ -508,3 +508,11 @@ def test_a_countrys_possessive_before_a_role_is_a_description_of_that_country():
     assert "Russia's ambassador to the U.S." in {m.text for m in dorokhov.mentions}
     assert dorokhov.group == "Russia"  # whose ambassador, not where to
     assert "FBI's general counsel" not in {m.text for m in actors["Ann Pratt"].mentions}
+
+
+def test_common_words_capitalised_for_emphasis_are_no_actors_but_surnames_stay():
+    found = rows("Denuclearization will be a great thing for World, he wrote. The world watched and the world waited. "
+                 "Later he said it was good for World and for the world again.",
+                 "Ann Stone spoke on Monday. Later Stone said the stone was heavy and the stone fell, and Stone left.")
+    assert "World" not in found
+    assert "Stone" in found["Ann Stone"]  # a surname, though "stone" is a word too
