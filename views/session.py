@@ -3,6 +3,7 @@ URL that names the current view, and the one way article text reaches the screen
 
 from __future__ import annotations
 
+import hashlib
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,7 +254,7 @@ def page_intro(script: str) -> None:
 def scrolling_chart(figure, *, key: str, min_width: int, **options):
     """st.plotly_chart at least `min_width` px wide: on a narrower screen (a phone) the chart scrolls
     sideways inside its own box, so its squares and labels keep their room and the page keeps its width."""
-    box = f"scroll_{key}"
+    box = f"scroll_{hashlib.sha1(key.encode()).hexdigest()[:12]}"  # a CSS class, whatever characters the key has
     st.html(f"<style>.st-key-{box} {{ overflow-x: auto; }} .st-key-{box} > div {{ min-width: {min_width}px; }}</style>")
     with st.container(key=box):
         return st.plotly_chart(figure, key=key, width="stretch", **options)
