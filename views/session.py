@@ -46,6 +46,9 @@ LABELS_ON_PAGE = "labels_on_page"
 PAGE_STYLE = ("<style>[data-testid='stCaptionContainer'] { opacity: 0.8; } "
               f"[data-testid='stPlotlyChart'] :is({CHART_TEXT}), .st-key-{LABELS_ON_PAGE} .textpoint text "
               "{ fill: currentColor !important; } "
+              # a table as wide as its content stays inside its card on a narrow screen, and scrolls there
+              "[data-testid='stElementContainer']:has(> [data-testid='stDataFrame']), "
+              "[data-testid='stDataFrame'] { max-width: 100%; } "
               # on a phone, Plotly's toolbar (zoom, pan, picture) lies over a chart's title; pictures
               # are on the handout page
               "@media (max-width: 640px) { [data-testid='stPlotlyChart'] .modebar-container { display: none; } }"

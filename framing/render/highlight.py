@@ -58,6 +58,7 @@ def stylesheet(styles: dict[str, CategoryStyle], *, font_size: int = 18) -> str:
         # on a phone a line of evidence is read down, its source above its words, rather than run off the screen
         "@media (max-width: 640px) { .framing table.kwic td { display: block; text-align: left;"
         " overflow-wrap: anywhere; } .framing table.kwic td.before { text-align: left; }"
+        " .framing table.kwic td.source { white-space: normal; }"
         " .framing table.kwic tr { display: block; border-top: 1px solid rgba(128,128,128,0.4); } }",
     ]
     rules.append(".framing mark.c0 { background: rgba(153,153,153,0.35); border-bottom: 0.16em solid #999999; }")
