@@ -57,6 +57,7 @@ table.data td.num, table.data td.date { text-align: right; white-space: nowrap; 
 table.data td.num .rate { color: #555555; font-size: 0.9em; }
 table.data td.quoted { font-style: italic; }
 .chart { width: 680px; max-width: 100%; margin: 0.5em 0 1em 0; break-inside: avoid; page-break-inside: avoid; }
+.with-table { break-inside: avoid; page-break-inside: avoid; }  /* a chart printed on the page of its table */
 section.article .article { border-left: 3px solid #dddddd; padding-left: 0.8em; }
 footer { margin-top: 2em; border-top: 1px solid #999999; padding-top: 0.5em; font-size: 0.8em; color: #444444; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -182,9 +183,9 @@ def _distinctive(analysis: Analysis, outlets: list[str], charts: _Charts) -> str
             continue
         table = [[_cell(row.term), _cell(f"{row.z:.2f}", css_class="num"), _cell(row.count, css_class="num"),
                   _cell(row.count_rest, css_class="num")] for row in rows.itertuples(index=False)]
-        parts.append(charts(distinctive_bars(rows, outlet))
+        parts.append('<div class="with-table">' + charts(distinctive_bars(rows, outlet))
                      + _table(["Term", "z", f"Uses in {outlet}", "Uses in the others"], table,
-                              css_id=f"distinctive-{outlets.index(outlet)}"))
+                              css_id=f"distinctive-{outlets.index(outlet)}") + "</div>")
     return "".join(parts)
 
 
@@ -205,9 +206,13 @@ def _naming(analysis: Analysis, outlets: list[str]) -> str:
     table = naming_cells(analysis.naming(), outlets)
     if table.empty:
         return "<p>No actor is named by the chosen outlets.</p>"
-    rows = [[_cell(referent), *(_cell(table.at[referent, outlet]) for outlet in outlets)] for referent in table.index]
-    return ('<p class="note">Each cell: the names an outlet uses for the actor, with how often; "quoted:" marks names '
-            "inside quotations, the other names are the outlet's own words.</p>" + _table(["Actor", *outlets], rows))
+    naming = analysis.naming()
+    mentions = naming[naming["outlet"].isin(outlets)].groupby("referent")["count"].sum()
+    order = sorted(table.index, key=lambda referent: (-mentions.get(referent, 0), str(referent)))  # as on the page
+    rows = [[_cell(referent), *(_cell(table.at[referent, outlet]) for outlet in outlets)] for referent in order]
+    return ('<p class="note">The actors most mentioned first. Each cell: the names an outlet uses for the actor, '
+            'with how often; "quoted:" marks names inside quotations, the other names are the outlet\'s own '
+            "words.</p>" + _table(["Actor", *outlets], rows))
 
 
 def _statements(analysis: Analysis, outlets: list[str], charts: _Charts) -> str:
