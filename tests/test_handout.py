@@ -227,3 +227,9 @@ def test_the_naming_table_lists_the_most_mentioned_actors_first():
     page = handout_html(analysis, ["A", "B"], category_styles(lexicon), {}, include=("naming",), made=TODAY)
     rows = re.findall(r"<tr><td>(.*?)</td>", page.split('<table class="data">')[1])
     assert rows == ["Zed Government", "Alpha Rebels"]
+
+
+def test_the_handout_charts_print_on_white(lopsided):
+    _, page = lopsided
+    (chart,) = plotted(page).values()
+    assert (chart["layout"]["paper_bgcolor"], chart["layout"]["plot_bgcolor"]) == ("#ffffff", "#ffffff")

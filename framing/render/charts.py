@@ -61,6 +61,13 @@ def _readable(figure: go.Figure, *, font_size: int) -> go.Figure:
     return figure
 
 
+def on_white(figure: go.Figure) -> go.Figure:
+    """A copy of the figure on white, plot area included, for what leaves the app (a PNG for a slide, the
+    printed handout): Plotly's own template tints the plot area blue-grey, which the dashboard's theme
+    replaces on screen but nothing does on paper."""
+    return go.Figure(figure).update_layout(paper_bgcolor="#ffffff", plot_bgcolor="#ffffff")
+
+
 def _title(text: str, font_size: int) -> str:
     """A chart title broken into lines that fit a chart about 1,000 px wide at this size (a projector's
     large type would run past the chart's edge in one line)."""

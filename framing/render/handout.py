@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from framing.analysis import Analysis
 from framing.distinctive import leading_terms
-from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
+from framing.render.charts import distinctive_bars, on_white, rate_tiles, statement_tiles
 from framing.render.highlight import article_html, legend_html, stylesheet
 from framing.render.markup import html_text
 from framing.render.palette import CategoryStyle
@@ -113,7 +113,7 @@ class _Charts:
         self.count = 0
 
     def __call__(self, figure: go.Figure) -> str:
-        fixed = go.Figure(figure).update_layout(width=CHART_WIDTH, autosize=False)
+        fixed = on_white(figure).update_layout(width=CHART_WIDTH, autosize=False)
         self.count += 1
         div = fixed.to_html(full_html=False, include_plotlyjs=self.count == 1, config=CHART_CONFIG,
                             div_id=f"chart-{self.count}", default_width=f"{CHART_WIDTH}px")
