@@ -186,3 +186,11 @@ def test_at_the_largest_text_size_compare_sets_three_outlets_a_row_so_long_words
     at.slider(key="text_size").set_value(32).run()
     assert sorted(round(column.weight, 2) for column in at.columns).count(0.33) == 6  # two rows of three
     assert html_of(at).count('<div class="article">') == 5  # every outlet chosen is still shown
+
+
+def test_at_the_largest_text_size_the_outlet_cards_go_three_a_row_so_names_stay_whole():
+    at = open_page()
+    assert sorted(round(column.weight, 2) for column in at.columns).count(0.2) == 5  # five cards in one row
+    at.slider(key="text_size").set_value(32).run()
+    assert sorted(round(column.weight, 2) for column in at.columns).count(0.33) == 6  # two rows of three
+    assert html_of(at).count("<dl>") == 5  # every outlet still has its card

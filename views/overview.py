@@ -12,6 +12,7 @@ from views.kept import rate_grid
 from views.session import (
     chart_font,
     clicked_points,
+    columns_that_fit,
     current_story,
     page_intro,
     plural,
@@ -31,7 +32,8 @@ page_intro(__file__)
 show(view, heading(story.title, level=2), paragraph(story.summary))
 
 st.subheader("The outlets")
-columns = st.columns(min(len(story.outlets), 5) or 1)
+width = columns_that_fit(min(len(story.outlets), 5) or 1)  # at a large text size, fewer cards a row
+columns = [column for _ in range(0, len(analysis.articles), width) for column in st.columns(width)]
 for i, row in enumerate(analysis.articles.itertuples(index=False)):
     event = events.get(row.event)
     facts = [
@@ -40,7 +42,7 @@ for i, row in enumerate(analysis.articles.itertuples(index=False)):
         ("Words analysed", f"{row.words} ({row.words_narrator} own voice, {row.words_quote} quoted)"),
     ]
     items = "".join(f"<dt>{html_text(name)}</dt><dd>{html_text(value or '—')}</dd>" for name, value in facts)
-    with columns[i % len(columns)].container(border=True):
+    with columns[i].container(border=True):
         show(view, heading(row.outlet, level=3), paragraph(row.headline, css_class="headline"), f"<dl>{items}</dl>")
 if len(story.outlets) < 2:
     st.info("This story has one outlet. Add a second outlet's article to compare how they frame it.")

@@ -268,6 +268,16 @@ def chart_font() -> int:
     return max(12, round(text_size() * CHART_FONT / DEFAULT_TEXT_SIZE))
 
 
+# Columns of text in a row: as many as keep a column 8.5 em wide in the page's main part at 1366 pixels with
+# the sidebar open (about 900 px), so that at a large text size a long word or name is not broken in the middle.
+MAIN_WIDTH_PX, COLUMN_EM = 900, 8.5
+
+
+def columns_that_fit(most: int) -> int:
+    """How many columns of text (Compare's articles, Overview's cards) a row holds at the current text size."""
+    return max(1, min(most, int(MAIN_WIDTH_PX // (COLUMN_EM * text_size()))))
+
+
 def projector() -> bool:
     """Whether the page is shown on a projector: large type everywhere, fewer columns, controls tucked away."""
     return bool(st.session_state.get(PROJECTOR_KEY))
