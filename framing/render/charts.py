@@ -288,7 +288,8 @@ def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int
     return _readable(figure, font_size=font_size)
 
 
-LABEL_SIDES = ("top center", "middle right", "middle left", "bottom center")  # below: its box reaches its point
+# not below: Plotly sets a label under its point so close that the label's line box covers the point
+LABEL_SIDES = ("top center", "middle right", "middle left")
 
 
 def _label_places(ranked, places: dict[str, tuple[float, float]], ranges: list[list[float]], *,
@@ -309,7 +310,6 @@ def _label_places(ranked, places: dict[str, tuple[float, float]], ranges: list[l
         x, y = pixels[term]
         wide, tall = _text_width([plotly_text(term)], font_size) + 4, 1.3 * font_size
         boxes = {"top center": (x - wide / 2, y + reach, x + wide / 2, y + reach + tall),
-                 "bottom center": (x - wide / 2, y - reach - tall, x + wide / 2, y - reach),
                  "middle right": (x + reach, y - tall / 2, x + reach + wide, y + tall / 2),
                  "middle left": (x - reach - wide, y - tall / 2, x - reach, y + tall / 2)}
         for side in LABEL_SIDES:
