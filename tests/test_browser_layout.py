@@ -163,8 +163,8 @@ def test_every_page_reads_on_a_phone(browser: Browser, layout_app: str, layout_d
 
 def test_projector_mode_reads_from_the_back(browser: Browser, layout_app: str, layout_data: tuple[Path, str]):
     """Projector mode from its link, on the imported story at 1366×768: Compare and Naming pass the same
-    checks, and the naming table's names are drawn whole in large type (Streamlit's own table keeps small
-    cells that cut them short)."""
+    checks, and the naming table's names are drawn whole in large type, every outlet's column on the screen
+    (Streamlit's own table keeps small cells that cut them short)."""
     context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
     context.set_default_timeout(TIMEOUT)
     page = context.new_page()
@@ -178,7 +178,9 @@ def test_projector_mode_reads_from_the_back(browser: Browser, layout_app: str, l
     expect(cells.first).to_be_visible()
     sizes = cells.evaluate_all("cells => cells.map(cell => parseFloat(getComputedStyle(cell).fontSize))")
     cut = cells.evaluate_all("cells => cells.filter(cell => cell.scrollWidth > cell.clientWidth + 1).length")
+    fits = page.locator("table.names").evaluate("table => table.getBoundingClientRect().right <= "
+                                                "table.closest('[data-testid=stMain]').getBoundingClientRect().right")
     context.close()
     assert {where: what for where, what in found.items() if what} == {}
     assert min(sizes) >= 24
-    assert cut == 0
+    assert cut == 0 and fits
