@@ -189,3 +189,10 @@ def test_the_projector_naming_table_keeps_every_name_whole_and_as_text():
     assert re.findall(r"<th>(.*?)</th>", page)[:3] == ["actor", "A &lt;b&gt;", "B"]  # counts go under the name
     assert "3 mentions, 2 outlets" in page and "1 mention, 1 outlet" in page
     assert page.count("<tr>") == 3 and "**rebels** ×1" in page
+
+
+def test_the_unique_share_of_each_outlet_is_under_its_name_whatever_the_bar_length():
+    share = pd.DataFrame({"outlet": ["A <b>", "B"], "words_narrator": [200, 8], "words_unique": [150, 1]})
+    bars = unique_share_bars(share, font_size=32)  # B's parts are far too short for their counts at this size
+    assert list(bars.data[0].y) == ["A &lt;b&gt;<br>75% unique", "B<br>12% unique"]
+    assert list(bars.data[1].y) == list(bars.data[0].y)  # the two parts of one bar share its name

@@ -333,9 +333,12 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
     figure = go.Figure()
     parts = (("unique", "words_unique", MARK_ORANGE, ""), ("shared", "words_shared", OKABE_ITO[1], "/"))
     share = share.assign(words_shared=share["words_narrator"] - share["words_unique"])
+    # the share unique under each name: a count too long for its part of the bar is left off the bar
+    names = [f"{_label(outlet, width=18)}<br>{unique / total if total else 0:.0%} unique" for outlet, unique, total
+             in zip(share["outlet"], share["words_unique"], share["words_narrator"], strict=True)]
     for name, column, colour, pattern in parts:
         figure.add_trace(go.Bar(
-            y=share["outlet"].map(lambda outlet: _label(outlet, width=18)), x=share[column], orientation="h",
+            y=names, x=share[column], orientation="h",
             name=f"{name} words", textposition="inside", insidetextanchor="middle",
             textfont={"color": ink_on(colour)},
             marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
@@ -349,7 +352,8 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
     figure.update_layout(
         # a count too long for its part of the bar is left to the hover, not shrunk and turned on its side
         uniformtext={"minsize": font_size - 2, "mode": "hide"},
-        barmode="stack", height=bar_height(len(share), font_size) + 2 * font_size,
+        barmode="stack", height=round(bar_height(len(share), font_size) + 2 * font_size  # and room for the names' lines
+                                      + len(share) * max(0, 1.3 * _lines(names) - 2.2) * font_size),
         margin={"l": 10, "r": 10, "t": 40, "b": 30},
         clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
         xaxis_title="words in the outlet's own voice",
