@@ -233,3 +233,11 @@ def test_the_handout_charts_print_on_white(lopsided):
     _, page = lopsided
     (chart,) = plotted(page).values()
     assert (chart["layout"]["paper_bgcolor"], chart["layout"]["plot_bgcolor"]) == ("#ffffff", "#ffffff")
+
+
+def test_the_statement_grids_share_the_rows_out_evenly(bundled):
+    page = handout_html(bundled, bundled.story.outlets, category_styles(bundled.lexicon), {}, include=("statements",),
+                        made=TODAY)
+    rows = [len(set(chart["data"][0]["y"])) for chart in plotted(page).values()]
+    assert sum(rows) == len(bundled.statement_matrix()) > 15  # more than one printed page of them
+    assert max(rows) <= 15 and max(rows) - min(rows) <= 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from itertools import pairwise
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -228,8 +229,9 @@ def _statements(analysis: Analysis, outlets: list[str], charts: _Charts) -> str:
         else column.map({outlet: i for i, outlet in enumerate(outlets)}), kind="stable")
     rows = [[_cell(q.statement), _cell(q.speaker), _cell(q.outlet), _cell(q.verb or "—"), _cell(q.text)]
             for q in quotes.itertuples(index=False)]
-    grids = "".join(charts(statement_tiles(matrix.iloc[first:first + STATEMENTS_PER_CHART], speakers))
-                    for first in range(0, len(matrix), STATEMENTS_PER_CHART))
+    pages = -(-len(matrix) // STATEMENTS_PER_CHART)
+    bounds = [len(matrix) * page // pages for page in range(pages + 1)]  # shared out evenly: no chart of one row
+    grids = "".join(charts(statement_tiles(matrix.iloc[start:end], speakers)) for start, end in pairwise(bounds))
     return (grids
             + '<p class="note">A square: the outlet quoted the statement; a ring: it did not. The same words quoted '
               "by several outlets make one statement; below, each outlet's wording and reporting verb.</p>"
