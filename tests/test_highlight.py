@@ -196,3 +196,4 @@ def test_the_unique_share_of_each_outlet_is_under_its_name_whatever_the_bar_leng
     bars = unique_share_bars(share, font_size=32)  # B's parts are far too short for their counts at this size
     assert list(bars.data[0].y) == ["A &lt;b&gt;<br>75% unique", "B<br>12% unique"]
     assert list(bars.data[1].y) == list(bars.data[0].y)  # the two parts of one bar share its name
+    assert bars.layout.legend.traceorder == "normal"  # the key reads unique, then shared, as each bar does

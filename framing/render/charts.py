@@ -355,7 +355,8 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
         barmode="stack", height=round(bar_height(len(share), font_size) + 2 * font_size  # and room for the names' lines
                                       + len(share) * max(0, 1.3 * _lines(names) - 2.2) * font_size),
         margin={"l": 10, "r": 10, "t": 40, "b": 30},
-        clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+        clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom",
+                                                       "traceorder": "normal"},  # the key in the bars' order
         xaxis_title="words in the outlet's own voice",
     )
     figure.update_yaxes(autorange="reversed")
