@@ -71,7 +71,8 @@
 
   return {
     // No tick label, axis title, chart title or legend entry of a Plotly chart reaches past the chart's
-    // own drawing; none overlaps another or a colour key's bar; a grid of squares (names on top) starts
+    // own drawing; none overlaps another or a colour key's bar; a scatter's labels lie clear of its points
+    // and of each other; a grid of squares (names on top) starts
     // its first row right under the names.
     charts: () => {
       const problems = [];
@@ -97,11 +98,24 @@
             if (across > 2 && down > 2) problems.push(`${name}: "${boxes[i].text}" overlaps "${boxes[j].text}"`);
           }
         }
+        // a label beside a scatter's point (not a number drawn on a square) lies clear of every point and label
+        const points = [...plot.querySelectorAll(".scatterlayer .point")].map((p) => p.getBoundingClientRect()).filter(shown);
+        const besides = [...plot.querySelectorAll(".scatterlayer .textpoint text")]
+          .map((text) => ({ text: text.textContent.trim(), box: text.getBoundingClientRect() }))
+          .filter(({ text, box }) => text && shown(box) && !points.some((p) => inside(p, [box.left + 1, box.top + 1]) &&
+                                                                              inside(p, [box.right - 1, box.bottom - 1])));
+        const crossing = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
+                                   Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+        besides.forEach((label, i) => {
+          if (points.some((point) => crossing(label.box, point))) problems.push(`${name}: "${label.text}" lies over a point`);
+          for (const other of besides.slice(i + 1)) {
+            if (crossing(label.box, other.box)) problems.push(`${name}: "${label.text}" overlaps "${other.text}"`);
+          }
+        });
         const onTop = [...plot.querySelectorAll(".xtick text")].some((t) => t.getBoundingClientRect().bottom <= plotArea.top);
-        const marks = [...plot.querySelectorAll(".scatterlayer .point")].map((p) => p.getBoundingClientRect()).filter(shown);
-        if (onTop && marks.length) {
-          const first = Math.min(...marks.map((box) => box.top));
-          const tallest = Math.max(...marks.map((box) => box.height));
+        if (onTop && points.length) {
+          const first = Math.min(...points.map((box) => box.top));
+          const tallest = Math.max(...points.map((box) => box.height));
           if (first - plotArea.top > Math.max(tallest, 12)) {
             problems.push(`${name}: ${Math.round(first - plotArea.top)} px of empty space above the first row`);
           }

@@ -7,6 +7,8 @@ import pytest
 from apptest_helpers import html_of, open_page
 from conftest import load_bench
 
+from framing.library.importing import make_draft
+from framing.library.story_store import create_story
 from framing.storage import USER_DATA_ENV
 from views.pages import PAGES
 from views.session import PROJECTOR_STYLE
@@ -186,3 +188,22 @@ def test_at_the_largest_text_size_compare_sets_three_outlets_a_row_so_long_words
     at.slider(key="text_size").set_value(32).run()
     assert sorted(round(column.weight, 2) for column in at.columns).count(0.33) == 6  # two rows of three
     assert html_of(at).count('<div class="article">') == 5  # every outlet chosen is still shown
+
+
+def test_at_the_largest_text_size_the_outlet_cards_go_three_a_row_so_names_stay_whole():
+    at = open_page()
+    assert sorted(round(column.weight, 2) for column in at.columns).count(0.2) == 5  # five cards in one row
+    at.slider(key="text_size").set_value(32).run()
+    assert sorted(round(column.weight, 2) for column in at.columns).count(0.33) == 6  # two rows of three
+    assert html_of(at).count("<dl>") == 5  # every outlet still has its card
+
+
+def test_an_outlet_card_leaves_off_what_no_article_of_the_story_has():
+    """An imported story without dates or ownership: no column of dashes on every card. The bundled story
+    has them all."""
+    slug = create_story("Bare", "", [make_draft("The regime said so.", {"outlet": "One", "country": "Here"}),
+                                     make_draft("The rebels said no.", {"outlet": "Two", "date": "2024-01-02"})]).slug
+    facts = re.findall(r"<dt>(.*?)</dt>", html_of(open_page(story=slug)))
+    assert facts.count("Date") == 2 and facts.count("Country") == 2  # one outlet has a date: a dash for the other
+    assert "Ownership" not in facts and "Reports" not in facts
+    assert {"Ownership", "Reports"} <= set(re.findall(r"<dt>(.*?)</dt>", html_of(open_page())))

@@ -137,3 +137,13 @@ def test_browser_path_names_the_browser_first(tmp_path, monkeypatch):
 def test_png_size_refuses_what_is_not_a_png():
     with pytest.raises(ValueError, match="not a PNG"):
         png_size(b"GIF89a" + bytes(30))
+
+
+def test_a_png_is_drawn_on_white_plot_area_included(monkeypatch):
+    """Plotly's own template tints the plot area blue-grey; a picture for a slide is white throughout."""
+    assert go.Figure().layout.template.layout.plot_bgcolor != "#ffffff"
+    drawn = []
+    monkeypatch.setattr(png, "find_browser", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(png._renderer, "render", lambda browser, figure, opts: drawn.append(figure) or PNG_SIGNATURE)
+    figure_png(go.Figure(go.Scatter(x=[1], y=[1])), width=100, height=100)
+    assert (drawn[0].layout.paper_bgcolor, drawn[0].layout.plot_bgcolor) == ("#ffffff", "#ffffff")

@@ -208,3 +208,36 @@ def test_the_distinctive_chart_has_its_table_with_the_same_numbers(lopsided):
     assert sorted(row[0] for row in rows) == sorted(term for _, term in bars["customdata"])
     drawn = {term: z for (_, term), z in zip(bars["customdata"], numbers(bars["x"]), strict=True)}
     assert all(float(z) == pytest.approx(drawn[term], abs=0.005) for term, z, *_ in rows)
+
+
+def test_a_distinctive_chart_prints_on_the_page_of_its_table(lopsided):
+    _, page = lopsided
+    together = re.search(r'<div class="with-table">(.*?)</div>\s*</div>\s*(<table class="data" id="distinctive-0">)',
+                         page, re.S)
+    assert together and "Plotly.newPlot" in together.group(1)
+    assert re.search(r"\.with-table \{[^}]*break-inside: avoid", page)
+
+
+def test_the_naming_table_lists_the_most_mentioned_actors_first():
+    """As on the Naming page: the main actor first, though its name comes last in the alphabet."""
+    story = make_story(("A", "The regime spoke. The rebels ran."), ("B", "The regime left. The regime stayed."))
+    lexicon = make_lexicon(names=[{"term": "regime", "referent": "Zed Government"},
+                                  {"term": "rebels", "referent": "Alpha Rebels"}])
+    analysis = analyse(story, lexicon)
+    page = handout_html(analysis, ["A", "B"], category_styles(lexicon), {}, include=("naming",), made=TODAY)
+    rows = re.findall(r"<tr><td>(.*?)</td>", page.split('<table class="data">')[1])
+    assert rows == ["Zed Government", "Alpha Rebels"]
+
+
+def test_the_handout_charts_print_on_white(lopsided):
+    _, page = lopsided
+    (chart,) = plotted(page).values()
+    assert (chart["layout"]["paper_bgcolor"], chart["layout"]["plot_bgcolor"]) == ("#ffffff", "#ffffff")
+
+
+def test_the_statement_grids_share_the_rows_out_evenly(bundled):
+    page = handout_html(bundled, bundled.story.outlets, category_styles(bundled.lexicon), {}, include=("statements",),
+                        made=TODAY)
+    rows = [len(set(chart["data"][0]["y"])) for chart in plotted(page).values()]
+    assert sum(rows) == len(bundled.statement_matrix()) > 15  # more than one printed page of them
+    assert max(rows) <= 15 and max(rows) - min(rows) <= 1

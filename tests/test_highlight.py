@@ -19,7 +19,7 @@ from framing.render.charts import (
     term_scatter,
     unique_share_bars,
 )
-from framing.render.highlight import article_html, evidence_html, hit_note, removed_html, wordings_html
+from framing.render.highlight import article_html, evidence_html, hit_note, names_html, removed_html, wordings_html
 from framing.render.palette import CATEGORY_COLOURS, MARK_BLUE, category_styles
 from framing.spans import SPAN_FIELDS
 
@@ -179,3 +179,21 @@ def test_grids_span_exactly_their_rows_and_keep_room_for_every_square():
     one = rate_tiles(result.scores, styles, voice="narrator", outlets=["A"])
     longest = max(len(line) for line in one.layout.title.text.split("<br>"))
     assert grid_width(one) > 0.4 * one.layout.title.font.size * longest  # a grid of one outlet keeps its title
+
+
+def test_the_projector_naming_table_keeps_every_name_whole_and_as_text():
+    table = pd.DataFrame({"mentions": [3, 1], "outlets": [2, 1], "A <b>": ["◆ the <i>regime</i> ×2", ""],
+                          "B": ["Damascus ×1", "**rebels** ×1"]}, index=["Assad <x>", "Rebels"])
+    page = names_html(table, row_title="actor")
+    assert "<i>" not in page and "<x>" not in page and "&lt;i&gt;regime&lt;/i&gt;" in page
+    assert re.findall(r"<th>(.*?)</th>", page)[:3] == ["actor", "A &lt;b&gt;", "B"]  # counts go under the name
+    assert "3 mentions, 2 outlets" in page and "1 mention, 1 outlet" in page
+    assert page.count("<tr>") == 3 and "**rebels** ×1" in page
+
+
+def test_the_unique_share_of_each_outlet_is_under_its_name_whatever_the_bar_length():
+    share = pd.DataFrame({"outlet": ["A <b>", "B"], "words_narrator": [200, 8], "words_unique": [150, 1]})
+    bars = unique_share_bars(share, font_size=32)  # B's parts are far too short for their counts at this size
+    assert list(bars.data[0].y) == ["A &lt;b&gt;<br>75% unique", "B<br>12% unique"]
+    assert list(bars.data[1].y) == list(bars.data[0].y)  # the two parts of one bar share its name
+    assert bars.layout.legend.traceorder == "normal"  # the key reads unique, then shared, as each bar does

@@ -6,26 +6,22 @@ from framing.render.highlight import legend_html, paragraph
 from views.kept import article_parts, articles_of
 from views.session import (
     PROJECTOR_COLUMNS,
+    columns_that_fit,
     current_story,
     page_intro,
     projector,
     remember,
     seed,
     show,
-    text_size,
     url_values,
 )
 
 MAX_COLUMNS = 5
-# Columns in a row: as many as keep a column 8.5 em wide in the page's main part at 1366 pixels with the
-# sidebar open (about 900 px), so that at a large text size a long word is not broken in the middle.
-MAIN_WIDTH_PX, COLUMN_EM = 900, 8.5
 
 
 def per_row(chosen: int) -> int:
     """How many outlets a row holds at the current text size (more chosen than that go on the next row)."""
-    fits = PROJECTOR_COLUMNS if projector() else int(MAIN_WIDTH_PX // (COLUMN_EM * text_size()))
-    return max(1, min(chosen, fits, MAX_COLUMNS))
+    return max(1, min(chosen, PROJECTOR_COLUMNS if projector() else columns_that_fit(MAX_COLUMNS)))
 
 
 view = current_story()

@@ -9,7 +9,7 @@ import streamlit as st
 from framing.actors import Corrections, load_corrections
 from framing.library.story_store import save_actor_corrections
 from framing.render.charts import grid_width
-from framing.render.highlight import evidence_html, heading, paragraph, wordings_html
+from framing.render.highlight import evidence_html, heading, names_html, paragraph, wordings_html
 from framing.stories import StoryError
 from framing.voices import VOICE_LABELS
 from views.kept import names_in, names_table, share_bars, statement_grid
@@ -19,6 +19,7 @@ from views.session import (
     current_story,
     page_intro,
     plural,
+    projector,
     remember,
     scrolling_chart,
     seed,
@@ -102,6 +103,24 @@ def _without(entries: tuple, index: int) -> tuple:
     return entries[:index] + entries[index + 1:]
 
 
+def chosen_row(view, table: pd.DataFrame, *, key: str, title: str):
+    """The naming table, and the actor (or country) whose row the reader chose, or None. On a projector an
+    HTML table with every cell whole at the page's large type, and a box to choose from; elsewhere
+    Streamlit's table, whose rows are selected with a click."""
+    if projector():
+        show(view, names_html(table, row_title=title))
+        return st.selectbox(f"{title.capitalize()} to read every mention of", list(table.index), index=None,
+                            key=f"{key}_pick", placeholder="choose one")
+    # narrow outlet columns so five outlets fit at 1366 pixels; a cell cut short is whole when its row is selected
+    widths = {"mentions": st.column_config.NumberColumn("mentions", width="small"),
+              "outlets": st.column_config.NumberColumn("outlets", width="small"),
+              **{outlet: st.column_config.TextColumn(outlet, width=OUTLET_COLUMN_PX) for outlet in view.outlets}}
+    picked = st.dataframe(table, on_select="rerun", selection_mode="single-row", key=key, width="stretch",
+                          column_config=widths)
+    rows = [row for row in (picked.selection.rows if picked else []) if row < len(table)]
+    return table.index[rows[0]] if rows else None
+
+
 view = current_story()
 analysis = view.analysis
 outlets = view.outlets
@@ -122,17 +141,11 @@ else:
                "for the actor, with counts. Descriptions (◆ \"the regime\") "
                "and titles (▲ \"President Trump\") come first: they are choices that differ in meaning. Then "
                "names and courtesy titles (\"Mr. Kim\"), which are mostly house style. By country, each actor "
-               "is rolled up into the country it belongs to (its institutions, officials and people). Select a "
-               "row to read every mention.")
-    # narrow outlet columns so five outlets fit at 1366 pixels; a cell cut short is whole when its row is selected
-    widths = {"mentions": st.column_config.NumberColumn("mentions", width="small"),
-              "outlets": st.column_config.NumberColumn("outlets", width="small"),
-              **{outlet: st.column_config.TextColumn(outlet, width=OUTLET_COLUMN_PX) for outlet in outlets}}
-    picked = st.dataframe(table, on_select="rerun", selection_mode="single-row", key=f"naming_{voice}_{level}",
-                          width="stretch", column_config=widths)
-    rows = [row for row in (picked.selection.rows if picked else []) if row < len(table)]
-    if rows:
-        chosen = table.index[rows[0]]
+               "is rolled up into the country it belongs to (its institutions, officials and people). "
+               + ("Choose an actor under the table to read every mention." if projector() else
+                  "Select a row to read every mention."))
+    chosen = chosen_row(view, table, key=f"naming_{voice}_{level}", title=ROW_LEVELS[level].split(" ")[0])
+    if chosen is not None:
         referents = sorted(set(naming.loc[naming[level] == chosen, "referent"]))
         spans = analysis.spans_behind(referent=referents, voice=voice)
         show(view, heading(f"{chosen}: {plural(len(spans), 'mention')}, {VOICE_LABELS[voice]}", level=3))

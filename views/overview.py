@@ -12,6 +12,7 @@ from views.kept import rate_grid
 from views.session import (
     chart_font,
     clicked_points,
+    columns_that_fit,
     current_story,
     page_intro,
     plural,
@@ -31,7 +32,12 @@ page_intro(__file__)
 show(view, heading(story.title, level=2), paragraph(story.summary))
 
 st.subheader("The outlets")
-columns = st.columns(min(len(story.outlets), 5) or 1)
+width = columns_that_fit(min(len(story.outlets), 5) or 1)  # at a large text size, fewer cards a row
+columns = [column for _ in range(0, len(analysis.articles), width) for column in st.columns(width)]
+# a fact no article has (an imported story without dates, say) is left off every card rather than shown as
+# a column of dashes; one that some have shows a dash where it is missing, for comparing
+known = {"Country", "Words analysed"} | {name for name, column in (("Ownership", "ownership"), ("Reports", "event"),
+                                                                   ("Date", "date")) if analysis.articles[column].any()}
 for i, row in enumerate(analysis.articles.itertuples(index=False)):
     event = events.get(row.event)
     facts = [
@@ -39,8 +45,9 @@ for i, row in enumerate(analysis.articles.itertuples(index=False)):
         ("Reports", event.description if event and event.description else row.event), ("Date", row.date),
         ("Words analysed", f"{row.words} ({row.words_narrator} own voice, {row.words_quote} quoted)"),
     ]
-    items = "".join(f"<dt>{html_text(name)}</dt><dd>{html_text(value or '—')}</dd>" for name, value in facts)
-    with columns[i % len(columns)].container(border=True):
+    items = "".join(f"<dt>{html_text(name)}</dt><dd>{html_text(value or '—')}</dd>" for name, value in facts
+                    if name in known)
+    with columns[i].container(border=True):
         show(view, heading(row.outlet, level=3), paragraph(row.headline, css_class="headline"), f"<dl>{items}</dl>")
 if len(story.outlets) < 2:
     st.info("This story has one outlet. Add a second outlet's article to compare how they frame it.")

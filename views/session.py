@@ -3,6 +3,7 @@ URL that names the current view, and the one way article text reaches the screen
 
 from __future__ import annotations
 
+import hashlib
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,9 @@ LABELS_ON_PAGE = "labels_on_page"
 PAGE_STYLE = ("<style>[data-testid='stCaptionContainer'] { opacity: 0.8; } "
               f"[data-testid='stPlotlyChart'] :is({CHART_TEXT}), .st-key-{LABELS_ON_PAGE} .textpoint text "
               "{ fill: currentColor !important; } "
+              # a table as wide as its content stays inside its card on a narrow screen, and scrolls there
+              "[data-testid='stElementContainer']:has(> [data-testid='stDataFrame']), "
+              "[data-testid='stDataFrame'] { max-width: 100%; } "
               # on a phone, Plotly's toolbar (zoom, pan, picture) lies over a chart's title; pictures
               # are on the handout page
               "@media (max-width: 640px) { [data-testid='stPlotlyChart'] .modebar-container { display: none; } }"
@@ -253,7 +257,7 @@ def page_intro(script: str) -> None:
 def scrolling_chart(figure, *, key: str, min_width: int, **options):
     """st.plotly_chart at least `min_width` px wide: on a narrower screen (a phone) the chart scrolls
     sideways inside its own box, so its squares and labels keep their room and the page keeps its width."""
-    box = f"scroll_{key}"
+    box = f"scroll_{hashlib.sha1(key.encode()).hexdigest()[:12]}"  # a CSS class, whatever characters the key has
     st.html(f"<style>.st-key-{box} {{ overflow-x: auto; }} .st-key-{box} > div {{ min-width: {min_width}px; }}</style>")
     with st.container(key=box):
         return st.plotly_chart(figure, key=key, width="stretch", **options)
@@ -262,6 +266,16 @@ def scrolling_chart(figure, *, key: str, min_width: int, **options):
 def chart_font() -> int:
     """The charts' text size for the sidebar's text size: CHART_FONT at the default, growing with it."""
     return max(12, round(text_size() * CHART_FONT / DEFAULT_TEXT_SIZE))
+
+
+# Columns of text in a row: as many as keep a column 8.5 em wide in the page's main part at 1366 pixels with
+# the sidebar open (about 900 px), so that at a large text size a long word or name is not broken in the middle.
+MAIN_WIDTH_PX, COLUMN_EM = 900, 8.5
+
+
+def columns_that_fit(most: int) -> int:
+    """How many columns of text (Compare's articles, Overview's cards) a row holds at the current text size."""
+    return max(1, min(most, int(MAIN_WIDTH_PX // (COLUMN_EM * text_size()))))
 
 
 def projector() -> bool:

@@ -4,6 +4,7 @@ Clicking a bar or a point puts its term in the keyword-in-context box."""
 import streamlit as st
 
 from framing.evidence import keyword_in_context
+from framing.render.charts import SCATTER_WIDTH
 from framing.render.highlight import evidence_html, heading, paragraph
 from framing.voices import VOICE_LABELS
 from views.kept import outlet_scatter, term_bars
@@ -15,6 +16,7 @@ from views.session import (
     page_intro,
     plural,
     remember,
+    scrolling_chart,
     seed,
     show,
     url_choice,
@@ -75,8 +77,8 @@ else:
                "outlet; the most one-sided are labelled. Click a point to read it in context.")
     key = f"scatter_{scope}_{first}_{second}_{st.session_state['picks']}"
     with st.container(key=LABELS_ON_PAGE):
-        st.plotly_chart(outlet_scatter(view, scope, first, second, font), key=key,
-                        on_select=lambda: pick_term(key, 0), selection_mode="points", width="stretch")
+        scrolling_chart(outlet_scatter(view, scope, first, second, font), key=key, min_width=SCATTER_WIDTH,
+                        on_select=lambda: pick_term(key, 0), selection_mode="points")
 
 st.subheader("Keyword in context")
 term = st.text_input("Term", key="term", placeholder="for example: regime, Takfiri, so-called",

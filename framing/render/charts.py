@@ -61,6 +61,13 @@ def _readable(figure: go.Figure, *, font_size: int) -> go.Figure:
     return figure
 
 
+def on_white(figure: go.Figure) -> go.Figure:
+    """A copy of the figure on white, plot area included, for what leaves the app (a PNG for a slide, the
+    printed handout): Plotly's own template tints the plot area blue-grey, which the dashboard's theme
+    replaces on screen but nothing does on paper."""
+    return go.Figure(figure).update_layout(paper_bgcolor="#ffffff", plot_bgcolor="#ffffff")
+
+
 def _title(text: str, font_size: int) -> str:
     """A chart title broken into lines that fit a chart about 1,000 px wide at this size (a projector's
     large type would run past the chart's edge in one line)."""
@@ -229,10 +236,15 @@ def distinctive_bars(rows: pd.DataFrame, outlet: str, *, font_size: int = CHART_
     return _readable(figure, font_size=font_size)
 
 
+SCATTER_WIDTH = 640  # px: the narrowest the scatter is drawn; its labels are placed for that width
+MARKER = 9  # px: a scatter point's size
+
+
 def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int = 8,
                  font_size: int = CHART_FONT) -> go.Figure:
     """Every term the two outlets use twice or more between them, placed by its count in each; the
-    most lopsided ones labelled, each clear of the others, the rest named in the hover.
+    most lopsided ones labelled, each label beside its point and clear of every point and other label,
+    the rest named in the hover.
 
     Points are spread a little around whole counts so that terms with the same counts stay visible;
     the shape says which outlet uses a term (circle: first only, square: second only, diamond: both).
@@ -247,44 +259,71 @@ def term_scatter(counts: pd.DataFrame, first: str, second: str, *, labelled: int
     kind = pair.apply(lambda r: "both" if r[first] and r[second] else ("only" if r[first] else "other"), axis=1)
     places = {term: (a + _jitter(term, 0), b + _jitter(term, 1)) for term, a, b in zip(
         pair.index, pair[first], pair[second], strict=True)}
-    top = _apart(lean.abs().sort_values(ascending=False, kind="stable").index, places, labelled)
+    height = 560 + 6 * font_size
+    ranges = [[min((p[axis] for p in places.values()), default=0) - 0.5,
+               max((p[axis] for p in places.values()), default=1) + 0.5] for axis in (0, 1)]
+    labels = _label_places(lean.abs().sort_values(ascending=False, kind="stable").index, places, ranges,
+                           plot=(SCATTER_WIDTH - 20 - 4 * font_size, height - 60 - 5 * font_size),
+                           font_size=font_size, limit=labelled)
     figure = go.Figure()
     for key, (name, symbol, colour) in kinds.items():
         part = pair[kind == key]
         figure.add_trace(go.Scatter(
             x=[places[term][0] for term in part.index], y=[places[term][1] for term in part.index],
             mode="markers+text", name=plotly_text(f"{name} ({len(part)})"),
-            text=[plotly_text(term) if term in top else "" for term in part.index], textposition="top center",
-            marker={"symbol": symbol, "size": 9, "color": colour, "line": {"width": 1, "color": "#333333"}},
+            text=[plotly_text(term) if term in labels else "" for term in part.index],
+            textposition=[labels.get(term, "top center") for term in part.index],
+            marker={"symbol": symbol, "size": MARKER, "color": colour, "line": {"width": 1, "color": "#333333"}},
             customdata=[[term] for term in part.index],
             hovertext=[f"{plotly_text(term)}<br>{plotly_text(first)}: {a}, {plotly_text(second)}: {b}"
                        for term, a, b in zip(part.index, part[first], part[second], strict=True)],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     figure.update_layout(
-        height=560 + 6 * font_size, margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select",
-        xaxis_title=plotly_text(f"uses in {first} ({int(totals[first])} terms counted)"),
-        yaxis_title=plotly_text(f"uses in {second} ({int(totals[second])} terms counted)"),
+        height=height, margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select",
+        xaxis={"range": ranges[0], "title": plotly_text(f"uses in {first} ({int(totals[first])} terms counted)")},
+        yaxis={"range": ranges[1], "title": plotly_text(f"uses in {second} ({int(totals[second])} terms counted)")},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
     )
     return _readable(figure, font_size=font_size)
 
 
-def _apart(ranked, places: dict[str, tuple[float, float]], limit: int) -> set[str]:
-    """Up to `limit` terms, in rank order, each a fifth of the chart's width or a tenth of its height
-    away from those already taken (a label is wider than tall), so their labels do not pile up."""
-    if not places:
-        return set()
-    spans = [max(max(p[axis] for p in places.values()) - min(p[axis] for p in places.values()), 1)
-             for axis in (0, 1)]
-    taken: list[str] = []
+# not below: Plotly sets a label under its point so close that the label's line box covers the point
+LABEL_SIDES = ("top center", "middle right", "middle left")
+
+
+def _label_places(ranked, places: dict[str, tuple[float, float]], ranges: list[list[float]], *,
+                  plot: tuple[float, float], font_size: int, limit: int) -> dict[str, str]:
+    """Up to `limit` terms, in rank order, each with the side of its point its label goes on: the first
+    side where the label, in a plot area `plot` px wide and tall (the least it is drawn), stays inside
+    the plot and clear of every point and of the labels already placed. A term with no such side goes
+    unlabelled (its hover names it). A wider chart only moves points further apart."""
+    scale = [plot[axis] / (ranges[axis][1] - ranges[axis][0]) for axis in (0, 1)]
+    pixels = {term: ((x - ranges[0][0]) * scale[0], (y - ranges[1][0]) * scale[1]) for term, (x, y) in places.items()}
+    reach = MARKER / 2 + 3  # from a point's centre to its label: the marker, its outline and a gap
+    points = [(x - reach, y - reach, x + reach, y + reach) for x, y in pixels.values()]
+    taken: list[tuple[float, float, float, float]] = []
+    chosen: dict[str, str] = {}
     for term in ranked:
-        x, y = places[term]
-        if all(abs(x - places[t][0]) > spans[0] / 5 or abs(y - places[t][1]) > spans[1] / 10 for t in taken):
-            taken.append(term)
-        if len(taken) == limit:
+        if len(chosen) == limit:
             break
-    return set(taken)
+        x, y = pixels[term]
+        wide, tall = _text_width([plotly_text(term)], font_size) + 4, 1.3 * font_size
+        boxes = {"top center": (x - wide / 2, y + reach, x + wide / 2, y + reach + tall),
+                 "middle right": (x + reach, y - tall / 2, x + reach + wide, y + tall / 2),
+                 "middle left": (x - reach - wide, y - tall / 2, x - reach, y + tall / 2)}
+        for side in LABEL_SIDES:
+            box = boxes[side]
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= plot[0] and box[3] <= plot[1]
+            if inside and not any(_overlap(box, other) for other in (*points, *taken)):
+                chosen[term] = side
+                taken.append(box)
+                break
+    return chosen
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go.Figure:
@@ -294,9 +333,12 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
     figure = go.Figure()
     parts = (("unique", "words_unique", MARK_ORANGE, ""), ("shared", "words_shared", OKABE_ITO[1], "/"))
     share = share.assign(words_shared=share["words_narrator"] - share["words_unique"])
+    # the share unique under each name: a count too long for its part of the bar is left off the bar
+    names = [f"{_label(outlet, width=18)}<br>{unique / total if total else 0:.0%} unique" for outlet, unique, total
+             in zip(share["outlet"], share["words_unique"], share["words_narrator"], strict=True)]
     for name, column, colour, pattern in parts:
         figure.add_trace(go.Bar(
-            y=share["outlet"].map(lambda outlet: _label(outlet, width=18)), x=share[column], orientation="h",
+            y=names, x=share[column], orientation="h",
             name=f"{name} words", textposition="inside", insidetextanchor="middle",
             textfont={"color": ink_on(colour)},
             marker={"color": colour, "pattern": {"shape": pattern, "bgcolor": colour, "fgcolor": "#ffffff",
@@ -310,9 +352,11 @@ def unique_share_bars(share: pd.DataFrame, *, font_size: int = CHART_FONT) -> go
     figure.update_layout(
         # a count too long for its part of the bar is left to the hover, not shrunk and turned on its side
         uniformtext={"minsize": font_size - 2, "mode": "hide"},
-        barmode="stack", height=bar_height(len(share), font_size) + 2 * font_size,
+        barmode="stack", height=round(bar_height(len(share), font_size) + 2 * font_size  # and room for the names' lines
+                                      + len(share) * max(0, 1.3 * _lines(names) - 2.2) * font_size),
         margin={"l": 10, "r": 10, "t": 40, "b": 30},
-        clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+        clickmode="event+select", dragmode=False, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom",
+                                                       "traceorder": "normal"},  # the key in the bars' order
         xaxis_title="words in the outlet's own voice",
     )
     figure.update_yaxes(autorange="reversed")

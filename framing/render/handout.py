@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from itertools import pairwise
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from framing.analysis import Analysis
 from framing.distinctive import leading_terms
-from framing.render.charts import distinctive_bars, rate_tiles, statement_tiles
+from framing.render.charts import distinctive_bars, on_white, rate_tiles, statement_tiles
 from framing.render.highlight import article_html, legend_html, stylesheet
 from framing.render.markup import html_text
 from framing.render.palette import CategoryStyle
@@ -57,6 +58,7 @@ table.data td.num, table.data td.date { text-align: right; white-space: nowrap; 
 table.data td.num .rate { color: #555555; font-size: 0.9em; }
 table.data td.quoted { font-style: italic; }
 .chart { width: 680px; max-width: 100%; margin: 0.5em 0 1em 0; break-inside: avoid; page-break-inside: avoid; }
+.with-table { break-inside: avoid; page-break-inside: avoid; }  /* a chart printed on the page of its table */
 section.article .article { border-left: 3px solid #dddddd; padding-left: 0.8em; }
 footer { margin-top: 2em; border-top: 1px solid #999999; padding-top: 0.5em; font-size: 0.8em; color: #444444; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -112,7 +114,7 @@ class _Charts:
         self.count = 0
 
     def __call__(self, figure: go.Figure) -> str:
-        fixed = go.Figure(figure).update_layout(width=CHART_WIDTH, autosize=False)
+        fixed = on_white(figure).update_layout(width=CHART_WIDTH, autosize=False)
         self.count += 1
         div = fixed.to_html(full_html=False, include_plotlyjs=self.count == 1, config=CHART_CONFIG,
                             div_id=f"chart-{self.count}", default_width=f"{CHART_WIDTH}px")
@@ -182,9 +184,9 @@ def _distinctive(analysis: Analysis, outlets: list[str], charts: _Charts) -> str
             continue
         table = [[_cell(row.term), _cell(f"{row.z:.2f}", css_class="num"), _cell(row.count, css_class="num"),
                   _cell(row.count_rest, css_class="num")] for row in rows.itertuples(index=False)]
-        parts.append(charts(distinctive_bars(rows, outlet))
+        parts.append('<div class="with-table">' + charts(distinctive_bars(rows, outlet))
                      + _table(["Term", "z", f"Uses in {outlet}", "Uses in the others"], table,
-                              css_id=f"distinctive-{outlets.index(outlet)}"))
+                              css_id=f"distinctive-{outlets.index(outlet)}") + "</div>")
     return "".join(parts)
 
 
@@ -205,9 +207,13 @@ def _naming(analysis: Analysis, outlets: list[str]) -> str:
     table = naming_cells(analysis.naming(), outlets)
     if table.empty:
         return "<p>No actor is named by the chosen outlets.</p>"
-    rows = [[_cell(referent), *(_cell(table.at[referent, outlet]) for outlet in outlets)] for referent in table.index]
-    return ('<p class="note">Each cell: the names an outlet uses for the actor, with how often; "quoted:" marks names '
-            "inside quotations, the other names are the outlet's own words.</p>" + _table(["Actor", *outlets], rows))
+    naming = analysis.naming()
+    mentions = naming[naming["outlet"].isin(outlets)].groupby("referent")["count"].sum()
+    order = sorted(table.index, key=lambda referent: (-mentions.get(referent, 0), str(referent)))  # as on the page
+    rows = [[_cell(referent), *(_cell(table.at[referent, outlet]) for outlet in outlets)] for referent in order]
+    return ('<p class="note">The actors most mentioned first. Each cell: the names an outlet uses for the actor, '
+            'with how often; "quoted:" marks names inside quotations, the other names are the outlet\'s own '
+            "words.</p>" + _table(["Actor", *outlets], rows))
 
 
 def _statements(analysis: Analysis, outlets: list[str], charts: _Charts) -> str:
@@ -223,8 +229,9 @@ def _statements(analysis: Analysis, outlets: list[str], charts: _Charts) -> str:
         else column.map({outlet: i for i, outlet in enumerate(outlets)}), kind="stable")
     rows = [[_cell(q.statement), _cell(q.speaker), _cell(q.outlet), _cell(q.verb or "—"), _cell(q.text)]
             for q in quotes.itertuples(index=False)]
-    grids = "".join(charts(statement_tiles(matrix.iloc[first:first + STATEMENTS_PER_CHART], speakers))
-                    for first in range(0, len(matrix), STATEMENTS_PER_CHART))
+    pages = -(-len(matrix) // STATEMENTS_PER_CHART)
+    bounds = [len(matrix) * page // pages for page in range(pages + 1)]  # shared out evenly: no chart of one row
+    grids = "".join(charts(statement_tiles(matrix.iloc[start:end], speakers)) for start, end in pairwise(bounds))
     return (grids
             + '<p class="note">A square: the outlet quoted the statement; a ring: it did not. The same words quoted '
               "by several outlets make one statement; below, each outlet's wording and reporting verb.</p>"

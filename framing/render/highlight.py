@@ -18,6 +18,7 @@ from framing.quotes import VoiceIndex
 from framing.render.markup import html_text
 from framing.render.palette import CategoryStyle
 from framing.spans import ArticleAnalysis
+from framing.text import plural
 from framing.voices import VOICE_LABELS
 
 
@@ -50,9 +51,15 @@ def stylesheet(styles: dict[str, CategoryStyle], *, font_size: int = 18) -> str:
         ".framing table.wordings td { border-top: 1px solid rgba(128,128,128,0.4); padding: 0.4em; }",
         ".framing table.wordings td.source { white-space: normal; width: 9em; }",
         ".framing table.wordings td.wording { overflow-wrap: anywhere; }",
+        ".framing table.names { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 0.75em;"
+        " line-height: 1.4; }",
+        ".framing table.names th, .framing table.names td { border-top: 1px solid rgba(128,128,128,0.4);"
+        " padding: 0.3em 0.4em; vertical-align: top; text-align: left; overflow-wrap: break-word; }",
+        ".framing table.names .counts { font-weight: normal; font-size: 0.8em; }",
         # on a phone a line of evidence is read down, its source above its words, rather than run off the screen
         "@media (max-width: 640px) { .framing table.kwic td { display: block; text-align: left;"
         " overflow-wrap: anywhere; } .framing table.kwic td.before { text-align: left; }"
+        " .framing table.kwic td.source { white-space: normal; }"
         " .framing table.kwic tr { display: block; border-top: 1px solid rgba(128,128,128,0.4); } }",
     ]
     rules.append(".framing mark.c0 { background: rgba(153,153,153,0.35); border-bottom: 0.16em solid #999999; }")
@@ -163,6 +170,21 @@ def wordings_html(quotes: pd.DataFrame, *, outlets: list[str]) -> str:
     left_out = [outlet for outlet in outlets if outlet not in set(quotes["outlet"])]
     note = paragraph(f"Not quoted by {', '.join(left_out)}.") if left_out else ""
     return f'<table class="kwic wordings">{"".join(lines)}</table>{note}'
+
+
+def names_html(table: pd.DataFrame, *, row_title: str) -> str:
+    """The naming table (an actor a row with its `mentions` and `outlets` counts, then a column per outlet of
+    the names it uses) with every cell whole and wrapped, in the page's text size, as wide as the page: on a
+    projector Streamlit's own table keeps its small cells and cuts their names short. The counts go under
+    the actor's name, which leaves the outlets the width."""
+    outlets = [column for column in table.columns if column not in ("mentions", "outlets")]
+    head = "".join(f"<th>{html_text(name)}</th>" for name in (row_title, *outlets))
+    rows = "".join(
+        f'<tr><th>{html_text(actor)}<br><span class="counts">'
+        f'{html_text(plural(int(row["mentions"]), "mention"))}, {html_text(plural(int(row["outlets"]), "outlet"))}'
+        "</span></th>" + "".join(f"<td>{html_text(row[outlet])}</td>" for outlet in outlets) + "</tr>"
+        for actor, row in table.iterrows())
+    return f'<table class="names"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def heading(text: str, *, level: int = 2) -> str:

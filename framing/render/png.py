@@ -25,6 +25,8 @@ from pathlib import Path
 import plotly
 import plotly.graph_objects as go
 
+from framing.render.charts import on_white
+
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")  # Debian's package
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 BROWSER_ENV = "BROWSER_PATH"  # the variable choreographer (Kaleido's browser driver) reads
@@ -53,7 +55,7 @@ def figure_png(figure: go.Figure, *, width: int, height: int, scale: float = 1) 
     if browser is None:
         raise PngUnavailable(MISSING)
     opts = {"format": "png", "width": int(width), "height": int(height), "scale": scale}
-    return _renderer.render(browser, figure, opts)
+    return _renderer.render(browser, on_white(figure), opts)
 
 
 class _Renderer:
