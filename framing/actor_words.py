@@ -64,7 +64,7 @@ GEO_WORDS = frozenset(
 # Offices a country's government does not have, so a title of one names someone else's: in
 # American papers "Foreign Secretary Boris Johnson" is not an American (group rule 4).
 OFFICES_NOT_HELD = {
-    "United States": frozenset("minister premier chancellor foreign home prime".split()),
+    "United States": frozenset("minister premier chancellor foreign home prime parliament".split()),
 }
 
 # Last parts of hyphenated adjectives after a name: "Obama-era", "Saudi-led", "Iran-backed".
@@ -72,6 +72,10 @@ COMPOUND_ENDINGS = frozenset(
     """era led backed based style made linked aligned born owned run funded allied friendly brokered
     sponsored inspired related controlled held dominated leaning bound""".split()
 )
+
+# Roles whose country in a description is their subject, not their side: "a North Korea
+# analyst", "a Kremlin critic" belong to no country by it.
+TOPIC_ROLES = frozenset("analyst expert critic scholar researcher professor correspondent observer specialist".split())
 
 # The AP's abbreviations of American states, after a city and a comma ("Palm Beach, Fla."): places.
 STATE_ABBREVIATIONS = frozenset(

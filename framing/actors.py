@@ -253,9 +253,10 @@ _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
 
 def _common_words(texts: dict[str, str], body: dict[str, list[Mention]]) -> set[str]:
     """Names that are common words capitalised for emphasis ("a great thing for World", "suspend
-    all Nuclear Tests"): every word of the name is written in lower case in the story at least as
-    often as the name is written, and the name is no country, institution, organisation, person
-    given a title or honorific, nor a part of a longer name ("May" of "Theresa May")."""
+    all Nuclear Tests"): every word of the name is written in lower case in the story three times
+    as often as the name is written or more ("Target shares fell" keeps Target), and the name is no
+    country, institution, organisation, person given a title or honorific, nor a part of a longer
+    name ("May" of "Theresa May")."""
     lower = Counter(word for text in texts.values() for word in _LOWER_WORD.findall(text))
     written: Counter = Counter()
     addressed = set()
@@ -270,7 +271,7 @@ def _common_words(texts: dict[str, str], body: dict[str, list[Mention]]) -> set[
             if name not in addressed and name not in parts and not _country_named_by(name)
             and name.split(" ")[-1] not in w.ORG_HEADS
             and not any(word in _DEMONYM_OF for word in name.split(" "))
-            and all(lower[word] >= count for word in name.split(" "))}
+            and all(lower[word] >= 3 * count for word in name.split(" "))}
 
 
 def with_actors(documents: tuple[ArticleAnalysis, ...],
@@ -418,6 +419,9 @@ def _own_group(actor: Actor) -> tuple[str, str] | None:
     if actor.name in w.LABEL_FAMILIES:  # "Central American migrants" are not the United States'
         return actor.name, "a group named by what it is, which no country's name holds"
     key = name_key(actor.name)
+    chamber, _, members = key.partition(" ")
+    if key not in _INSTITUTION_OF and chamber in _CHAMBERS and members in _INSTITUTION_OF:
+        key = members  # "Senate Republicans"
     if key in _INSTITUTION_OF:
         return _INSTITUTION_OF[key], f"{actor.name} is an institution of {_INSTITUTION_OF[key]}"
     words = key.split(" ")
@@ -432,7 +436,7 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str]) -> tuple[str, str
     votes: Counter = Counter()
     example: dict[str, str] = {}
     for mention in actor.mentions:
-        if mention.kind not in ("title", "description"):
+        if mention.kind not in ("title", "description") or mention.head in w.TOPIC_ROLES:
             continue
         role = mention.text[:len(mention.text) - len(_spelled(mention))] if mention.kind == "title" else mention.text
         own = _country_named_by(mention.name) if mention.kind == "description" else ""
@@ -455,10 +459,10 @@ def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | 
     titles = [m for m in actor.mentions if m.kind == "title" and m.head.split(" ")[-1] in _PERSON_TITLES]
     chamber = name_key(actor.name) in w.INSTITUTIONS  # "the House", "the Senate": the outlets' country's
     country = _outlet_country({m.article for m in actor.mentions}, countries) if titles or chamber else ""
-    if chamber and country:
+    if chamber and country and name_key(actor.name) not in w.OFFICES_NOT_HELD.get(country, ()):
         return country, f"a legislature named with no country, in outlets from {country}"
     not_held = w.OFFICES_NOT_HELD.get(country, frozenset())
-    if not country or any(_role_words(m.text[:len(m.text) - len(_spelled(m))]) & not_held for m in titles):
+    if not country or chamber or any(_role_words(m.text[:len(m.text) - len(_spelled(m))]) & not_held for m in titles):
         return None
     return country, f"titled with no country named, in outlets from {country}"
 
@@ -693,9 +697,11 @@ def _no_name_word(text: str, tokens: list[_Token], i: int) -> bool:
     token = tokens[i]
     if _CONTRACTED.search(token.text) or token.text.rsplit("-", 1)[-1] in w.COMPOUND_ENDINGS:
         return True
-    if token.lower in w.STATE_ABBREVIATIONS and text[max(0, token.start - 2):token.start] == ", ":
+    if token.lower in w.STATE_ABBREVIATIONS and text[max(0, token.start - 2):token.start] == ", " and (
+            text[token.end:token.end + 1] == "."):
         return True
-    shouted = [t for t in tokens[max(0, i - 1):i + 2] if t.text.isupper() and len(t.text) > 1 and t.text.isalpha()]
+    shouted = [t for t in tokens[max(0, i - 1):i + 2] if t.text.isupper() and len(t.text) > 1 and t.text.isalpha()
+               and not _country_named_by(t.lower)]  # "US FBI" is no shouting
     return token in shouted and len(shouted) >= 2 and all(
         _one_space(text, a, b) for a, b in pairwise(shouted)) and not _line_start(text, tokens[max(0, i - 1)])
 _NAMED_LIKE_MONTHS = frozenset(("may", "june", "april", "august"))
@@ -720,6 +726,7 @@ def _sentence_start(text: str, start: int) -> bool:
 def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int, str]) -> list[Mention]:
     found: list[Mention] = []
     used: set[int] = set()
+    starts = [t.start for t in tokens]
     for run in _runs(text, tokens, tags):
         mention = _government_named(article, text, tokens, run, tags) or _run_mention(article, text, tokens, run, tags)
         if mention and mention.kind == "name":
@@ -728,7 +735,7 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
             found.pop()  # "Pentagon spokeswoman Dana White": the institution is part of her title
         if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
             found.append(mention)
-            used.update(i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end)
+            used.update(range(bisect.bisect_left(starts, mention.start), bisect.bisect_left(starts, mention.end)))
     descriptions = _descriptions(article, text, tokens, tags, used)
     return sorted(_outside(found, descriptions) + descriptions, key=lambda m: m.start)
 
@@ -1012,12 +1019,33 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if not (determined or country or family):  # "migrants" needs no "the"
             continue
         closed = text[end:end + 1] in (",", ".", "")
-        if comma < 0 and _a_name_follows(text, tokens, i, end, used):  # "the Russian ambassador, Alexander Yakovenko,"
-            comma = end
+        object_of = _tag_before(tokens, tags, start) in ("IN", "TO")  # "talks with the Chinese president, Mr. X"
+        if not object_of and _a_name_follows(text, tokens, i, end, used):
+            comma = end  # "the Russian ambassador, Alexander Yakovenko,": that name's, whatever came before
+        elif determiner in ("a", "an") and comma >= 0 and _host_introduced(tokens, tags, comma):
+            comma = -1  # "After meeting Mr. Putin, a senior official said": no apposition
+        if word in w.TOPIC_ROLES:  # "a North Korea analyst" is of no country by it
+            country = institution = ""
         named_by = institution if institution in _INSTITUTION_OF else name_key(country) if country else ""
         found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
                              comma if closed else -1, whose=whose))
     return found
+
+
+def _tag_before(tokens: list[_Token], tags: dict[int, str], start: int) -> str:
+    """The part of speech of the token right before `start`, or ""."""
+    k = bisect.bisect_left(tokens, start, key=lambda token: token.start) - 1
+    return tags.get(tokens[k].start, "") if k >= 0 else ""
+
+
+def _host_introduced(tokens: list[_Token], tags: dict[int, str], comma: int) -> bool:
+    """Whether the name ending at `comma` is the object of a preposition, a noun or an -ing verb
+    ("In a statement to Reuters,", "After meeting Mr. Putin,"; not "according to"): an opening
+    phrase, not a name an apposition follows."""
+    k = bisect.bisect_left(tokens, comma, key=lambda token: token.end)
+    while k > 0 and tokens[k - 1].capitalised and tokens[k - 1].end <= comma:
+        k -= 1
+    return k > 0 and tags.get(tokens[k - 1].start, "") in ("IN", "VBG", "NN", "NNS")
 
 
 def _country_possessor(text, tokens, j: int) -> tuple[int, str] | None:

@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from framing import actor_words as w
 from framing.actors import ACTOR_CATEGORY
 from framing.resources import SCARE_MARKERS_RE
 from framing.tagging import tagged_words
@@ -38,7 +39,7 @@ def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: st
     for span in named.itertuples():
         text = texts[span.article]
         start, end = span.start, span.end
-        if not (span.category == ACTOR_CATEGORY and _modifies_a_noun(text, span.end)):
+        if not (span.category == ACTOR_CATEGORY and _modifies_a_noun(text, span.start, span.end)):
             start, end = _with_distancing(span, marks_by_article.get(span.article, []), text)
         labels.append(" ".join(text[start:end].split()))
     kinds = [span.term if span.category == ACTOR_CATEGORY else _lexicon_kind(span.text) for span in named.itertuples()]
@@ -47,15 +48,19 @@ def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: st
                         group=[groups.get(referent, referent) for referent in named["referent"]])
 
 
-def _modifies_a_noun(text: str, end: int) -> bool:
-    """Whether a name ending at `end` stands before a common noun it modifies: in "the so-called
-    Comey memos" the doubt is about the memos, not Comey."""
-    if text[end:end + 1] != " ":
+_GROUP_WORDS = w.GROUP_ROLES | w.ORG_HEADS | {"fighters", "militants", "rebels", "movement", "militia"}
+
+
+def _modifies_a_noun(text: str, start: int, end: int) -> bool:
+    """Whether a one-word name stands before a common noun it modifies: in "the so-called Comey
+    memos" the doubt is about the memos, not Comey. A longer name keeps its marker, and so does one
+    before a word for a group or an organisation ("the so-called Islamic State group")."""
+    if text[end:end + 1] != " " or " " in text[start:end].strip():
         return False
     words = tagged_words(text)
     k = bisect.bisect_left(words, end + 1, key=lambda word: word.start)
     return k < len(words) and words[k].start == end + 1 and words[k].tag in ("NN", "NNS") and (
-        not words[k].word[:1].isupper())
+        not words[k].word[:1].isupper()) and words[k].word.lower() not in _GROUP_WORDS
 
 
 def _lexicon_kind(text: str) -> str:

@@ -512,7 +512,36 @@ def test_a_countrys_possessive_before_a_role_is_a_description_of_that_country():
 
 def test_common_words_capitalised_for_emphasis_are_no_actors_but_surnames_stay():
     found = rows("Denuclearization will be a great thing for World, he wrote. The world watched and the world waited. "
-                 "Later he said it was good for World and for the world again.",
+                 "Later he said it was good for World and for the world again, as the world and the whole world "
+                 "knew the world would be.",
                  "Ann Stone spoke on Monday. Later Stone said the stone was heavy and the stone fell, and Stone left.")
     assert "World" not in found
     assert "Stone" in found["Ann Stone"]  # a surname, though "stone" is a word too
+
+
+def test_an_apposition_between_two_names_is_the_name_after_it_and_an_opening_phrase_hosts_none():
+    countries = {"a": "United States", "b": "United States"}
+    text = ("In a statement to Harbor News, a spokesman for the Chinese Foreign Ministry, Wen Bo, said Beijing would "
+            "respond, and Mr. Wen said little more. After talks with the Chinese president, Mr. Hale, who had "
+            "threatened tariffs, said the meeting went well. After meeting Mr. Varga, a senior official, speaking "
+            "on condition of anonymity, said it went well. Mr. Varga and Mr. Hale left. Harbor News printed it.")
+    actors = {actor.name: actor for actor in discover_actors({"a": text, "b": text}, countries)}
+    assert "a spokesman for the Chinese Foreign Ministry" in {m.text for m in actors["Wen Bo"].mentions}
+    assert actors["Harbor News"].group == "Harbor News"
+    assert actors["Hale"].group != "China"  # "talks with the Chinese president" is no apposition
+    assert "a senior official" not in {m.text for m in actors["Varga"].mentions}
+
+
+def test_review_cases_a_topic_a_foreign_parliament_a_common_word_company_and_acronyms_side_by_side():
+    countries = {"a": "United States", "b": "United States"}
+    text = ("Ana Ruiz, a North Korea analyst, said the launch was a warning, and Ms. Ruiz said more. The "
+            "Parliament will vote in September, and the Parliament may fall. Target said that it had missed its "
+            "sales target and its profit target, and Target shares fell. The US FBI said so. Protests spread "
+            "from Santa Cruz, La Paz "
+            "and Oruro, and police in La Paz fired tear gas. Senate Republicans blocked it; Senate Republicans "
+            "left.")
+    groups = {actor.name: actor.group for actor in discover_actors({"a": text, "b": text}, countries)}
+    assert groups["Ana Ruiz"] == "Ana Ruiz"  # the subject of her work is not her country
+    assert groups["Parliament"] == "Parliament"  # the United States has none
+    assert "Target" in groups and "US FBI" in groups and "Paz" not in groups
+    assert groups["Senate Republicans"] == "United States"

@@ -52,3 +52,6 @@ def test_a_name_before_a_noun_it_modifies_takes_no_distancing_marker():
     labels = set(table.loc[table["referent"] == "Ann Hale", "label"])
     assert "Hale" in labels and "so-called Hale" not in labels  # the doubt is about the memos
     assert "so-called Ann Hale" in labels  # before no noun, the marker is the name's
+    table = naming("Fighters loyal to the so-called Islamic State group seized the town. The Islamic State group left. "
+                   "Forces of the so-called Libyan National Army advance on Tripoli. The Libyan National Army left.")
+    assert {"so-called Islamic State", "so-called Libyan National Army"} <= set(table["label"])  # longer names keep it
