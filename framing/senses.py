@@ -15,9 +15,7 @@ import numpy as np
 
 from framing.lexicon import Lexicon
 from framing.matcher import Match
-from framing.tagging import tagged_words
-
-_tag = tagged_words.__wrapped__  # the tagger without its cache, which a batch of any size would fill
+from framing.tagging import TaggedText, tagged_text
 
 # Penn Treebank tags that count as each part of speech a lexicon can name. Participles count as
 # adjectives too ("a devastated town"); proper nouns are not nouns here, so a name that is also a
@@ -86,7 +84,7 @@ class _Sentences:
     def __init__(self, text: str):
         self.text = text
         self._breaks: list[int] | None = None
-        self._tagged: dict[tuple[int, int], tuple[list[int], list]] = {}
+        self._tagged: dict[tuple[int, int], TaggedText] = {}
 
     def has_part_of_speech(self, match: Match) -> bool:
         start, end, term = match
@@ -95,12 +93,11 @@ class _Sentences:
             stretch = self.text[bounds[0]:bounds[1]]
             if _mostly_capitalised(stretch):  # a headline in title case: the tagger reads capitals as names
                 stretch = stretch.lower()
-            words = list(_tag(stretch))
-            self._tagged[bounds] = ([word.start for word in words], words)
-        starts, words = self._tagged[bounds]
-        place = bisect.bisect_right(starts, start - bounds[0]) - 1
-        if place >= 0 and start - bounds[0] < words[place].end:
-            return any(words[place].tag in _TAGS[pos] for pos in term.pos)
+            self._tagged[bounds] = tagged_text(stretch)  # not cached: a batch of any size would fill a cache
+        words = self._tagged[bounds]
+        place = bisect.bisect_right(words.starts, start - bounds[0]) - 1
+        if place >= 0 and start - bounds[0] < words.ends[place]:
+            return any(words.tags[place] in _TAGS[pos] for pos in term.pos)
         return True  # the tagger split the text otherwise: the match stands
 
     def _around(self, start: int, end: int) -> tuple[int, int]:
