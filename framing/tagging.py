@@ -22,6 +22,8 @@ import importlib.util
 import re
 import sys
 from functools import lru_cache
+from itertools import chain, compress
+from operator import add
 from typing import NamedTuple
 
 
@@ -93,28 +95,34 @@ def tagged_words(text: str) -> tuple[TaggedWord, ...]:
 def tagged_text(text: str) -> TaggedText:
     """tagged_words as columns, without an object per token (the sense filter's tagging)."""
     plain = text.translate(_STRAIGHT) if _CURLY.search(text) else text
-    find = plain.find
-    starts, ends, tags = [], [], []
-    at = 0
-    for word, tag in tagged_tokens(plain):
+    words, tags = _tagged_columns(plain)
+    find, starts, at = plain.find, [], 0
+    for word in words:
         start = find(word, at)
         if start >= 0:
             at = start + len(word)
-            starts.append(start)
-            ends.append(at)
-            tags.append(tag)
+        starts.append(start)
+    ends = list(map(add, starts, map(len, words)))
+    if -1 in starts:  # a token the tagger rewrote
+        kept = [place for place, start in enumerate(starts) if start >= 0]
+        starts, ends, tags = ([column[place] for place in kept] for column in (starts, ends, tags))
     return TaggedText(starts, ends, tags)
 
 
 def tagged_tokens(text: str) -> list[tuple[str, str]]:
-    """(token, tag) pairs, as `textblob.en.tag(text)` gives them. That function joins its tokens
-    into one slash-separated string and splits it again, which turns an "&slash;" in a word into
-    "/", so this does too (no tag holds a slash; a token with "&slash;" is a piece of the text, or
-    an emoticon, which holds none)."""
-    pairs = [pair for sentence in _sentences(text) for pair in zip(sentence, _tags(sentence), strict=True)]
+    """(token, tag) pairs, as `textblob.en.tag(text)` gives them."""
+    return list(zip(*_tagged_columns(text), strict=True))
+
+
+def _tagged_columns(text: str) -> tuple[list[str], list[str]]:
+    """The tokens and their tags. `textblob.en.tag` joins them into one slash-separated string and
+    splits it again, which turns an "&slash;" in a word into "/", so this does too (no tag holds a
+    slash; a token with "&slash;" is a piece of the text, or an emoticon, which holds none)."""
+    sentences = _sentences(text)
+    words = list(chain.from_iterable(sentences))
     if "&slash;" in text:
-        pairs = [(word.replace("&slash;", "/"), tag) for word, tag in pairs]
-    return pairs
+        words = [word.replace("&slash;", "/") for word in words]
+    return words, list(chain.from_iterable(map(_tags, sentences)))
 
 
 def is_verb(tag: str) -> bool:
@@ -139,25 +147,21 @@ def _sentences(text: str) -> list[list[str]]:
             text = text.replace(quote, f" {quote} ")
     if "\n" in text:
         text = _LINE_BREAKS.sub(f" {_END} ", text.replace("\r\n", "\n"))
-    tokens = []
-    pieces = _PIECES
-    for chunk in text.split():  # find_tokens collapses `\s+` (str.isspace) to one space and splits there
-        split = pieces.get(chunk)
-        if split is None:
-            split = _pieces(chunk)
-        if len(split) == 1:
-            tokens.append(split[0])
-        else:
-            tokens.extend(split)
-    sentences, first = [], 0
-    at, count = 0, len(tokens)
-    while at < count:
-        if tokens[at] in _SENTENCE_ENDS:
-            while at < count and tokens[at] in _STILL_ENDING:
-                at += 1
-            sentences.append([token for token in tokens[first:at] if token != _END])
-            first = at
-        at += 1
+    chunks = text.split()  # find_tokens collapses `\s+` (str.isspace) to one space and splits there
+    splits = list(map(_PIECES.get, chunks))
+    if None in splits:
+        splits = [_pieces(chunk) if split is None else split for chunk, split in zip(chunks, splits, strict=True)]
+    tokens = list(chain.from_iterable(splits))
+    sentences, first, at, count = [], 0, 0, len(tokens)
+    for end in compress(range(count), map(_SENTENCE_ENDS.__contains__, tokens)):
+        if end < at:  # in the run of stops and closing marks that ended the sentence before
+            continue  # (find_tokens then steps over one more token, which is never a stop: it ended the run)
+        at = end
+        while at < count and tokens[at] in _STILL_ENDING:
+            at += 1
+        sentence = tokens[first:at]
+        sentences.append([token for token in sentence if token != _END] if _END in sentence else sentence)
+        first = at
     sentences.append(tokens[first:])
     return [_marks_joined(sentence, "!" in text) for sentence in sentences if sentence]
 
@@ -212,23 +216,28 @@ def _pieces(chunk: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
-    """TextBlob's lexicon of words and tags (en-lexicon.txt), read by TextBlob on first use."""
-    return dict(_en.parser.lexicon.items())
+    """TextBlob's lexicon of words and tags (en-lexicon.txt), read by TextBlob on first use; it
+    starts `_KNOWN` too."""
+    lexicon = dict(_en.parser.lexicon.items())
+    _KNOWN.update(lexicon)
+    return lexicon
+
+
+# The lexicon and the words outside it tagged so far, so that any word but a sentence's first takes
+# one look-up; past _CACHE_SIZE words outside it, it starts over from the lexicon.
+_KNOWN: dict[str, str] = {}
 
 
 def _tags(sentence: list[str]) -> list[str]:
-    lexicon, unknown = _lexicon(), _UNKNOWN
+    lexicon = _lexicon()
     first = sentence[0]
-    tags = [lexicon.get(first, lexicon.get(first.lower()) or None)]  # find_tags' own test for a first word
-    tags.extend(lexicon.get(word) for word in sentence[1:])
-    for place, tag in enumerate(tags):
-        if tag is None:
-            word = sentence[place]
-            tags[place] = unknown.get(word) or _unknown_word_tag(word)
+    # find_tags' own test for a first word: as it is, else lowercased. An unknown word is tagged alike anywhere.
+    tags = [lexicon.get(first, lexicon.get(first.lower()) or None), *map(_KNOWN.get, sentence[1:])]
+    if None in tags:
+        for place, tag in enumerate(tags):
+            if tag is None:
+                tags[place] = _unknown_word_tag(sentence[place])
     return tags
-
-
-_UNKNOWN: dict[str, str] = {}
 
 
 def _unknown_word_tag(word: str) -> str:
@@ -240,7 +249,9 @@ def _unknown_word_tag(word: str) -> str:
         tag = number
     else:
         tag = _text._suffix_rules([word, default_noun])[1]
-    if len(_UNKNOWN) >= _CACHE_SIZE:
-        _UNKNOWN.clear()
-    _UNKNOWN[word] = tag
+    lexicon = _lexicon()
+    if len(_KNOWN) >= len(lexicon) + _CACHE_SIZE:
+        _KNOWN.clear()
+        _KNOWN.update(lexicon)
+    _KNOWN[word] = tag
     return tag
