@@ -218,13 +218,15 @@ def _pieces(chunk: str) -> tuple[str, ...]:
 def _lexicon() -> dict[str, str]:
     """TextBlob's lexicon of words and tags (en-lexicon.txt), read by TextBlob on first use; it
     starts `_KNOWN` too."""
+    global _KNOWN
     lexicon = dict(_en.parser.lexicon.items())
-    _KNOWN.update(lexicon)
+    _KNOWN = dict(lexicon)
     return lexicon
 
 
 # The lexicon and the words outside it tagged so far, so that any word but a sentence's first takes
-# one look-up; past _CACHE_SIZE words outside it, it starts over from the lexicon.
+# one look-up; past _CACHE_SIZE words outside it, a fresh copy of the lexicon takes its place (never
+# an emptied one: a session's thread may be reading it, and would take a word in it for unknown).
 _KNOWN: dict[str, str] = {}
 
 
@@ -242,6 +244,7 @@ def _tags(sentence: list[str]) -> list[str]:
 
 def _unknown_word_tag(word: str) -> str:
     """A word the lexicon lacks: NNP if capitalised, CD if a number, else by its suffix."""
+    global _KNOWN
     default_noun, proper_noun, number = _en.parser.default
     if word.istitle():
         tag = proper_noun
@@ -251,7 +254,6 @@ def _unknown_word_tag(word: str) -> str:
         tag = _text._suffix_rules([word, default_noun])[1]
     lexicon = _lexicon()
     if len(_KNOWN) >= len(lexicon) + _CACHE_SIZE:
-        _KNOWN.clear()
-        _KNOWN.update(lexicon)
+        _KNOWN = dict(lexicon)
     _KNOWN[word] = tag
     return tag

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textblob.en import tag
 
+from framing import tagging
 from framing.tagging import is_noun, is_verb, tagged_tokens, tagged_words
 
 
@@ -80,6 +81,13 @@ def test_a_word_first_in_its_sentence_is_also_looked_up_lowercased():
 def test_a_straight_quote_after_a_stop_opens_the_next_sentence():
     words = tagged_tokens("He left. 'Complained")  # the quote, not the word, is first in its sentence
     assert words[-1] == ("Complained", "NNP") and tagged_tokens("He left. Complained")[-1] == ("Complained", "VBD")
+
+
+def test_tags_stay_textblobs_when_the_caches_start_over(monkeypatch):
+    monkeypatch.setattr(tagging, "_CACHE_SIZE", 3)
+    text = " ".join(f"Zorb{n} said the qwerty{n}s (etc.) were zorbified." for n in range(20))
+    assert tagged_tokens(text) == tag(text)
+    assert len(tagging._PIECES) <= 3 and len(tagging._KNOWN) <= len(tagging._lexicon()) + 3
 
 
 _TAGGER_THEN_TEXTBLOB = """
