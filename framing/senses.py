@@ -15,9 +15,7 @@ import numpy as np
 
 from framing.lexicon import Lexicon
 from framing.matcher import Match
-from framing.tagging import tagged_words
-
-_tag = tagged_words.__wrapped__  # the tagger without its cache, which a batch of any size would fill
+from framing.tagging import TaggedText, tagged_text
 
 # Penn Treebank tags that count as each part of speech a lexicon can name. Participles count as
 # adjectives too ("a devastated town"); proper nouns are not nouns here, so a name that is also a
@@ -35,6 +33,7 @@ NEGATORS = frozenset({
 _NEGATION_WINDOW = 3  # words before a hit that a negation may stand in
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\u2014\u2013\n]")
 _WORD = re.compile(r"[\w'\u2019]+")
+_WORD_START = re.compile(r"(?<![\w'\u2019])[\w'\u2019]")  # the first character of each _WORD
 
 
 def keep_meant(text: str, matches: list[Match], *, negated_categories: frozenset[str]) -> list[Match]:
@@ -58,14 +57,17 @@ def meant_mask(texts: list[str], starts: np.ndarray, ends: np.ndarray, terms: np
     keep = np.ones(len(starts), dtype=bool)
     if not len(starts) or not asks.any():
         return keep
-    for i in range(len(texts)):
-        first, last = int(bounds[i]), int(bounds[i + 1])
-        checked = [first + k for k in np.flatnonzero(asks[terms[first:last]]).tolist()]
-        if not checked:
+    checked = np.flatnonzero(asks[terms])  # the matches that ask, of all texts, in order
+    around = np.searchsorted(checked, bounds).tolist()  # where each text's begin among them
+    places = checked.tolist()
+    matches = list(zip(starts[checked].tolist(), ends[checked].tolist(),
+                       map(every_term.__getitem__, terms[checked].tolist()), strict=True))
+    for i, text in enumerate(texts):
+        first, last = around[i], around[i + 1]
+        if first == last:
             continue
-        matches = [(int(starts[k]), int(ends[k]), every_term[int(terms[k])]) for k in checked]
-        kept = {match[0:2] for match in keep_meant(texts[i], matches, negated_categories=negated)}
-        for k, match in zip(checked, matches, strict=True):
+        kept = {match[0:2] for match in keep_meant(text, matches[first:last], negated_categories=negated)}
+        for k, match in zip(places[first:last], matches[first:last], strict=True):
             keep[k] = match[0:2] in kept
     return keep
 
@@ -86,7 +88,7 @@ class _Sentences:
     def __init__(self, text: str):
         self.text = text
         self._breaks: list[int] | None = None
-        self._tagged: dict[tuple[int, int], tuple[list[int], list]] = {}
+        self._tagged: dict[tuple[int, int], TaggedText] = {}
 
     def has_part_of_speech(self, match: Match) -> bool:
         start, end, term = match
@@ -95,12 +97,11 @@ class _Sentences:
             stretch = self.text[bounds[0]:bounds[1]]
             if _mostly_capitalised(stretch):  # a headline in title case: the tagger reads capitals as names
                 stretch = stretch.lower()
-            words = list(_tag(stretch))
-            self._tagged[bounds] = ([word.start for word in words], words)
-        starts, words = self._tagged[bounds]
-        place = bisect.bisect_right(starts, start - bounds[0]) - 1
-        if place >= 0 and start - bounds[0] < words[place].end:
-            return any(words[place].tag in _TAGS[pos] for pos in term.pos)
+            self._tagged[bounds] = tagged_text(stretch)  # not cached: a batch of any size would fill a cache
+        words = self._tagged[bounds]
+        place = bisect.bisect_right(words.starts, start - bounds[0]) - 1
+        if place >= 0 and start - bounds[0] < words.ends[place]:
+            return any(words.tags[place] in _TAGS[pos] for pos in term.pos)
         return True  # the tagger split the text otherwise: the match stands
 
     def _around(self, start: int, end: int) -> tuple[int, int]:
@@ -114,5 +115,6 @@ class _Sentences:
 
 
 def _mostly_capitalised(stretch: str) -> bool:
-    words = [w for w in _WORD.findall(stretch) if w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    """Whether three or more of its words (_WORD) start with a letter and 60 % of those with a capital."""
+    letters = list(filter(str.isalpha, _WORD_START.findall(stretch)))
+    return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.6 * len(letters)

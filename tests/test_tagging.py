@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textblob.en import tag
 
+from framing import tagging
 from framing.tagging import is_noun, is_verb, tagged_tokens, tagged_words
 
 
@@ -38,11 +39,55 @@ _TAGGER_TEXT = st.lists(st.sampled_from([
     ":)", "(!)", "\u201c", "\u201d", "'", '"', ".", "...", "?", "!", ",", " ", " ", "\n", "\n\n", "3.5%",
 ]), max_size=40).map("".join)
 
+# News as written: names and capitals, a first word the lexicon knows only in lower case, unknown
+# words of each suffix rule, numbers, contractions, abbreviations (listed, single letters, capitals
+# with consonants), hyphens and dashes, every kind of quote, stops that end a sentence or do not,
+# emoticons spread over tokens, paragraph breaks of each line end, odd spaces, and a word longer
+# than the tagger keeps split.
+_NEWS_WORDS = st.sampled_from([
+    "The", "Trump", "Hope", "SAID", "Complained", "Said", "Attacked", "Officials", "officials", "rebels'",
+    "regime's", "Assad", "WASHINGTON",
+    "complained", "claimed", "running", "quickly", "grievous", "hopeless", "Cyberattacks", "dronelike", "zorbify",
+    "McConnell", "O'Brien", "1991", "3.5%", "$1,200", "10:30", "1,000.", "2018-04-17", "No.", "Mr.", "Mrs.",
+    "Dr.", "St.", "Sen.", "Jan.", "a.m.", "e.g.", "vs.", "A.", "T.", "U.N.", "w/", "won't", "they'll", "I'm",
+    "we've", "she'd", "n't", "so-called", "well-known", "-", "--", "\u2014", "\u2013", "and/or", "&slash;",
+    "\u201c", "\u201d", "\u2018", "\u2019", "'", '"', "``", "''", "(", ")", "[", "]", ".", "..", "...",
+    "....", "?", "!", "?!", ",", ";", ":", ": )", ":-(", "x D", "8)", "( ! )", "<3", "o.O", ";)", "END-OF-SENTENCE",
+    "a" * 45 + "...", "#tag", "@user", "http://example.org/a", "name@example.org",
+])
+_NEWS_GAPS = st.sampled_from([" ", " ", " ", "", "\n", "\n\n", "\r\n", "\r\n\r\n", "\n \n", "\t", "\u00a0", "\u2003",
+                              ". ", ". '", '. "', ".\u201d ", ".' ", '." ', ".) ", "! ", "?' ", "... "])
+_NEWS_TEXT = st.lists(st.tuples(_NEWS_WORDS, _NEWS_GAPS), max_size=40).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs))
+
 
 @settings(deadline=None)  # textblob's own parser reads its word lists on its first call
 @given(st.one_of(_TAGGER_TEXT, st.text(max_size=120)))
 def test_tokens_and_tags_are_textblobs_own(text):
     assert tagged_tokens(text) == tag(text)
+
+
+@settings(deadline=None, max_examples=500)
+@given(_NEWS_TEXT)
+def test_tokens_and_tags_of_news_text_are_textblobs_own(text):
+    assert tagged_tokens(text) == tag(text)
+
+
+def test_a_word_first_in_its_sentence_is_also_looked_up_lowercased():
+    tags = dict(enumerate(part for _, part in tagged_tokens("Complained. He Complained")))
+    assert tags[0] == "VBD" and tags[3] == "NNP"  # a capital elsewhere is an unknown word: a name
+
+
+def test_a_straight_quote_after_a_stop_opens_the_next_sentence():
+    words = tagged_tokens("He left. 'Complained")  # the quote, not the word, is first in its sentence
+    assert words[-1] == ("Complained", "NNP") and tagged_tokens("He left. Complained")[-1] == ("Complained", "VBD")
+
+
+def test_tags_stay_textblobs_when_the_caches_start_over(monkeypatch):
+    monkeypatch.setattr(tagging, "_CACHE_SIZE", 3)
+    text = " ".join(f"Zorb{n} said the qwerty{n}s (etc.) were zorbified." for n in range(20))
+    assert tagged_tokens(text) == tag(text)
+    assert len(tagging._PIECES) <= 3 and len(tagging._KNOWN) <= len(tagging._lexicon()) + 3
 
 
 _TAGGER_THEN_TEXTBLOB = """

@@ -1,0 +1,182 @@
+"""The sense filter's tagger (framing/tagging.py) against TextBlob's own: the same tags everywhere, and the time.
+
+    python bench/tagger_speed.py identity [--articles 2000] [--shared DIR]
+    python bench/tagger_speed.py speed --before DIR [--workdir DIR] [--rounds 2]
+
+`identity` compares `framing.tagging.tagged_tokens` with `textblob.en.tag` (token and tag, pair by
+pair) on every sentence, as the sense filter cuts them (after each `.`, `!`, `?` or line end), of
+the development stories (../shared/dev-stories) and of bench/corpus.py's generated articles, each
+also lowercased (as the filter reads a headline), and on every paragraph and whole cleaned text;
+prints the counts and exits 1 on any mismatch.
+
+`speed` compares the code in this checkout with another checkout of the project (`--before`, e.g.
+`git archive COMMIT | tar -x -C DIR`), each in its own process, alternating, `--rounds` times each:
+the tagger alone on the sentences the sense filter tags in the first chunks of the corpus; one
+500-article chunk through `score_chunk` by step (CPU, best of 3 on each of 5 chunks); and the batch
+command over the whole corpus (CPU of the command and its workers, MB of JSONL per CPU-second). The
+corpus and lexicon are bench/batch_identical.py's (`record` writes them into the workdir).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from batch_scale import load_average, run_measured  # noqa: E402
+from corpus import generate_articles  # noqa: E402
+
+SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")  # up to and with the next stop, as framing.senses cuts them
+CHUNK = 500
+CHUNKS = 5
+
+# Run in each checkout (its own `framing`): the sentences the sense filter tags, the tagger over
+# them, and one chunk by step. Prints one JSON line.
+MEASURE = r"""
+import gc, json, sys, time
+sys.path.insert(0, ".")
+from framing.batch import scoring
+from framing.lexicon import load_lexicon
+import framing.senses as senses
+import framing.tagging as tagging
+from framing.spans import Layout
+
+workdir, chunk, chunks = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+lexicon = load_lexicon(f"{workdir}/lexicon.yaml")
+with open(f"{workdir}/corpus.jsonl", "rb") as lines:
+    rows = [(number, json.loads(line)) for number, line in zip(range(chunk * chunks), lines)]
+groups = [rows[at:at + chunk] for at in range(0, len(rows), chunk)]
+tagger_name = "tagged_text" if hasattr(senses, "tagged_text") else "_tag"
+tagger = getattr(senses, tagger_name)
+stretches = []
+setattr(senses, tagger_name, lambda text: (stretches.append(text), tagger(text))[1])
+scoring.score_chunk(groups[0], lexicon, False)
+setattr(senses, tagger_name, tagger)
+gc.freeze()  # as a batch worker does after its set-up
+
+def cpu(work, tries=3):
+    best = float("inf")
+    for _ in range(tries):
+        started = time.process_time()
+        work()
+        best = min(best, time.process_time() - started)
+    return best
+
+tagger_s = cpu(lambda: [tagger(text) for text in stretches])
+matcher = scoring._matcher(lexicon)
+steps = {"chunk": [], "layout": [], "matcher": [], "sense filter": []}
+for group in groups:
+    articles = [a for a in (scoring._article(n, r) for n, r in group) if not isinstance(a, scoring.RecordProblem)]
+    layouts = [Layout.of(article) for article in articles]
+    texts = [layout.text for layout in layouts]
+    found = matcher.find_arrays(texts)
+    terms = matcher.term_orders[found.orders]
+    steps["chunk"].append(cpu(lambda: scoring.score_chunk(group, lexicon, False)))
+    steps["layout"].append(cpu(lambda: [Layout.of(article) for article in articles]))
+    steps["matcher"].append(cpu(lambda: matcher.find_arrays(texts)))
+    meant = (texts, found.starts, found.ends, terms, found.bounds, lexicon)
+    steps["sense filter"].append(cpu(lambda: senses.meant_mask(*meant)))
+print(json.dumps({"sentences": len(stretches), "chars": sum(map(len, stretches)), "tagger_ms": tagger_s * 1e3,
+                  **{name + "_ms": min(times) * 1e3 for name, times in steps.items()}}))
+"""
+
+
+def cleaned_texts(articles: int, shared: Path) -> dict[str, list[str]]:
+    """The cleaned texts of the generated articles and of the development stories, as the engine reads them."""
+    from framing.spans import Layout
+    from framing.stories import Article
+    generated = [Layout.of(Article(id=str(n), outlet=row["outlet"], raw=row["text"])).text
+                 for n, row in enumerate(generate_articles(articles))]
+    stories = [Layout.of(Article(id=path.name, outlet=path.stem, raw=path.read_text(encoding="utf-8"))).text
+               for path in sorted((shared / "dev-stories").glob("newswcl50-event-*/*.txt"))]
+    return {"generated corpus": generated, "development stories": stories}
+
+
+def identity(args) -> int:
+    from textblob.en import tag
+
+    from framing.tagging import tagged_tokens
+    failed = 0
+    for source, texts in cleaned_texts(args.articles, args.shared).items():
+        sentences = [s for text in texts for s in SENTENCE.findall(text) if s]
+        pieces = {"sentences": sentences, "sentences lowercased": [s.lower() for s in sentences],
+                  "paragraphs": [p for text in texts for p in text.split("\n") if p], "whole texts": texts}
+        for kind, items in pieces.items():
+            tokens = mismatches = 0
+            for item in items:
+                expected = tag(item)
+                tokens += len(expected)
+                if tagged_tokens(item) != expected:
+                    mismatches += 1
+                    if mismatches <= 3:
+                        print(f"  mismatch: {item[:120]!r}")
+            failed += mismatches
+            print(f"{source}, {kind}: {len(items):,} texts, {tokens:,} tokens, mismatches {mismatches}")
+    return 1 if failed else 0
+
+
+def measure(tree: Path, workdir: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", MEASURE, str(workdir), str(CHUNK), str(CHUNKS)],
+                            cwd=tree, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def batch(tree: Path, workdir: Path) -> dict:
+    out = Path(tempfile.mkdtemp(prefix="tagger-bench-"))
+    command = [sys.executable, "-m", "framing", "batch", str(workdir / "corpus.jsonl"), "--lexicon",
+               str(workdir / "lexicon.yaml"), "--out", str(out / "scores.parquet"), "--workers", "2", "--no-progress"]
+    run = run_measured(command, tree)
+    if run["exit"]:
+        raise SystemExit(f"the batch failed in {tree}")
+    megabytes = (workdir / "corpus.jsonl").stat().st_size / 1e6
+    return {**run, "mb_per_cpu_s": round(megabytes / run["cpu_s"], 2)}
+
+
+def speed(args) -> int:
+    workdir = args.workdir
+    if not (workdir / "corpus.jsonl").is_file():
+        raise SystemExit(f"no corpus in {workdir}: run `python bench/batch_identical.py record {workdir}` first")
+    trees = {"before": args.before.resolve(), "this checkout": ROOT}
+    print(f"corpus {(workdir / 'corpus.jsonl').stat().st_size / 1e6:.1f} MB; load {load_average()}")
+    for round_number in range(1, args.rounds + 1):
+        for name, tree in trees.items():
+            figures = measure(tree, workdir)
+            print(f"round {round_number}, {name}: {figures['sentences']:,} sentences ({figures['chars']:,} chars) "
+                  f"tagged in {figures['tagger_ms']:.0f} ms; chunk {figures['chunk_ms']:.0f} ms: layout (cleaning, "
+                  f"sentences, quotations) {figures['layout_ms']:.0f}, matcher {figures['matcher_ms']:.0f}, "
+                  f"sense filter {figures['sense filter_ms']:.0f}; load {load_average()}")
+    for round_number in range(1, args.rounds + 1):
+        for name, tree in trees.items():
+            run = batch(tree, workdir)
+            print(f"round {round_number}, {name}: batch {run['cpu_s']} CPU-s, {run['seconds']} s wall, "
+                  f"{run['mb_per_cpu_s']} MB per CPU-second; load {load_average()}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("identity", help="the tags against textblob.en.tag on every sentence")
+    check.add_argument("--articles", type=int, default=2000, help="generated articles (default 2,000)")
+    check.add_argument("--shared", type=Path, default=ROOT.parent / "shared" if (ROOT.parent / "shared").is_dir()
+                       else Path("/work/shared"), help="the folder holding dev-stories")
+    timing = commands.add_parser("speed", help="this checkout against another, side by side")
+    timing.add_argument("--before", type=Path, required=True, help="a checkout of the code to compare with")
+    timing.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "same",
+                        help="bench/batch_identical.py's folder: corpus.jsonl and lexicon.yaml")
+    timing.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    return identity(args) if args.command == "identity" else speed(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
