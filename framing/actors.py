@@ -898,7 +898,9 @@ def _head(words: list[str]) -> str:
 
 
 def _lower_words(tokens, text, start, end) -> list[str]:
-    return [t.lower for t in tokens if start <= t.start < end]
+    first = bisect.bisect_left(tokens, start, key=lambda token: token.start)
+    last = bisect.bisect_left(tokens, end, key=lambda token: token.start)
+    return [t.lower for t in tokens[first:last]]
 
 
 def _role_start(text, tokens, first: int, tags) -> int:

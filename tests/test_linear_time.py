@@ -7,6 +7,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from framing.actors import discover_actors
 from framing.matcher import Matcher
 from framing.spans import find_hits
 from framing.stories import Article
@@ -42,3 +43,27 @@ def test_a_paragraph_is_analysed_in_time_linear_in_its_length(default_lexicon, p
     small = seconds_per_char(paragraph(pattern, SMALL), default_lexicon, matcher, tries=5)
     large = seconds_per_char(paragraph(pattern, LARGE), default_lexicon, matcher, tries=1)
     assert large < FACTOR * small, f"{large / small:.1f} times slower per character at 1 MB than at 10 kB"
+
+
+# Phrases, so that titles, appositions and possessives form whatever the order.
+NAME_PIECES = ["Secretary of State Ann Hale ", "Mr. Hale ", "said ", "Russia's ambassador ", ", ", ". ",
+               "a spokeswoman for the Foreign Ministry, ", "then the White House chief of staff, ", "Sen. Tom Roe, ",
+               "D-N.Y., ", "NO WAY ", "the president ", "Pentagon spokeswoman Jo Ray "]
+
+
+def actor_seconds_per_char(text: str, *, tries: int) -> float:
+    best = float("inf")
+    for _ in range(tries):
+        tagged_words.cache_clear()
+        started = time.perf_counter()
+        discover_actors({"a": text}, {"a": "United States"})
+        best = min(best, time.perf_counter() - started)
+    return best / len(text)
+
+
+@settings(max_examples=2, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), min_size=8, max_size=120))
+def test_finding_actors_in_a_paragraph_of_names_is_linear_in_its_length(pattern):
+    small = actor_seconds_per_char(paragraph(pattern, SMALL), tries=5)
+    large = actor_seconds_per_char(paragraph(pattern, 30 * SMALL), tries=1)
+    assert large < FACTOR * small, f"{large / small:.1f} times slower per character at 300 kB than at 10 kB"
