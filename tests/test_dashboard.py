@@ -201,9 +201,11 @@ def test_at_the_largest_text_size_the_outlet_cards_go_three_a_row_so_names_stay_
 def test_an_outlet_card_leaves_off_what_no_article_of_the_story_has():
     """An imported story without dates or ownership: no column of dashes on every card. The bundled story
     has them all."""
-    slug = create_story("Bare", "", [make_draft("The regime said so.", {"outlet": "One", "country": "Here"}),
+    slug = create_story("Bare", "", [make_draft("The regime said so. " * 300, {"outlet": "One", "country": "Here"}),
                                      make_draft("The rebels said no.", {"outlet": "Two", "date": "2024-01-02"})]).slug
-    facts = re.findall(r"<dt>(.*?)</dt>", html_of(open_page(story=slug)))
+    page = html_of(open_page(story=slug))
+    facts = re.findall(r"<dt>(.*?)</dt>", page)
+    assert "<dd>1,200 (1,200 own voice, 0 quoted)</dd>" in page  # thousands read at a glance
     assert facts.count("Date") == 2 and facts.count("Country") == 2  # one outlet has a date: a dash for the other
     assert "Ownership" not in facts and "Reports" not in facts
     assert {"Ownership", "Reports"} <= set(re.findall(r"<dt>(.*?)</dt>", html_of(open_page())))

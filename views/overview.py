@@ -43,7 +43,7 @@ for i, row in enumerate(analysis.articles.itertuples(index=False)):
     facts = [
         ("Country", row.country), ("Ownership", row.ownership),
         ("Reports", event.description if event and event.description else row.event), ("Date", row.date),
-        ("Words analysed", f"{row.words} ({row.words_narrator} own voice, {row.words_quote} quoted)"),
+        ("Words analysed", f"{row.words:,} ({row.words_narrator:,} own voice, {row.words_quote:,} quoted)"),
     ]
     items = "".join(f"<dt>{html_text(name)}</dt><dd>{html_text(value or '—')}</dd>" for name, value in facts
                     if name in known)
