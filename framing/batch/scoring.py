@@ -131,7 +131,7 @@ def _table_chunks(path: Path, chunk_size: int, read) -> Iterator[Chunk]:
             if isinstance(item, RecordProblem):
                 if item.stops:  # no header, a broken one, or a row after which the file cannot be read
                     place = f", row {item.row}" if checked and item.row else ""
-                    rest = "; the rest of the file cannot be read, so nothing was scored" if checked else ""
+                    rest = "; nothing was scored" if checked else ""
                     raise BatchError(f"{path}{place}: {item.message}{rest}")
                 chunk.problems.append(item)
                 continue
