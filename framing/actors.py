@@ -438,7 +438,7 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str]) -> tuple[str, str
     for mention in actor.mentions:
         if mention.kind not in ("title", "description") or mention.head in w.TOPIC_ROLES:
             continue
-        role = mention.text[:len(mention.text) - len(_spelled(mention))] if mention.kind == "title" else mention.text
+        role = _title_words(mention) if mention.kind == "title" else mention.text
         own = _country_named_by(mention.name) if mention.kind == "description" else ""
         named = Counter([own]) if own else _countries_named(name_key(role), grouped_names)  # not "to the U.S."
         for country in named:
@@ -462,7 +462,7 @@ def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | 
     if chamber and country and name_key(actor.name) not in w.OFFICES_NOT_HELD.get(country, ()):
         return country, f"a legislature named with no country, in outlets from {country}"
     not_held = w.OFFICES_NOT_HELD.get(country, frozenset())
-    if not country or chamber or any(_role_words(m.text[:len(m.text) - len(_spelled(m))]) & not_held for m in titles):
+    if not country or chamber or any(_role_words(_title_words(m)) & not_held for m in titles):
         return None
     return country, f"titled with no country named, in outlets from {country}"
 
@@ -731,6 +731,10 @@ def _line_mentions(article: str, text: str, tokens: list[_Token], tags: dict[int
         mention = _government_named(article, text, tokens, run, tags) or _run_mention(article, text, tokens, run, tags)
         if mention and mention.kind == "name":
             mention = _government_of(article, text, tokens, run, mention)
+        if mention and mention.kind == "title":  # "President Xi Jinping of China"
+            end, country, _ = _of_what(text, tokens, run[-1], tags, "", "")
+            if country:
+                mention = replace(mention, end=end, text=text[mention.start:end])
         if mention and found and mention.start <= found[-1].start and mention.kind == "title":
             found.pop()  # "Pentagon spokeswoman Dana White": the institution is part of her title
         if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
@@ -1552,7 +1556,7 @@ def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[
     found: dict[int, list[set[str]]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.kind == "title":
-            found[groups.find(i)].append(_role_words(mention.text[:len(mention.text) - len(_spelled(mention))]))
+            found[groups.find(i)].append(_role_words(_title_words(mention)))
     return found
 
 
@@ -1561,7 +1565,7 @@ def _root_countries(mentions: list[Mention], groups: _Groups) -> dict[int, set[s
     found: dict[int, set[str]] = defaultdict(set)
     for i, mention in enumerate(mentions):
         if mention.kind == "title":
-            role = mention.text[:len(mention.text) - len(_spelled(mention))]
+            role = _title_words(mention)
             found[groups.find(i)].update(_countries_named(name_key(role)))
         elif mention.name in _COUNTRY_OF and mention.kind != "description":
             found[groups.find(i)].add(_COUNTRY_OF[mention.name])
@@ -1647,9 +1651,19 @@ def _display_name(group: list[Mention]) -> str:
 
 
 def _spelled(mention: Mention) -> str:
-    """The name as the text writes it, without a title, honorific or possessive."""
+    """The name as the text writes it, without a title, honorific, possessive or a country after
+    it ("President Xi Jinping of China")."""
     words = re.sub(r"['\u2019]s?$", "", mention.text).split(" ")
-    for k in range(len(words)):
-        if name_key(" ".join(words[k:])) == mention.name:
-            return " ".join(words[k:])
+    ends = [len(words)] + [k for k in range(len(words) - 1, 0, -1) if words[k] == "of"]
+    for end in ends:
+        for k in range(end):
+            if name_key(" ".join(words[k:end])) == mention.name:
+                return " ".join(words[k:end])
     return mention.text
+
+
+def _title_words(mention: Mention) -> str:
+    """A title mention's words without the name: "President of China" of "President Xi Jinping of China"."""
+    spelled = _spelled(mention)
+    before, _, after = mention.text.partition(spelled)
+    return f"{before}{after}".strip() if spelled != mention.text else ""

@@ -545,3 +545,11 @@ def test_review_cases_a_topic_a_foreign_parliament_a_common_word_company_and_acr
     assert groups["Parliament"] == "Parliament"  # the United States has none
     assert "Target" in groups and "US FBI" in groups and "Paz" not in groups
     assert groups["Senate Republicans"] == "United States"
+
+
+def test_a_country_after_a_titled_name_is_the_persons():
+    countries = {"a": "United States", "b": "United States"}
+    text = "President Li Wei of China met the press on Monday, and Mr. Li said the talks had gone well."
+    actors = {actor.name: actor for actor in discover_actors({"a": text, "b": text}, countries)}
+    assert "President Li Wei of China" in {m.text for m in actors["Li Wei"].mentions}
+    assert actors["Li Wei"].group == "China"  # not the American outlets' country
