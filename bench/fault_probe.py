@@ -277,14 +277,23 @@ def group_alive(group: int) -> list[int]:
     return alive
 
 
-def killed(args: list[str], data: Path, after: float, how: signal.Signals) -> tuple[int, str, int]:
+def killed(args: list[str], data: Path, after: float, how: signal.Signals, *,
+           helpers: int = 0) -> tuple[int, str, int]:
+    """Run the command in a session of its own and send it `how` `after` seconds (counted, with
+    `helpers`, from when that many worker processes have started beside it)."""
     env = {**os.environ, USER_DATA_ENV: str(data), "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "framing", *map(str, args)], env=env, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while helpers and len(group_alive(process.pid)) <= helpers and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(group_alive(process.pid)) > helpers, f"the {helpers} workers never started"
     try:
         process.wait(timeout=after)
     except subprocess.TimeoutExpired:
         process.send_signal(how)
+    else:
+        assert not helpers, "the command ended before the signal: nothing was tested"
     try:
         _, err = process.communicate(timeout=120)
     except subprocess.TimeoutExpired:
@@ -298,9 +307,11 @@ def killed(args: list[str], data: Path, after: float, how: signal.Signals) -> tu
 
 
 def tidy_end(code: int, err: str, how: signal.Signals) -> None:
+    """A command stopped by SIGTERM or Ctrl-C says so in a few lines, no traceback; one the signal
+    reached after its work was done (or never reached) ends as a finished run does."""
     if how != signal.SIGKILL:
         assert "Traceback" not in err, err[-400:]
-        assert len(err.strip().splitlines()) <= 3, err[-400:]
+        assert code == 0 or len(err.strip().splitlines()) <= 3, err[-400:]
 
 
 def half_made(folder: Path) -> list[str]:
@@ -344,6 +355,23 @@ def import_kill(tmp: Path, folder: Path, after: float, how: signal.Signals, n: i
         assert len(load_story(made[0]).articles) == 120
         assert not half_made(stories), half_made(stories)
         return f"{how.name} at {after:.2f} s, {count} saved before"
+    return check
+
+
+def dask_kill(tmp: Path, source: Path, after: float, how: signal.Signals) -> Callable:
+    """The Dask engine's worker processes end with the batch, and its output is one whole run or none."""
+    def check():
+        out = tmp / f"dask-{how.name}" / "corpus.parquet"
+        args = ["batch", source, "--out", out, "--engine", "dask", "--workers", "2", "--chunk-size", "5",
+                "--no-progress"]
+        tidy_end(*killed(args, tmp, after, how, helpers=2)[:2], how)
+        results = find_results(out.parent) if out.parent.exists() else {}
+        if "corpus.parquet" in results:
+            assert load_batch(results["corpus.parquet"]).terms is not None, "a run without its terms"
+        else:
+            assert not out.exists(), "scores with no outlet totals beside them"
+        assert not half_made(out.parent) if out.parent.exists() else True
+        return f"{how.name} {after:.2f} s after the workers started"
     return check
 
 
@@ -399,10 +427,15 @@ def read_only_cases(tmp: Path, folder: Path, sources: Path) -> list[tuple[str, C
                  "--workers", "1"], "read-only"))]
 
 
+def free_bytes(folder: Path) -> int:
+    return os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+
+
 def full_disk_cases(tmp: Path, folder: Path, sources: Path) -> list[tuple[str, Callable]]:
     def run_in_full(args: list[str]) -> Callable:
         def check():
             with mounted(tmp / "full", "size=64k") as data:
+                (data / "filler").write_bytes(b"\0" * free_bytes(data))  # full before the command starts
                 result = cli([a if a != "OUT" else data / "batches" / "x.parquet" for a in args], data)
                 clean_refusal(result, expect="full")
                 assert len(result.stderr.strip().splitlines()) <= 2, result.stderr
@@ -412,6 +445,119 @@ def full_disk_cases(tmp: Path, folder: Path, sources: Path) -> list[tuple[str, C
                 ["import", folder, "--story", "Full"])),
             ("full disk: batch says so in a line, nothing half-made", run_in_full(
                 ["batch", sources, "--out", "OUT", "--no-progress", "--workers", "1"]))]
+
+
+def full_during_batch(tmp: Path, small: Path, large: Path) -> None:
+    """The disk fills while a batch writes over an earlier run: a line saying so, the earlier run whole."""
+    with mounted(tmp / "filling", "size=4m") as data:
+        out = data / "batches" / "corpus.parquet"
+        args = ["--out", out, "--no-progress", "--workers", "1", "--chunk-size", "20"]
+        ok(cli(["batch", small, *args], data))
+        (data / "filler").write_bytes(b"\0" * max(0, free_bytes(data) - 24 * 1024))  # a chunk, not the run
+        result = cli(["batch", large, *args], data)
+        clean_refusal(result, expect="full")
+        assert len(result.stderr.strip().splitlines()) <= 2, result.stderr
+        assert not half_made(data), half_made(data)
+        loaded = load_batch(find_results(out.parent)["corpus.parquet"])
+        assert loaded.terms is not None, loaded.terms_problem
+        assert int(loaded.outlets.groupby(["outlet", "month"])["articles"].max().sum()) == 40, "not the earlier run"
+
+
+def hostile_prompts_file(tmp: Path) -> None:
+    """The Discuss page's download, as a Markdown viewer shows it (GitHub, VS Code: bare addresses
+    linked, $…$ as maths): the story's words as written, no link, no maths, no tag."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+    from framing import analyse, load_story
+    from framing.classroom.prompts import discussion_prompts, prompts_markdown
+    hostile = ("www.evil.example for $x$ [a](javascript:1)", "https://evil.example/a_b <b>x</b> $$y$$")
+    folder = story(tmp / "prompts-story", {
+        "a.md": article(hostile[0], f'The regime said the "{hostile[1]}" rebels fled. The regime alleged so.'),
+        "b.md": article(hostile[1], "The government said the rebels fled. The government reportedly claimed so.")},
+        yaml_text="title: 'tips@evil.example for $x$'\n")
+    prompts = discussion_prompts(analyse(load_story(folder)))
+    text = prompts_markdown(prompts, title=load_story(folder).title)
+    assert "evil" in text.split("\n", 1)[1], "no story words in the prompts: nothing was tested"
+    shown = MarkdownIt("gfm-like").use(dollarmath_plugin).render(text)
+    for made in ("<a ", "math", "<b>", "<img"):
+        assert made not in shown, f"{made!r} in the viewer's page"
+
+
+def server_memory_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1]) / 1024
+
+
+def xsrf_token(page) -> str:
+    return next((c["value"] for c in page.context.cookies() if c["name"] == "_streamlit_xsrf"), "")
+
+
+def uploads_straight_to_the_server(tmp: Path, port: int) -> str:
+    """Files over the import limit sent straight to the server's upload address, by a page's session
+    (its cookie and token) but not through its upload box: eleven just over the limit with their length,
+    and one of 45 MB with none; all refused, and the server does not hold them (the reporter saw
+    +474 MB for eleven of 45 MB)."""
+    import httpx
+    from playwright.sync_api import sync_playwright
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    server_module = _bench_module("server")
+    sessions: list[str] = []
+
+    def read(frame) -> None:
+        message = ForwardMsg()
+        with contextlib.suppress(Exception):
+            message.ParseFromString(frame if isinstance(frame, bytes) else frame.encode("latin-1"))
+            if message.new_session.initialize.session_id:
+                sessions.append(message.new_session.initialize.session_id)
+
+    with (open(tmp / "upload-server.log", "w+b") as log,
+          server_module.served(log, data_dir=tmp / "upload-data", port=port) as (server, url),
+          sync_playwright() as playwright):
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+        page = browser.new_page()
+        page.on("websocket", lambda socket: socket.on("framereceived", read))
+        page.goto(url)
+        deadline = time.monotonic() + 90
+        while not (sessions and (token := xsrf_token(page))) and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
+        assert sessions and token, "no session began"
+        headers = {"X-Xsrftoken": token}
+
+        def put(name: str, data: bytes):
+            return page.request.put(f"{url}/_stcore/upload_file/{sessions[0]}/{name}", headers=headers,
+                                    multipart={"file": {"name": f"{name}.txt", "mimeType": "text/plain",
+                                                        "buffer": data}})
+        assert put("small", b"The regime said so.\n").ok, "a small upload was refused: nothing was tested"
+        before = server_memory_mb(server.pid)
+        over = b"word " * ((MAX_FILE_MB + 1) * 1024 * 1024 // 5)
+        statuses = [put(f"over{i}", over).status for i in range(11)]
+
+        def chunks():  # no length given: the server must stop reading as the body passes the limit
+            yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="c.txt"\r\n\r\n'
+            for _ in range(45):
+                yield b"w" * 1024 * 1024
+            yield b"\r\n--b--\r\n"
+        cookie = f"_streamlit_xsrf={token}"
+        with contextlib.suppress(httpx.HTTPError):  # the server may close the connection as it refuses
+            statuses.append(httpx.put(f"{url}/_stcore/upload_file/{sessions[0]}/chunked", content=chunks(),
+                                      headers={**headers, "Cookie": cookie,
+                                               "Content-Type": "multipart/form-data; boundary=b"},
+                                      timeout=120).status_code)
+        grown = server_memory_mb(server.pid) - before
+        browser.close()
+    assert set(statuses) == {413}, f"answers {statuses}"
+    assert grown < 100, f"the server grew {grown:.0f} MB"
+    return f"refused {len(statuses)}, server grew {grown:.0f} MB"
+
+
+def _bench_module(name: str):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # URL abuse on every page ------------------------------------------------------------------------
@@ -472,6 +618,7 @@ def main() -> None:
             (articles / f"a{i:03}.md").write_text(article(f"Outlet {i % 3}", " ".join(
                 rng.choice(WORDS) for _ in range(40)) + f". {i}.", headline=f"Story {i}"), encoding="utf-8")
         small, large = corpus(tmp / "small.jsonl", 40, 1), corpus(tmp / "large.jsonl", 400, 2)
+        dask_corpus = corpus(tmp / "dask.jsonl", 3000, 3)
         formula = formula_story(tmp)
         cases: list[tuple[str, Callable]] = [
             ("batch CSV, unclosed quote in row 100, single-line rows", batch_unclosed_quote(tmp, False)),
@@ -490,6 +637,7 @@ def main() -> None:
             ("concurrent imports into one story: none lost or doubled", lambda: concurrent_imports(tmp)),
             ("batch CSV outputs: formulas neutralised", lambda: batch_csv_outputs(tmp)),
             ("hostile lexicons (alias bomb, deep nesting) on the Lexicon page", lambda: hostile_lexicon_page(tmp)),
+            ("prompts download in a Markdown viewer: no link, maths or tag", lambda: hostile_prompts_file(tmp)),
         ]
         fields = {"a mapping as outlet": "outlet: {a: 1}", "a JSON object as date": 'outlet: A\ndate: {"y": 2024}',
                   "a list as headline": "outlet: A\nheadline: [1, 2]"}
@@ -511,8 +659,14 @@ def main() -> None:
                               batch_kill(tmp, (small, large), rng.uniform(0.3, length), how, n)))
                 cases.append((f"import of 120 killed by {how.name} #{n + 1}: all or nothing",
                               import_kill(tmp, articles, rng.uniform(0.2, 3.0), how, len(cases))))
+        for how in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT):
+            for n in range(max(1, args.kills // 2)):
+                cases.append((f"Dask batch killed by {how.name} #{n + 1}: its workers end with it",
+                              dask_kill(tmp, dask_corpus, rng.uniform(0, 2.0), how)))
         if can_mount():
-            cases += read_only_cases(tmp, articles, small) + full_disk_cases(tmp, articles, small)
+            cases += read_only_cases(tmp, articles, small) + full_disk_cases(tmp, articles, large)
+            cases.append(("disk full during a batch: a line saying so, the earlier run whole",
+                          lambda: full_during_batch(tmp, small, large)))
         else:
             print("(read-only and full-disk cases skipped: they mount a tmpfs, which needs root)")
         for script in ("views/overview.py", "views/compare.py", "views/words.py", "views/naming.py",
