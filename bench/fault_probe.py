@@ -267,6 +267,12 @@ def linear_paragraph(kind: str) -> Callable[[], str]:
 
 # Kills, concurrent writers, read-only and full folders -------------------------------------------
 
+def timed(args: list[str], data: Path) -> float:
+    started = time.monotonic()
+    ok(cli(args, data))
+    return time.monotonic() - started
+
+
 def group_alive(group: int) -> list[int]:
     alive = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -339,22 +345,29 @@ def batch_kill(tmp: Path, sources: tuple[Path, Path], after: float, how: signal.
     return check
 
 
-def import_kill(tmp: Path, folder: Path, after: float, how: signal.Signals, n: int) -> Callable:
+def import_kill(tmp: Path, folder: Path, after: float, how: signal.Signals, n: int, *, adding: bool) -> Callable:
+    """Import 120 articles as a new story, or `adding` them to a story of one, killed `after` seconds."""
     def check():
         from framing.stories import load_story
         data = tmp / f"import-kill-{n}"
         title = f"Killed {n}"
+        before = 0
+        if adding:
+            first = story(tmp / f"first-{n}", {}) / "articles"
+            (first / "first.md").write_text(article("Outlet 9", f"The first article of story {n}."), encoding="utf-8")
+            ok(cli(["import", first, "--story", title], data))
+            before = 1
         tidy_end(*killed(["import", folder, "--story", title], data, after, how)[:2], how)
         stories = data / "stories"
         made = [p for p in stories.iterdir() if not p.name.startswith(".")] if stories.exists() else []
         count = len(load_story(made[0]).articles) if made else 0
-        assert count in (0, 120), f"{count} of 120 articles saved"
+        assert count in (before, before + 120), f"{count - before} of 120 articles saved"
         ok(cli(["import", folder, "--story", title, *(["--skip-existing"] if count else [])], data))
         made = [p for p in stories.iterdir() if not p.name.startswith(".")]
         assert [p.name for p in made] == ["killed-" + str(n)], [p.name for p in made]
-        assert len(load_story(made[0]).articles) == 120
+        assert len(load_story(made[0]).articles) == before + 120
         assert not half_made(stories), half_made(stories)
-        return f"{how.name} at {after:.2f} s, {count} saved before"
+        return f"{how.name} at {after:.2f} s, {count - before} saved before"
     return check
 
 
@@ -429,6 +442,85 @@ def read_only_cases(tmp: Path, folder: Path, sources: Path) -> list[tuple[str, C
 
 def free_bytes(folder: Path) -> int:
     return os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+
+
+@contextlib.contextmanager
+def read_only_data(tmp: Path, name: str, prepare: Callable[[], object] = lambda: None):
+    """A real tmpfs data folder, with `prepare` done in it (and its .locks/ made), then mounted read-only;
+    the pages of this process read it while it lasts."""
+    with mounted(tmp / name, "size=8m") as data:
+        os.environ[USER_DATA_ENV] = str(data)
+        try:
+            made = prepare()
+            (data / ".locks").mkdir(exist_ok=True)
+            subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True, capture_output=True)
+            yield data, made
+        finally:
+            os.environ[USER_DATA_ENV] = str(tmp / "pages-data")
+
+
+def opened(script: str, **params):
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+    at.query_params.update(params)
+    at.run()
+    if script != "views/overview.py":
+        at.switch_page(script).run()
+    assert not at.exception, [e.value[:200] for e in at.exception]
+    return at
+
+
+def refused_on_page(at, data: Path) -> None:
+    """The page said, in a line that names the folder, that it cannot save there; no traceback."""
+    assert not at.exception, [e.value[:200] for e in at.exception]
+    said = [e.value for kind in ("error", "warning", "code") for e in at.get(kind)]
+    assert any(f"cannot save in {data}" in message for message in said), said
+    assert all("Traceback" not in message and len(message.strip().splitlines()) <= 2 for message in said), said
+
+
+def read_only_page_cases(tmp: Path) -> list[tuple[str, Callable]]:
+    from framing.classroom.lessons import start_lesson
+    from views.pages import PAGES
+
+    def every_page():
+        with read_only_data(tmp, "ro-pages"):
+            at = opened("views/overview.py")
+            for page in PAGES:  # one session, as a visitor goes from page to page
+                at.switch_page(page.script).run()
+                assert not at.exception, (page.script, [e.value[:200] for e in at.exception])
+
+    def lesson_link():
+        with read_only_data(tmp, "ro-lesson", lambda: start_lesson(BUNDLED)[0]) as (_, lesson):
+            for script in ("views/blind.py", "views/annotate.py"):
+                at = opened(script, lesson=lesson.code, story=BUNDLED)
+                assert any(f"Lesson {lesson.code}" in c.value for c in at.caption), f"{script}: not in the lesson"
+
+    def import_save():
+        with read_only_data(tmp, "ro-import") as (data, _):
+            at = opened("views/import_story.py")
+            at.text_input(key="import_title").set_value("Talks").run()
+            at.text_area(key="import_paste_0").set_value("---\noutlet: Alpha\n---\nThe regime said so.").run()
+            at.button(key="import_save").click().run()
+            refused_on_page(at, data)
+
+    def start_a_lesson():
+        with read_only_data(tmp, "ro-start") as (data, _):
+            at = opened("views/blind.py")
+            at.button[[b.label for b in at.button].index("Start a lesson")].click().run()
+            refused_on_page(at, data)
+
+    def lexicon_save():
+        with read_only_data(tmp, "ro-lexicon") as (data, _):
+            at = opened("views/lexicon_editor.py")
+            at.text_input(key="lexicon_name:default").input("Class 7B")
+            at.button(key="lexicon_save").click().run()
+            refused_on_page(at, data)
+
+    return [("read-only folder (real mount): every page opens, one session", every_page),
+            ("read-only folder: a student opening a lesson link joins it", lesson_link),
+            ("read-only folder: Import Save says so in a line", import_save),
+            ("read-only folder: Start a lesson says so in a line", start_a_lesson),
+            ("read-only folder: Lexicon Save says so in a line", lexicon_save)]
 
 
 def full_disk_cases(tmp: Path, folder: Path, sources: Path) -> list[tuple[str, Callable]]:
@@ -652,19 +744,26 @@ def main() -> None:
             cases.append((f"{command} --format csv: formulas neutralised", csv_command(tmp, formula, command)))
         for kind in ("quotes", "words"):
             cases.append((f"one paragraph of {kind}: time linear in its length", linear_paragraph(kind)))
-        length = 6.0
+        batch_length = timed(["batch", large, "--out", tmp / "timing.parquet", "--workers", "2", "--chunk-size", "5",
+                              "--no-progress"], tmp)
+        import_length = timed(["import", articles, "--story", "Timing"], tmp / "timing-data")
+        print(f"(a whole batch of 400 rows took {batch_length:.1f} s, an import of 120 {import_length:.1f} s: "
+              "the kills land at random moments within those)")
         for how in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT):
             for n in range(args.kills):
                 cases.append((f"batch killed by {how.name} #{n + 1}: one whole run, no worker left",
-                              batch_kill(tmp, (small, large), rng.uniform(0.3, length), how, n)))
-                cases.append((f"import of 120 killed by {how.name} #{n + 1}: all or nothing",
-                              import_kill(tmp, articles, rng.uniform(0.2, 3.0), how, len(cases))))
+                              batch_kill(tmp, (small, large), rng.uniform(0.3, batch_length), how, n)))
+                into = "a story of one" if n % 2 else "a new story"
+                cases.append((f"import of 120 into {into} killed by {how.name} #{n + 1}: all or nothing",
+                              import_kill(tmp, articles, rng.uniform(0.2, import_length), how, len(cases),
+                                          adding=bool(n % 2))))
         for how in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT):
             for n in range(max(1, args.kills // 2)):
                 cases.append((f"Dask batch killed by {how.name} #{n + 1}: its workers end with it",
                               dask_kill(tmp, dask_corpus, rng.uniform(0, 2.0), how)))
         if can_mount():
             cases += read_only_cases(tmp, articles, small) + full_disk_cases(tmp, articles, large)
+            cases += read_only_page_cases(tmp)
             cases.append(("disk full during a batch: a line saying so, the earlier run whole",
                           lambda: full_during_batch(tmp, small, large)))
         else:
