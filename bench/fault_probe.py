@@ -4,7 +4,7 @@ batch, a full disk and a read-only data folder (real tmpfs mounts, when this run
 paragraphs, formula cells in every CSV the command line writes, Windows-reserved names and the
 upload limit. Prints one line per case, held or FAILED, and the totals.
 
-    python bench/fault_probe.py [--seed 17] [--kills 3]
+    python bench/fault_probe.py [--seed 17] [--kills 3] [--port 8700]
 """
 
 from __future__ import annotations
@@ -699,6 +699,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--kills", type=int, default=3, help="kills per signal, for batch and for import")
+    parser.add_argument("--port", type=int, default=8700, help="for the dashboard the upload case starts")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="fault-probe-") as name:
@@ -725,6 +726,8 @@ def main() -> None:
             ("an HTML page with only a menu link is refused", lambda: menu_only_html(tmp)),
             (f"a file over {MAX_FILE_MB} MB is refused by import", lambda: oversized_file(tmp)),
             ("the server's upload limit is the import limit", upload_limit),
+            ("uploads over the limit straight to the server's upload address: refused, not held",
+             lambda: uploads_straight_to_the_server(tmp, args.port)),
             ("outlets CON, AUX, NUL, COM1, LPT1, prn: no reserved file names", lambda: reserved_outlets(tmp)),
             ("concurrent imports into one story: none lost or doubled", lambda: concurrent_imports(tmp)),
             ("batch CSV outputs: formulas neutralised", lambda: batch_csv_outputs(tmp)),
