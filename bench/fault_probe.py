@@ -404,7 +404,7 @@ def concurrent_imports(tmp: Path) -> None:
                                           stderr=subprocess.PIPE, text=True))
     errors = [p.communicate(timeout=120)[1] for p in processes]
     assert all(p.returncode == 0 for p in processes), errors
-    texts = [a.text for a in load_story(data / "stories" / "shared").articles]
+    texts = [a.raw for a in load_story(data / "stories" / "shared").articles]
     assert len(texts) == 40 == len(set(texts)), f"{len(texts)} articles, {len(set(texts))} different"
 
 
