@@ -203,7 +203,9 @@ def test_the_dask_clusters_own_logs_stay_off_the_terminal(capfd):
 def test_a_pool_stopped_while_a_worker_was_sending_its_result_lets_the_batch_exit():
     """A worker killed half-way through sending a chunk's scores leaves half a message in the result
     pipe: the pool's manager thread, reading it, must not wait for the rest for ever, or the batch,
-    which joins that thread as it exits, never ends (seen once in the probe's Ctrl-C kills)."""
+    which joins that thread as it exits, never ends (seen once in the probe's Ctrl-C kills); and the
+    thread has ended before the batch exits, or Python's exit hook may wake it as it closes and print a
+    traceback."""
     with pytest.raises(KeyboardInterrupt), _engine("local", 2, None) as runner:
         pool = runner.submit.__self__
         runner.submit(abs, -1).result()  # the workers are up
@@ -212,8 +214,7 @@ def test_a_pool_stopped_while_a_worker_was_sending_its_result_lets_the_batch_exi
         time.sleep(0.2)  # the manager thread is in the read
         manager = pool._executor_manager_thread
         raise KeyboardInterrupt
-    try:
-        manager.join(10)
+    try:  # ended before the batch goes on to exit, where Python's exit hook would wake it as it closes
         assert not manager.is_alive(), "the pool's manager thread still waits for the rest of the message"
     finally:
         results.close()  # a failed run does not hang pytest as it exits

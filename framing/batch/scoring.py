@@ -623,14 +623,18 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
         except BaseException:  # interrupted or failed: the chunks in flight are not waited for
             processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to stop them
             results = pool._result_queue._writer  # what workers send their scores on
+            manager = pool._executor_manager_thread
             pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.kill()
                 process.join()
             # A worker killed while sending its scores leaves half a message, whose rest the pool's manager
             # thread would wait for for ever (this process holds the pipe's other end too), and Python joins
-            # that thread at exit: closing our end lets its read end, so the batch can.
+            # that thread at exit: closing our end lets its read end. It is waited for here, because Python's
+            # exit hook, waking a manager thread that is closing, printed a traceback.
             results.close()
+            if manager is not None:
+                manager.join(10)
             raise
         pool.shutdown()
         return
