@@ -6,7 +6,8 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing.batch.scoring import read_chunks
+from framing import load_lexicon
+from framing.batch.scoring import read_chunks, run_batch
 from framing.library.importing import read_file
 from framing.records import UNCLOSED_QUOTE, RecordProblem, column_names, csv_records, jsonl_records
 
@@ -32,6 +33,15 @@ def test_an_unclosed_quote_is_reported_at_its_row_and_ends_the_reading():
     found = records("outlet,text\n" + rows)
     assert [row for row, _ in found[:-1]] == list(range(2, 100))
     assert found[-1] == RecordProblem("t.csv", UNCLOSED_QUOTE, 100, stops=True)
+
+
+def test_the_batch_reports_an_unclosed_quote_instead_of_one_article_swallowing_the_file(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("outlet,text\n" + "".join(f"A,The regime said {n}.\n" for n in range(98))
+                      + 'A,"The regime\n' + "".join(f"A,More words {n}.\n" for n in range(900)), encoding="utf-8")
+    summary = run_batch(source, tmp_path / "out.csv", load_lexicon(), workers=1, progress=False)
+    assert summary.articles == 98
+    assert [(p.row, p.message) for p in summary.problems] == [(100, UNCLOSED_QUOTE)]
 
 
 def test_import_and_batch_read_the_same_table_to_the_same_records(tmp_path):
