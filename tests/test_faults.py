@@ -3,9 +3,11 @@ SIGKILL and by SIGTERM, in subprocesses. After every kill: every file whole, no 
 older one, no process left behind, and the next run works and leaves nothing half-made."""
 
 import json
+import logging
 import os
 import random
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -16,6 +18,7 @@ import pytest
 from conftest import REPO
 
 from framing.batch.results import find_results, load_batch
+from framing.batch.scoring import _engine
 from framing.library.story_store import user_stories
 from framing.storage import USER_DATA_ENV
 from framing.stories import load_story
@@ -187,3 +190,31 @@ def test_dask_workers_end_with_a_killed_batch(tmp_path, how, later):
     assert code != 0, "the batch ended before it was stopped: nothing was tested"
     no_traceback(code, err, how)
     assert_none_left(process.pid)
+
+
+def test_the_dask_clusters_own_logs_stay_off_the_terminal(capfd):
+    """As a stopped batch tears its cluster down, Dask's processes log lost workers and closed connections
+    as errors with tracebacks, which would bury the batch's one line: the cluster it starts logs none."""
+    with _engine("dask", 2, None) as runner:
+        runner.submit(logging.getLogger("distributed.worker").error, "a worker's error: %s", "shown").result()
+    assert "a worker's error: shown" not in capfd.readouterr().err
+
+
+def test_a_pool_stopped_while_a_worker_was_sending_its_result_lets_the_batch_exit():
+    """A worker killed half-way through sending a chunk's scores leaves half a message in the result
+    pipe: the pool's manager thread, reading it, must not wait for the rest for ever, or the batch,
+    which joins that thread as it exits, never ends (seen once in the probe's Ctrl-C kills); and the
+    thread has ended before the batch exits, or Python's exit hook may wake it as it closes and print a
+    traceback."""
+    with pytest.raises(KeyboardInterrupt), _engine("local", 2, None) as runner:
+        pool = runner.submit.__self__
+        runner.submit(abs, -1).result()  # the workers are up
+        results = pool._result_queue._writer  # what a worker writes to; the manager thread reads it
+        os.write(results.fileno(), struct.pack("!i", 1000) + b"half")  # a length, then a part of it
+        time.sleep(0.2)  # the manager thread is in the read
+        manager = pool._executor_manager_thread
+        raise KeyboardInterrupt
+    try:  # ended before the batch goes on to exit, where Python's exit hook would wake it as it closes
+        assert not manager.is_alive(), "the pool's manager thread still waits for the rest of the message"
+    finally:
+        results.close()  # a failed run does not hang pytest as it exits

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import logging
 import multiprocessing
 import os
 import re
@@ -621,10 +622,19 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
             yield _Engine(pool.submit, 2 * workers)
         except BaseException:  # interrupted or failed: the chunks in flight are not waited for
             processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to stop them
+            results = pool._result_queue._writer  # what workers send their scores on
+            manager = pool._executor_manager_thread
             pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.kill()
                 process.join()
+            # A worker killed while sending its scores leaves half a message, whose rest the pool's manager
+            # thread would wait for for ever (this process holds the pipe's other end too), and Python joins
+            # that thread at exit: closing our end lets its read end. It is waited for here, because Python's
+            # exit hook, waking a manager thread that is closing, printed a traceback.
+            results.close()
+            if manager is not None:
+                manager.join(10)
             raise
         pool.shutdown()
         return
@@ -643,9 +653,11 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
             else:
                 # Workers we start ourselves run without Dask's sampling profiler, which takes the
                 # interpreter lock from the scoring thread a hundred times a second (a quarter of the time).
+                # Its processes log nothing to the terminal: a stopped batch's cluster, torn down, logs lost
+                # workers and closed connections as errors with tracebacks; a task that fails still raises here.
                 with dask.config.set({"distributed.worker.profile.enabled": False}):
                     cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                               dashboard_address=None))
+                                                               dashboard_address=None, silence_logs=logging.CRITICAL))
                 client = stack.enter_context(Client(cluster))
         yield _Engine(lambda function, *args: client.submit(_unwrapped, function, *map(_Opaque.wrap, args), pure=False),
                       2 * workers, lambda value: client.scatter(value, broadcast=True))
