@@ -713,13 +713,7 @@ URL_ABUSE = {
 
 def page_with(script: str, params: dict) -> Callable:
     def check():
-        from streamlit.testing.v1 import AppTest
-        at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
-        at.query_params.update(params)
-        at.run()
-        if script != "views/overview.py":
-            at.switch_page(script).run()
-        assert not at.exception, [e.value[:200] for e in at.exception]
+        at = opened(script, **params)
         body = "\n".join(e.proto.body for e in at.get("html"))
         for payload in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b>x</b>"):
             assert payload not in body, f"{payload} drawn as markup"

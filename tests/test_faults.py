@@ -2,7 +2,6 @@
 SIGKILL and by SIGTERM, in subprocesses. After every kill: every file whole, no run mixed with an
 older one, no process left behind, and the next run works and leaves nothing half-made."""
 
-import json
 import logging
 import os
 import random
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import REPO
+from conftest import REPO, load_bench
 
 from framing.batch.results import find_results, load_batch
 from framing.batch.scoring import _engine
@@ -25,18 +24,8 @@ from framing.stories import load_story
 
 SEED = 17
 KILLS = [signal.SIGKILL, signal.SIGTERM, signal.SIGKILL, signal.SIGTERM]
-WORDS = "the regime alleged so-called rebels said claimed army city people officials denied reports".split()
-
-
-def corpus(path: Path, rows: int, *, seed: int) -> Path:
-    """A JSON Lines corpus of `rows` short articles over five outlets and a few months."""
-    rng = random.Random(seed)
-    with path.open("w", encoding="utf-8") as stream:
-        for i in range(rows):
-            text = " ".join(rng.choice(WORDS) for _ in range(60)) + f'. "They are lying," a man said. Row {i}.'
-            row = {"outlet": f"Outlet {i % 5}", "date": f"2024-0{1 + i % 3}-01", "text": text}
-            stream.write(json.dumps(row) + "\n")
-    return path
+PROBE = load_bench("fault_probe")  # the issue's probe: its corpus and words, one copy
+WORDS, corpus = PROBE.WORDS, PROBE.corpus
 
 
 def start(args: list[str], data: Path) -> subprocess.Popen:
