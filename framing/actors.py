@@ -36,6 +36,24 @@ from typing import NamedTuple
 import yaml
 
 from framing import actor_words as w
+from framing.actor_names import (
+    CHAMBERS,
+    COMPASS,
+    COUNTRY_NAMES,
+    COUNTRY_OF,
+    DEMONYM_OF,
+    INSTITUTION_OF,
+    LINK_WORDS,
+    Actor,
+    Mention,
+    countries_named,
+    country_named_by,
+    name_as_written,
+    name_key,
+    outlet_country,
+    role_words,
+    title_words,
+)
 from framing.resources import FUNCTION_WORDS
 from framing.safe_yaml import load_yaml
 from framing.spans import ArticleAnalysis, with_spans
@@ -57,30 +75,6 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 _ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
-_LINK_WORDS = {"of", "the", "and", "for", "&", "de", "on"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    article: str
-    start: int
-    end: int
-    text: str
-    kind: str
-    name: str = ""  # the name it holds, normalised ("donald trump"), empty for a description
-    head: str = ""  # a description's or title's head word ("president"), else the name's last word
-    comma: int = -1  # an apposition's: where the comma after the name before it is ("Kim, the leader,")
-    holder: str = ""  # the name a government is called after ("the Trump administration": "trump")
-    whose: str = ""  # the name a role is given by ("Mr. Trump's chief economic adviser": "trump")
-
-
-@dataclass(frozen=True)
-class Actor:
-    name: str
-    mentions: tuple[Mention, ...]
-    reasons: tuple[str, ...]  # why these mentions are one actor, one rule application a line
-    group: str = ""  # the country it belongs to (itself for a country, its own name when none is known)
-    group_reason: str = ""  # why, in words
 
 
 class _Token(NamedTuple):
@@ -201,29 +195,11 @@ CORRECTIONS_HEADER = (
     "# goes from one actor to another (or a new one); rename: old name -> new name; drop: names.\n")
 
 
-def name_key(text: str) -> str:
-    """A name as compared: case, dots, hyphens, quotes and a possessive do not count."""
-    text = re.sub(r"['\u2019]s?$", "", fold(text).strip())
-    text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]\.|$|\s)", "", text)  # D.N.C. -> DNC, U.S. -> US
-    return " ".join(re.split(r"[\s\-]+", text.lower().replace(".", " "))).strip()
-
-
-_COUNTRY_OF: dict[str, str] = {}
-_DEMONYM_OF: dict[str, str] = {}
-_COUNTRY_NAMES = frozenset(name for name, _, _ in w.COUNTRIES)
-_COMPASS = frozenset(("north", "south", "east", "west"))
-_INSTITUTION_OF = {name_key(institution): country for country, institutions in w.NATIONAL_INSTITUTIONS.items()
-                   for institution in institutions}
-for _name, _aliases, _demonyms in w.COUNTRIES:
-    for _alias in (_name, *_aliases):
-        _COUNTRY_OF[name_key(_alias)] = _name
-    for _demonym in _demonyms:
-        _DEMONYM_OF[name_key(_demonym)] = _name
 # Words of two-word country names and demonyms that name no country alone: "Korea", "Korean"
 _COUNTRY_PARTS = frozenset(
     part for name, _, demonyms in w.COUNTRIES for key in map(name_key, (name, *demonyms)) if " " in key
     for part in key.split(" ")[1:]
-    if part not in _COUNTRY_OF and part not in _DEMONYM_OF and part not in w.GEO_WORDS and part not in _LINK_WORDS
+    if part not in COUNTRY_OF and part not in DEMONYM_OF and part not in w.GEO_WORDS and part not in LINK_WORDS
     and part not in w.ORG_HEADS)
 
 
@@ -240,7 +216,7 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     for found in body.values():
         for m in found:
             if m.name and m.kind != "description":
-                known[m.name] = known.get(m.name, True) and _spelled(m).isupper()
+                known[m.name] = known.get(m.name, True) and name_as_written(m).isupper()
     mentions: list[Mention] = []
     for article, text in texts.items():
         titled = [m for line in headlines[article] for m in _headline_mentions(article, text, line, known)]
@@ -268,9 +244,9 @@ def _common_words(texts: dict[str, str], body: dict[str, list[Mention]]) -> set[
                 addressed.add(m.name)
     parts = {word for name in [*written, *addressed] if " " in name for word in name.split(" ")}  # "Theresa May"
     return {name for name, count in written.items()
-            if name not in addressed and name not in parts and not _country_named_by(name)
+            if name not in addressed and name not in parts and not country_named_by(name)
             and name.split(" ")[-1] not in w.ORG_HEADS
-            and not any(word in _DEMONYM_OF for word in name.split(" "))
+            and not any(word in DEMONYM_OF for word in name.split(" "))
             and all(lower[word] >= 3 * count for word in name.split(" "))}
 
 
@@ -408,24 +384,24 @@ def referent_group(referent: str, actors: tuple[Actor, ...] | list[Actor] = ()) 
     for actor in actors:
         if actor.name == referent:
             return actor.group or referent
-    named = _countries_named(name_key(referent))
+    named = countries_named(name_key(referent))
     return named.most_common(1)[0][0] if named else referent
 
 
 def _own_group(actor: Actor) -> tuple[str, str] | None:
     """Rules 1 and 2: the group an actor's own name gives."""
-    if actor.name in _COUNTRY_NAMES:
+    if actor.name in COUNTRY_NAMES:
         return actor.name, "a country"
     if actor.name in w.LABEL_FAMILIES:  # "Central American migrants" are not the United States'
         return actor.name, "a group named by what it is, which no country's name holds"
     key = name_key(actor.name)
     chamber, _, members = key.partition(" ")
-    if key not in _INSTITUTION_OF and chamber in _CHAMBERS and members in _INSTITUTION_OF:
+    if key not in INSTITUTION_OF and chamber in CHAMBERS and members in INSTITUTION_OF:
         key = members  # "Senate Republicans"
-    if key in _INSTITUTION_OF:
-        return _INSTITUTION_OF[key], f"{actor.name} is an institution of {_INSTITUTION_OF[key]}"
+    if key in INSTITUTION_OF:
+        return INSTITUTION_OF[key], f"{actor.name} is an institution of {INSTITUTION_OF[key]}"
     words = key.split(" ")
-    if len(words) > 1 and words[-1] in w.STATE_HEADS and (named := _countries_named(" ".join(words[:-1]))):
+    if len(words) > 1 and words[-1] in w.STATE_HEADS and (named := countries_named(" ".join(words[:-1]))):
         country = named.most_common(1)[0][0]
         return country, f"its name, {actor.name}, names {country}"
     return None
@@ -438,9 +414,9 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str]) -> tuple[str, str
     for mention in actor.mentions:
         if mention.kind not in ("title", "description") or mention.head in w.TOPIC_ROLES:
             continue
-        role = _title_words(mention) if mention.kind == "title" else mention.text
-        own = _country_named_by(mention.name) if mention.kind == "description" else ""
-        named = Counter([own]) if own else _countries_named(name_key(role), grouped_names)  # not "to the U.S."
+        role = title_words(mention) if mention.kind == "title" else mention.text
+        own = country_named_by(mention.name) if mention.kind == "description" else ""
+        named = Counter([own]) if own else countries_named(name_key(role), grouped_names)  # not "to the U.S."
         for country in named:
             votes[country] += 1
             example.setdefault(country, mention.text)
@@ -458,39 +434,13 @@ def _outlet_group(actor: Actor, countries: dict[str, str]) -> tuple[str, str] | 
     is an office that country does not have."""
     titles = [m for m in actor.mentions if m.kind == "title" and m.head.split(" ")[-1] in _PERSON_TITLES]
     chamber = name_key(actor.name) in w.INSTITUTIONS  # "the House", "the Senate": the outlets' country's
-    country = _outlet_country({m.article for m in actor.mentions}, countries) if titles or chamber else ""
+    country = outlet_country({m.article for m in actor.mentions}, countries) if titles or chamber else ""
     if chamber and country and name_key(actor.name) not in w.OFFICES_NOT_HELD.get(country, ()):
         return country, f"a legislature named with no country, in outlets from {country}"
     not_held = w.OFFICES_NOT_HELD.get(country, frozenset())
-    if not country or chamber or any(_role_words(_title_words(m)) & not_held for m in titles):
+    if not country or chamber or any(role_words(title_words(m)) & not_held for m in titles):
         return None
     return country, f"titled with no country named, in outlets from {country}"
-
-
-def _outlet_country(articles: set[str], countries: dict[str, str]) -> str:
-    """The one country the outlets of these articles are from, or "" when they differ or are unknown."""
-    found = {_COUNTRY_OF.get(name_key(countries.get(article, "")), "") for article in articles}
-    return found.pop() if len(found) == 1 else ""
-
-
-def _countries_named(words: str, grouped_names: dict[str, str] | None = None) -> Counter:
-    """The countries that one to four words of a name or role name: a demonym ("Russian"), a
-    country's name ("U.S.", "South Korea's"), an institution ("FBI") or another grouped actor."""
-    tokens = [token for token in words.split(" ") if token]
-    found: Counter = Counter()
-    k = 0
-    while k < len(tokens):
-        for size in (4, 3, 2, 1):
-            piece = " ".join(tokens[k:k + size])
-            country = (_DEMONYM_OF.get(piece) or _COUNTRY_OF.get(piece) or _INSTITUTION_OF.get(piece)
-                       or (grouped_names or {}).get(piece))
-            if len(tokens[k:k + size]) == size and country:
-                found[country] += 1
-                k += size
-                break
-        else:
-            k += 1
-    return found
 
 
 def _holds_a_name(text: str, mention: Mention, span) -> bool:
@@ -593,7 +543,7 @@ def _headline_mentions(article: str, text: str, tokens: list[_Token], known: dic
             key = name_key(" ".join(t.text for t in words))
             spelled = " ".join(t.text for t in words)
             place = key in w.CAPITALS and i and tokens[i - 1].lower in w.PLACE_WORDS
-            if key in known and key not in _COMPASS and key not in FUNCTION_WORDS and not place and (
+            if key in known and key not in COMPASS and key not in FUNCTION_WORDS and not place and (
                     not known[key] or spelled.isupper()):
                 found.append(_mention(article, text, words[0].start, words[-1].end, "name", words, ""))
                 i += size
@@ -701,7 +651,7 @@ def _no_name_word(text: str, tokens: list[_Token], i: int) -> bool:
             text[token.end:token.end + 1] == "."):
         return True
     shouted = [t for t in tokens[max(0, i - 1):i + 2] if t.text.isupper() and len(t.text) > 1 and t.text.isalpha()
-               and not _country_named_by(t.lower)]  # "US FBI" is no shouting
+               and not country_named_by(t.lower)]  # "US FBI" is no shouting
     return token in shouted and len(shouted) >= 2 and all(
         _one_space(text, a, b) for a, b in pairwise(shouted)) and not _line_start(text, tokens[max(0, i - 1)])
 _NAMED_LIKE_MONTHS = frozenset(("may", "june", "april", "august"))
@@ -764,7 +714,7 @@ def _government_of(article, text, tokens, run, mention: Mention) -> Mention:
     a description of that government (its country, in the grouping), not as the person."""
     after = run[-1] + 1
     if after >= len(tokens) or tokens[after].lower not in _CALLED_AFTER or tokens[run[-1]].possessive or not _adjacent(
-            text, tokens[run[-1]], tokens[after]) or mention.name in _COUNTRY_OF:
+            text, tokens[run[-1]], tokens[after]) or mention.name in COUNTRY_OF:
         return mention
     first = run[0]
     start = tokens[first - 1].start if first and tokens[first - 1].lower == "the" else mention.start
@@ -799,7 +749,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
         last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))
     key = name_key(" ".join(t.text for t in words))
-    person_like = last_title >= 0 or not (key in _COUNTRY_OF or key in _INSTITUTION_OF or lowers[-1] in w.ORG_HEADS)
+    person_like = last_title >= 0 or not (key in COUNTRY_OF or key in INSTITUTION_OF or lowers[-1] in w.ORG_HEADS)
     start = _role_start(text, tokens, run[0], tags) if person_like else words[0].start  # not "chief White House"
     if last_title >= 0 and start == words[0].start:
         before = _demonym_before(text, tokens, run[0])  # "Japanese Prime Minister ..." opening a sentence
@@ -811,11 +761,11 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         names = words[last_title + 1:]
         return _mention(article, text, start, words[-1].end, "title", names,
                         _head([*_lower_words(tokens, text, start, words[0].start), *lowers[:last_title + 1]]))
-    if key in _DEMONYM_OF:
+    if key in DEMONYM_OF:
         after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
         before_a_noun = after is not None and _adjacent(text, words[-1], after) and tags.get(
             after.start, "").startswith("NN")
-        if key in _COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
+        if key in COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
             return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
         return None  # "North Korean" before a noun: read with the description rules
     if _not_an_actor(key) or _describes_a_family(text, tokens, run, tags):
@@ -837,7 +787,7 @@ def _office_end(lowers: list[str], first: int) -> int:
     whole name ("President of the United States"), else one word ("Secretary of State")."""
     for size in (3, 2):
         key = " ".join(lowers[first:first + size])
-        if first + size <= len(lowers) and (key in _COUNTRY_OF or key in _INSTITUTION_OF):
+        if first + size <= len(lowers) and (key in COUNTRY_OF or key in INSTITUTION_OF):
             return first + size - 1
     return min(first, len(lowers) - 1)
 
@@ -857,7 +807,7 @@ def _describes_a_family(text, tokens, run, tags) -> bool:
     noun, phrase = tokens[after].lower, f"{last.lower} {tokens[after].lower}"
     if phrase in w.FAMILY_OF:
         return True
-    return noun in w.FAMILY_OF and (last.lower in _DEMONYM_OF or tags.get(last.start) == "JJ")
+    return noun in w.FAMILY_OF and (last.lower in DEMONYM_OF or tags.get(last.start) == "JJ")
 
 
 def _not_an_actor(key: str) -> bool:
@@ -865,8 +815,8 @@ def _not_an_actor(key: str) -> bool:
     "ICBM"), part of a country's name alone ("the Korean border") or its plural ("the two Koreas",
     "the Americas"): no one actor."""
     last = key.rsplit(" ", 1)[-1]
-    plural_country = key.endswith("s") and key not in _COUNTRY_OF and (
-        key[:-1] in _COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
+    plural_country = key.endswith("s") and key not in COUNTRY_OF and (
+        key[:-1] in COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
     return last in w.NOT_ACTOR_HEADS or key in w.NOT_ACTOR_ACRONYMS or key in _COUNTRY_PARTS or plural_country or (
         key in w.REGIONS)
 
@@ -878,7 +828,7 @@ def _demonym_before(text, tokens, first: int) -> int | None:
             continue
         before = tokens[first - size:first]
         joined = all(_adjacent(text, a, b) for a, b in zip(before, [*before[1:], tokens[first]], strict=True))
-        if joined and name_key(" ".join(t.text for t in before)) in _DEMONYM_OF:
+        if joined and name_key(" ".join(t.text for t in before)) in DEMONYM_OF:
             return before[0].start
     return None
 
@@ -917,9 +867,9 @@ def _role_start(text, tokens, first: int, tags) -> int:
     i -= 1
     while i >= 0 and _adjacent(text, tokens[i], tokens[i + 1]) and not tokens[i].possessive:
         token = tokens[i]
-        if token.capitalised and (name_key(token.text) in _DEMONYM_OF or token.text.isupper() or (
-                i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in _DEMONYM_OF)):
-            if i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in _DEMONYM_OF:
+        if token.capitalised and (name_key(token.text) in DEMONYM_OF or token.text.isupper() or (
+                i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in DEMONYM_OF)):
+            if i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in DEMONYM_OF:
                 i -= 1
             start = tokens[i].start
         elif token.lower in w.ROLE_MODIFIERS or (not token.capitalised and tags.get(token.start, "") in ("NN", "JJ")
@@ -956,16 +906,16 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             continue
         word = token.lower
         pair = name_key(f"{tokens[i - 1].text} {token.text}") if i and _adjacent(text, tokens[i - 1], token) else ""
-        if token.capitalised and token.text.endswith("s") and pair in _DEMONYM_OF and i - 1 not in used:
+        if token.capitalised and token.text.endswith("s") and pair in DEMONYM_OF and i - 1 not in used:
             start = tokens[i - 2].start if i > 1 and tokens[i - 2].lower == "the" else tokens[i - 1].start
             found.append(Mention(article, start, token.end, text[start:token.end], "name",
-                                 name_key(_DEMONYM_OF[pair]), ""))  # "North Koreans"
+                                 name_key(DEMONYM_OF[pair]), ""))  # "North Koreans"
             continue
-        if token.capitalised and name_key(token.text) in _DEMONYM_OF and token.text.endswith("s") and (
+        if token.capitalised and name_key(token.text) in DEMONYM_OF and token.text.endswith("s") and (
                 i == 0 or tokens[i - 1].lower == "the" or not tokens[i - 1].capitalised):
             start = tokens[i - 1].start if i and tokens[i - 1].lower == "the" else token.start
             found.append(Mention(article, start, token.end, text[start:token.end], "name",
-                                 name_key(_DEMONYM_OF[name_key(token.text)]), ""))
+                                 name_key(DEMONYM_OF[name_key(token.text)]), ""))
             continue
         phrase = f"{tokens[i - 1].lower} {word}" if i and _adjacent(text, tokens[i - 1], token) else ""
         head = phrase if phrase in w.FAMILY_OF else word  # "asylum seekers"
@@ -990,10 +940,10 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 start, j, adjective_after = tokens[first_word].start, first_word - 1, True
             elif j in used:
                 break
-            elif previous.capitalised and pair in _DEMONYM_OF:
-                country, start, j, adjective_after = _DEMONYM_OF[pair], tokens[j - 1].start, j - 2, True
-            elif previous.capitalised and name_key(previous.text) in _DEMONYM_OF:
-                country, start, j, adjective_after = _DEMONYM_OF[name_key(previous.text)], previous.start, j - 1, True
+            elif previous.capitalised and pair in DEMONYM_OF:
+                country, start, j, adjective_after = DEMONYM_OF[pair], tokens[j - 1].start, j - 2, True
+            elif previous.capitalised and name_key(previous.text) in DEMONYM_OF:
+                country, start, j, adjective_after = DEMONYM_OF[name_key(previous.text)], previous.start, j - 1, True
             elif family and previous.capitalised and (tags.get(previous.start) == "JJ" or (
                     adjective_after and previous.lower in _REGION_WORDS)):
                 start, j, adjective_after = previous.start, j - 1, True  # "Honduran migrants", "Central American ..."
@@ -1032,7 +982,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             comma = -1  # "After meeting Mr. Putin, a senior official said": no apposition
         if word in w.TOPIC_ROLES:  # "a North Korea analyst" is of no country by it
             country = institution = ""
-        named_by = institution if institution in _INSTITUTION_OF else name_key(country) if country else ""
+        named_by = institution if institution in INSTITUTION_OF else name_key(country) if country else ""
         found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
                              comma if closed else -1, whose=whose))
     return found
@@ -1082,7 +1032,7 @@ def _possessor(text, tokens, j: int, used: set[int], head: str) -> int | None:
             text, tokens[first - 1], tokens[first]):
         first -= 1
     key = name_key(" ".join(t.text for t in tokens[first:j + 1]))
-    if key in _COUNTRY_OF or key in _DEMONYM_OF or key in _INSTITUTION_OF or tokens[j].lower in _NOT_SOMEONE:
+    if key in COUNTRY_OF or key in DEMONYM_OF or key in INSTITUTION_OF or tokens[j].lower in _NOT_SOMEONE:
         return None
     return first
 
@@ -1125,18 +1075,10 @@ def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
             continue
         if not all(_adjacent(text, a, b) for a, b in pairwise(run)):
             continue
-        country = _country_named_by(name_key(" ".join(t.text for t in run)))
+        country = country_named_by(name_key(" ".join(t.text for t in run)))
         if country:
             return country, first
     return None
-
-
-def _country_named_by(key: str) -> str:
-    """The country a name stands for: its own ("U.S.", "the White House"), an institution's ("FBI")
-    or a state body's whose name holds it ("Russian Foreign Ministry"); else ""."""
-    words = key.split(" ")
-    state_body = len(words) > 1 and words[-1] in w.STATE_HEADS and _countries_named(" ".join(words[:-1]))
-    return _COUNTRY_OF.get(key) or _INSTITUTION_OF.get(key) or (state_body.most_common(1)[0][0] if state_body else "")
 
 
 def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> tuple[int, str, str]:
@@ -1205,7 +1147,7 @@ class _Groups:
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.split(" ") if word and word not in _LINK_WORDS)
+    return "".join(word[0] for word in name.split(" ") if word and word not in LINK_WORDS)
 
 
 _GENERATIONS = ("jr", "sr", "ii", "iii", "iv")  # after a surname; only the first two tell two people apart
@@ -1215,9 +1157,9 @@ def _person_like(name: str, spelled: str) -> bool:
     """A person's full name: two words or more, no acronym ("III" is a generation, not one)."""
     words = name.split(" ")
     acronym = any(word.lower() not in _GENERATIONS for word in re.findall(r"\b[A-Z]{2,}\b", spelled))
-    return len(words) >= 2 and name not in _COUNTRY_OF and not acronym and not any(
-        word in w.ORG_HEADS or word in w.GEO_WORDS or word in w.TITLE_WORDS or word in _LINK_WORDS
-        or word in _DEMONYM_OF for word in words)
+    return len(words) >= 2 and name not in COUNTRY_OF and not acronym and not any(
+        word in w.ORG_HEADS or word in w.GEO_WORDS or word in w.TITLE_WORDS or word in LINK_WORDS
+        or word in DEMONYM_OF for word in words)
 
 
 def _grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[Actor]:
@@ -1225,7 +1167,7 @@ def _grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.name and mention.kind != "description":
-            by_name[_COUNTRY_OF.get(mention.name, mention.name)].append(i)
+            by_name[COUNTRY_OF.get(mention.name, mention.name)].append(i)
     counts = Counter({name: len(members) for name, members in by_name.items()})
     names = list(by_name)
     people = _people(names, counts, by_name, groups, mentions)
@@ -1249,9 +1191,9 @@ def _link_compass_names(names, by_name, groups, mentions) -> None:
     """Rule 4b: "the North", "the South" are the one country of the story whose name starts with
     that word ("North Korea"), when the story names exactly one such country."""
     for name in names:
-        if name not in _COMPASS:
+        if name not in COMPASS:
             continue
-        countries = [c for c in names if c in _COUNTRY_NAMES and c.lower().startswith(f"{name} ")]
+        countries = [c for c in names if c in COUNTRY_NAMES and c.lower().startswith(f"{name} ")]
         if len(countries) == 1:
             groups.union(by_name[countries[0]][0], by_name[name][0],
                          f"“{mentions[by_name[name][0]].text}” is {countries[0]}, the only such country named")
@@ -1266,7 +1208,7 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
     """The full names of people, by last and first name. Spellings of one person's full name
     ("Robert S. Mueller", "Robert Mueller"; "Bashar al-Assad", "Bashar Assad": the same first and
     last names) are joined here."""
-    people = [name for name in names if _person_like(name, _spelled(mentions[by_name[name][0]]))]
+    people = [name for name in names if _person_like(name, name_as_written(mentions[by_name[name][0]]))]
     by_last, by_first = defaultdict(list), defaultdict(list)
     full_names: dict[tuple[str, str, str], str] = {}
     for person in sorted(people, key=lambda p: (-counts[p], p)):
@@ -1293,7 +1235,7 @@ def _surname_roots(name, people: _People, counts, by_name, groups) -> list[tuple
 
 
 def _may_be_surname(name, by_name, mentions) -> bool:
-    return " " not in name and name not in _COUNTRY_OF and not mentions[by_name[name][0]].text.isupper()
+    return " " not in name and name not in COUNTRY_OF and not mentions[by_name[name][0]].text.isupper()
 
 
 def _shared_surnames(names, people: _People, by_name, groups, mentions) -> set[str]:
@@ -1375,7 +1317,7 @@ def _link_parties(names, by_name, groups, mentions) -> None:
     "Democratic National Committee" -> "Democratic Party"; "Conservatives" -> "Conservative Party")."""
     for name in names:
         words = name.split(" ")
-        if len(words) == 2 and words[0] in _CHAMBERS and words[1] in by_name and words[1].endswith("s"):
+        if len(words) == 2 and words[0] in CHAMBERS and words[1] in by_name and words[1].endswith("s"):
             groups.union(by_name[words[1]][0], by_name[name][0],  # "Senate Republicans" with no "Republican Party"
                          f"“{mentions[by_name[name][0]].text}” are {mentions[by_name[words[1]][0]].text}")
         if len(words) != 2 or words[1] != "party":
@@ -1383,14 +1325,11 @@ def _link_parties(names, by_name, groups, mentions) -> None:
         adjective = words[0]
         stem = adjective[:-2] if adjective.endswith("ic") else adjective
         members = (f"{stem}s", f"{adjective}s")
-        chambers = tuple(f"{chamber} {plural}" for chamber in _CHAMBERS for plural in members)
+        chambers = tuple(f"{chamber} {plural}" for chamber in CHAMBERS for plural in members)
         for other in (adjective, stem, *members, f"{adjective} national committee", *chambers):
             if other in by_name and other != name:
                 groups.union(by_name[name][0], by_name[other][0],
                              f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")
-
-
-_CHAMBERS = ("house", "senate", "congressional")  # "House Democrats" are the party's, in one chamber
 
 
 NEAR = 300  # characters before a description (about two sentences) in which a foreign title holder must be named
@@ -1442,8 +1381,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 continue
             target, reason = _described(mention, recent, titles, counts, context)
             # "GOP candidates" are the party's where it is named, else its country's
-            country = mention.name and (by_name.get(_COUNTRY_OF.get(mention.name, mention.name))
-                                        or by_name.get(_INSTITUTION_OF.get(mention.name, "")))
+            country = mention.name and (by_name.get(COUNTRY_OF.get(mention.name, mention.name))
+                                        or by_name.get(INSTITUTION_OF.get(mention.name, "")))
             # "Russian officials", "a U.S. official" are the country; "the next U.S. secretary", unnamed, is no one yet
             if country and (mention.head not in w.PERSON_ROLES or (target is None and (
                     mention.head in _SPEAKING_FOR or mention.head in _LEADING))):  # "the North Korean leader", untitled
@@ -1476,7 +1415,7 @@ def _government_holder(holder: int, mention, i, mentions, groups, by_name, count
     theirs = [c for c in countries.get(person, ()) if c in by_name]
     if not theirs and mention.head == "administration":
         articles = {m.article for k, m in enumerate(mentions) if groups.find(k) == person}
-        theirs = [c for c in [_outlet_country(articles, outlet_countries)] if c in by_name]
+        theirs = [c for c in [outlet_country(articles, outlet_countries)] if c in by_name]
     if len(theirs) == 1:
         country = by_name[theirs[0]][0]
         return country, i, f"“{mention.text}” is the government of {mentions[person].text}'s country"
@@ -1510,7 +1449,7 @@ class _Context(NamedTuple):
         for k in reversed(self.seen):
             if self.mentions[k].end < mention.start - NEAR:
                 break
-            if self.mentions[k].name in _COUNTRY_OF:
+            if self.mentions[k].name in COUNTRY_OF:
                 return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
         return None, ""
 
@@ -1520,7 +1459,7 @@ class _Context(NamedTuple):
         for k in reversed(self.seen):
             if self.mentions[k].end < before - NEAR:
                 return False
-            if self.groups.find(k) == root or _COUNTRY_OF.get(self.mentions[k].name) in own:
+            if self.groups.find(k) == root or COUNTRY_OF.get(self.mentions[k].name) in own:
                 return True
         return False
 
@@ -1531,22 +1470,17 @@ _QUALIFIERS = frozenset(
 _RANKS = frozenset(("deputy", "assistant", "associate"))  # below the office they qualify
 
 
-def _role_words(words: str) -> set[str]:
-    """A role's words, "then" and "ex" read as "former" ("then-FBI Director": former, fbi, director)."""
-    return {"former" if word in ("then", "ex") else word for word in name_key(words).split(" ")}
-
-
 def _qualifiers(mention: Mention) -> set[str]:
     """The words a holder's title must share: qualifiers ("special", "deputy") and, in a
     description, an institution's name ("the F.B.I. director" is not the CIA's)."""
     head = set(mention.head.split(" "))
-    words = _role_words(mention.text)
+    words = role_words(mention.text)
     wanted = {word for word in words if word in _QUALIFIERS and word not in head}
     if mention.kind == "description":
         key = name_key(" ".join(name_key(word) for word in mention.text.split(" "))).split(" ")  # "FBI's"
         for size in (3, 2, 1):
             for k in range(len(key) - size + 1):
-                if " ".join(key[k:k + size]) in _INSTITUTION_OF:
+                if " ".join(key[k:k + size]) in INSTITUTION_OF:
                     wanted.update(key[k:k + size])
     return wanted
 
@@ -1556,7 +1490,7 @@ def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[
     found: dict[int, list[set[str]]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.kind == "title":
-            found[groups.find(i)].append(_role_words(_title_words(mention)))
+            found[groups.find(i)].append(role_words(title_words(mention)))
     return found
 
 
@@ -1565,10 +1499,10 @@ def _root_countries(mentions: list[Mention], groups: _Groups) -> dict[int, set[s
     found: dict[int, set[str]] = defaultdict(set)
     for i, mention in enumerate(mentions):
         if mention.kind == "title":
-            role = _title_words(mention)
-            found[groups.find(i)].update(_countries_named(name_key(role)))
-        elif mention.name in _COUNTRY_OF and mention.kind != "description":
-            found[groups.find(i)].add(_COUNTRY_OF[mention.name])
+            role = title_words(mention)
+            found[groups.find(i)].update(countries_named(name_key(role)))
+        elif mention.name in COUNTRY_OF and mention.kind != "description":
+            found[groups.find(i)].add(COUNTRY_OF[mention.name])
     return found
 
 
@@ -1587,7 +1521,7 @@ def _described(mention, recent, titles, counts, context: _Context):
             return k, f"“{mentions[k].text}, {mention.text}”: an apposition"
     holders = titles.get(mention.head, {})
     if mention.name:  # "the French president": a holder of that title from that country
-        country = _COUNTRY_OF.get(mention.name) or _INSTITUTION_OF.get(mention.name)
+        country = COUNTRY_OF.get(mention.name) or INSTITUTION_OF.get(mention.name)
         holders = {i: n for i, n in holders.items() if country in context.countries.get(context.groups.find(i), ())}
         if not holders and mention.head in _LEADING:  # "the Syrian leader": its most titled person
             holders = {i: n for heads in titles.values() for i, n in heads.items()
@@ -1633,7 +1567,7 @@ def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
 
 
 def _display_name(group: list[Mention]) -> str:
-    names = Counter(_COUNTRY_OF.get(m.name, m.name) for m in group if m.name and m.kind != "description")
+    names = Counter(COUNTRY_OF.get(m.name, m.name) for m in group if m.name and m.kind != "description")
     countries = [name for name in names if name in {c for c, _, _ in w.COUNTRIES}]
     if countries:
         return max(countries, key=names.__getitem__)
@@ -1641,29 +1575,12 @@ def _display_name(group: list[Mention]) -> str:
     # a full name written once otherwise may be a slip ("Obstructionist Democrats" opening a quote).
     initials = {name for name in names if " " not in name}
     titled = {m.name for m in group if m.kind == "title"}
-    part = {name for name in names if name.split(" ", 1)[0] in _CHAMBERS and name.split(" ", 1)[-1] in names}
+    part = {name for name in names if name.split(" ", 1)[0] in CHAMBERS and name.split(" ", 1)[-1] in names}
     full = [name for name in names if " " in name and name not in part and (
         names[name] >= 2 or name in titled or _initials(name) in initials
         or name.split(" ")[-1] in initials or name.split(" ")[0] in initials)]
     best = max(full or [name for name in names if name not in part] or names, key=lambda n: (names[n], len(n)))
-    spelled = Counter(_spelled(m) for m in group if m.name == best and m.kind != "description")
+    spelled = Counter(name_as_written(m) for m in group if m.name == best and m.kind != "description")
     return spelled.most_common(1)[0][0] if spelled else best.title()
 
 
-def _spelled(mention: Mention) -> str:
-    """The name as the text writes it, without a title, honorific, possessive or a country after
-    it ("President Xi Jinping of China")."""
-    words = re.sub(r"['\u2019]s?$", "", mention.text).split(" ")
-    ends = [len(words)] + [k for k in range(len(words) - 1, 0, -1) if words[k] == "of"]
-    for end in ends:
-        for k in range(end):
-            if name_key(" ".join(words[k:end])) == mention.name:
-                return " ".join(words[k:end])
-    return mention.text
-
-
-def _title_words(mention: Mention) -> str:
-    """A title mention's words without the name: "President of China" of "President Xi Jinping of China"."""
-    spelled = _spelled(mention)
-    before, _, after = mention.text.partition(spelled)
-    return f"{before}{after}".strip() if spelled != mention.text else ""
