@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from framing.actor_corrections import load_corrections
 from framing.actor_names import Actor
-from framing.actors import load_corrections, referent_group, with_actors
+from framing.actors import referent_group, with_actors
 from framing.built_once import BuiltOnce
 from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity, term_counts

@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import analyse
-from framing.actors import ACTOR_CATEGORY, Corrections, discover_actors, load_corrections, parse_corrections
+from framing.actor_corrections import Corrections, load_corrections, parse_corrections
+from framing.actors import ACTOR_CATEGORY, discover_actors
 from framing.library.story_store import save_actor_corrections
 from framing.speakers import attribute
 from framing.stories import load_story

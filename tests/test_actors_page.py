@@ -4,7 +4,7 @@ import pytest
 from apptest_helpers import open_page
 
 from framing import load_story
-from framing.actors import load_corrections
+from framing.actor_corrections import load_corrections
 from framing.library.importing import make_draft
 from framing.library.story_store import create_story
 

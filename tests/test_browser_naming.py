@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from test_actors_page import ARTICLES
 
 from framing import load_story
-from framing.actors import load_corrections
+from framing.actor_corrections import load_corrections
 from framing.library.importing import make_draft
 from framing.library.story_store import create_story
 from framing.storage import USER_DATA_ENV

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from framing.actors import Corrections, load_corrections
+from framing.actor_corrections import Corrections, load_corrections
 from framing.library.story_store import save_actor_corrections
 from framing.render.charts import grid_width
 from framing.render.highlight import evidence_html, heading, names_html, paragraph, wordings_html

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from framing import Analysis, LexiconError, StoryError, analyse, load_lexicon, load_story
-from framing.actors import corrections_path
+from framing.actor_corrections import corrections_path
 from framing.built_once import BuiltOnce
 from framing.lexicon import DEFAULT_NAME, lexicon_files
 from framing.library.deleted import undo

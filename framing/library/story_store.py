@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from framing.actors import Corrections, corrections_path, corrections_yaml
+from framing.actor_corrections import Corrections, corrections_path, corrections_yaml
 from framing.library.deleted import set_aside
 from framing.library.importing import Draft, ImportResult, clean_field, fingerprint, without_repeats
 from framing.records import ARTICLE_FILES, RecordProblem
