@@ -1,0 +1,722 @@
+"""Finding the mentions of actors in an article's text, line by line: runs of capitalised names with
+their titles and honorifics, acronyms, demonyms, a headline's known names, and the descriptions
+that stand for someone ("the president", "the North Korean leader"), each a `Mention` of its kind."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from itertools import pairwise
+from typing import NamedTuple
+
+from framing import actor_words as w
+from framing.actor_names import (
+    COMPASS,
+    COUNTRY_OF,
+    DEMONYM_OF,
+    INSTITUTION_OF,
+    LINK_WORDS,
+    Mention,
+    country_named_by,
+    name_key,
+)
+from framing.resources import FUNCTION_WORDS
+from framing.tagging import tagged_words
+from framing.text import fold
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., D.N.C.
+    r"|(?:(?:al|el|bin|ibn|abu)-)?[^\W\d_][\w]*(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]\w*)*\.?['\u2019]?"
+    r"|\d[\w,.]*|[^\w\s]"
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
+_ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
+_PARTICLES = {"of", "for"}
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark of an article, at its offsets in the cleaned text."""
+
+    start: int
+    end: int
+    text: str  # without a possessive or a sentence's full stop
+    possessive: bool
+
+    @property
+    def lower(self) -> str:
+        return fold(self.text).lower().rstrip(".")
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or self.text[:3].lower() in ("al-", "el-")
+
+
+# Words of two-word country names and demonyms that name no country alone: "Korea", "Korean"
+_COUNTRY_PARTS = frozenset(
+    part for name, _, demonyms in w.COUNTRIES for key in map(name_key, (name, *demonyms)) if " " in key
+    for part in key.split(" ")[1:]
+    if part not in COUNTRY_OF and part not in DEMONYM_OF and part not in w.GEO_WORDS and part not in LINK_WORDS
+    and part not in w.ORG_HEADS)
+
+
+def _tokens(text: str) -> list[Token]:
+    found = []
+    for match in _TOKEN_RE.finditer(text):
+        token, start = match.group(), match.start()
+        possessive = bool(re.search(r"['\u2019]s?$", token)) and len(token) > 2
+        if possessive:
+            token = re.sub(r"['\u2019]s?$", "", token)
+        elif token.endswith(".") and not _keeps_full_stop(token):
+            token = token[:-1]
+        parts = token.split("-")
+        if "-" in token and token[:3].lower() not in ("al-", "el-") and all(p[:1].isupper() for p in parts) and all(
+                len(p) > 2 for p in parts) and not _within_a_name(text, start, match.end()):
+            position = start  # Trump-Russia: two names, not one
+            for part in token.split("-"):
+                found.append(Token(position, position + len(part), part, False))
+                found.append(Token(position + len(part), position + len(part) + 1, "-", False))
+                position += len(part) + 1
+            found.pop()
+            found[-1] = found[-1]._replace(possessive=possessive)
+            continue
+        found.append(Token(start, start + len(token), token, possessive))
+    return found
+
+
+def _within_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a hyphenated word stands beside another capitalised word, as a name's part does
+    ("Kim Jong-Nam", "Jean-Claude Juncker", "Alexandria Ocasio-Cortez"), not "the Trump-Russia inquiry"."""
+    before = re.search(r"[A-Z][\w.'\u2019]* $", text[max(0, start - 40):start])
+    return bool(before or re.match(r" [A-Z]", text[end:end + 2]))
+
+
+def _keeps_full_stop(token: str) -> bool:
+    bare = token[:-1].lower()
+    return bare in _ABBREVIATED or (len(bare) == 1 and bare.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare))
+
+
+def _title_case_line(tokens: list[Token]) -> bool:
+    """A headline in title case capitalises every word: no sign of a name there."""
+    worded = [t for t in tokens if t.text[:1].isalpha()]
+    long_words = [t for t in worded if len(t.text) > 3]
+    return len(worded) >= 4 and sum(t.capitalised for t in long_words) >= 0.8 * max(1, len(long_words))
+
+
+def _label_line(line: str, tokens: list[Token]) -> bool:
+    """A line of one to three words with no sentence's end: a section's name, a caption or a
+    button left in the text ("World", "Redacted"), read like a headline."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return 1 <= len(words) <= 3 and not line.rstrip().endswith((".", "!", "?", '"', "\u201d", ":", ","))
+
+
+def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[Token]]]:
+    """The mentions in an article's lines, and the tokens of its title-case lines (headlines),
+    which are read only for names found elsewhere."""
+    tags = {word.start: word.tag for word in tagged_words(text)}
+    found: list[Mention] = []
+    headlines: list[list[Token]] = []
+    offset = 0
+    for line in text.split("\n"):
+        tokens = [Token(t.start + offset, t.end + offset, t.text, t.possessive) for t in _tokens(line)]
+        if _title_case_line(tokens) or _label_line(line, tokens):
+            headlines.append(tokens)
+        else:
+            found.extend(_line_mentions(article, text, tokens, tags))
+        offset += len(line) + 1
+    return found, headlines
+
+
+def headline_mentions(article: str, text: str, tokens: list[Token], known: dict[str, bool]) -> list[Mention]:
+    """A headline's names, where every word is capitalised: the longest run of up to four words
+    that is a name the story's other lines use ("Donald Trump Warns Iran" names Trump and Iran),
+    in capitals where the body writes it so ("US", not "For Us"). Left out: a lone compass or
+    function word ("North Korean Leader Says", "Is") and a capital after a place word ("Lands In Seoul")."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        for size in (4, 3, 2, 1):
+            words = tokens[i:i + size]
+            if len(words) < size or not all(_one_space(text, a, b) for a, b in pairwise(words)):
+                continue
+            key = name_key(" ".join(t.text for t in words))
+            spelled = " ".join(t.text for t in words)
+            place = key in w.CAPITALS and i and tokens[i - 1].lower in w.PLACE_WORDS
+            if key in known and key not in COMPASS and key not in FUNCTION_WORDS and not place and (
+                    not known[key] or spelled.isupper()):
+                found.append(_mention(article, text, words[0].start, words[-1].end, "name", words, ""))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int]]:
+    """Indices of runs of capitalised tokens one space apart ("of" inside an organisation's name
+    or a title), with a sentence's first word left out unless the tagger calls it a proper noun."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    opener = -1  # a sentence's first word left out, taken back before a lone organisation head
+
+    def close():
+        while current and (tokens[current[-1]].lower in _PARTICLES or tokens[current[-1]].text == "the"):
+            current.pop()
+        taken_back = opener >= 0 and current and current[0] == opener + 1 and _one_space(
+            text, tokens[opener], tokens[current[0]])
+        if taken_back and len(current) == 1 and tokens[current[0]].lower == "party":
+            current.insert(0, opener)  # a headline's "Democratic Party files suit": not "Party"
+        elif taken_back and len(current) > 1 and tokens[current[0]].lower not in w.TITLE_WORDS and any(
+                tokens[k].lower in w.TITLE_WORDS for k in current[1:]):
+            current.insert(0, opener)  # "Homeland Security Secretary Kirstjen Nielsen" opening a sentence
+        if current:
+            runs.append(current.copy())
+        current.clear()
+
+    for i, token in enumerate(tokens):
+        last = tokens[current[-1]] if current else None
+        joined = last and (_one_space(text, last, token) or _group_possessive(text, last, token))
+        if _PARTY_AND_STATE.fullmatch(token.text) or _no_name_word(text, tokens, i):
+            close()
+            continue
+        if (token.lower in w.NOT_ACTORS and not (joined and _a_name_not_a_month(tokens, i))) or not (
+                token.capitalised or token.lower in _PARTICLES or token.text == "the"):
+            close()
+            continue
+        if token.lower in _PARTICLES or token.text == "the":
+            before = tokens[current[-1]].lower if current and joined else ""
+            inside_a_name = any(tokens[k].lower in _PARTICLES for k in current)  # "... for the Prohibition of ..."
+            if (before in w.ORG_HEADS or before in w.TITLE_WORDS or (before and inside_a_name)) if (
+                    token.text != "the") else before in _PARTICLES:
+                current.append(i)  # "Organisation for the Prohibition of Chemical Weapons"
+            else:
+                close()
+            continue
+        if not joined:
+            close()
+        function_word = token.lower in FUNCTION_WORDS or len(token.lower) < 2
+        if not current and (function_word or (
+                _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
+            opener = i if tags.get(token.start, "") in ("JJ", "NN", "NNP") and token.lower not in w.ROLE_MODIFIERS \
+                and not function_word else -1
+            continue
+        current.append(i)
+    close()
+    return _joined_by_and(text, tokens, runs)
+
+
+def _joined_by_and(text: str, tokens: list[Token], runs: list[list[int]]) -> list[list[int]]:
+    """An organisation's name with "and" in it, split in two runs: "Center for Strategic and
+    International Studies", "Department of Health and Human Services". The first part ends in one
+    word after the organisation's "of" or "for"; the second is one or two words ending in a field's
+    name (`actor_words.FIELD_WORDS`), so "Department of Justice and Congress" stays two."""
+    joined: list[list[int]] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if last and len(last) >= 3 and tokens[last[-2]].lower in _PARTICLES and tokens[last[-3]].lower in w.ORG_HEADS \
+                and text[tokens[last[-1]].end:tokens[run[0]].start] in (" and ", " & ") and len(run) <= 2 \
+                and tokens[run[-1]].lower in w.FIELD_WORDS:
+            last.extend(run)
+        else:
+            joined.append(run)
+    return joined
+
+
+def _one_space(text: str, left: Token, right: Token) -> bool:
+    return text[left.end:right.start] == " " and not left.possessive
+
+
+_PLURALS = {"people", "children", "women", "men"}
+
+
+def _group_possessive(text: str, left: Token, right: Token) -> bool:
+    """A plural's possessive inside an organisation's name: "Workers' Party", "People's Republic"."""
+    return left.possessive and right.lower in w.ORG_HEADS and (left.lower.endswith("s") or left.lower in _PLURALS) \
+        and text[left.end:right.start] in ("' ", "'s ", "\u2019 ", "\u2019s ")
+
+
+_PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # "R-Ky.", "D-N.Y.", "(D-Calif.)"
+_CONTRACTED = re.compile(r"['\u2019](m|re|ve|ll|d)$", re.IGNORECASE)  # "I'm", "We're"
+
+
+def _no_name_word(text: str, tokens: list[Token], i: int) -> bool:
+    """A capitalised word that is part of no name: a contraction ("I'm"), a hyphenated adjective
+    ("Obama-era", "Saudi-led"), a state's abbreviation after a city ("Palm Beach, Fla.") or a word
+    shouted in capitals beside another ("NO COLLUSION", "WITCH HUNT")."""
+    token = tokens[i]
+    if _CONTRACTED.search(token.text) or token.text.rsplit("-", 1)[-1] in w.COMPOUND_ENDINGS:
+        return True
+    if token.lower in w.STATE_ABBREVIATIONS and text[max(0, token.start - 2):token.start] == ", " and (
+            text[token.end:token.end + 1] == "."):
+        return True
+    shouted = [t for t in tokens[max(0, i - 1):i + 2] if t.text.isupper() and len(t.text) > 1 and t.text.isalpha()
+               and not country_named_by(t.lower)]  # "US FBI" is no shouting
+    return token in shouted and len(shouted) >= 2 and all(
+        _one_space(text, a, b) for a, b in pairwise(shouted)) and not _line_start(text, tokens[max(0, i - 1)])
+_NAMED_LIKE_MONTHS = frozenset(("may", "june", "april", "august"))
+
+
+def _a_name_not_a_month(tokens: list[Token], i: int) -> bool:
+    """"Theresa May", "Mrs. May", "Prime Minister May": a month's name after a name, honorific or
+    title and before no number is a surname ("in May", "May 5" stay months)."""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return tokens[i].lower in _NAMED_LIKE_MONTHS and tokens[i].text[0].isupper() and not after[:1].isdigit() \
+        and tokens[i - 1].capitalised
+
+
+def _line_start(text: str, token: Token) -> bool:
+    return token.start == 0 or text[token.start - 1] == "\n"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
+
+
+def _line_mentions(article: str, text: str, tokens: list[Token], tags: dict[int, str]) -> list[Mention]:
+    found: list[Mention] = []
+    used: set[int] = set()
+    starts = [t.start for t in tokens]
+    for run in _runs(text, tokens, tags):
+        mention = _government_named(article, text, tokens, run, tags) or _run_mention(article, text, tokens, run, tags)
+        if mention and mention.kind == "name":
+            mention = _government_of(article, text, tokens, run, mention)
+        if mention and mention.kind == "title":  # "President Xi Jinping of China"
+            end, country, _ = _of_what(text, tokens, run[-1], tags, "", "")
+            if country:
+                mention = replace(mention, end=end, text=text[mention.start:end])
+        if mention and found and mention.start <= found[-1].start and mention.kind == "title":
+            found.pop()  # "Pentagon spokeswoman Dana White": the institution is part of her title
+        if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
+            found.append(mention)
+            used.update(range(bisect.bisect_left(starts, mention.start), bisect.bisect_left(starts, mention.end)))
+    descriptions = _descriptions(article, text, tokens, tags, used)
+    return sorted(_outside(found, descriptions) + descriptions, key=lambda m: m.start)
+
+
+def _outside(names: list[Mention], descriptions: list[Mention]) -> list[Mention]:
+    """The names not inside a description: "White House" in "the White House chief of staff" is
+    part of how Priebus is described, not a mention of the United States of its own."""
+    starts = [d.start for d in descriptions]
+    kept = []
+    for name in names:
+        k = bisect.bisect_right(starts, name.start) - 1
+        if k < 0 or descriptions[k].end < name.end:
+            kept.append(name)
+    return kept
+
+
+_CALLED_AFTER = {"administration", "government", "regime"}
+
+
+def _government_of(article, text, tokens, run, mention: Mention) -> Mention:
+    """"the Trump administration", "the Assad regime": a government called after its head, read as
+    a description of that government (its country, in the grouping), not as the person."""
+    after = run[-1] + 1
+    if after >= len(tokens) or tokens[after].lower not in _CALLED_AFTER or tokens[run[-1]].possessive or not _adjacent(
+            text, tokens[run[-1]], tokens[after]) or mention.name in COUNTRY_OF:
+        return mention
+    first = run[0]
+    start = tokens[first - 1].start if first and tokens[first - 1].lower == "the" else mention.start
+    end = tokens[after].end
+    return Mention(article, start, end, text[start:end], "description", "", tokens[after].lower, holder=mention.name)
+
+
+def _government_named(article, text, tokens, run, tags) -> Mention | None:
+    """"The Trump Administration" capitalised into one run: the government called after the
+    surname before its last word, as `_government_of` reads it in lower case. Longer runs are
+    agencies' names ("Federal Aviation Administration", "Kurdistan Regional Government")."""
+    if len(run) != 2 or tokens[run[-1]].lower not in _CALLED_AFTER:
+        return None
+    named = _run_mention(article, text, tokens, run[:-1], tags)
+    if not named or named.kind != "name":
+        return None
+    government = _government_of(article, text, tokens, run[:-1], named)
+    return government if government is not named else None
+
+
+def _run_mention(article, text, tokens, run, tags) -> Mention | None:
+    words = [tokens[i] for i in run]
+    lowers = [t.lower for t in words]
+    if len(words) == 1 and (lowers[0] in w.TITLE_WORDS or lowers[0] in w.HONORIFICS):
+        return None  # "President" alone is a title in waiting, read with the description rules
+    if lowers[0] in w.HONORIFICS and len(words) > 1 and all(word in w.TITLE_WORDS for word in lowers[1:]):
+        return Mention(article, words[0].start, words[-1].end, text[words[0].start:words[-1].end], "description",
+                       "", _head(lowers[1:]))  # "Mr. President": the title's holder, addressed
+    if lowers[0] in w.HONORIFICS and len(words) > 1:
+        return _mention(article, text, words[0].start, words[-1].end, "honorific", words[1:], "")
+    last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
+    if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
+        last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))
+    key = name_key(" ".join(t.text for t in words))
+    person_like = last_title >= 0 or not (key in COUNTRY_OF or key in INSTITUTION_OF or lowers[-1] in w.ORG_HEADS)
+    start = _role_start(text, tokens, run[0], tags) if person_like else words[0].start  # not "chief White House"
+    if last_title >= 0 and start == words[0].start:
+        before = _demonym_before(text, tokens, run[0])  # "Japanese Prime Minister ..." opening a sentence
+        start = start if before is None else before
+    if last_title == len(words) - 1:  # all title: "Secretary of State", "Senate Minority Leader"
+        return Mention(article, start, words[-1].end, text[start:words[-1].end], "description", "",
+                       _head([t.lower for t in words]))
+    if last_title >= 0 or start < words[0].start:
+        names = words[last_title + 1:]
+        return _mention(article, text, start, words[-1].end, "title", names,
+                        _head([*_lower_words(tokens, text, start, words[0].start), *lowers[:last_title + 1]]))
+    if key in DEMONYM_OF:
+        after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
+        before_a_noun = after is not None and _adjacent(text, words[-1], after) and tags.get(
+            after.start, "").startswith("NN")
+        if key in COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
+            return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+        return None  # "North Korean" before a noun: read with the description rules
+    if _not_an_actor(key) or _describes_a_family(text, tokens, run, tags):
+        return None
+    before = tokens[run[0] - 1].lower if run[0] else ""
+    if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
+        return None  # "talks in Seoul", a dateline "WASHINGTON —": a place, not the government
+    after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
+    modifies = after is not None and _adjacent(text, words[-1], after) and not after.capitalised and tags.get(
+        after.start, "").startswith("NN")  # "the State dinner" is no organisation
+    if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the" and not modifies:
+        start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
+        return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
+    return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+
+
+def _office_end(lowers: list[str], first: int) -> int:
+    """The last word of a title's "of" object starting at `first`: a country's or institution's
+    whole name ("President of the United States"), else one word ("Secretary of State")."""
+    for size in (3, 2):
+        key = " ".join(lowers[first:first + size])
+        if first + size <= len(lowers) and (key in COUNTRY_OF or key in INSTITUTION_OF):
+            return first + size - 1
+    return min(first, len(lowers) - 1)
+
+
+_REGION_WORDS = w.GEO_WORDS | {"central", "latin"}  # before a demonym: "Central American", "Latin American"
+
+
+def _describes_a_family(text, tokens, run, tags) -> bool:
+    """A demonym or adjective before a family's noun, or the first word of a family's phrase:
+    "Central American migrants" and "Asylum seekers" opening a sentence are that family's, and
+    "Central American" or "Asylum" no actor of its own. A proper noun keeps its name ("Taliban
+    fighters", "Houthi rebels")."""
+    after = run[-1] + 1
+    last = tokens[run[-1]]
+    if after >= len(tokens) or not _adjacent(text, last, tokens[after]):
+        return False
+    noun, phrase = tokens[after].lower, f"{last.lower} {tokens[after].lower}"
+    if phrase in w.FAMILY_OF:
+        return True
+    return noun in w.FAMILY_OF and (last.lower in DEMONYM_OF or tags.get(last.start) == "JJ")
+
+
+def _not_an_actor(key: str) -> bool:
+    """A place, region, event or thing named like an actor ("Korean War", "the Middle East",
+    "ICBM"), part of a country's name alone ("the Korean border") or its plural ("the two Koreas",
+    "the Americas"): no one actor."""
+    last = key.rsplit(" ", 1)[-1]
+    plural_country = key.endswith("s") and key not in COUNTRY_OF and (
+        key[:-1] in COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
+    return last in w.NOT_ACTOR_HEADS or key in w.NOT_ACTOR_ACRONYMS or key in _COUNTRY_PARTS or plural_country or (
+        key in w.REGIONS)
+
+
+def _demonym_before(text, tokens, first: int) -> int | None:
+    """Where a demonym of one or two words right before a title begins, if there is one."""
+    for size in (2, 1):
+        if first < size:
+            continue
+        before = tokens[first - size:first]
+        joined = all(_adjacent(text, a, b) for a, b in zip(before, [*before[1:], tokens[first]], strict=True))
+        if joined and name_key(" ".join(t.text for t in before)) in DEMONYM_OF:
+            return before[0].start
+    return None
+
+
+def _mention(article, text, start, end, kind, names, head) -> Mention:
+    name = name_key(" ".join(t.text for t in names))
+    return Mention(article, start, end, text[start:end], kind, name, head or name.split(" ")[-1])
+
+
+def _head(words: list[str]) -> str:
+    """The last role word, before any "of": "Secretary of State" is a secretary, "chief of staff" a
+    chief; "Vice President" keeps its "vice"."""
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    roles = [k for k, word in enumerate(words) if word in w.PERSON_ROLES or word in w.GROUP_ROLES
+             or word in w.TITLE_WORDS]
+    if not roles:
+        return ""
+    last = roles[-1]
+    return f"vice {words[last]}" if last and words[last - 1] == "vice" else words[last]
+
+
+def _lower_words(tokens, text, start, end) -> list[str]:
+    first = bisect.bisect_left(tokens, start, key=lambda token: token.start)
+    last = bisect.bisect_left(tokens, end, key=lambda token: token.start)
+    return [t.lower for t in tokens[first:last]]
+
+
+def _role_start(text, tokens, first: int, tags) -> int:
+    """Where the role words before a name begin: "North Korean dictator Kim", "campaign manager
+    Brad Parscale", "former FBI Director James Comey"; the name's own start when there are none."""
+    i = first - 1
+    if i < 0 or not _adjacent(text, tokens[i], tokens[first]) or tokens[i].lower not in w.PERSON_ROLES:
+        return tokens[first].start
+    start = tokens[i].start
+    i -= 1
+    while i >= 0 and _adjacent(text, tokens[i], tokens[i + 1]) and not tokens[i].possessive:
+        token = tokens[i]
+        if token.capitalised and (name_key(token.text) in DEMONYM_OF or token.text.isupper() or (
+                i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in DEMONYM_OF)):
+            if i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in DEMONYM_OF:
+                i -= 1
+            start = tokens[i].start
+        elif token.lower in w.ROLE_MODIFIERS or (not token.capitalised and tags.get(token.start, "") in ("NN", "JJ")
+                                                 and token.lower not in FUNCTION_WORDS):
+            start = token.start
+        elif token.capitalised and (named := _country_run(text, tokens, i)):  # "Pentagon spokeswoman Dana White"
+            i = named[1]
+            start = tokens[i].start
+        else:
+            break
+        i -= 1
+    return start
+
+
+def _adjacent(text, left: Token, right: Token) -> bool:
+    return text[left.end:right.start] == " "
+
+
+def _plain_modifier(text, token: Token, tag: str, country: str) -> bool:
+    """A lower-case adjective or noun before a role ("the campaign manager"; only an adjective
+    before a demonym), or a sentence's capitalised first word tagged so ("Asylum seekers")."""
+    wanted = ("JJ",) if country else ("JJ", "NN")
+    if not token.capitalised:
+        return tag in wanted
+    return _sentence_start(text, token.start) and tag in (*wanted, "NNP")
+
+
+def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
+    """Descriptions not before a name: "the president", "the North Korean leader", "Russian
+    officials", "the Russians"; each keeps its head word and, where it has one, its country."""
+    found = []
+    for i, token in enumerate(tokens):
+        if i in used:
+            continue
+        word = token.lower
+        pair = name_key(f"{tokens[i - 1].text} {token.text}") if i and _adjacent(text, tokens[i - 1], token) else ""
+        if token.capitalised and token.text.endswith("s") and pair in DEMONYM_OF and i - 1 not in used:
+            start = tokens[i - 2].start if i > 1 and tokens[i - 2].lower == "the" else tokens[i - 1].start
+            found.append(Mention(article, start, token.end, text[start:token.end], "name",
+                                 name_key(DEMONYM_OF[pair]), ""))  # "North Koreans"
+            continue
+        if token.capitalised and name_key(token.text) in DEMONYM_OF and token.text.endswith("s") and (
+                i == 0 or tokens[i - 1].lower == "the" or not tokens[i - 1].capitalised):
+            start = tokens[i - 1].start if i and tokens[i - 1].lower == "the" else token.start
+            found.append(Mention(article, start, token.end, text[start:token.end], "name",
+                                 name_key(DEMONYM_OF[name_key(token.text)]), ""))
+            continue
+        phrase = f"{tokens[i - 1].lower} {word}" if i and _adjacent(text, tokens[i - 1], token) else ""
+        head = phrase if phrase in w.FAMILY_OF else word  # "asylum seekers"
+        family = w.FAMILY_OF.get(head, "")
+        is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
+            word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
+        if not is_role or (token.capitalised and not _sentence_start(text, token.start)):
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, token, tokens[i + 1]) else None
+        if following and (following.lower in w.PERSON_ROLES | w.GROUP_ROLES or following.lower in w.FAMILY_OF or (
+                family and tags.get(following.start, "").startswith("NN"))):
+            continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station" is no one
+        first = i - 1 if head != word else i
+        start, country, j, adjective_after, institution = tokens[first].start, "", first - 1, False, ""
+        while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
+            previous = tokens[j]
+            pair = name_key(f"{tokens[j - 1].text} {previous.text}") if j > 0 else ""
+            named = None if country or not previous.capitalised else _country_run(text, tokens, j)
+            if named:  # "the White House chief", "the FBI director": the name is part of the description
+                country, first_word = named
+                institution = name_key(" ".join(t.text for t in tokens[first_word:j + 1]))
+                start, j, adjective_after = tokens[first_word].start, first_word - 1, True
+            elif j in used:
+                break
+            elif previous.capitalised and pair in DEMONYM_OF:
+                country, start, j, adjective_after = DEMONYM_OF[pair], tokens[j - 1].start, j - 2, True
+            elif previous.capitalised and name_key(previous.text) in DEMONYM_OF:
+                country, start, j, adjective_after = DEMONYM_OF[name_key(previous.text)], previous.start, j - 1, True
+            elif family and previous.capitalised and (tags.get(previous.start) == "JJ" or (
+                    adjective_after and previous.lower in _REGION_WORDS)):
+                start, j, adjective_after = previous.start, j - 1, True  # "Honduran migrants", "Central American ..."
+            elif previous.lower in w.ROLE_MODIFIERS or (
+                    _plain_modifier(text, previous, tags.get(previous.start, ""), country)
+                    and previous.lower not in FUNCTION_WORDS):
+                # before a demonym only adjectives: "hawkish U.S. officials", not "the condition U.S. diplomats set"
+                start, j, adjective_after = previous.start, j - 1, False
+            else:
+                break
+        end, country, institution = _of_what(text, tokens, i, tags, country, institution)
+        j = _capitalised_in_apposition(text, tokens, j, used)
+        if j + 1 < len(tokens) and tokens[j + 1].start < start:
+            start = tokens[j + 1].start
+        determiner = tokens[j].lower if j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) else ""
+        determiner = determiner if determiner in ("the", "a", "an") else ""
+        comma = _apposition_comma(text, tokens, j if determiner else j + 1)
+        determined = determiner == "the" or (determiner in ("a", "an") and comma >= 0)  # "Tyler, a consultant,"
+        if determined:
+            start = tokens[j].start
+        owner = None if country else _country_possessor(text, tokens, j)
+        if owner:  # "Russia's ambassador to the U.S.", "Japan's defense minister": as "the Russian ambassador"
+            first_owner, country = owner
+            start, determined, comma = tokens[first_owner].start, True, _apposition_comma(text, tokens, first_owner)
+            institution = institution or name_key(" ".join(t.text for t in tokens[first_owner:j + 1]))
+        possessor, whose = _possessor(text, tokens, j, used, word), ""
+        if possessor is not None:  # "Kudlow, Mr. Trump's chief economic adviser,": "Mr. Trump" stays his
+            determined, comma, whose = True, _apposition_comma(text, tokens, possessor), name_key(tokens[j].text)
+        if not (determined or country or family):  # "migrants" needs no "the"
+            continue
+        closed = text[end:end + 1] in (",", ".", "")
+        object_of = _tag_before(tokens, tags, start) in ("IN", "TO")  # "talks with the Chinese president, Mr. X"
+        if not object_of and _a_name_follows(text, tokens, i, end, used):
+            comma = end  # "the Russian ambassador, Alexander Yakovenko,": that name's, whatever came before
+        elif determiner in ("a", "an") and comma >= 0 and _host_introduced(tokens, tags, comma):
+            comma = -1  # "After meeting Mr. Putin, a senior official said": no apposition
+        if word in w.TOPIC_ROLES:  # "a North Korea analyst" is of no country by it
+            country = institution = ""
+        named_by = institution if institution in INSTITUTION_OF else name_key(country) if country else ""
+        found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
+                             comma if closed else -1, whose=whose))
+    return found
+
+
+def _tag_before(tokens: list[Token], tags: dict[int, str], start: int) -> str:
+    """The part of speech of the token right before `start`, or ""."""
+    k = bisect.bisect_left(tokens, start, key=lambda token: token.start) - 1
+    return tags.get(tokens[k].start, "") if k >= 0 else ""
+
+
+def _host_introduced(tokens: list[Token], tags: dict[int, str], comma: int) -> bool:
+    """Whether the name ending at `comma` is the object of a preposition, a noun or an -ing verb
+    ("In a statement to Reuters,", "After meeting Mr. Putin,"; not "according to"): an opening
+    phrase, not a name an apposition follows."""
+    k = bisect.bisect_left(tokens, comma, key=lambda token: token.end)
+    while k > 0 and tokens[k - 1].capitalised and tokens[k - 1].end <= comma:
+        k -= 1
+    return k > 0 and tags.get(tokens[k - 1].start, "") in ("IN", "VBG", "NN", "NNS")
+
+
+def _country_possessor(text, tokens, j: int) -> tuple[int, str] | None:
+    """Where a country's or its institution's possessive name begins that ends at token j, before
+    a role ("Russia's ambassador", "the FBI's director"), and the country; else None."""
+    if j < 0 or j + 1 >= len(tokens) or not (tokens[j].possessive and tokens[j].capitalised):
+        return None
+    if text[tokens[j].end:tokens[j + 1].start] not in ("'s ", "\u2019s ", "' ", "\u2019 "):
+        return None
+    named = _country_run(text, tokens, j)
+    return (named[1], named[0]) if named else None
+
+
+_NOT_SOMEONE = w.ORG_HEADS | w.GEO_WORDS  # "the Post's reporter", "the North's leader"
+
+
+def _possessor(text, tokens, j: int, used: set[int], head: str) -> int | None:
+    """Where a person's name begins whose possessive determines a person's role at token j + 1
+    ("Mr. Trump's chief economic adviser"), else None. A country's or an organisation's ("North
+    Korea's leader", "Japan's government") is read as before: the name, and no description."""
+    if head not in w.PERSON_ROLES or j < 0 or j + 1 >= len(tokens) or not (
+            tokens[j].possessive and tokens[j].capitalised and j in used):
+        return None
+    if text[tokens[j].end:tokens[j + 1].start] not in ("'s ", "\u2019s ", "' ", "\u2019 "):
+        return None
+    first = j
+    while first > 0 and first - 1 in used and tokens[first - 1].capitalised and _adjacent(
+            text, tokens[first - 1], tokens[first]):
+        first -= 1
+    key = name_key(" ".join(t.text for t in tokens[first:j + 1]))
+    if key in COUNTRY_OF or key in DEMONYM_OF or key in INSTITUTION_OF or tokens[j].lower in _NOT_SOMEONE:
+        return None
+    return first
+
+
+def _capitalised_in_apposition(text, tokens, j: int, used: set[int]) -> int:
+    """Past one or two capitalised words before a role where an apposition to a name precedes
+    them ("Tyler, a Republican political consultant", not "missiles, the Houthi leader"): where
+    the apposition's determiner is, else `j`."""
+    k = j
+    while k >= 0 and j - k < 2 and tokens[k].capitalised and _adjacent(text, tokens[k], tokens[k + 1]):
+        k -= 1
+    if k == j or k < 1 or tokens[k].lower not in ("a", "an", "the") or not _adjacent(text, tokens[k], tokens[k + 1]):
+        return j
+    lead = k - 1 if tokens[k - 1].lower in _APPOSITION_LEADS else k
+    name = lead - 2 if lead >= 2 and tokens[lead - 1].text == "," else lead - 1
+    after_a_name = name >= 0 and name in used and tokens[name].capitalised
+    return k if after_a_name and _apposition_comma(text, tokens, k) >= 0 else j
+
+
+def _a_name_follows(text, tokens, head: int, end: int, used: set[int]) -> bool:
+    """Whether ", Name," or ", Name." follows a description ending at `end`: the name it stands
+    before, in apposition."""
+    if text[end:end + 2] != ", ":
+        return False
+    k = next((k for k in range(head + 1, len(tokens)) if tokens[k].start >= end + 2), len(tokens))
+    if k == len(tokens) or tokens[k].start != end + 2 or k not in used or not tokens[k].capitalised:
+        return False
+    while k + 1 < len(tokens) and k + 1 in used and _adjacent(text, tokens[k], tokens[k + 1]):
+        k += 1
+    return text[tokens[k].end:tokens[k].end + 1] in (",", ".", "")
+
+
+def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
+    """A country's or its institution's name of one to three capitalised words ending at `last`,
+    before a role ("the White House chief", "the FBI director"): the country and the first word."""
+    for size in (3, 2, 1):
+        first = last - size + 1
+        run = tokens[first:last + 1]
+        if first < 0 or not all(t.capitalised for t in run):
+            continue
+        if not all(_adjacent(text, a, b) for a, b in pairwise(run)):
+            continue
+        country = country_named_by(name_key(" ".join(t.text for t in run)))
+        if country:
+            return country, first
+    return None
+
+
+def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> tuple[int, str, str]:
+    """A role's "of", "for" or "to" phrase, kept in the description: "chief of staff", "secretary
+    of state" (one lower-case noun after "of"), "the president of Russia", "a spokeswoman for the
+    Chinese Foreign Ministry" (a country or its institution, which it then names), "ambassador to
+    the U.S." (which names where, not whose). The end of the description, its country and the
+    institution's name."""
+    end = tokens[head].end
+    after = head + 1
+    if after + 1 >= len(tokens) or tokens[after].lower not in ("of", "for", "to") or not _adjacent(
+            text, tokens[head], tokens[after]):
+        return end, country, institution
+    first = after + 1 + (tokens[after + 1].lower == "the")
+    for size in (4, 3, 2, 1):
+        run = tokens[first:first + size]
+        if len(run) == size and all(t.capitalised for t in run) and all(
+                _adjacent(text, a, b) for a, b in zip([tokens[first - 1], *run], run, strict=False)):
+            named = _country_run(text, tokens, first + size - 1)
+            if named and named[1] == first and tokens[after].lower == "to":  # "ambassador to the U.S.": not its
+                return run[-1].end, country, institution
+            if named and named[1] == first and not country:  # "a spokeswoman for the Chinese Foreign Ministry"
+                return run[-1].end, named[0], name_key(" ".join(t.text for t in run))
+    noun = tokens[after + 1]
+    if tokens[after].lower == "of" and not noun.capitalised and tags.get(noun.start, "") in ("NN", "NNS") and \
+            _adjacent(text, tokens[after], noun):
+        return noun.end, country, institution
+    return end, country, institution
+
+
+_APPOSITION_LEADS = frozenset(("then", "now", "formerly", "also"))  # "Priebus, then the chief of staff,"
+
+
+def _apposition_comma(text, tokens, first: int) -> int:
+    """Where the comma is that opens an apposition at token `first` ("Kim, the leader", "Priebus,
+    then the chief of staff"), or -1."""
+    if first < 0 or first >= len(tokens):
+        return -1
+    start = tokens[first].start
+    if first and tokens[first - 1].lower in _APPOSITION_LEADS and _adjacent(text, tokens[first - 1], tokens[first]):
+        start = tokens[first - 1].start
+    return start - 2 if text[start - 2:start] == ", " else -1
