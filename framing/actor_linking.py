@@ -1,0 +1,490 @@
+"""Which mentions are one actor (the first level of the naming table): the same name, a surname,
+an acronym, a country's other names, a party's members, and descriptions joined to the holder they
+stand for, each union kept with its reason (the rules of `framing/actors.py`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+from framing import actor_words as w
+from framing.actor_names import (
+    CHAMBERS,
+    COMPASS,
+    COUNTRY_NAMES,
+    COUNTRY_OF,
+    DEMONYM_OF,
+    INSTITUTION_OF,
+    LINK_WORDS,
+    Actor,
+    Mention,
+    countries_named,
+    name_as_written,
+    name_key,
+    outlet_country,
+    role_words,
+    title_words,
+)
+
+MIN_MENTIONS = 2
+
+
+class _Groups:
+    """Union-find over mention indices, each union kept with its reason."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+        self.reasons: dict[int, list[str]] = defaultdict(list)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, reason: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+            self.reasons[root_a].extend(self.reasons.pop(root_b, []))
+            self.reasons[root_a].append(reason)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split(" ") if word and word not in LINK_WORDS)
+
+
+_GENERATIONS = ("jr", "sr", "ii", "iii", "iv")  # after a surname; only the first two tell two people apart
+
+
+def person_like(name: str, spelled: str) -> bool:
+    """A person's full name: two words or more, no acronym ("III" is a generation, not one)."""
+    words = name.split(" ")
+    acronym = any(word.lower() not in _GENERATIONS for word in re.findall(r"\b[A-Z]{2,}\b", spelled))
+    return len(words) >= 2 and name not in COUNTRY_OF and not acronym and not any(
+        word in w.ORG_HEADS or word in w.GEO_WORDS or word in w.TITLE_WORDS or word in LINK_WORDS
+        or word in DEMONYM_OF for word in words)
+
+
+def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[Actor]:
+    """The actors the mentions of a story make, by the rules in turn, each with the reasons for its unions."""
+    groups = _Groups(len(mentions))
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        if mention.name and mention.kind != "description":
+            by_name[COUNTRY_OF.get(mention.name, mention.name)].append(i)
+    counts = Counter({name: len(members) for name, members in by_name.items()})
+    names = list(by_name)
+    people = _people(names, counts, by_name, groups, mentions)
+    shared = _shared_surnames(names, people, by_name, groups, mentions)
+    for name, members in by_name.items():  # rule 1 and rule 4
+        if name in shared:  # "Trump" of Donald and of Melania: each mention is resolved on its own
+            continue
+        for i in members[1:]:
+            reason = (f"“{mentions[i].text}” is another name of {name}" if name in {c for c, _, _ in w.COUNTRIES}
+                      and mentions[i].name != name_key(name) else f"“{mentions[i].text}” repeats the name {name}")
+            groups.union(members[0], i, reason)
+    _link_compass_names(names, by_name, groups, mentions)
+    _link_surnames(names, people, counts, by_name, groups, mentions, shared)
+    _link_acronyms(names, counts, by_name, groups, mentions)
+    _link_parties(names, by_name, groups, mentions)
+    _link_descriptions(mentions, by_name, counts, groups, people, outlet_countries)
+    return _actors(mentions, groups)
+
+
+def _link_compass_names(names, by_name, groups, mentions) -> None:
+    """Rule 4b: "the North", "the South" are the one country of the story whose name starts with
+    that word ("North Korea"), when the story names exactly one such country."""
+    for name in names:
+        if name not in COMPASS:
+            continue
+        countries = [c for c in names if c in COUNTRY_NAMES and c.lower().startswith(f"{name} ")]
+        if len(countries) == 1:
+            groups.union(by_name[countries[0]][0], by_name[name][0],
+                         f"“{mentions[by_name[name][0]].text}” is {countries[0]}, the only such country named")
+
+
+class _People(NamedTuple):
+    by_last: dict[str, list[str]]  # a last name -> the full names ending with it, most named first
+    by_first: dict[str, list[str]]
+
+
+def _people(names, counts, by_name, groups, mentions) -> _People:
+    """The full names of people, by last and first name. Spellings of one person's full name
+    ("Robert S. Mueller", "Robert Mueller"; "Bashar al-Assad", "Bashar Assad": the same first and
+    last names) are joined here."""
+    people = [name for name in names if person_like(name, name_as_written(mentions[by_name[name][0]]))]
+    by_last, by_first = defaultdict(list), defaultdict(list)
+    full_names: dict[tuple[str, str, str], str] = {}
+    for person in sorted(people, key=lambda p: (-counts[p], p)):
+        parts = [p for p in person.split(" ") if p not in _GENERATIONS and len(p) > 1]
+        if not parts:
+            continue
+        by_last[parts[-1]].append(person)
+        by_first[parts[0]].append(person)
+        if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump", "Robert S. Mueller III" is "Robert Mueller"
+            suffix = next((p for p in person.split(" ") if p in _GENERATIONS[:2]), "")
+            same = full_names.setdefault((parts[0], parts[-1], suffix), person)
+            if same != person:
+                groups.union(by_name[same][0], by_name[person][0],
+                             f"{person.title()} is {same.title()}, spelled otherwise")
+    return _People(by_last, by_first)
+
+
+def _surname_roots(name, people: _People, counts, by_name, groups) -> list[tuple[int, int]]:
+    """The people a one-word name may be (their group roots), with how often each is named."""
+    roots: Counter = Counter()
+    for candidate in people.by_last.get(name) or people.by_first.get(name) or []:
+        roots[groups.find(by_name[candidate][0])] += counts[candidate]
+    return roots.most_common()
+
+
+def _may_be_surname(name, by_name, mentions) -> bool:
+    return " " not in name and name not in COUNTRY_OF and not mentions[by_name[name][0]].text.isupper()
+
+
+def _shared_surnames(names, people: _People, by_name, groups, mentions) -> set[str]:
+    """One-word names that two people of the story share, neither named twice as often as the other."""
+    counts = Counter({name: len(members) for name, members in by_name.items()})
+    shared = set()
+    for name in names:
+        if _may_be_surname(name, by_name, mentions):
+            ranked = _surname_roots(name, people, counts, by_name, groups)
+            if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+                shared.add(name)
+    return shared
+
+
+def _link_surnames(names, people: _People, counts, by_name, groups, mentions, shared: set[str]) -> None:
+    """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts) with
+    it, when that person is named at least twice as often as any other such person. A name two
+    people share is, mention by mention, the only one of them who holds its title ("President
+    Trump"), else the one of them named in the NEAR characters before it in the same article, else
+    the one named most."""
+    for name in names:
+        if not _may_be_surname(name, by_name, mentions):
+            continue
+        ranked = _surname_roots(name, people, counts, by_name, groups)
+        if not ranked:
+            continue
+        if name not in shared:
+            groups.union(ranked[0][0], by_name[name][0],
+                         f"“{mentions[by_name[name][0]].text}” is the surname of {mentions[ranked[0][0]].text}")
+            continue
+        candidates = {root for root, _ in ranked}
+        titles = defaultdict(set)  # the title words each candidate is named with
+        for k, mention in enumerate(mentions):
+            if mention.kind == "title" and groups.find(k) in candidates:
+                titles[mention.head].add(groups.find(k))
+        for i in by_name[name]:
+            holders = titles.get(mentions[i].head, set()) if mentions[i].kind == "title" else set()
+            near = _named_just_before(i, candidates, mentions, groups)
+            if len(holders) == 1:
+                root, how = next(iter(holders)), f"the one named “{mentions[i].head}”"
+            elif near is not None:
+                root, how = near, "named just before"
+            else:
+                root, how = groups.find(ranked[0][0]), "the one of that name named most"
+            groups.union(root, i, f"“{mentions[i].text}” is {mentions[root].text}, {how}")
+
+
+def _named_just_before(i: int, roots: set[int], mentions, groups) -> int | None:
+    """The group, of `roots`, with a mention in the NEAR characters before mention i in its article."""
+    mention = mentions[i]
+    for k in range(i - 1, -1, -1):
+        earlier = mentions[k]
+        if earlier.article != mention.article or earlier.end < mention.start - NEAR:
+            return None
+        if groups.find(k) in roots:
+            return groups.find(k)
+    return None
+
+
+def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
+    """Rule 3: an acronym is the most named name of two words or more whose initials it spells."""
+    by_initials = defaultdict(list)
+    for name in names:
+        if " " in name:
+            by_initials[_initials(name)].append(name)
+    for name in names:
+        first = mentions[by_name[name][0]]
+        if " " in name or len(name) < 2 or not re.fullmatch(r"(?:[A-Z]\.?){2,}", first.text.strip("'\u2019s")):
+            continue
+        candidates = sorted(by_initials.get(name, []), key=counts.__getitem__, reverse=True)
+        if candidates:
+            groups.union(by_name[candidates[0]][0], by_name[name][0],
+                         f"“{first.text}” is the initials of {mentions[by_name[candidates[0]][0]].text}")
+
+
+def _link_parties(names, by_name, groups, mentions) -> None:
+    """Rule 8: a party's adjective, a member, its members (in a chamber too) and its national
+    committee are the party ("Democratic", "Democrat", "Democrats", "House Democrats",
+    "Democratic National Committee" -> "Democratic Party"; "Conservatives" -> "Conservative Party")."""
+    for name in names:
+        words = name.split(" ")
+        if len(words) == 2 and words[0] in CHAMBERS and words[1] in by_name and words[1].endswith("s"):
+            groups.union(by_name[words[1]][0], by_name[name][0],  # "Senate Republicans" with no "Republican Party"
+                         f"“{mentions[by_name[name][0]].text}” are {mentions[by_name[words[1]][0]].text}")
+        if len(words) != 2 or words[1] != "party":
+            continue
+        adjective = words[0]
+        stem = adjective[:-2] if adjective.endswith("ic") else adjective
+        members = (f"{stem}s", f"{adjective}s")
+        chambers = tuple(f"{chamber} {plural}" for chamber in CHAMBERS for plural in members)
+        for other in (adjective, stem, *members, f"{adjective} national committee", *chambers):
+            if other in by_name and other != name:
+                groups.union(by_name[name][0], by_name[other][0],
+                             f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")
+
+
+NEAR = 300  # characters before a description (about two sentences) in which a foreign title holder must be named
+
+
+def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people: _People,
+                       outlet_countries: dict[str, str]) -> None:
+    """Rules 5 to 7 and 9, in text order within each article."""
+    titles: dict[str, Counter] = defaultdict(Counter)  # head word -> named mention roots holding it
+    for i, mention in enumerate(mentions):
+        if mention.kind == "title" and mention.name:
+            titles[mention.head][i] += 1
+    countries = _root_countries(mentions, groups)
+    roles = _root_roles(mentions, groups)
+    home: dict[str, set[str]] = {}  # head word -> the countries of the story's main holder of that title
+    for head, holders in titles.items():
+        roots = Counter()
+        for i, count in holders.items():
+            roots[groups.find(i)] += count
+        home[head] = countries.get(roots.most_common(1)[0][0], set())
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        by_article[mention.article].append(i)
+    family_first: dict[str, int] = {}  # a label family -> its first mention in the story
+    for members in by_article.values():
+        recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
+        seen: list[int] = []  # named mentions so far in the article
+        for position, i in enumerate(members):
+            mention = mentions[i]
+            if mention.name and mention.kind != "description":
+                for head in {mention.head, mention.name.split(" ")[-1]}:
+                    recent[head].append(i)
+                seen.append(i)
+                continue
+            named_next = members[position + 1] if position + 1 < len(members) else None
+            if mention.comma == mention.end and named_next is not None and mentions[named_next].name and \
+                    mentions[named_next].kind != "description" and mentions[named_next].start == mention.end + 2:
+                groups.union(named_next, i, f"“{mention.text}, {mentions[named_next].text}”: an apposition")
+                continue
+            context = _Context(mentions, groups, countries, home, seen, roles)
+            holder = _holder_name(mention.holder, by_name, people)
+            if holder:
+                groups.union(*_government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
+                                                 countries, outlet_countries))
+                continue
+            if family := w.FAMILY_OF.get(mention.head):  # rule 9: "migrants", "illegal aliens", "the caravan"
+                first = family_first.setdefault(family, i)
+                groups.union(first, i, f"“{mention.text}” names {family.lower()}, as “{mentions[first].text}” does")
+                continue
+            target, reason = _described(mention, recent, titles, counts, context)
+            # "GOP candidates" are the party's where it is named, else its country's
+            country = mention.name and (by_name.get(COUNTRY_OF.get(mention.name, mention.name))
+                                        or by_name.get(INSTITUTION_OF.get(mention.name, "")))
+            # "Russian officials", "a U.S. official" are the country; "the next U.S. secretary", unnamed, is no one yet
+            if country and (mention.head not in w.PERSON_ROLES or (target is None and (
+                    mention.head in _SPEAKING_FOR or mention.head in _LEADING))):  # "the North Korean leader", untitled
+                target, reason = country[0], f"“{mention.text}” is said of {mentions[country[0]].text}"
+                groups.union(target, i, reason)  # the country holds no title by it: "the campaign" stays free
+                continue
+            if target is None and not mention.name and mention.head in w.GOVERNMENT_ROLES:
+                target, reason = context.nearby_country(mention)
+            if target is not None:
+                groups.union(target, i, reason)
+                recent[mention.head].append(target)
+
+
+def _holder_name(name: str, by_name, people: _People) -> str:
+    """The named person a government is called after: the name itself, else the most named full
+    name it is the surname of ("Trump administration" in a story that only says "Donald Trump")."""
+    if not name:
+        return ""
+    if name in by_name:
+        return name
+    return next(iter(people.by_last.get(name, [])), "")
+
+
+def _government_holder(holder: int, mention, i, mentions, groups, by_name, countries: dict[int, set[str]],
+                       outlet_countries: dict[str, str]) -> tuple[int, int, str]:
+    """The country of the person a government is called after, where it is named in the story:
+    the one country their titles name, else, for an administration, the one their outlets are from
+    ("the Trump administration" in American papers, not their "Maduro regime"); else the person."""
+    person = groups.find(holder)
+    theirs = [c for c in countries.get(person, ()) if c in by_name]
+    if not theirs and mention.head == "administration":
+        articles = {m.article for k, m in enumerate(mentions) if groups.find(k) == person}
+        theirs = [c for c in [outlet_country(articles, outlet_countries)] if c in by_name]
+    if len(theirs) == 1:
+        country = by_name[theirs[0]][0]
+        return country, i, f"“{mention.text}” is the government of {mentions[person].text}'s country"
+    return person, i, f"“{mention.text}” is called after {mentions[person].text}"
+
+
+class _Context(NamedTuple):
+    mentions: list[Mention]
+    groups: _Groups
+    countries: dict[int, set[str]]  # root -> countries its titles name
+    home: dict[str, set[str]]
+    seen: list[int]
+    roles: dict[int, list[set[str]]]  # root -> the words of each title it is named with
+
+    def fits(self, holder: int, mention: Mention) -> bool:
+        """Whether one of the holder's titles has every qualifier of the description and no lower
+        rank than it: "the special counsel" is not "White House counsel Don McGahn", "the deputy
+        attorney general" not "Attorney General Loretta Lynch", nor "the attorney general" the deputy."""
+        wanted = _qualifiers(mention)
+        titles = self.roles.get(self.groups.find(holder), ())
+        return not titles or any(wanted <= words and not (words & _RANKS) - wanted for words in titles)
+
+    def foreign(self, holder: int, head: str) -> bool:
+        """A holder of the title from another country than the story's main holder of it."""
+        own = self.countries.get(self.groups.find(holder), set())
+        return bool(own) and own.isdisjoint(self.home.get(head, set()))
+
+    def nearby_country(self, mention: Mention) -> tuple[int | None, str]:
+        """Rule 6b: "the regime", "the government" with no holder is the country last named in the
+        NEAR characters before it."""
+        for k in reversed(self.seen):
+            if self.mentions[k].end < mention.start - NEAR:
+                break
+            if self.mentions[k].name in COUNTRY_OF:
+                return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
+        return None, ""
+
+    def near(self, holder: int, before: int) -> bool:
+        """Whether the holder or its country is named in the NEAR characters before `before`."""
+        root, own = self.groups.find(holder), self.countries.get(self.groups.find(holder), set())
+        for k in reversed(self.seen):
+            if self.mentions[k].end < before - NEAR:
+                return False
+            if self.groups.find(k) == root or COUNTRY_OF.get(self.mentions[k].name) in own:
+                return True
+        return False
+
+
+# Words before a title's head that make it another office: "special counsel", "deputy director".
+_QUALIFIERS = frozenset(
+    "deputy assistant associate special first press national foreign prime former acting senior".split())
+_RANKS = frozenset(("deputy", "assistant", "associate"))  # below the office they qualify
+
+
+def _qualifiers(mention: Mention) -> set[str]:
+    """The words a holder's title must share: qualifiers ("special", "deputy") and, in a
+    description, an institution's name ("the F.B.I. director" is not the CIA's)."""
+    head = set(mention.head.split(" "))
+    words = role_words(mention.text)
+    wanted = {word for word in words if word in _QUALIFIERS and word not in head}
+    if mention.kind == "description":
+        key = name_key(" ".join(name_key(word) for word in mention.text.split(" "))).split(" ")  # "FBI's"
+        for size in (3, 2, 1):
+            for k in range(len(key) - size + 1):
+                if " ".join(key[k:k + size]) in INSTITUTION_OF:
+                    wanted.update(key[k:k + size])
+    return wanted
+
+
+def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[str]]]:
+    """For each group of named mentions, the words of each of its titles."""
+    found: dict[int, list[set[str]]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        if mention.kind == "title":
+            found[groups.find(i)].append(role_words(title_words(mention)))
+    return found
+
+
+def _root_countries(mentions: list[Mention], groups: _Groups) -> dict[int, set[str]]:
+    """For each group of named mentions, the countries its titles name ("Russian President ...")."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for i, mention in enumerate(mentions):
+        if mention.kind == "title":
+            role = title_words(mention)
+            found[groups.find(i)].update(countries_named(name_key(role)))
+        elif mention.name in COUNTRY_OF and mention.kind != "description":
+            found[groups.find(i)].add(COUNTRY_OF[mention.name])
+    return found
+
+
+# Person roles that speak for a country's state rather than hold one office: "a U.S. official".
+_SPEAKING_FOR = frozenset("official aide adviser advisor diplomat spokesman spokeswoman spokesperson".split())
+
+# Heads of a description that may stand for a country's leader whatever their title: "the Syrian
+# leader" is Assad, titled "President"; "the Russian ambassador" is not Putin.
+_LEADING = frozenset("leader ruler dictator strongman despot tyrant autocrat counterpart".split())
+
+
+def _described(mention, recent, titles, counts, context: _Context):
+    mentions, seen = context.mentions, context.seen
+    for k in reversed(seen[-3:] if mention.comma >= 0 else ()):  # past "Mr. Trump" in "Kudlow, Mr. Trump's adviser"
+        if mentions[k].end == mention.comma:
+            return k, f"“{mentions[k].text}, {mention.text}”: an apposition"
+    holders = titles.get(mention.head, {})
+    if mention.name:  # "the French president": a holder of that title from that country
+        country = COUNTRY_OF.get(mention.name) or INSTITUTION_OF.get(mention.name)
+        holders = {i: n for i, n in holders.items() if country in context.countries.get(context.groups.find(i), ())}
+        if not holders and mention.head in _LEADING:  # "the Syrian leader": its most titled person
+            holders = {i: n for heads in titles.values() for i, n in heads.items()
+                       if country in context.countries.get(context.groups.find(i), ())}
+    else:
+        for target in reversed(recent.get(mention.head, [])):
+            # "the president" after "Russian President Putin" in a story whose president is Trump:
+            # Putin only where he or Russia was just named
+            if context.fits(target, mention) and (
+                    not context.foreign(target, mention.head) or context.near(target, mention.start)):
+                return target, f"“{mention.text}” after “{mentions[target].text}” in the same article"
+        holders = {i: n for i, n in holders.items() if not context.foreign(i, mention.head)}
+    holders = {i: n for i, n in holders.items() if context.fits(i, mention)}
+    if holders:
+        roots = Counter()
+        for i, count in holders.items():
+            roots[context.groups.find(i)] += count
+        best = roots.most_common(1)[0][0]
+        return best, f"“{mention.text}”: the title most often held by {mentions[best].text}"
+    return None, ""
+
+
+def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
+    members: dict[int, list[Mention]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        members[groups.find(i)].append(mention)
+    actors = []
+    for root, group in members.items():
+        named = [m for m in group if m.kind != "description"]
+        family = w.FAMILY_OF.get(group[0].head, "") if not named else ""
+        if len(group) < MIN_MENTIONS or not (named or family):
+            continue
+        actors.append(Actor(_display_name(group) if named else family, tuple(group),
+                            tuple(dict.fromkeys(groups.reasons.get(root, [])))))
+    actors.sort(key=lambda a: (-len(a.mentions), a.name))
+    taken: Counter = Counter()
+    unique = []
+    for actor in actors:  # two rows of one display name would merge in the span table: tell them apart
+        taken[actor.name] += 1
+        unique.append(actor if taken[actor.name] == 1 else Actor(f"{actor.name} ({taken[actor.name]})",
+                                                                 actor.mentions, actor.reasons))
+    return unique
+
+
+def _display_name(group: list[Mention]) -> str:
+    names = Counter(COUNTRY_OF.get(m.name, m.name) for m in group if m.name and m.kind != "description")
+    countries = [name for name in names if name in {c for c, _, _ in w.COUNTRIES}]
+    if countries:
+        return max(countries, key=names.__getitem__)
+    # A full name: one written twice, or given with a title, or spelled out by an acronym in the row;
+    # a full name written once otherwise may be a slip ("Obstructionist Democrats" opening a quote).
+    initials = {name for name in names if " " not in name}
+    titled = {m.name for m in group if m.kind == "title"}
+    part = {name for name in names if name.split(" ", 1)[0] in CHAMBERS and name.split(" ", 1)[-1] in names}
+    full = [name for name in names if " " in name and name not in part and (
+        names[name] >= 2 or name in titled or _initials(name) in initials
+        or name.split(" ")[-1] in initials or name.split(" ")[0] in initials)]
+    best = max(full or [name for name in names if name not in part] or names, key=lambda n: (names[n], len(n)))
+    spelled = Counter(name_as_written(m) for m in group if m.name == best and m.kind != "description")
+    return spelled.most_common(1)[0][0] if spelled else best.title()
