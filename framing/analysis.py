@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from framing.actor_corrections import load_corrections
+from framing.actor_groups import referent_group
 from framing.actor_names import Actor
-from framing.actors import referent_group, with_actors
+from framing.actors import with_actors
 from framing.built_once import BuiltOnce
 from framing.coverage import coverage_table, unique_share
 from framing.distinctive import distinctive_terms, similarity, term_counts
@@ -83,7 +84,7 @@ class Analysis:
 
     def groups(self) -> dict[str, str]:
         """Each naming row (referent) and the group it rolls up into: the country an actor belongs
-        to (framing.actors.with_groups), a lexicon referent's by the country in its name, else itself."""
+        to (framing.actor_groups.with_groups), a lexicon referent's by the country in its name, else itself."""
         referents = self.spans.loc[self.spans["referent"] != "", "referent"].unique()
         return {referent: referent_group(referent, self.actors) for referent in referents}
 
