@@ -21,6 +21,10 @@ Mentions are grouped by rules a reader of news uses, each grouping kept with its
 7. "the Post" is the organisation named earlier whose name ends in that word ("the Washington Post").
 A row needs two mentions and one of them a name; descriptions that join no name are dropped.
 Work is linear in the text: one tokenising pass and dictionary look-ups.
+
+This module composes the steps, each in its own module: finding mentions (`actor_mentions`),
+grouping them into actors (`actor_linking`), each actor's country (`actor_groups`) and a teacher's
+corrections (`actor_corrections`); `actor_names` holds what they share.
 """
 
 from __future__ import annotations

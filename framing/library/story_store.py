@@ -176,7 +176,7 @@ def delete_story(slug: str) -> Path:
 
 
 def save_actor_corrections(story_path: str | Path, corrections: Corrections) -> Path:
-    """Write a story's corrections to its actors (`framing.actors`), whole and under the story's
+    """Write a story's corrections to its actors (`framing.actor_corrections`), whole and under the story's
     lock: beside story.yaml for the user's story, in the data folder for a bundled one."""
     path = corrections_path(story_path)
     with locked(f"story-{Path(story_path).name}"):
