@@ -297,9 +297,18 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 continue
             if target is None and not mention.name and mention.head in w.GOVERNMENT_ROLES:
                 target, reason = context.nearby_country(mention)
+            if target is None and not mention.name and mention.text.lower().startswith("the ") and (
+                    mention.head in w.STANDING_ROLES or mention.head in w.ORGANISATION_ROLES):
+                target, reason = context.subject_before(mention, people, counts)
             if target is not None:
                 groups.union(target, i, reason)
                 recent[mention.head].append(target)
+
+
+def _is_person(mention: Mention, people: _People) -> bool:
+    """A title or honorific mention, or a name that is or ends a person's full name."""
+    last = next((word for word in reversed(mention.name.split(" ")) if word not in _GENERATIONS), "")
+    return mention.kind in ("title", "honorific") or last in people.by_last
 
 
 def _holder_name(name: str, by_name, people: _People) -> str:
@@ -358,6 +367,29 @@ class _Context(NamedTuple):
             if self.mentions[k].name in COUNTRY_OF:
                 return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
         return None, ""
+
+    def subject_before(self, mention: Mention, people: _People, counts: Counter) -> tuple[int | None, str]:
+        """Rule 6c: "the suspect", "the company" with no holder of that word is the first person
+        (or, for an organisation's word, the first organisation) named in the nearest sentence
+        before it that names one, in the NEAR characters before: news names its subject, then
+        describes it ("Facebook was fined. The company said ..."). Only an actor the story names
+        twice or more is so described ("the group of people" is no one's; a city named once is
+        no organisation)."""
+        if " of " in mention.text:
+            return None, ""
+        wants_person = mention.head in w.STANDING_ROLES
+        found, sentence = None, -1
+        for k in reversed(self.seen):
+            other = self.mentions[k]
+            if other.end < mention.start - NEAR or (found is not None and other.sentence < sentence):
+                break
+            if other.sentence >= mention.sentence or _is_person(other, people) != wants_person or (
+                    other.name in COUNTRY_OF or other.name in INSTITUTION_OF or counts[other.name] < 2):
+                continue
+            found, sentence = k, other.sentence
+        if found is None:
+            return None, ""
+        return found, f"“{mention.text}” after “{self.mentions[found].text}”, the subject of the sentence before"
 
     def near(self, holder: int, before: int) -> bool:
         """Whether the holder or its country is named in the NEAR characters before `before`."""

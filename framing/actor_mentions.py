@@ -335,6 +335,8 @@ def _government_named(article, text, tokens, run, tags) -> Mention | None:
 
 
 def _run_mention(article, text, tokens, run, tags) -> Mention | None:
+    if len(run) > 1 and tokens[run[0]].text == "The":  # "The Washington Post" is "Washington Post"
+        run = run[1:]
     words = [tokens[i] for i in run]
     lowers = [t.lower for t in words]
     if len(words) == 1 and (lowers[0] in w.TITLE_WORDS or lowers[0] in w.HONORIFICS):

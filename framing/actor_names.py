@@ -4,6 +4,7 @@ and the country a name, demonym, institution or outlet stands for."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ class Mention:
     comma: int = -1  # an apposition's: where the comma after the name before it is ("Kim, the leader,")
     holder: str = ""  # the name a government is called after ("the Trump administration": "trump")
     whose: str = ""  # the name a role is given by ("Mr. Trump's chief economic adviser": "trump")
+    sentence: int = -1  # the number of its sentence in the article
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,16 @@ class Actor:
 
 
 def name_key(text: str) -> str:
-    """A name as compared: case, dots, hyphens, quotes and a possessive do not count."""
-    text = re.sub(r"['\u2019]s?$", "", fold(text).strip())
+    """A name as compared: case, accents, dots, hyphens, quotes and a possessive do not count ("Nicolás Maduro" in one paper is "Nicolas Maduro" in another)."""
+    text = re.sub(r"['\u2019]s?$", "", _without_accents(fold(text)).strip())
     text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]\.|$|\s)", "", text)  # D.N.C. -> DNC, U.S. -> US
     return " ".join(re.split(r"[\s\-]+", text.lower().replace(".", " "))).strip()
+
+
+def _without_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
 COUNTRY_OF: dict[str, str] = {}

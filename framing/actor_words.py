@@ -18,7 +18,7 @@ TITLE_WORDS = frozenset(
     commander ambassador envoy judge attorney counsel king queen prince princess emperor
     sheikh ayatollah emir sultan pope cardinal archbishop bishop rabbi imam president-elect
     spokesman spokeswoman spokesperson commissioner superintendent sheriff marshal prosecutor
-    treasurer founder supreme""".split()
+    treasurer founder supreme ceo administrator""".split()
 )
 
 # Lower-case nouns that name a person by role ("the president", "campaign manager Brad Parscale").
@@ -29,14 +29,17 @@ PERSON_ROLES = frozenset(
     adviser advisor attorney lawyer counsel general commander manager strategist aide official
     prosecutor judge nominee candidate leader-in-waiting head consultant analyst expert operative
     lobbyist economist professor scholar researcher executive activist lawmaker legislator negotiator
-    correspondent businessman businesswoman ally critic supporter confidant""".split()
+    correspondent businessman businesswoman ally critic supporter confidant ceo administrator
+    journalist columnist reporter editor publisher dissident billionaire mogul tycoon boss suspect
+    gunman shooter accuser""".split()
 )
 
 # Lower-case nouns that name an institution or a group ("the committee", "the regime").
 GROUP_ROLES = frozenset(
     """regime government administration committee party campaign agency department ministry
     council court bureau military army navy authorities officials agents forces troops diplomats
-    hackers intelligence media leadership state lawmakers delegation""".split()
+    hackers intelligence media leadership state lawmakers delegation company firm group organization
+    organisation network giant platform movement militia""".split()
 )
 
 # Last words of organisation names: such a name is never a person's ("the Justice Department").
@@ -287,9 +290,20 @@ STATE_HEADS = frozenset(
     administration command leadership cabinet""".split()
 )
 
+# Roles that, after "the" with no holder of the word named, stand for the person the sentence
+# before is about ("Nikolas Cruz was charged. The suspect ...") rather than a new person.
+STANDING_ROLES = frozenset(
+    """suspect gunman shooter accuser journalist columnist dissident billionaire mogul tycoon
+    businessman businesswoman activist nominee""".split()
+)
+
+# Words for an organisation that, after "the", stand for the one named in the sentence before
+# ("Facebook was fined. The company said ..."; "Hamas ... The militant group").
+ORGANISATION_ROLES = frozenset("company firm group organization organisation network giant platform movement militia".split())
+
 # Descriptions of a state or its government as a whole: with no holder of that word named before,
 # "the regime", "the country" is the country named just before it.
-GOVERNMENT_ROLES = frozenset("regime government authorities leadership country nation".split())
+GOVERNMENT_ROLES = frozenset("regime government authorities leadership country nation kingdom".split())
 
 # Groups that news names by what they are rather than by a name, each with the nouns (and
 # two-word phrases) that name it: the outlets' choice among them is the framing ("migrants",

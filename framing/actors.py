@@ -43,6 +43,7 @@ from framing.actor_names import DEMONYM_OF, Actor, Mention, country_named_by, na
 from framing.resources import FUNCTION_WORDS
 from framing.spans import ArticleAnalysis, with_spans
 from framing.speakers import attribute
+from framing.text import sentence_bounds, sentence_index
 
 KINDS = ("description", "title", "name", "honorific")  # the order the naming view ranks them in
 ACTOR_CATEGORY = "actors"
@@ -65,7 +66,9 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     mentions: list[Mention] = []
     for article, text in texts.items():
         titled = [m for line in headlines[article] for m in headline_mentions(article, text, line, known)]
-        mentions.extend(sorted([*body[article], *titled], key=lambda m: m.start))
+        starts = [start for start, _ in sentence_bounds(text)]
+        mentions.extend(replace(m, sentence=sentence_index(starts, m.start))
+                        for m in sorted([*body[article], *titled], key=lambda m: m.start))
     return with_groups(grouped(mentions, countries or {}), countries)
 
 

@@ -554,3 +554,30 @@ def test_a_country_after_a_titled_name_is_the_persons():
     actors = {actor.name: actor for actor in discover_actors({"a": text, "b": text}, countries)}
     assert "President Li Wei of China" in {m.text for m in actors["Li Wei"].mentions}
     assert actors["Li Wei"].group == "China"  # not the American outlets' country
+
+
+def test_accents_do_not_split_a_name_nor_a_leading_the():
+    found = rows("President Nicolás Maduro spoke in Caracas. Mr. Maduro left. She wrote for The Daily Ledger.",
+                 "President Nicolas Maduro spoke again. Maduro waved. The Daily Ledger printed it.")
+    maduro = actor_of(found, "Mr. Maduro")
+    assert {"President Nicolás Maduro", "President Nicolas Maduro", "Maduro"} <= found[maduro]
+    assert found["Daily Ledger"] == {"Daily Ledger"}
+
+
+def test_the_suspect_or_the_company_is_who_the_sentence_before_was_about():
+    found = rows("Ana Ortiz was charged on Monday. The suspect had been expelled. Ms. Ortiz said nothing.",
+                 "Ana Ortiz appeared in court. Ana Ortiz wept.",
+                 "Acme was fined by regulators. The company said it would appeal. Acme shares fell.",
+                 "Acme paid. The group of people outside cheered.",
+                 "Kent spoke. The company said it would not comment.")  # Kent, named once, is no company
+    assert "The suspect" in found["Ana Ortiz"]
+    assert "The company" in found["Acme"]
+    assert not any("The group of people" in mentions for mentions in found.values())
+    assert sum("The company" in mentions for mentions in found.values()) == 1
+
+
+def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
+    found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
+                 "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
+    assert "The kingdom" in found["Saudi Arabia"]
+    assert "Acme CEO Jane Doe" in found["Jane Doe"]
