@@ -132,10 +132,14 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
     return _People(by_last, by_first)
 
 
-def _surname_roots(name, people: _People, counts, by_name, groups) -> list[tuple[int, int]]:
-    """The people a one-word name may be (their group roots), with how often each is named."""
+def _surname_roots(name, people: _People, counts, by_name, groups, mentions) -> list[tuple[int, int]]:
+    """The people a one-word name may be (their group roots), with how often each is named; a
+    name a royal title is given is a first name ("King Salman" is not "Mohammed bin Salman",
+    "Crown Prince Mohammed" is)."""
+    royal = any(mentions[i].kind == "title" and mentions[i].head in w.ROYAL_TITLES for i in by_name[name])
     roots: Counter = Counter()
-    for candidate in people.by_last.get(name) or people.by_first.get(name) or []:
+    for candidate in (people.by_first.get(name) if royal else
+                      people.by_last.get(name) or people.by_first.get(name)) or []:
         roots[groups.find(by_name[candidate][0])] += counts[candidate]
     return roots.most_common()
 
@@ -150,7 +154,7 @@ def _shared_surnames(names, people: _People, by_name, groups, mentions) -> set[s
     shared = set()
     for name in names:
         if _may_be_surname(name, by_name, mentions):
-            ranked = _surname_roots(name, people, counts, by_name, groups)
+            ranked = _surname_roots(name, people, counts, by_name, groups, mentions)
             if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
                 shared.add(name)
     return shared
@@ -165,7 +169,7 @@ def _link_surnames(names, people: _People, counts, by_name, groups, mentions, sh
     for name in names:
         if not _may_be_surname(name, by_name, mentions):
             continue
-        ranked = _surname_roots(name, people, counts, by_name, groups)
+        ranked = _surname_roots(name, people, counts, by_name, groups, mentions)
         if not ranked:
             continue
         if name not in shared:

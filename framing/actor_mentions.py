@@ -33,6 +33,7 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 _ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
+_NAME_PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du la le van von".split())  # "Mohammed bin Salman"
 
 
 class Token(NamedTuple):
@@ -118,13 +119,25 @@ def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[
     headlines: list[list[Token]] = []
     offset = 0
     for line in text.split("\n"):
-        tokens = [Token(t.start + offset, t.end + offset, t.text, t.possessive) for t in _tokens(line)]
+        skip = _dateline_end(line)
+        tokens = [Token(t.start + offset, t.end + offset, t.text, t.possessive) for t in _tokens(line) if t.start >= skip]
         if _title_case_line(tokens) or _label_line(line, tokens):
             headlines.append(tokens)
         else:
             found.extend(_line_mentions(article, text, tokens, tags))
         offset += len(line) + 1
     return found, headlines
+
+
+_DATELINE = re.compile(r"((?:[^\W\d_a-z]|[.'\u2019 -]){3,40}?)(?:, [A-Z][\w.'\u2019 -]{0,30}?)?"
+                       r"(?: \([\w .'\u2019-]{1,30}\))?[ \t]*(?:\u2014|\u2013|--|-)\s")
+
+
+def _dateline_end(line: str) -> int:
+    """Where a dateline opening the line ends ("BOGOTÁ, Colombia —", "SAN JUAN, Puerto Rico (AP) —",
+    "WASHINGTON (Reuters) -"), or 0: its places say where the story was filed, not who acts."""
+    found = _DATELINE.match(line)
+    return found.end() if found and found.group(1).isupper() else 0
 
 
 def headline_mentions(article: str, text: str, tokens: list[Token], known: dict[str, bool]) -> list[Mention]:
@@ -160,7 +173,8 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
     opener = -1  # a sentence's first word left out, taken back before a lone organisation head
 
     def close():
-        while current and (tokens[current[-1]].lower in _PARTICLES or tokens[current[-1]].text == "the"):
+        while current and (tokens[current[-1]].lower in _PARTICLES or tokens[current[-1]].text == "the"
+                           or tokens[current[-1]].text in _NAME_PARTICLES):
             current.pop()
         taken_back = opener >= 0 and current and current[0] == opener + 1 and _one_space(
             text, tokens[opener], tokens[current[0]])
@@ -179,7 +193,10 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         if _PARTY_AND_STATE.fullmatch(token.text) or _no_name_word(text, tokens, i):
             close()
             continue
-        if (token.lower in w.NOT_ACTORS and not (joined and _a_name_not_a_month(tokens, i))) or not (
+        if token.text in _NAME_PARTICLES and joined and last.capitalised and last.lower not in w.ORG_HEADS:
+            current.append(i)  # kept only where a capitalised name follows (close() drops it otherwise)
+            continue
+        if (token.lower in w.NOT_ACTORS and not _a_name_not_a_month(tokens, i, tags, joined)) or not (
                 token.capitalised or token.lower in _PARTICLES or token.text == "the"):
             close()
             continue
@@ -256,12 +273,23 @@ def _no_name_word(text: str, tokens: list[Token], i: int) -> bool:
 _NAMED_LIKE_MONTHS = frozenset(("may", "june", "april", "august"))
 
 
-def _a_name_not_a_month(tokens: list[Token], i: int) -> bool:
+def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joined: bool) -> bool:
     """"Theresa May", "Mrs. May", "Prime Minister May": a month's name after a name, honorific or
-    title and before no number is a surname ("in May", "May 5" stay months)."""
-    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return tokens[i].lower in _NAMED_LIKE_MONTHS and tokens[i].text[0].isupper() and not after[:1].isdigit() \
-        and tokens[i - 1].capitalised
+    title and before no number is a surname, and so is one alone before a verb ("May said",
+    "May has"; "in May", "May 5" stay months)."""
+    if tokens[i].lower not in _NAMED_LIKE_MONTHS or not tokens[i].text[0].isupper():
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and after.text[:1].isdigit():
+        return False
+    if joined:
+        return tokens[i - 1].capitalised
+    before = tokens[i - 1].lower if i else ""
+    return after is not None and tags.get(after.start, "") in _VERB_TAGS and before not in _BEFORE_A_DATE
+
+
+_VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_BEFORE_A_DATE = frozenset("in on by since until till from through last next this early late mid of".split())
 
 
 def _line_start(text: str, token: Token) -> bool:
@@ -280,9 +308,9 @@ def _line_mentions(article: str, text: str, tokens: list[Token], tags: dict[int,
         mention = _government_named(article, text, tokens, run, tags) or _run_mention(article, text, tokens, run, tags)
         if mention and mention.kind == "name":
             mention = _government_of(article, text, tokens, run, mention)
-        if mention and mention.kind == "title":  # "President Xi Jinping of China"
-            end, country, _ = _of_what(text, tokens, run[-1], tags, "", "")
-            if country:
+        if mention and mention.kind == "title":  # "President Xi Jinping of China", "Senator Chuck Schumer of New York"
+            end = _of_where(text, tokens, run[-1])
+            if end:
                 mention = replace(mention, end=end, text=text[mention.start:end])
         if mention and found and mention.start <= found[-1].start and mention.kind == "title":
             found.pop()  # "Pentagon spokeswoman Dana White": the institution is part of her title
@@ -708,6 +736,21 @@ def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> t
             _adjacent(text, tokens[after], noun):
         return noun.end, country, institution
     return end, country, institution
+
+
+def _of_where(text, tokens, last: int) -> int:
+    """The end of an "of" and one to three capitalised words after a titled name, the place or
+    body the title is of ("of China", "of New York", "of the State Department"), or 0."""
+    first = last + 2
+    if first >= len(tokens) or tokens[last + 1].lower != "of" or not _adjacent(text, tokens[last], tokens[last + 1]):
+        return 0
+    first += tokens[first].lower == "the" and first + 1 < len(tokens)
+    end = first
+    while end < len(tokens) and end - first < 3 and tokens[end].capitalised and _adjacent(text, tokens[end - 1], tokens[end]):
+        end += 1
+    if end == first or (end < len(tokens) and tokens[end].capitalised and _adjacent(text, tokens[end - 1], tokens[end])):
+        return 0  # no capitalised words, or more than three: not a place's name
+    return tokens[end - 1].end
 
 
 _APPOSITION_LEADS = frozenset(("then", "now", "formerly", "also"))  # "Priebus, then the chief of staff,"

@@ -21,6 +21,9 @@ TITLE_WORDS = frozenset(
     treasurer founder supreme ceo administrator""".split()
 )
 
+# Titles given with a first name ("King Salman", "Prince Harry", "Pope Francis").
+ROYAL_TITLES = frozenset("king queen prince princess emperor empress emir sultan sheikh pope".split())
+
 # Lower-case nouns that name a person by role ("the president", "campaign manager Brad Parscale").
 PERSON_ROLES = frozenset(
     """president leader dictator premier minister secretary chancellor chairman chairwoman chair

@@ -581,3 +581,28 @@ def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
     assert "The kingdom" in found["Saudi Arabia"]
     assert "Acme CEO Jane Doe" in found["Jane Doe"]
+
+
+def test_a_month_named_person_alone_before_a_verb_is_that_person_and_in_may_stays_a_month():
+    texts = ("Prime Minister Theresa May lost the vote in May. May said she would listen. Sales in May rose.",
+             "Theresa May spoke. May has refused to quit. The vote came on May 5.")
+    actors = discover_actors({f"a{i}": text for i, text in enumerate(texts)})
+    assert [actor.name for actor in actors] == ["Theresa May"]
+    alone = [m for m in actors[0].mentions if m.text == "May"]
+    assert [texts[int(m.article[1])][m.start:m.start + 8] for m in alone] == ["May said", "May has "]
+
+
+def test_a_lower_case_particle_inside_a_name_and_a_royal_title_given_a_first_name():
+    found = rows("King Salman fired five officials. Crown Prince Mohammed bin Salman denied a role.",
+                 "Crown Prince Mohammed bin Salman, known as MBS, spoke. MBS has denied it. King Salman said nothing.",
+                 "Prince Mohammed waved.")
+    assert {"Crown Prince Mohammed bin Salman", "MBS", "Prince Mohammed"} <= found["Mohammed bin Salman"]
+    assert found["Salman"] == {"King Salman"}
+
+
+def test_a_dateline_names_no_actor_and_a_titled_name_keeps_its_of_place():
+    found = rows("BOGOTÁ, Colombia — Senator Ana Ruiz of New York, the Democratic leader, spoke. Ms. Ruiz left.",
+                 "SAN JUAN, Puerto Rico (AP) — Ana Ruiz spoke again in a long and quiet speech to the crowd.",
+                 "BOGOTÁ, Colombia — A crowd met her.", "SAN JUAN, Puerto Rico (AP) — She left.")
+    assert not any(name in found for name in ("Colombia", "San Juan", "Puerto Rico", "New York"))
+    assert {"Senator Ana Ruiz of New York", "the Democratic leader"} <= found["Ana Ruiz"]
