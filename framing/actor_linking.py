@@ -88,7 +88,7 @@ def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[A
     _link_compass_names(names, by_name, groups, mentions)
     _link_surnames(names, people, counts, by_name, groups, mentions, shared)
     _link_acronyms(names, counts, by_name, groups, mentions)
-    _link_parties(names, by_name, groups, mentions)
+    _link_parties(names, by_name, groups, mentions, people)
     _link_descriptions(mentions, by_name, counts, groups, people, outlet_countries)
     return _actors(mentions, groups)
 
@@ -221,11 +221,12 @@ def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
                          f"“{first.text}” is the initials of {mentions[by_name[candidates[0]][0]].text}")
 
 
-def _link_parties(names, by_name, groups, mentions) -> None:
+def _link_parties(names, by_name, groups, mentions, people: _People) -> None:
     """Rule 8: a party's adjective, a member, its members (in a chamber too) and its national
     committee are the party ("Democratic", "Democrat", "Democrats", "House Democrats",
     "Democratic National Committee" -> "Democratic Party"; "Conservatives" -> "Conservative Party")."""
     for name in names:
+        _link_members(name, by_name, groups, mentions, people)
         words = name.split(" ")
         if len(words) == 2 and words[0] in CHAMBERS and words[1] in by_name and words[1].endswith("s"):
             groups.union(by_name[words[1]][0], by_name[name][0],  # "Senate Republicans" with no "Republican Party"
@@ -240,6 +241,26 @@ def _link_parties(names, by_name, groups, mentions) -> None:
             if other in by_name and other != name:
                 groups.union(by_name[name][0], by_name[other][0],
                              f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")
+
+
+def _link_members(name: str, by_name, groups, mentions, people: _People) -> None:
+    """Rule 8b: a group's plural name is one actor with its member and adjective ("Democrats",
+    "Democrat", "Democratic"; "Catalans", "Catalan"; "Yellow Vests", "Yellow Vest"), with or
+    without a party's name written, and a party's nickname is the party ("GOP", "Tories"). A
+    person's name is left alone ("Adams" is not "Adam")."""
+    for nickname, adjective in w.PARTY_NICKNAMES.items():
+        if name in (f"{adjective}s", f"{adjective} party") and nickname in by_name:
+            groups.union(by_name[name][0], by_name[nickname][0],
+                         f"“{mentions[by_name[nickname][0]].text}” is what news calls {mentions[by_name[name][0]].text}")
+    if not name.endswith("s") or len(name) < 4:
+        return
+    singular = name[:-1]
+    if " " not in name and (name in people.by_last or singular in people.by_last or singular in people.by_first):
+        return
+    for member in (singular, f"{singular}ic"):  # "Democrat", "Democratic"
+        if member in by_name:
+            groups.union(by_name[name][0], by_name[member][0],
+                         f"“{mentions[by_name[member][0]].text}” is one of {mentions[by_name[name][0]].text}")
 
 
 NEAR = 300  # characters before a description (about two sentences) in which a foreign title holder must be named

@@ -27,7 +27,7 @@ from framing.text import fold
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., D.N.C.
-    r"|(?:(?:al|el|bin|ibn|abu)-)?[^\W\d_][\w]*(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]\w*)*\.?['\u2019]?"
+    r"|(?:(?:al|el|bin|ibn|abu)-)?[^\W\d_][\w]*(?:['\u2019][^\W\d_]+)*(?:-[^\W_]\w*)*\.?['\u2019]?"
     r"|\d[\w,.]*|[^\w\s]"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
@@ -375,6 +375,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if lowers[0] in w.HONORIFICS and len(words) > 1:
         return _mention(article, text, words[0].start, words[-1].end, "honorific", words[1:], "")
     last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
+    if last_title < 0 and len(words) > 1 and lowers[0] in w.PERSON_ROLES and _sentence_start(text, words[0].start):
+        last_title = 0  # "Dictator Xi Jinping has refused": a role opening the sentence
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
         last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))
     key = name_key(" ".join(t.text for t in words))
@@ -443,11 +445,11 @@ def _not_an_actor(key: str) -> bool:
     """A place, region, event or thing named like an actor ("Korean War", "the Middle East",
     "ICBM"), part of a country's name alone ("the Korean border") or its plural ("the two Koreas",
     "the Americas"): no one actor."""
-    last = key.rsplit(" ", 1)[-1]
+    first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
     plural_country = key.endswith("s") and key not in COUNTRY_OF and (
         key[:-1] in COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
     return last in w.NOT_ACTOR_HEADS or key in w.NOT_ACTOR_ACRONYMS or key in _COUNTRY_PARTS or plural_country or (
-        key in w.REGIONS)
+        key in w.REGIONS) or first in w.EVENT_FIRST_WORDS or any(char.isdigit() for char in key)
 
 
 def _demonym_before(text, tokens, first: int) -> int | None:

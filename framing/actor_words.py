@@ -21,6 +21,9 @@ TITLE_WORDS = frozenset(
     treasurer founder supreme ceo administrator""".split()
 )
 
+# What news also calls a party: the nickname -> the party's adjective.
+PARTY_NICKNAMES = {"gop": "republican", "tories": "conservative", "tory": "conservative"}
+
 # Titles given with a first name ("King Salman", "Prince Harry", "Pope Francis").
 ROYAL_TITLES = frozenset("king queen prince princess emperor empress emir sultan sheikh pope".split())
 
@@ -103,6 +106,9 @@ NOT_ACTOR_HEADS = frozenset(
     war wars games olympics summit crisis election elections accord accords agreement deal treaty act
     conference talks cup memo dossier server servers emails tweet tweets website""".split()
 )
+
+# First words of capitalised names that are events, not actors: "Hurricane Maria", "Operation Desert Storm".
+EVENT_FIRST_WORDS = frozenset("hurricane typhoon cyclone storm tropical tornado wildfire operation".split())
 
 # World regions, places rather than actors ("across the Middle East"); a continent's name alone
 # is left an actor, as news makes it one ("Europe responded").

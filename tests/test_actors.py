@@ -606,3 +606,22 @@ def test_a_dateline_names_no_actor_and_a_titled_name_keeps_its_of_place():
                  "BOGOTÁ, Colombia — A crowd met her.", "SAN JUAN, Puerto Rico (AP) — She left.")
     assert not any(name in found for name in ("Colombia", "San Juan", "Puerto Rico", "New York"))
     assert {"Senator Ana Ruiz of New York", "the Democratic leader"} <= found["Ana Ruiz"]
+
+
+def test_a_groups_plural_its_member_and_adjective_are_one_actor_and_a_nickname_is_the_party():
+    found = rows("Democrats walked out. A Democrat stayed. Democrats spoke.",
+                 "The Yellow Vests marched. Yellow Vest leaders met. The Yellow Vests left. One Yellow Vest spoke.",
+                 "Many Tories voted no. The Conservative Party split. The Conservative Party met.",
+                 "John Adams spoke. Adams left. Adam Smith wrote. Adam read. John Adams sat.")
+    assert {"Democrats", "Democrat"} <= found["Democrats"]
+    assert {"Yellow Vests", "Yellow Vest"} <= found[actor_of(found, "Yellow Vests")]
+    assert "Tories" in found["Conservative Party"]
+    assert actor_of(found, "Adams") == "John Adams" and "Adam" not in found["John Adams"]
+
+
+def test_a_role_opening_a_sentence_is_a_title_and_events_and_model_names_are_no_actors():
+    found = rows("Chinese President Xi Jinping spoke. Dictator Xi Jinping has refused. Mr. Xi left.",
+                 "Hurricane Maria hit the island. Hurricane Maria killed thousands.",
+                 "He bought an AR-15 rifle. The AR-15 was legal. An AR-15 was used.")
+    assert "Dictator Xi Jinping" in found["Xi Jinping"]
+    assert set(found) == {"Xi Jinping"}
