@@ -43,6 +43,10 @@ class _Groups:
             i = self.parent[i]
         return i
 
+    def size(self, i: int) -> int:
+        """How many mentions i's group holds: each union added one reason."""
+        return len(self.reasons.get(self.find(i), ())) + 1
+
     def union(self, a: int, b: int, reason: str) -> None:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
@@ -324,7 +328,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 target, reason = context.nearby_country(mention)
             if target is None and not mention.name and mention.text.lower().startswith("the ") and (
                     mention.head in w.STANDING_ROLES or mention.head in w.ORGANISATION_ROLES):
-                target, reason = context.subject_before(mention, people, counts)
+                target, reason = context.subject_before(mention, people)
             if target is not None:
                 groups.union(target, i, reason)
                 recent[mention.head].append(target)
@@ -393,7 +397,7 @@ class _Context(NamedTuple):
                 return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
         return None, ""
 
-    def subject_before(self, mention: Mention, people: _People, counts: Counter) -> tuple[int | None, str]:
+    def subject_before(self, mention: Mention, people: _People) -> tuple[int | None, str]:
         """Rule 6c: "the suspect", "the company" with no holder of that word is the first person
         (or, for an organisation's word, the first organisation) named in the nearest sentence
         before it that names one, in the NEAR characters before: news names its subject, then
@@ -409,7 +413,7 @@ class _Context(NamedTuple):
             if other.end < mention.start - NEAR or (found is not None and other.sentence < sentence):
                 break
             if other.sentence >= mention.sentence or _is_person(other, people) != wants_person or (
-                    other.name in COUNTRY_OF or other.name in INSTITUTION_OF or counts[other.name] < 2):
+                    other.name in COUNTRY_OF or other.name in INSTITUTION_OF or self.groups.size(k) < 2):
                 continue
             found, sentence = k, other.sentence
         if found is None:

@@ -379,6 +379,11 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         last_title = 0  # "Dictator Xi Jinping has refused": a role opening the sentence
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
         last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))
+    if lowers[-1] in w.PARTY_MEMBERS and (the := _the_before(tokens, run[0])) is not None and not (
+            _before_a_noun(text, tokens, run[-1], tags)):  # "the Republican congressmen" are no member described
+        start, end = tokens[the].start, words[-1].end  # "the California Democrat", "the ranking Republican"
+        return Mention(article, start, end, text[start:end], "description", "", lowers[-1],
+                       _apposition_comma(text, tokens, the))  # "Cummings, the senior Democrat on the panel,"
     key = name_key(" ".join(t.text for t in words))
     person_like = last_title >= 0 or not (key in COUNTRY_OF or key in INSTITUTION_OF or lowers[-1] in w.ORG_HEADS)
     start = _role_start(text, tokens, run[0], tags) if person_like else words[0].start  # not "chief White House"
@@ -411,6 +416,23 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+
+
+def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:
+    """Whether a lower-case noun or adjective follows token `last`: the token modifies it."""
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    return after is not None and _adjacent(text, tokens[last], after) and not after.capitalised and tags.get(
+        after.start, "")[:2] in ("NN", "JJ")
+
+
+def _the_before(tokens: list[Token], first: int) -> int | None:
+    """The "the" right before token `first`, or before one modifier before it ("the ranking")."""
+    for k in (first - 1, first - 2):
+        if k >= 0 and tokens[k].lower == "the":
+            return k
+        if k < 0 or not (tokens[k].lower in w.ROLE_MODIFIERS or tokens[k].lower in ("ranking", "lone")):
+            return None
+    return None
 
 
 def _office_end(lowers: list[str], first: int) -> int:
@@ -509,6 +531,9 @@ def _role_start(text, tokens, first: int, tags) -> int:
         elif token.capitalised and (named := _country_run(text, tokens, i)):  # "Pentagon spokeswoman Dana White"
             i = named[1]
             start = tokens[i].start
+        elif token.lower in w.PARTY_WORDS or (token.capitalised and _sentence_start(text, token.start) and tags.get(
+                token.start, "") == "JJ"):  # "Far-left Labour leader Jeremy Corbyn", "Senate Democratic leader"
+            start = token.start
         else:
             break
         i -= 1

@@ -21,6 +21,12 @@ TITLE_WORDS = frozenset(
     treasurer founder supreme ceo administrator""".split()
 )
 
+# Parties' names before a role are part of the role ("Labour leader Jeremy Corbyn").
+PARTY_WORDS = frozenset("democratic republican gop labour labor conservative liberal tory socialist communist".split())
+
+# A party's member, who "the" makes a person described ("the California Democrat said").
+PARTY_MEMBERS = frozenset(("democrat", "republican"))
+
 # What news also calls a party: the nickname -> the party's adjective.
 PARTY_NICKNAMES = {"gop": "republican", "tories": "conservative", "tory": "conservative"}
 
@@ -303,7 +309,7 @@ STATE_HEADS = frozenset(
 # before is about ("Nikolas Cruz was charged. The suspect ...") rather than a new person.
 STANDING_ROLES = frozenset(
     """suspect gunman shooter accuser journalist columnist dissident billionaire mogul tycoon
-    businessman businesswoman activist nominee""".split()
+    businessman businesswoman activist nominee democrat republican""".split()
 )
 
 # Words for an organisation that, after "the", stand for the one named in the sentence before

@@ -625,3 +625,19 @@ def test_a_role_opening_a_sentence_is_a_title_and_events_and_model_names_are_no_
                  "He bought an AR-15 rifle. The AR-15 was legal. An AR-15 was used.")
     assert "Dictator Xi Jinping" in found["Xi Jinping"]
     assert set(found) == {"Xi Jinping"}
+
+
+def test_a_party_and_an_adjective_opening_the_sentence_stay_in_the_title():
+    found = rows("Far-left Labour leader Jane Roe spoke. Roe left.", "Senate Democratic leader Ann Lee spoke. Lee left.",
+                 "Ann Lee and Jane Roe met.")
+    assert "Far-left Labour leader Jane Roe" in found["Jane Roe"]
+    assert "Senate Democratic leader Ann Lee" in found["Ann Lee"]
+
+
+def test_the_party_member_described_is_the_person_and_a_party_adjective_before_a_noun_is_not():
+    found = rows('House Speaker Ann Lee opposed it. "It is wrong," the California Democrat said. Lee left.',
+                 "Rep. Bo Park of Ohio, the senior Republican on the panel, spoke. Mr. Park left.",
+                 "Bo Park and Ann Lee met. The Republican lawmakers left.")
+    assert "the California Democrat" in found["Ann Lee"]
+    assert "the senior Republican" in found["Bo Park"]
+    assert not any("The Republican" in text for mentions in found.values() for text in mentions)
