@@ -117,7 +117,8 @@ class _People(NamedTuple):
 def _people(names, counts, by_name, groups, mentions) -> _People:
     """The full names of people, by last and first name. Spellings of one person's full name
     ("Robert S. Mueller", "Robert Mueller"; "Bashar al-Assad", "Bashar Assad": the same first and
-    last names) are joined here."""
+    last names; "Charles E. Grassley", "Chuck Grassley": a first name and its short form) are
+    joined here."""
     people = [name for name in names if person_like(name, name_as_written(mentions[by_name[name][0]]))]
     by_last, by_first = defaultdict(list), defaultdict(list)
     full_names: dict[tuple[str, str, str], str] = {}
@@ -129,11 +130,26 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
         by_first[parts[0]].append(person)
         if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump", "Robert S. Mueller III" is "Robert Mueller"
             suffix = next((p for p in person.split(" ") if p in _GENERATIONS[:2]), "")
-            same = full_names.setdefault((parts[0], parts[-1], suffix), person)
+            same = full_names.setdefault((w.NICKNAMES.get(parts[0], parts[0]), parts[-1], suffix), person)
             if same != person:
                 groups.union(by_name[same][0], by_name[person][0],
                              f"{person.title()} is {same.title()}, spelled otherwise")
+    _link_name_tails(people, by_name, groups)
     return _People(by_last, by_first)
+
+
+def _link_name_tails(people: list[str], by_name, groups) -> None:
+    """A person's two-word name that ends one longer full name is that person ("Blasey Ford" of
+    "Christine Blasey Ford", "Mr. Rees-Mogg" of "Jacob Rees-Mogg")."""
+    longer: dict[str, list[str]] = defaultdict(list)
+    for person in people:
+        words = person.split(" ")
+        for k in range(1, len(words) - 1):
+            longer[" ".join(words[k:])].append(person)
+    for person in people:
+        if person.count(" ") >= 1 and len(longer.get(person, ())) == 1:
+            full = longer[person][0]
+            groups.union(by_name[full][0], by_name[person][0], f"{person.title()} is the end of {full.title()}")
 
 
 def _surname_roots(name, people: _People, counts, by_name, groups, mentions) -> list[tuple[int, int]]:
@@ -433,8 +449,8 @@ class _Context(NamedTuple):
 
 # Words before a title's head that make it another office: "special counsel", "deputy director".
 _QUALIFIERS = frozenset(
-    "deputy assistant associate special first press national foreign prime former acting senior".split())
-_RANKS = frozenset(("deputy", "assistant", "associate"))  # below the office they qualify
+    "deputy assistant associate special first press national foreign prime former acting senior opposition".split())
+_RANKS = frozenset(("deputy", "assistant", "associate", "opposition"))  # another office than the one they qualify
 
 
 def _qualifiers(mention: Mention) -> set[str]:

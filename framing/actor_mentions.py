@@ -532,7 +532,7 @@ def _role_start(text, tokens, first: int, tags) -> int:
             i = named[1]
             start = tokens[i].start
         elif token.lower in w.PARTY_WORDS or (token.capitalised and _sentence_start(text, token.start) and tags.get(
-                token.start, "") == "JJ"):  # "Far-left Labour leader Jeremy Corbyn", "Senate Democratic leader"
+                token.start, "") in ("JJ", "NN")):  # "Far-left Labour leader Jeremy Corbyn", "Opposition leader"
             start = token.start
         else:
             break

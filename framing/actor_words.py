@@ -30,6 +30,20 @@ PARTY_MEMBERS = frozenset(("democrat", "republican"))
 # What news also calls a party: the nickname -> the party's adjective.
 PARTY_NICKNAMES = {"gop": "republican", "tories": "conservative", "tory": "conservative"}
 
+# Short forms of English first names, for one person written both ways ("Chuck Grassley",
+# "Charles E. Grassley"); the common pairs of US and British news.
+NICKNAMES = {short: full for full, shorts in (
+    ("charles", "chuck charlie"), ("robert", "bob bobby rob"), ("william", "bill billy will"),
+    ("michael", "mike"), ("james", "jim jimmy"), ("joseph", "joe"), ("thomas", "tom"),
+    ("richard", "dick rick"), ("edward", "ted ed"), ("anthony", "tony"), ("david", "dave"),
+    ("daniel", "dan"), ("benjamin", "ben"), ("christopher", "chris"), ("matthew", "matt"),
+    ("nicholas", "nick"), ("patrick", "pat"), ("andrew", "andy"), ("alexander", "alex"),
+    ("jeffrey", "jeff"), ("gregory", "greg"), ("ronald", "ron"), ("donald", "don"),
+    ("lawrence", "larry"), ("gerald", "jerry"), ("elizabeth", "liz beth"), ("katherine", "kate"),
+    ("susan", "sue"), ("jennifer", "jen"), ("mitchell", "mitch"), ("bernard", "bernie"),
+    ("timothy", "tim"), ("samuel", "sam"), ("john", "jack johnny"), ("stephen", "steve"),
+) for short in shorts.split()}
+
 # Titles given with a first name ("King Salman", "Prince Harry", "Pope Francis").
 ROYAL_TITLES = frozenset("king queen prince princess emperor empress emir sultan sheikh pope".split())
 

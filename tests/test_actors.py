@@ -641,3 +641,13 @@ def test_the_party_member_described_is_the_person_and_a_party_adjective_before_a
     assert "the California Democrat" in found["Ann Lee"]
     assert "the senior Republican" in found["Bo Park"]
     assert not any("The Republican" in text for mentions in found.values() for text in mentions)
+
+
+def test_a_short_first_name_a_two_word_surname_and_an_opposition_leader():
+    found = rows("Senator Charles E. Grassley spoke. Mr. Grassley left. Christine Blasey Ford testified.",
+                 "Sen. Chuck Grassley spoke. Grassley left. Blasey Ford, a psychologist, spoke. Christine Blasey Ford left.",
+                 "Opposition leader Juan Guaido defied President Nicolas Maduro. Maduro cut ties. "
+                 'The socialist leader spoke. "Get out," the leader said. Guaido left.')
+    assert {"Senator Charles E. Grassley", "Sen. Chuck Grassley"} <= found[actor_of(found, "Mr. Grassley")]
+    assert "Blasey Ford" in found["Christine Blasey Ford"]
+    assert not any(text.lower().endswith("the socialist leader") for text in found.get("Juan Guaido", ()))
