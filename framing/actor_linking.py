@@ -535,7 +535,7 @@ def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
     for root, group in members.items():
         named = [m for m in group if m.kind != "description"]
         family = w.FAMILY_OF.get(group[0].head, "") if not named else ""
-        if len(group) < MIN_MENTIONS or not (named or family):
+        if len(group) < MIN_MENTIONS or not (named or family) or _only_a_place(group):
             continue
         actors.append(Actor(_display_name(group) if named else family, tuple(group),
                             tuple(dict.fromkeys(groups.reasons.get(root, [])))))
@@ -547,6 +547,13 @@ def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
         unique.append(actor if taken[actor.name] == 1 else Actor(f"{actor.name} ({taken[actor.name]})",
                                                                  actor.mentions, actor.reasons))
     return unique
+
+
+def _only_a_place(group: list[Mention]) -> bool:
+    """A name only ever written as a place or a modifier, or in headlines ("in Istanbul", "a
+    Florida high school", "the Maria death toll"), that is no country or institution: no actor."""
+    return all(m.kind == "name" and m.placed for m in group) and not any(
+        m.name in COUNTRY_OF or m.name in INSTITUTION_OF for m in group)
 
 
 def _display_name(group: list[Mention]) -> str:

@@ -157,7 +157,8 @@ def headline_mentions(article: str, text: str, tokens: list[Token], known: dict[
             place = key in w.CAPITALS and i and tokens[i - 1].lower in w.PLACE_WORDS
             if key in known and key not in COMPASS and key not in FUNCTION_WORDS and not place and (
                     not known[key] or spelled.isupper()):
-                found.append(_mention(article, text, words[0].start, words[-1].end, "name", words, ""))
+                found.append(replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
+                                     placed=True))
                 i += size
                 break
         else:
@@ -415,7 +416,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the" and not modifies:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
-    return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
+    return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
+                   placed=before in w.PLACE_WORDS or modifies)
 
 
 def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:

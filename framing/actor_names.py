@@ -27,6 +27,7 @@ class Mention:
     holder: str = ""  # the name a government is called after ("the Trump administration": "trump")
     whose: str = ""  # the name a role is given by ("Mr. Trump's chief economic adviser": "trump")
     sentence: int = -1  # the number of its sentence in the article
+    placed: bool = False  # named as a place or a modifier ("in Istanbul", "the Florida school") or in a headline
 
 
 @dataclass(frozen=True)

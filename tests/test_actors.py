@@ -651,3 +651,11 @@ def test_a_short_first_name_a_two_word_surname_and_an_opposition_leader():
     assert {"Senator Charles E. Grassley", "Sen. Chuck Grassley"} <= found[actor_of(found, "Mr. Grassley")]
     assert "Blasey Ford" in found["Christine Blasey Ford"]
     assert not any(text.lower().endswith("the socialist leader") for text in found.get("Juan Guaido", ()))
+
+
+def test_a_name_only_written_as_a_place_or_a_modifier_is_no_actor():
+    found = rows("He died in the consulate in Ankarabad. Police in Ankarabad searched it.",
+                 "A Brookvale school was shut. Brookvale Shooter Named. The Brookvale shooting shocked the city.",
+                 "Acme fined in Ankarabad. Acme said it would pay. Acme shares fell.")
+    assert "Ankarabad" not in found and "Brookvale" not in found
+    assert "Acme" in found
