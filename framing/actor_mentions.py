@@ -417,7 +417,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
-                   placed=before in w.PLACE_WORDS or modifies)
+                   placed=before in w.PLACE_WORDS or (modifies and tags.get(after.start) == "NN" and not (
+                       after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES)))  # not "the Houthi leader"
 
 
 def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:
