@@ -441,7 +441,7 @@ def run_batch(
     writers["problems"] = TableWriter(problems_path(output))
     summary = BatchSummary()
     categories = [category.id for category in lexicon.categories]
-    terms, words = _Totals(), _Totals()
+    terms, words = _TermTotals(), _Totals()
     shown = None if progress is None else not progress
     with _engine(engine, workers, scheduler) as runner, \
             tqdm(total=total, unit=unit, unit_scale=True, disable=shown, desc="scoring", file=sys.stderr) as bar:
@@ -528,6 +528,59 @@ class _Totals:
             return None
         joined = pd.concat(self._parts)
         return joined.groupby(level=list(range(joined.index.nlevels)), sort=False).sum()
+
+
+class _TermTotals:
+    """The sum of the chunks' term counts (Series indexed by TERM_FIELDS[:-1]), kept as integer
+    codes: each level value gets an id shared by all chunks, so a chunk's entries are five arrays of
+    ids, found through its index's levels (a few hundred values) and codes, and adding chunks up is
+    one np.unique of each entry's ids as one number. `total` is the Series that concatenating the
+    chunks and grouping them by every level in order of appearance gives (pandas' way took about a
+    second of a 20,000-article run, most of it looking up every entry's level values)."""
+
+    def __init__(self):
+        self._values: list[dict] = [{} for _ in TERM_FIELDS[:-1]]  # per level: value -> id, as first met
+        self._dtypes = None  # the levels' dtypes, from the first chunk with an entry
+        self._parts: list[tuple[list[np.ndarray], np.ndarray]] = []  # (ids per level, counts)
+        self._added = False
+
+    def add(self, part: pd.Series) -> None:
+        self._added = True
+        if not len(part):
+            return
+        if self._dtypes is None:
+            self._dtypes = [level.dtype for level in part.index.levels]
+        ids = []
+        for values, level, codes in zip(self._values, part.index.levels, part.index.codes, strict=True):
+            known = np.array([values.setdefault(value, len(values)) for value in level.tolist()], dtype=np.int64)
+            ids.append(known[codes])
+        self._parts.append((ids, part.to_numpy(dtype=np.int64)))
+        if len(self._parts) >= 16:
+            self._parts = [self._summed()]
+
+    def _summed(self) -> tuple[list[np.ndarray], np.ndarray]:
+        """The parts as one, each distinct entry once with its counts summed, in order of first appearance."""
+        sizes = [len(values) for values in self._values]
+        ids = [np.concatenate(level) for level in zip(*(part_ids for part_ids, _ in self._parts), strict=True)]
+        counts = np.concatenate([part_counts for _, part_counts in self._parts])
+        present, first, inverse = np.unique(np.ravel_multi_index(ids, sizes), return_index=True, return_inverse=True)
+        by_appearance = np.argsort(first)
+        summed = np.bincount(inverse.reshape(-1), weights=counts, minlength=len(present)).astype(np.int64)
+        return list(np.unravel_index(present[by_appearance], sizes)), summed[by_appearance]
+
+    def total(self) -> pd.Series | None:
+        if not self._added:
+            return None
+        if not self._parts:  # no chunk had a hit
+            return _no_terms()
+        ids, counts = self._summed()
+        levels, codes = [], []
+        for values, level_ids, dtype in zip(self._values, ids, self._dtypes, strict=True):
+            level_codes, present = pd.factorize(level_ids)  # each level's values in order of appearance
+            levels.append(pd.Index(np.array(list(values), dtype=object)[present], dtype=dtype))
+            codes.append(level_codes)
+        index = pd.MultiIndex(levels=levels, codes=codes, names=list(TERM_FIELDS[:-1]), verify_integrity=False)
+        return pd.Series(counts, index=index, dtype="int64")
 
 
 @dataclass
