@@ -161,6 +161,8 @@ def _parquet_chunks(parquet: pq.ParquetFile, chunk_size: int, names: dict[str, s
 
 def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool) -> ChunkResult:
     """Score a chunk of (row number, record) pairs; rows that cannot be scored become RecordProblems."""
+    if isinstance(lexicon, _PoolLexicon):
+        lexicon = _pool_lexicon
     readable, problems = [], []
     for number, record in rows:
         article = _article(number, record)
@@ -443,7 +445,7 @@ def run_batch(
     categories = [category.id for category in lexicon.categories]
     terms, words = _TermTotals(), _Totals()
     shown = None if progress is None else not progress
-    with _engine(engine, workers, scheduler) as runner, \
+    with _engine(engine, workers, scheduler, lexicon) as runner, \
             tqdm(total=total, unit=unit, unit_scale=True, disable=shown, desc="scoring", file=sys.stderr) as bar:
         pending: deque[tuple[Future, Chunk]] = deque()
 
@@ -613,9 +615,21 @@ def _inline_submit(function, *args) -> Future:
     return future
 
 
-def _worker_start(parent: int) -> None:
-    """A pool worker leaves Ctrl-C and SIGTERM to the batch, which stops it, and exits at once
-    when the batch is gone however it ended (kill -9 included), rather than running on alone."""
+class _PoolLexicon:
+    """What a local pool's chunks carry in place of the run's lexicon, which each worker is given
+    once as it starts: pickling 2,000 terms for every chunk, and comparing each copy with the one
+    the worker's caches hold, cost about 10 ms a chunk."""
+
+
+_pool_lexicon: Lexicon | None = None  # in a pool worker: the run's lexicon
+
+
+def _worker_start(parent: int, lexicon: Lexicon | None = None) -> None:
+    """A pool worker keeps the run's lexicon, leaves Ctrl-C and SIGTERM to the batch, which stops
+    it, and exits at once when the batch is gone however it ended (kill -9 included), rather than
+    running on alone."""
+    global _pool_lexicon
+    _pool_lexicon = lexicon
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the terminal's whole process group
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_with, args=(parent,), name="exit-with-batch", daemon=True).start()
@@ -662,7 +676,8 @@ def _signals_held() -> Iterator[None]:
 
 
 @contextmanager
-def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator[_Engine]:
+def _engine(engine: str, workers: int | None, scheduler: str | None,
+            lexicon: Lexicon | None = None) -> Iterator[_Engine]:
     if engine not in ENGINES:
         raise BatchError(f"unknown engine {engine!r}; use {' or '.join(ENGINES)}")
     workers = workers or os.cpu_count() or 1
@@ -670,9 +685,9 @@ def _engine(engine: str, workers: int | None, scheduler: str | None) -> Iterator
         if workers == 1:
             yield _Engine(_inline_submit, 1)
             return
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(), lexicon))
         try:
-            yield _Engine(pool.submit, 2 * workers)
+            yield _Engine(pool.submit, 2 * workers, lambda value: _PoolLexicon() if value is lexicon else value)
         except BaseException:  # interrupted or failed: the chunks in flight are not waited for
             processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to stop them
             results = pool._result_queue._writer  # what workers send their scores on
