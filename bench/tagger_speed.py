@@ -12,7 +12,8 @@ prints the counts and exits 1 on any mismatch.
 `speed` compares the code in this checkout with another checkout of the project (`--before`, e.g.
 `git archive COMMIT | tar -x -C DIR`), each in its own process, alternating, `--rounds` times each:
 the tagger alone on the sentences the sense filter tags in the first chunks of the corpus; one
-500-article chunk through `score_chunk` by step (CPU, best of 3 on each of 5 chunks); and the batch
+500-article chunk through `score_chunk` by step (CPU, best of 3 on each of 5 chunks; quotations are
+`find_quotations` on the chunk's cleaned texts and sentences); and the batch
 command over the whole corpus (CPU of the command and its workers, MB of JSONL per CPU-second). The
 corpus and lexicon are bench/batch_identical.py's (`record` writes them into the workdir).
 """
@@ -48,6 +49,7 @@ from framing.batch import scoring
 from framing.lexicon import load_lexicon
 import framing.senses as senses
 import framing.tagging as tagging
+from framing.quotes import find_quotations
 from framing.spans import Layout
 
 workdir, chunk, chunks = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -73,7 +75,7 @@ def cpu(work, tries=3):
 
 tagger_s = cpu(lambda: [tagger(text) for text in stretches])
 matcher = scoring._matcher(lexicon)
-steps = {"chunk": [], "layout": [], "matcher": [], "sense filter": []}
+steps = {"chunk": [], "layout": [], "quotations": [], "matcher": [], "sense filter": []}
 for group in groups:
     articles = [a for a in (scoring._article(n, r) for n, r in group) if not isinstance(a, scoring.RecordProblem)]
     layouts = [Layout.of(article) for article in articles]
@@ -82,6 +84,7 @@ for group in groups:
     terms = matcher.term_orders[found.orders]
     steps["chunk"].append(cpu(lambda: scoring.score_chunk(group, lexicon, False)))
     steps["layout"].append(cpu(lambda: [Layout.of(article) for article in articles]))
+    steps["quotations"].append(cpu(lambda: [find_quotations(layout.text, layout.sentences) for layout in layouts]))
     steps["matcher"].append(cpu(lambda: matcher.find_arrays(texts)))
     meant = (texts, found.starts, found.ends, terms, found.bounds, lexicon)
     steps["sense filter"].append(cpu(lambda: senses.meant_mask(*meant)))
@@ -152,7 +155,9 @@ def speed(args) -> int:
             figures = measure(tree, workdir)
             print(f"round {round_number}, {name}: {figures['sentences']:,} sentences ({figures['chars']:,} chars) "
                   f"tagged in {figures['tagger_ms']:.0f} ms; chunk {figures['chunk_ms']:.0f} ms: layout (cleaning, "
-                  f"sentences, quotations) {figures['layout_ms']:.0f}, matcher {figures['matcher_ms']:.0f}, "
+                  f"sentences, quotations) {figures['layout_ms']:.0f}, "
+                  f"quotations alone {figures['quotations_ms']:.0f}, "
+                  f"matcher {figures['matcher_ms']:.0f}, "
                   f"sense filter {figures['sense filter_ms']:.0f}; load {load_average()}")
     for round_number in range(1, args.rounds + 1):
         for name, tree in trees.items():

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from framing import resources as r
 from framing.speakers import has_speech_verb
@@ -46,7 +47,14 @@ def find_quotations(text: str, sentences: list[tuple[int, int]]) -> list[Quotati
     found = _scan_quotations(text)
     found.sort(key=lambda q: q.start)
     context = _Context(text, found, sentences)
-    return [q for q in (_classified(q, context) for q in found) if q is not None]
+    classified = [_classified(q, place, context) for place, q in enumerate(found)]
+    if context.repeats:  # short quotes whose flag waits on whether a longer quotation repeats them
+        longest = context.longest_quotations_with()
+        for place, phrase in context.repeats:
+            quote = classified[place]
+            if longest.get(phrase, 0) <= quote.end - quote.start:
+                classified[place] = Quotation(quote.start, quote.end, quote.mark, quote.closed, quote.nested, True)
+    return [q for q in classified if q is not None]
 
 
 def quote_regions(quotations: list[Quotation]) -> list[tuple[int, int]]:
@@ -88,8 +96,6 @@ def _scan_quotations(text: str) -> list[Quotation]:
             paragraph_end = text.find("\n", i)
             if paragraph_end < 0:
                 paragraph_end = len(text)
-        before = text[i - 1] if i and text[i - 1] != "\n" else " "  # a paragraph starts after a space
-        after = text[i + 1] if i + 1 < paragraph_end else " "
         if char in _DOUBLE:
             double_open = doubles > 0
             closes = char in r.DOUBLE_CLOSERS or (char == '"' and double_open)
@@ -98,12 +104,14 @@ def _scan_quotations(text: str) -> list[Quotation]:
                     mark, start = stack.pop()
                     if mark == "double":
                         doubles -= 1
-                        found.append(Quotation(start, i + 1, "double", True, nested=bool(stack)))
+                        found.append(Quotation(start, i + 1, "double", True, bool(stack)))
                         break
             elif not closes and not double_open:
                 stack.append(("double", i))
                 doubles += 1
         elif char in _SINGLE:
+            before = text[i - 1] if i and text[i - 1] != "\n" else " "  # a paragraph starts after a space
+            after = text[i + 1] if i + 1 < paragraph_end else " "
             if before.isalnum() and after.isalnum():
                 continue  # an apostrophe: don't, Syria's
             single_open = bool(stack) and stack[-1][0] == "single"
@@ -112,7 +120,7 @@ def _scan_quotations(text: str) -> list[Quotation]:
                 stack.append(("single", i))
             elif single_open and not before.isspace():
                 _, start = stack.pop()
-                found.append(Quotation(start, i + 1, "single", True, nested=bool(stack)))
+                found.append(Quotation(start, i + 1, "single", True, bool(stack)))
     _left_open(stack, paragraph_end, found)
     return found
 
@@ -128,12 +136,17 @@ class _Context:
 
     def __init__(self, text: str, quotations: list[Quotation], sentences: list[tuple[int, int]]):
         self.text = text
+        self.quotations = quotations
         self.sentences = sentences
         self.starts = [start for start, _ in sentences]
-        self.outside_quotes = blank_out(text, [(q.start, q.end) for q in quotations])
         self.top_level = [q for q in quotations if not q.nested]
         self._attributed: dict[tuple[int, int], bool] = {}
-        self._longest_with: dict[str, int] | None = None
+        self.repeats: list[tuple[int, str]] = []  # (place in the quotations, words): see longest_quotations_with
+
+    @cached_property
+    def outside_quotes(self) -> str:
+        """The text with every quotation blanked out: made only for an article with a short quote to test."""
+        return blank_out(self.text, [(q.start, q.end) for q in self.quotations])
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return self.sentences[sentence_index(self.starts, offset)] if self.sentences else (offset, offset)
@@ -145,19 +158,31 @@ class _Context:
             self._attributed[sentence] = _attributed_to_a_source(self.outside_quotes[sentence[0]:sentence[1]])
         return self._attributed[sentence]
 
-    def longest_quotation_with(self, phrase: str) -> int:
-        """The length of the longest top-level quotation holding this run of up to
-        SCARE_QUOTE_MAX_WORDS words (0 for none), from one pass over every quotation's words."""
-        if self._longest_with is None:
-            self._longest_with = {}
-            for quote in self.top_level:
-                length, quoted = quote.end - quote.start, words(self.text[quote.start:quote.end])
-                for size in range(1, r.SCARE_QUOTE_MAX_WORDS + 1):
-                    for first in range(len(quoted) - size + 1):
-                        key = " ".join(quoted[first:first + size])
-                        if self._longest_with.get(key, 0) < length:
-                            self._longest_with[key] = length
-        return self._longest_with.get(phrase, 0)
+    def longest_quotations_with(self) -> dict[str, int]:
+        """For each phrase of `repeats` (up to SCARE_QUOTE_MAX_WORDS words, joined by spaces), the
+        length of the longest top-level quotation whose words hold it in a row; a phrase none holds
+        is left out. One pass over every quotation's words, joining words only where a phrase's
+        first word stands, so the work grows with the quotations' words, not with their runs."""
+        sizes: dict[str, set[int]] = {}  # first word: the numbers of words of the phrases it opens
+        for _, phrase in self.repeats:
+            if phrase:
+                first, *rest = phrase.split(" ")
+                sizes.setdefault(first, set()).add(len(rest) + 1)
+        wanted = {phrase for _, phrase in self.repeats}
+        shortest = min(self.quotations[place].end - self.quotations[place].start for place, _ in self.repeats)
+        longest: dict[str, int] = {}
+        for quote in self.top_level:
+            length = quote.end - quote.start
+            if length <= shortest:  # holding a phrase or not, it is no longer than any quote that asks
+                continue
+            quoted = words(self.text[quote.start:quote.end])
+            for at in [at for at, word in enumerate(quoted) if word in sizes]:
+                for size in sizes[quoted[at]]:
+                    if at + size <= len(quoted):
+                        phrase = " ".join(quoted[at:at + size])
+                        if phrase in wanted and longest.get(phrase, 0) < length:
+                            longest[phrase] = length
+        return longest
 
 
 # --- Classification: a quotation, a scare quote, or a stretch between mis-paired marks ---------------
@@ -178,13 +203,13 @@ _SOURCE_ATTRIBUTION_RE = re.compile(
 )
 
 
-def _classified(quote: Quotation, context: _Context) -> Quotation | None:
+def _classified(quote: Quotation, place: int, context: _Context) -> Quotation | None:
     """The quotation with its scare flag set; None for the stretch between two marks that do
     not pair (an opening mark before a space, a closing one after a space: `" he tweeted. "`),
     which is neither someone's words nor the writer's distancing."""
     if quote.closed and not quote.nested and _mispaired(quote, context.text):
         return None
-    return _with_scare_flag(quote, context)
+    return _with_scare_flag(quote, place, context)
 
 
 def _mispaired(quote: Quotation, text: str) -> bool:
@@ -200,20 +225,25 @@ def _attributed_to_a_source(outside_quotes: str) -> bool:
     return has_speech_verb(outside_quotes) or bool(_SOURCE_ATTRIBUTION_RE.search(outside_quotes))
 
 
-def _with_scare_flag(quote: Quotation, context: _Context) -> Quotation:
+def _with_scare_flag(quote: Quotation, place: int, context: _Context) -> Quotation:
+    """The quotation, marked scare when it is one. A short quote outside an attributed sentence
+    is one unless a longer quotation repeats it: that test waits in `context.repeats`."""
     if quote.nested or not quote.closed:
         return quote
     inner_start, inner_end = quote.inner
+    if has_more_words_than(context.text[inner_start:inner_end], r.SCARE_QUOTE_MAX_WORDS):
+        return quote  # the common case first: stripping spaces and stops around it changes no word
     inner = context.text[inner_start:inner_end].strip().rstrip(".,;:!?")
-    if not inner or has_more_words_than(inner, r.SCARE_QUOTE_MAX_WORDS) or re.search(r"[.!?]\s", inner):
+    if not inner or _SENTENCE_BREAK_RE.search(inner):
         return quote
     sentence_start, sentence_end = context.sentence_of(quote.start)
-    before = context.text[max(0, quote.start - 40) : quote.start]
     if sentence_start == quote.start:  # a quoted sentence of its own is someone's words
-        scare = False
-    elif r.SCARE_MARKERS_RE.search(before):
-        scare = True
-    else:
-        scare = (not context.attributed((sentence_start, sentence_end))
-                 and context.longest_quotation_with(" ".join(words(inner))) <= quote.end - quote.start)
-    return Quotation(quote.start, quote.end, quote.mark, quote.closed, quote.nested, scare)
+        return quote
+    if r.SCARE_MARKERS_RE.search(context.text[max(0, quote.start - 40) : quote.start]):
+        return Quotation(quote.start, quote.end, quote.mark, quote.closed, quote.nested, True)
+    if not context.attributed((sentence_start, sentence_end)):
+        context.repeats.append((place, " ".join(words(inner))))
+    return quote
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")

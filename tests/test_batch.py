@@ -5,6 +5,7 @@ import csv
 import dataclasses
 import errno
 import json
+import pickle
 import tracemalloc
 
 import pandas as pd
@@ -14,7 +15,7 @@ import pytest
 from conftest import load_bench
 
 from framing import analyse
-from framing.batch.scoring import BatchError, read_chunks, run_batch, sibling
+from framing.batch.scoring import BatchError, _engine, _TermTotals, read_chunks, run_batch, score_chunk, sibling
 from framing.cli import main
 from framing.lexicon import parse_lexicon
 from framing.quotes import VoiceIndex
@@ -223,6 +224,37 @@ def test_engines_give_identical_outputs(tmp_path, default_lexicon, generated):
     for name in ("pool", "dask"):
         for ours, reference in zip(outputs[name], outputs["inline"], strict=True):
             pd.testing.assert_frame_equal(ours, reference)
+
+
+def test_a_local_pools_chunks_carry_no_lexicon_and_score_as_in_this_process(default_lexicon, bundled_rows):
+    rows = list(enumerate(bundled_rows, 1))
+    with _engine("local", 2, None, default_lexicon) as runner:
+        shared = runner.share(default_lexicon)
+        pooled = runner.submit(score_chunk, rows, shared, True).result()
+    assert len(pickle.dumps(shared)) < 100 < len(pickle.dumps(default_lexicon))
+    here = score_chunk(rows, default_lexicon, True)
+    pd.testing.assert_frame_equal(pooled.scores, here.scores)
+    pd.testing.assert_frame_equal(pooled.spans, here.spans)
+
+
+def test_term_totals_are_the_chunks_concatenated_and_grouped_in_order_of_appearance():
+    names = ["outlet", "month", "category", "voice", "term"]
+
+    def part(entries):
+        index = pd.MultiIndex.from_tuples([key for key, _ in entries], names=names)
+        index = index.set_levels([level.astype("str") for level in index.levels])
+        return pd.Series([count for _, count in entries], index=index, dtype="int64")
+
+    a = part([(("B", "2015-02", "fear", "quote", "threat"), 2), (("A", "", "label", "narrator", "regime"), 1)])
+    b = part([(("A", "", "label", "narrator", "regime"), 4), (("C", "2015-01", "fear", "narrator", "threat"), 3)])
+    parts = [a, b, a.iloc[:0], b] * 6  # eighteen with entries: the totals are folded after sixteen
+    totals = _TermTotals()
+    for chunk in parts:
+        totals.add(chunk)
+    expected = pd.concat(parts).groupby(level=list(range(5)), sort=False).sum()
+    pd.testing.assert_series_equal(totals.total(), expected, check_index_type=True)
+    assert [list(level) for level in totals.total().index.levels] == [list(level) for level in expected.index.levels]
+    assert totals.total().tolist() == [12, 54, 36]  # B threat 2 x 6, A regime (1 + 4 + 4) x 6, C threat 3 x 2 x 6
 
 
 def test_memory_does_not_grow_with_the_corpus(tmp_path, default_lexicon):

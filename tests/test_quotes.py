@@ -44,6 +44,12 @@ def test_a_short_quote_repeating_a_longer_one_is_a_partial_quotation():
     assert quotes(text)[0][2] is False
 
 
+def test_a_short_quote_is_scare_unless_a_longer_quotation_repeats_its_words():
+    text = 'Aid reached "rebels" in May.\nAid reached "the rebels" in June.\nAid reached "moderate" groups.'
+    assert [(quoted, scare) for quoted, _, scare, _ in quotes(text)] == [
+        ('"rebels"', False), ('"the rebels"', True), ('"moderate"', True)]
+
+
 def test_voice_and_scare_flag_reach_the_span_table():
     story = make_story(("Outlet", "Jets hit ‘terrorist targets’. “The terrorists are everywhere,” the minister said."))
     lexicon = make_lexicon(distancing=["alleged"], label=["terrorist*"])
