@@ -585,8 +585,11 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, token, tokens[i + 1]) else None
         if following and (following.lower in w.PERSON_ROLES | w.GROUP_ROLES or following.lower in w.FAMILY_OF or (
-                family and tags.get(following.start, "").startswith("NN"))):
-            continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station" is no one
+                family and tags.get(following.start, "").startswith("NN")) or (
+                (word in w.ORGANISATION_ROLES or word == "committee") and not following.capitalised
+                and tags.get(following.start, "") == "NN")):
+            continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station",
+            # "the committee hearing", "the company website": a noun it modifies is no one
         first = i - 1 if head != word else i
         start, country, j, adjective_after, institution = tokens[first].start, "", first - 1, False, ""
         while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:

@@ -659,3 +659,10 @@ def test_a_name_only_written_as_a_place_or_a_modifier_is_no_actor():
                  "Acme fined in Ankarabad. Acme said it would pay. Acme shares fell.")
     assert "Ankarabad" not in found and "Brookvale" not in found
     assert "Acme" in found
+
+
+def test_an_organisations_word_before_a_noun_it_modifies_describes_no_one():
+    found = rows("He testified before a joint Senate committee hearing. Americans watched. Americans voted.",
+                 "Acme was fined. The company website was down. Acme left.")
+    assert "joint Senate committee" not in found.get("United States", set())
+    assert not any("The company" in mentions for mentions in found.values())
