@@ -139,15 +139,29 @@ def with_actors(documents: tuple[ArticleAnalysis, ...],
     for doc in documents:
         spans = [span._replace(referent="") if k in blanked[doc.article.id] else span
                  for k, span in enumerate(doc.spans)]
-        mentions = sorted((m.start, m.end, actor.name) for actor in actors for m in actor.mentions
-                           if m.article == doc.article.id)
         attributions, quote_attributions = attribute(doc.text, list(doc.sentences), list(doc.quote_regions),
-                                                     _actor_lookup(mentions))
+                                                     _actor_lookup(_speaking_mentions(actors, doc.article.id)))
         bare = replace(doc, attributions=tuple(attributions), quote_attributions=tuple(quote_attributions), spans=())
         added = [(span.start, span.end, span.term, span.category, span.referent) for span in spans]
         added += [(m.start, m.end, m.kind, ACTOR_CATEGORY, referent[actor.name]) for m, actor in kept[doc.article.id]]
         updated.append(with_spans(bare, added))
     return tuple(updated), actors
+
+
+def _speaking_mentions(actors: list[Actor], article: str) -> list[tuple[int, int, str]]:
+    """An article's mentions, (start, end, actor), that may name a speaker: a description ("the
+    adviser said") only once its actor has been named in the article, as readers resolve it; one
+    given by the story-wide fallback of rule 6 is left to the speaker rules' own."""
+    found = sorted((m.start, m.end, m.kind, actor.name) for actor in actors for m in actor.mentions
+                   if m.article == article)
+    named: set[str] = set()
+    kept = []
+    for start, end, kind, name in found:
+        if kind != "description":
+            named.add(name)
+        if kind != "description" or name in named:
+            kept.append((start, end, name))
+    return kept
 
 
 def _actor_lookup(mentions: list[tuple[int, int, str]]):

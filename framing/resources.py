@@ -81,9 +81,15 @@ READER_ADDRESS_RE = re.compile(
     r"\b(you|your|yours)\b|^\W*(get|escape|join|read|try|enjoy|discover|stay|never\s+miss|don't\s+miss)\b",
     re.IGNORECASE,
 )
+# A credit ("Photo: AFP", "©") or a picture's position mark ("(L)", "(2nd R)", "(left)"). A lone
+# "(R)" is also a US party label ("Gov. Rick Scott (R), an NRA favorite, agreed"), as "(D)", "(I)"
+# and "(R-Ky.)" are: it marks a caption only before the present tense or participle captions are
+# written in ("Assad (R) giving an interview", "Zarif (R) meets Lavrov"), never before "is", "has",
+# "was", "says" or "does", which prose uses as much.
 CAPTION_RE = re.compile(
     r"(\b(credit|photo(graph)?|image|picture|file\s+photo|source)\s*:|©|"
-    r"\((\d(st|nd|rd|th)\s+)?(l|r|c|l-r|r-l|left|right|centre|center|top|bottom)\))",
+    r"\((\d(st|nd|rd|th)\s+)?(l|c|l-r|r-l|left|right|centre|center|top|bottom)\)|\(\d(st|nd|rd|th)\s+r\)|"
+    r"\(r\)\s+(?!(is|has|was|says|does)\b)([a-z]+(ing|s)|with)\b)",
     re.IGNORECASE,
 )
 CAPTION_MARKS = (":", "\u00a9", "(")  # every CAPTION_RE match holds one

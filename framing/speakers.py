@@ -2,8 +2,9 @@
 
 The rules follow how news reports attribute words:
 1. a name right before a speech verb speaks ("Assad said"), also past an aside between commas
-   ("Larry Kudlow, the president's adviser, told reporters") or a time ("Protect Democracy on
-   Friday noted"); a name right after one speaks too ("said Bowen"), and so does the name after
+   ("Larry Kudlow, the president's adviser, told reporters"), a party label ("Mitch McConnell
+   (R-Ky.) has vowed", "Lindsey Graham, R-S.C., a Trump ally, said") or a time ("Protect Democracy
+   on Friday noted"); a name right after one speaks too ("said Bowen"), and so does the name after
    "according to";
 2. a day, a month or a time word is never a speaker, nor a possessive ("the US' claims"), a
    capitalised function word ("When asked"), a lone demonym ("Russian state media"), or a common
@@ -11,16 +12,20 @@ The rules follow how news reports attribute words:
 3. a verb's plain form ("say", "state") speaks only after a plural ("officials say"): after a
    single name it is another word ("a Russian state site");
 4. an organisation keeps its whole name ("the Syrian National Coalition", "Center for Strategic
-   and International Studies"); a person is called by the surname ("Bashar al-Assad" -> "Assad");
+   and International Studies"); a person is called by the surname ("Bashar al-Assad" -> "Assad"),
+   which a Korean name writes first ("Yoon Young-chan" -> "Yoon");
 5. "he" and "she" are the last person who spoke or was the subject of a sentence since ("Cruz
    promised it. 'Day one...,' he repeated"), never a country or an organisation; "they" is the
    last organisation or group that spoke, never one person; a description such as "the Syrian
-   president" is the last person (or, for "the agency", the last speaker) named before it.
+   president" is the last person (or, for "the agency", the last speaker) named before it;
+6. a short quoted name between an article and its noun (the "yellow vest" protesters) is a
+   label, and no one's words.
 Given the story's actors (`actor_at`), a subject that is one of their mentions ("Mr. Trump",
-"the president", "the Post") speaks as that actor, under the actor's name, so one speaker has one
-name across outlets. A quotation takes the attribution of its own sentence, else the person its
-sentence opens with, else the nearest attribution in its paragraph, else the last speaker named
-before it.
+"the president", "the Post", "the judge") speaks as that actor, under the actor's name, so one
+speaker has one name across outlets, and a person so named is whom "he" next stands for; past a
+possessor ("Turkey's President Recep Tayyip Erdogan said" is Erdogan). A quotation takes the
+attribution of its own sentence, else the person its sentence opens with, else the nearest
+attribution in its paragraph, else the last speaker named before it.
 """
 
 from __future__ import annotations
@@ -51,7 +56,7 @@ _DESCRIPTION = rf"[Tt]he\s+(?:[A-Za-z-]+\s+){{0,2}}(?:{_ROLE})"
 _MORE_VERBS = frozenset(
     """tweeted tweets repeated repeats recalled recalls recounted recounts vowed vows promised promises
     declared declares concluded testified predicted boasted complained joked quipped countered cautioned
-    alleged alleges""".split())
+    alleged alleges dubbed dubs""".split())
 _VERBS = r.SPEECH_VERBS | _MORE_VERBS
 _VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
 # A verb's plain form, the one that agrees only with a plural ("officials say", not "Trump say").
@@ -60,25 +65,39 @@ _TIME_WORDS = "|".join(sorted((word for word in w.NOT_ACTORS if len(word) > 1), 
 _WHEN = rf"(?:(?:on|last|this|early|late|earlier)\s+)?(?i:{_TIME_WORDS})\.?(?:\s+\d{{1,2}})?"
 _AUXILIARY = r"has|have|had|was|were|did|would|will|could|can|may|might|must|should|to"
 _LINK = rf"(?:(?:also|further|then|later|{_AUXILIARY}|once|again|[a-z]+ly|{_WHEN}),?\s+)*"
+_PARTY = r"[DRI]-[A-Z][\w.]*"  # a US party and state after a name: "D-Calif.", "R-S.C."
+# In brackets after a name, the party alone too: "Mitch McConnell (R-Ky.) has vowed", "Rick Scott (R) said".
+_BRACKETED_PARTY = rf"(?:\s+\((?:[DRI]|{_PARTY})\))?"
 # Between commas: a phrase ("Kim Jong Un, the North Korean leader, said"; "The official, Ali Shamkhani,
-# said"), a party and state ("Nancy Pelosi, D-Calif., said") or a word ("Obama, however, said"), not a
-# company's suffix ("Trump for President, Inc., said").
-_ASIDE = r",\s+(?P<aside>[DRI]-[A-Z][\w.]*|[a-z]+|[^,;:\"\u201c\u201d()\s]+\s[^,;:\"\u201c\u201d()\n]{1,78}?),"
+# said"), a party and state ("Nancy Pelosi, D-Calif., said"), also before a phrase ("Lindsey Graham,
+# R-S.C., a Trump ally, said"), or a word ("Obama, however, said"), not a company's suffix ("Trump
+# for President, Inc., said").
+_ASIDE = (rf",\s+(?:{_PARTY},\s+)?"
+          rf"(?P<aside>{_PARTY}|[a-z]+|[^,;:\"\u201c\u201d()\s]+\s[^,;:\"\u201c\u201d()\n]{{1,78}}?),")
 _SUBJECT = rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})"
-_SUBJECT_FIRST = re.compile(rf"{_SUBJECT}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
-_APPOSED_FIRST = re.compile(rf"{_SUBJECT}{_ASIDE}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
+_SUBJECT_FIRST = re.compile(rf"{_SUBJECT}{_BRACKETED_PARTY}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
+_APPOSED_FIRST = re.compile(rf"{_SUBJECT}{_BRACKETED_PARTY}{_ASIDE}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
+# Any description as a subject ("The judge called", "the 71-year-old senator said"): it speaks only
+# as the actor of the story whose mention it is, "the" and all ("The Trump administration said" is
+# not Trump).
+_DESCRIBED_FIRST = re.compile(rf"(?P<subject>\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}[a-z][\w-]*){_BRACKETED_PARTY}"
+                              rf"\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
 _VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|told|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
 _CUE = re.compile(rf"(?:{_VERB})\b|[Aa]ccording\s+to")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME})")
 # The name a sentence opens with, before its verb: the person "he" next stands for.
 _OPENING_SUBJECT = re.compile(rf"[\s\"'\u201c\u2018(]*(?P<the>[Tt]he\s+)?(?P<subject>{_NAME})(?:['\u2019]s?)?"
-                              rf"(?:{_ASIDE})?\s+{_LINK}[a-z]")
+                              rf"{_BRACKETED_PARTY}(?:{_ASIDE})?\s+{_LINK}[a-z]")
 _OPENING_PHRASE = re.compile(r"[^,\"\u201c\n]{1,60},\s+")  # "After the announcement, President Trump posted"
 _COUNTRY_NAMES = frozenset(
     name.lower().replace(".", "") for country, aliases, demonyms in w.COUNTRIES for name in (country, *aliases))
 _DEMONYMS = frozenset(d.lower() for _, _, demonyms in w.COUNTRIES for d in demonyms)
+_POSSESSOR = re.compile(r"[^\s'\u2019]+(?:\s[^\s'\u2019]+)*['\u2019]s?\s+(?=[A-Z])")  # "Turkey's " before a name
 _NOT_PERSON_HEADS = w.ORG_HEADS | w.INSTITUTIONS | w.FIELD_WORDS
 _GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))  # after a surname ("Roger J. Stone Jr.")
+# A Korean given name, written after the family name with its second syllable in lower case ("Moon
+# Jae-in", "Yoon Young-chan"); a hyphenated surname capitalises both parts ("Rees-Mogg").
+_GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -124,7 +143,8 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
         elif opener:
             named.person = opener.speaker
     starts = [start for start, _ in sentences]
-    return per_sentence, [_quote_attribution(text, q, sentences, starts, per_sentence, speaks, openers)
+    return per_sentence, [None if _quoted_label(text, q) else
+                          _quote_attribution(text, q, sentences, starts, per_sentence, speaks, openers)
                           for q in quote_regions]
 
 
@@ -142,6 +162,9 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
         return None, False
     patterns = (_SUBJECT_FIRST, _APPOSED_FIRST, _VERB_FIRST, _ACCORDING_TO)
     candidates = [m for pattern in patterns for m in pattern.finditer(sentence) if _may_speak(m)]
+    if actor_at:
+        candidates += [m for m in _DESCRIBED_FIRST.finditer(sentence)  # a mention that opens with its "the"
+                       if actor_at(start + m.start("subject"), start + m.start("subject") + 3)]
     if not candidates:
         return None, False
     match = min(candidates, key=lambda m: m.start("subject"))
@@ -151,7 +174,7 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
             re.fullmatch(_DESCRIPTION, subject) or subject.lower() in r.PRONOUNS):
         subject, organisation, span = aside, False, match.span("aside")  # "The official, Ali Shamkhani, said"
     else:
-        span = match.span("subject")
+        span = _head(match)
     phrase = (start + match.start(), start + match.end())
     actor = actor_at(start + span[0], start + span[1]) if actor_at else ""
     if actor:
@@ -200,10 +223,19 @@ def _opening_person(masked: str, start: int, end: int, actor_at: ActorAt | None)
         match = _OPENING_SUBJECT.match(sentence, phrase.end())
     if not match or match.group("the") or not _may_speak(match) or _common_word_opening(sentence, match):
         return None
-    actor = actor_at(start + match.start("subject"), start + match.end("subject")) if actor_at else ""
+    head = _head(match)
+    actor = actor_at(start + head[0], start + head[1]) if actor_at else ""
     speaker = actor or _canonical(match.group("subject"), False, _Named())
     subject = (start + match.start("subject"), start + match.end("subject"))
     return Attribution(speaker, "", *subject) if _person(speaker, organisation=False) else None
+
+
+def _head(match: re.Match) -> tuple[int, int]:
+    """Where in the text the subject's own name is: past a possessor ("Turkey's President Recep
+    Tayyip Erdogan" is Erdogan, not Turkey)."""
+    start, end = match.span("subject")
+    owner = _POSSESSOR.match(match.group("subject"))
+    return (start + owner.end(), end) if owner else (start, end)
 
 
 def _person(name: str, *, organisation: bool) -> bool:
@@ -231,7 +263,28 @@ def _canonical(subject: str, organisation: bool, named: _Named) -> str:
         return " ".join(w for w in words if w.lower() != "the" and not w.endswith("-based"))  # "Washington-based"
     if not names:
         return named.person or named.speaker
+    if len(names) > 1 and _GIVEN_NAME_LAST.fullmatch(names[-1]):  # "Yoon Young-chan" -> "Yoon"
+        return names[-2]
     return re.sub(r"^(?:al|el)-", "", names[-1])
+
+
+_LABEL_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|its|their|his|her|this|these|those)\s+\Z", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _quoted_label(text: str, region: tuple[int, int]) -> bool:
+    """Rule 6: a quoted name (its last word a noun) of two to SCARE_QUOTE_MAX_WORDS words between an
+    article and its noun (the "yellow vest" protesters, a "zero tolerance" policy) is the paper's
+    label for a thing, no one's words; a quoted adjective (a "very big" cut) may be someone's."""
+    start, end = region
+    inner = text[start + 1:end - 1]
+    if not 2 <= len(inner.split()) <= r.SCARE_QUOTE_MAX_WORDS or not re.fullmatch(r"[\w'\u2019 -]+", inner):
+        return False
+    after = _LABEL_AFTER.match(text, end)
+    if not after or not _LABEL_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    *_, named, noun = (word.tag for word in tagged_words(f"{inner} {after.group(1)}"))
+    return named.startswith("NN") and noun in ("NN", "NNS")
 
 
 def _quote_attribution(text, region, sentences, starts, per_sentence, speaks, openers) -> Attribution | None:

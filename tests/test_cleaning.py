@@ -67,6 +67,14 @@ def test_captions_credits_and_a_caption_glued_to_a_sentence():
     assert ("Troops gather at the border before dawn, January 5, 2020.", "caption") in removed
 
 
+def test_a_party_label_after_a_name_is_no_picture_position():
+    prose = ["Sen. Ann Cole (R), a budget hawk, voted no.", "Rep. Dan Ruiz (R) is retiring. Rep. Li Ho (R) has won.",
+             "Gov. Ed Park (R-Ohio) signed it.", "Mayor Jo Tran (D) and Rep. Al Ames (I) said so."]
+    assert clean("\n".join(prose)).text == "\n".join(prose)
+    captions = ["The governor (R) greets farmers at the fair.", "The mayor (R) speaking in the town hall."]
+    assert [p.kind for p in clean("\n".join(["The fair opened.", *captions])).removed] == ["caption", "caption"]
+
+
 def test_dateline_and_repeated_lines_are_removed_but_the_first_copy_stays():
     raw = "\n".join(["Headline of the day", "", "BEIRUT (AFP) - The army moved in.", "Troops followed.",
                      "Troops followed.", "Headline of the day"])

@@ -1,3 +1,6 @@
+from conftest import make_story
+
+from framing import analyse
 from framing.quotes import find_quotations, quote_regions
 from framing.speakers import attribute
 from framing.text import sentence_bounds
@@ -94,3 +97,46 @@ def test_they_is_an_organisation_or_a_group_never_one_person():
 def test_a_quotation_in_a_sentence_opening_with_a_person_is_theirs():
     _, per_quote = speakers('Bowen spoke first. Trump gave his view: "it is the worst deal ever made".')
     assert per_quote == [("Trump", "")]
+
+
+def test_a_party_label_after_a_name_is_passed_over_like_an_aside():
+    assert speakers("Sen. Ann Cole, R-Ohio, a farm-state voice, said it was dead. Cole left.")[0] == ["Cole", ""]
+    _, per_quote = speakers('"It is late," Moss said. Majority Leader Tom Reyes (D-Texas) has vowed to "keep going."')
+    assert per_quote == [("Moss", "said"), ("Reyes", "vowed")]
+    assert speakers("Gov. Ed Park (R) told reporters no. Rep. Lena Moss (D-Ore.) dubbed it a standoff.")[0] == [
+        "Park", "Moss"]
+
+
+def test_a_korean_name_is_called_by_the_family_name_it_opens_with():
+    assert speakers("Park Min-jun, a ministry spokesman, said no. Jacob Rees-Mogg said yes.")[0] == [
+        "Park", "Rees-Mogg"]
+
+
+def test_a_quoted_name_between_an_article_and_its_noun_is_no_ones_words():
+    per_sentence, per_quote = speakers(
+        'Minister Paul Dent announced a concession to the "green belt" farmers who marched. '
+        'Dent promised a "very big" cut and said the plan was "a good start" for them.')
+    assert per_sentence == ["Dent", "Dent"]
+    assert per_quote == [None, ("Dent", "promised"), ("Dent", "promised")]
+
+
+def test_a_possessive_country_opening_the_subject_gives_the_speaker_to_the_person_it_titles():
+    said = 'Brazil\'s President Ana Lopes said she would publish "every last page." Brazil has them.'
+    story = make_story(("A", said), ("B", 'Brazil denied it. Brazil\'s President Ana Lopes went further. '
+                                          '"Nothing stays secret," she said.'))
+    assert list(analyse(story).quotations()["speaker"]) == ["Ana Lopes", "Ana Lopes"]
+    alone = make_story(("A", said), ("B", "Brazil denied it."))
+    assert list(analyse(alone).quotations()["speaker"]) == ["Lopes"]  # she is no actor row, Brazil is
+
+
+def test_a_description_subject_that_is_an_actor_speaks_and_is_whom_he_or_she_stands_for():
+    story = make_story(("A", 'Judge Ruth Okafor heard the case. Senator Paul Dent said he was "fully confident." '
+                             'The judge called the motion "a waste of time." She said lawyers had "misled the court." '
+                             "Okafor left."))
+    assert list(analyse(story).quotations()["speaker"]) == ["Dent", "Ruth Okafor", "Ruth Okafor"]
+
+
+def test_a_description_speaks_as_an_actor_only_once_the_article_has_named_them():
+    story = make_story(("A", "National security adviser Karl Ostrov spoke. Adviser Karl Ostrov left."),
+                       ("B", 'The adviser said the plan was "a waste of time." Ostrov was not there.'))
+    assert list(analyse(story).quotations()["speaker"]) == [""]
