@@ -405,11 +405,14 @@ class _Context(NamedTuple):
 
     def nearby_country(self, mention: Mention) -> tuple[int | None, str]:
         """Rule 6b: "the regime", "the government" with no holder is the country last named in the
-        NEAR characters before it."""
+        NEAR characters before it that is a state (not a bloc or a region: "the country's exit from
+        the bloc") and fits the description's epithet ("the communist country" is not the U.S.)."""
+        fitting = _epithet_countries(mention)
         for k in reversed(self.seen):
             if self.mentions[k].end < mention.start - NEAR:
                 break
-            if self.mentions[k].name in COUNTRY_OF:
+            country = COUNTRY_OF.get(self.mentions[k].name)
+            if country and country not in w.NOT_STATES and (fitting is None or country in fitting):
                 return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
         return None, ""
 
@@ -445,6 +448,16 @@ class _Context(NamedTuple):
             if self.groups.find(k) == root or COUNTRY_OF.get(self.mentions[k].name) in own:
                 return True
         return False
+
+
+def _epithet_countries(mention: Mention) -> frozenset[str] | None:
+    """The countries a description's epithets fit ("the communist country": China, Cuba...), or
+    None where it has none of `actor_words.COUNTRY_EPITHETS`."""
+    fitting = None
+    for word in mention.text.lower().split(" "):
+        if word in w.COUNTRY_EPITHETS:
+            fitting = w.COUNTRY_EPITHETS[word] if fitting is None else fitting & w.COUNTRY_EPITHETS[word]
+    return fitting
 
 
 # Words before a title's head that make it another office: "special counsel", "deputy director".

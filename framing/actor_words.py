@@ -93,8 +93,17 @@ GEO_WORDS = frozenset(
 # Offices a country's government does not have, so a title of one names someone else's: in
 # American papers "Foreign Secretary Boris Johnson" is not an American (group rule 4).
 OFFICES_NOT_HELD = {
-    "United States": frozenset("minister premier chancellor foreign home prime parliament".split()),
+    "United States": frozenset("""minister ministry premier chancellor foreign home prime parliament king queen prince
+        princess crown emperor empress monarch emir sheikh sultan ayatollah""".split()),
 }
+
+# Heads of a government called after its leader that news gives other countries' governments, not
+# its own ("the Maduro regime", where an American paper says "the Trump administration").
+FOREIGN_GOVERNMENT_HEADS = frozenset("regime junta dictatorship".split())
+
+# Words that describe a person's rule or manner, not an office: "socialist strongman Nicolas
+# Maduro" holds no title of any country by them (group rule 4).
+EPITHET_ROLES = frozenset("dictator strongman despot tyrant autocrat ruler".split())
 
 # Last parts of hyphenated adjectives after a name: "Obama-era", "Saudi-led", "Iran-backed".
 COMPOUND_ENDINGS = frozenset(
@@ -163,8 +172,8 @@ COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("United States", ("U.S.", "US", "U.S.A.", "USA", "America", "Washington", "United States of America",
                        "White House"),
      ("American", "Americans", "U.S.")),
-    ("United Kingdom", ("U.K.", "UK", "Britain", "Great Britain", "London", "Downing Street"),
-     ("British", "Britons", "Briton")),
+    ("United Kingdom", ("U.K.", "UK", "Britain", "Great Britain", "London", "Downing Street", "Northern Ireland"),
+     ("British", "Britons", "Briton", "Northern Irish")),
     ("Russia", ("Moscow", "Russian Federation", "Kremlin"), ("Russian", "Russians")),
     ("China", ("Beijing", "People's Republic of China", "PRC"), ("Chinese",)),
     ("North Korea", ("Pyongyang", "DPRK", "Democratic People's Republic of Korea"), ("North Korean", "North Koreans")),
@@ -260,7 +269,36 @@ COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Ireland", ("Dublin",), ("Irish",)),
     ("Portugal", ("Lisbon",), ("Portuguese",)),
     ("New Zealand", ("Wellington",), ("New Zealander", "New Zealanders")),
+    # Regions with a people's name that news makes an actor of ("Catalonia voted", "the Kurds"):
+    # their own group, not their state's, since the story is often the one against the other.
+    ("Catalonia", (), ("Catalan", "Catalans")),
+    ("Basque Country", (), ("Basque", "Basques")),
+    ("Scotland", (), ("Scottish", "Scots")),
+    ("Wales", (), ("Welsh",)),
+    ("Quebec", (), ("Quebecer", "Quebecers", "Quebecois")),
+    ("Puerto Rico", ("San Juan",), ("Puerto Rican", "Puerto Ricans")),
+    ("Kurdistan", ("Iraqi Kurdistan", "Kurdistan Region"), ("Kurdish", "Kurds")),
+    ("Crimea", (), ("Crimean", "Crimeans")),
+    ("Chechnya", (), ("Chechen", "Chechens")),
+    ("Kashmir", (), ("Kashmiri", "Kashmiris")),
+    ("Tibet", (), ("Tibetan", "Tibetans")),
+    ("Hong Kong", (), ("Hong Konger", "Hong Kongers")),
 )
+
+# The entries above that are no sovereign state, blocs and regions: "the country" or "the
+# government" named after one of them is not theirs ("the country's exit from the bloc").
+NOT_STATES = frozenset(("European Union", "United Nations", "NATO", "Catalonia", "Basque Country", "Scotland",
+                        "Wales", "Quebec", "Puerto Rico", "Kurdistan", "Crimea", "Chechnya", "Kashmir", "Tibet",
+                        "Hong Kong"))
+
+# Adjectives news gives a country in place of its name, with the countries each fits: "the
+# communist country" after "China" and "the United States" is China (rule 6b).
+COUNTRY_EPITHETS: dict[str, frozenset[str]] = {
+    "communist": frozenset(("China", "North Korea", "Cuba", "Vietnam")),
+    "socialist": frozenset(("Venezuela", "Cuba", "Vietnam", "China", "North Korea")),
+    "jewish": frozenset(("Israel",)),
+    "islamic": frozenset(("Iran", "Pakistan", "Afghanistan", "Saudi Arabia")),
+}
 
 # The capitals among the aliases above: a capital stands for its government only where it acts
 # ("Pyongyang said", "Seoul's offer"), not where it is a place ("talks in Seoul", a dateline).
@@ -274,7 +312,7 @@ CAPITALS = frozenset((
     "dhaka", "colombo", "nairobi", "mogadishu", "khartoum", "juba", "kampala", "kigali", "accra", "harare",
     "rabat", "algiers", "tunis", "kuwait city", "manama", "abu dhabi", "muscat", "athens", "the hague",
     "amsterdam", "stockholm", "oslo", "copenhagen", "helsinki", "bern", "vienna", "budapest", "prague",
-    "bucharest", "belgrade", "minsk", "yerevan", "baku", "astana", "dublin", "lisbon", "wellington"))
+    "bucharest", "belgrade", "minsk", "yerevan", "baku", "astana", "dublin", "lisbon", "wellington", "san juan"))
 
 # Words before a capital that make it a place, not an actor.
 PLACE_WORDS = frozenset(
@@ -295,13 +333,26 @@ NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
         "National Security Agency", "National Security Council", "Supreme Court", "Democratic Party",
         "Republican Party", "Democrats", "Republicans", "Democratic National Committee",
         "Republican National Committee", "GOP", "Oval Office", "Capitol Hill", "Trump administration",
-        "Obama administration", "Federal Reserve"),
+        "Obama administration", "Federal Reserve",
+        "Commerce Department", "Department of Commerce", "Labor Department", "Department of Labor",
+        "Energy Department", "Department of Energy", "Interior Department", "Department of the Interior",
+        "Agriculture Department", "Department of Agriculture", "Education Department", "Department of Education",
+        "Transportation Department", "Department of Transportation", "Department of Health and Human Services",
+        "Department of Veterans Affairs", "Department of Housing and Urban Development",
+        "FEMA", "Federal Emergency Management Agency", "EPA", "Environmental Protection Agency",
+        "FDA", "Food and Drug Administration", "FAA", "Federal Aviation Administration", "FTC",
+        "Federal Trade Commission", "FCC", "Federal Communications Commission",
+        "Securities and Exchange Commission", "ICE", "Immigration and Customs Enforcement",
+        "Customs and Border Protection", "Border Patrol", "DEA", "Drug Enforcement Administration", "ATF",
+        "IRS", "Internal Revenue Service", "CDC", "Centers for Disease Control and Prevention",
+        "Secret Service", "Joint Chiefs of Staff"),
     "Russia": ("Duma", "State Duma", "FSB", "GRU", "SVR", "TASS", "RIA Novosti"),
     "United Kingdom": ("Whitehall", "House of Commons", "House of Lords", "Foreign Office",
-                       "MI5", "MI6", "Labour Party", "Conservative Party", "Tories"),
+                       "MI5", "MI6", "Labour Party", "Conservative Party", "Tories", "Labour", "Commons",
+                       "Democratic Unionist Party", "DUP"),
     "North Korea": ("Korean Central News Agency", "KCNA", "Workers' Party", "Workers' Party of Korea",
                     "Korean People's Army", "Rodong Sinmun"),
-    "South Korea": ("National Assembly", "Yonhap"),
+    "South Korea": ("Yonhap",),  # not "National Assembly", the name of many countries' legislatures
     "China": ("Xinhua", "Communist Party", "Chinese Communist Party", "People's Liberation Army", "Politburo"),
     "France": ("Quai d'Orsay",),
     "Israel": ("Knesset", "IDF", "Israel Defense Forces", "Mossad", "Likud"),
@@ -316,7 +367,7 @@ NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
 STATE_HEADS = frozenset(
     """ministry department army navy military forces force troops government parliament embassy
     agency council office guard guards police officials authorities intelligence delegation
-    administration command leadership cabinet""".split()
+    administration command leadership cabinet senate assembly congress legislature""".split()
 )
 
 # Roles that, after "the" with no holder of the word named, stand for the person the sentence

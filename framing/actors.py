@@ -69,7 +69,7 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
         starts = [start for start, _ in sentence_bounds(text)]
         mentions.extend(replace(m, sentence=sentence_index(starts, m.start))
                         for m in sorted([*body[article], *titled], key=lambda m: m.start))
-    return with_groups(grouped(mentions, countries or {}), countries)
+    return with_groups(grouped(mentions, countries or {}), countries, texts)
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
@@ -111,7 +111,7 @@ def with_actors(documents: tuple[ArticleAnalysis, ...],
     countries = {doc.article.id: doc.article.country for doc in documents}
     actors = discover_actors({doc.article.id: doc.text for doc in documents}, countries)
     if corrections:
-        actors = with_groups(corrections.applied(actors), countries)
+        actors = with_groups(corrections.applied(actors), countries, {doc.article.id: doc.text for doc in documents})
     owner = {(m.article, m.start): actor for actor in actors for m in actor.mentions}
     people = {actor.name for actor in actors if person_like(name_key(actor.name), actor.name)}
     kept: dict[str, list[tuple[Mention, Actor]]] = defaultdict(list)

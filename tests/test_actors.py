@@ -666,3 +666,69 @@ def test_an_organisations_word_before_a_noun_it_modifies_describes_no_one():
                  "Acme was fined. The company website was down. Acme left.")
     assert "joint Senate committee" not in found.get("United States", set())
     assert not any("The company" in mentions for mentions in found.values())
+
+def american_groups(*texts: str) -> dict[str, str]:
+    """Each actor's group, every text from an American outlet."""
+    articles = {f"a{i}": text for i, text in enumerate(texts)}
+    actors = discover_actors(articles, dict.fromkeys(articles, "United States"))
+    return {actor.name: actor.group for actor in actors}
+
+
+def test_a_titled_person_takes_no_outlet_country_where_the_text_names_another():
+    groups = american_groups(
+        "Brazil's President Ana Souza spoke on Monday, and Ms. Souza left early. Brazil waited.",
+        "King Omar Haddad opened the session, and King Haddad left. Socialist strongman Luis Marin spoke. Marin left.",
+        "President Tom Hale met the press, and the Hale administration said it would wait. Hale left.")
+    assert groups["Ana Souza"] == "Brazil"  # a possessive country before her title
+    assert groups["Omar Haddad"] == "Omar Haddad"  # the United States has no king
+    assert groups["Luis Marin"] == "Luis Marin"  # an epithet is no American office
+    assert groups["Tom Hale"] == "United States"
+
+
+def test_a_regime_called_after_a_president_is_another_countrys_then_the_country_named_around_him():
+    text = ("President Luis Marin spoke for two hours on the radio. Bolivia waited. The Marin regime jailed three "
+            "critics, and Bolivia said nothing. Marin left. President Tom Hale met the press. Hale left.")
+    groups = american_groups(text, text)
+    assert groups["Luis Marin"] == "Bolivia" and groups["Tom Hale"] == "United States"
+
+
+def test_a_party_just_before_a_title_and_an_office_of_other_countries_name_the_country():
+    groups = american_groups("Labour leader Ruth Penrose spoke, and Ms. Penrose left.",
+                             "Ministry spokesman Wang Lei spoke. \"We will wait,\" ministry spokesman Wang Lei said "
+                             "in a hall where China was named, and China agreed.")
+    assert groups["Ruth Penrose"] == "United Kingdom"
+    assert groups["Wang Lei"] == "China"  # the United States has no ministries
+
+
+def test_a_bare_chamber_is_the_chamber_named_in_full_and_a_state_body_takes_the_country_before_it():
+    groups = american_groups(
+        "The House of Commons voted on Tuesday. The House then rose, and the House met again. The House of Commons "
+        "left.",
+        "Britain's Parliament met. Chile's Interior Ministry said so. The Interior Ministry left. Parliament rose. "
+        "Britain and Chile waited, and Britain and Chile left. "
+        "Russia's Acme Bank said it would look again, and Acme Bank left. Russia waited.")
+    assert groups["House"] == "United Kingdom"  # not the American House
+    assert groups["Parliament"] == "United Kingdom" and groups["Interior Ministry"] == "Chile"
+    assert groups["Acme Bank"] == "Acme Bank"  # a company is not the state of the country before it
+
+
+def test_shared_and_demonym_legislatures_agencies_and_the_longest_demonym():
+    groups = american_groups("The Italian Senate voted. The Italian Senate left. FEMA sent water, and FEMA left. "
+                             "The National Assembly met in Lima, and the National Assembly voted.")
+    assert groups["Italian Senate"] == "Italy" and groups["FEMA"] == "United States"
+    assert groups["National Assembly"] == "National Assembly"  # many countries' legislature, no one's by name
+    assert "Northern Irish officials" in rows("Northern Irish officials said no. Britain waited. Britain left.")[
+        "United Kingdom"]  # not Irish: the longest demonym
+
+
+def test_regions_have_their_people_and_their_leaders():
+    found = rows("Scottish First Minister Ailsa Reid spoke. The Scots voted. Scotland left. Reid left.")
+    assert {"The Scots", "Scotland"} <= found["Scotland"]
+    assert american_groups("Scottish First Minister Ailsa Reid spoke. Reid left.")["Ailsa Reid"] == "Scotland"
+
+
+def test_the_country_is_the_last_state_named_that_fits_its_epithet():
+    found = rows("Cuba traded with Canada for years. The communist country said it would go on. Cuba left.",
+                 "Poland said it would talk to the European Union. The country wants more funds. Poland left.")
+    assert "The communist country" in found["Cuba"]
+    assert "The country" in found["Poland"]  # a bloc is not "the country"
