@@ -677,7 +677,7 @@ def american_groups(*texts: str) -> dict[str, str]:
 def test_a_titled_person_takes_no_outlet_country_where_the_text_names_another():
     groups = american_groups(
         "Brazil's President Ana Souza spoke on Monday, and Ms. Souza left early. Brazil waited.",
-        "King Omar Haddad opened the session, and King Haddad left. Socialist strongman Luis Marin spoke. Marin left.",
+        "King Omar Haddad opened the session, and King Omar left. Socialist strongman Luis Marin spoke. Marin left.",
         "President Tom Hale met the press, and the Hale administration said it would wait. Hale left.")
     assert groups["Ana Souza"] == "Brazil"  # a possessive country before her title
     assert groups["Omar Haddad"] == "Omar Haddad"  # the United States has no king
