@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
+from typing import NamedTuple
 
 from framing import resources as r
 from framing.text import count_words
@@ -22,8 +24,7 @@ ANALYSED_KINDS = frozenset({"headline", "body"})
 DATELINE_PARAGRAPHS = 3
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):  # a tuple: twenty-odd an article are cheap to make
     """A whole raw line, or part of one, with what it is and why."""
 
     line: int  # 1-based line number in the raw text
@@ -35,8 +36,23 @@ class Piece:
 @dataclass(frozen=True)
 class CleanedArticle:
     text: str  # the analysed pieces, one paragraph per line
-    pieces: tuple[Piece, ...]
     kept_kinds: frozenset[str]
+    lines: tuple[str, ...]  # every raw line, stripped
+    labels: tuple[tuple[str, str] | None, ...]  # each line's kind and reason; None for a blank line
+    # The lines cut into parts, by index: each part's text, kind and reason, in order.
+    parts: tuple[tuple[int, tuple[tuple[str, str, str], ...]], ...]
+
+    @cached_property
+    def pieces(self) -> tuple[Piece, ...]:
+        """Made when asked for: the batch reads only the text."""
+        parts = dict(self.parts)
+        pieces: list[Piece] = []
+        for index, (line, label) in enumerate(zip(self.lines, self.labels, strict=True)):
+            if index in parts:
+                pieces += [Piece(index + 1, *part) for part in parts[index]]
+            elif label is not None:
+                pieces.append(Piece(index + 1, line, *label))
+        return tuple(pieces)
 
     @property
     def removed(self) -> tuple[Piece, ...]:
@@ -49,38 +65,43 @@ def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
     lines = [line.strip() for line in lines]  # every rule reads a line without its outer whitespace
     hints = _Hints.of(raw, lines)
     labels = _label_lines(lines, hints)
-    pieces: list[Piece] = []
-    paragraphs: list[str] = []
+    parts = _cut_lines(lines, labels, hints.glued)
+    kept_parts = {index: "".join([text for text, kind, _ in line_parts if kind in keep]).strip()
+                  for index, line_parts in parts.items()}
+    # A line cut into parts is the paragraph of its kept parts, if any; any other, itself if kept.
+    paragraphs = [kept_parts.get(index, line) for index, (line, label) in enumerate(zip(lines, labels, strict=True))
+                  if label is not None and (kept_parts[index] if index in kept_parts else label[0] in keep)]
+    return CleanedArticle("\n".join(paragraphs), frozenset(keep), tuple(lines), tuple(labels),
+                          tuple(sorted((index, tuple(line_parts)) for index, line_parts in parts.items())))
+
+
+def _cut_lines(lines: list[str], labels, glued: frozenset[int]) -> dict[int, list[tuple[str, str, str]]]:
+    """The body lines that may hold a dateline (at the head of the first few) or a glued caption
+    (the lines in `glued`), cut into their parts, by index; every other line is one piece."""
+    parts = {}
     dateline_chances = DATELINE_PARAGRAPHS
-    for number, (line, label) in enumerate(zip(lines, labels, strict=True), start=1):
-        if label is None:
-            continue
-        kind, reason = label
-        if kind == "body" and (dateline_chances > 0 or number - 1 in hints.glued):
-            parts = _split_body_line(line, dateline=dateline_chances > 0)
-            if dateline_chances > 0:
-                found = any(reason == "dateline" for _, _, reason in parts)
-                dateline_chances = 0 if found else dateline_chances - 1
-        else:  # the whole line is one piece (a paragraph without a glued caption, most lines)
-            if kind in keep:
-                paragraphs.append(line)
-            pieces.append(Piece(number, line, kind, reason))
-            continue
-        kept = "".join([text for text, part_kind, _ in parts if part_kind in keep]).strip()
-        pieces += [Piece(number, *part) for part in parts]
-        if kept:
-            paragraphs.append(kept)
-    return CleanedArticle(text="\n".join(paragraphs), pieces=tuple(pieces), kept_kinds=frozenset(keep))
+    for index, label in enumerate(labels):
+        if dateline_chances <= 0:
+            break
+        if label is not None and label[0] == "body":
+            parts[index] = _split_body_line(lines[index], dateline=True)
+            found = any(reason == "dateline" for _, _, reason in parts[index])
+            dateline_chances = 0 if found else dateline_chances - 1
+    for index in glued:
+        if index not in parts and labels[index] is not None and labels[index][0] == "body":
+            parts[index] = _split_body_line(lines[index], dateline=False)
+    return parts
 
 
 @dataclass(frozen=True)
 class _Hints:
     """The lines (by index) where a rule that searches inside a line can apply, found by one search
-    of the whole text instead of one per line: few lines hold a stop right before a capital, or a
-    word PROMO_RE needs."""
+    of the whole text instead of one per line: few lines hold a stop right before a capital, a
+    word PROMO_RE needs, or a mark every caption holds."""
 
     glued: frozenset[int]  # lines with a GLUED_TAIL_RE match
     promo: frozenset[int]  # lines with one of PROMO_WORDS, casefolded
+    caption: frozenset[int]  # lines with one of CAPTION_MARKS
     even_spaces: bool  # no line holds whitespace but single spaces: its words joined by spaces are itself
 
     @staticmethod
@@ -90,13 +111,18 @@ class _Hints:
             promo = _lines_at(raw, (at for word in r.PROMO_WORDS for at in _places(word, folded)))
         else:
             promo = frozenset(i for i, line in enumerate(lines) if _may_promote(line))
-        glued = _lines_at(raw, (stop.start() for stop in r.GLUED_TAIL_RE.finditer(raw)))
-        return _Hints(glued, promo, not any(map(raw.__contains__, _ODD_SPACES)) and "  " not in raw)
+        glued = _lines_at(raw, (match.start() for stop, pattern in r.GLUED_TAIL_BY_STOP.items() if stop in raw
+                                for match in pattern.finditer(raw)))
+        caption = _lines_at(raw, (at for mark in r.CAPTION_MARKS for at in _places(mark, raw)))
+        odd_spaces = any(map(raw.__contains__, _ASCII_ODD_SPACES)) if raw.isascii() else _ODD_SPACE_RE.search(raw)
+        return _Hints(glued, promo, caption, not odd_spaces and "  " not in raw)
 
 
 # Whitespace that str.split() and a join by spaces would change: all of it but the space (and the
 # line break, which splits lines). Every character str.isspace() knows is below U+3001.
 _ODD_SPACES = tuple(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \n")
+_ASCII_ODD_SPACES = tuple(char for char in _ODD_SPACES if char.isascii())  # a search of each, in an ASCII text
+_ODD_SPACE_RE = re.compile("[" + "".join(map(re.escape, _ODD_SPACES)) + "]")  # one search for all, in any other
 
 
 def _places(word: str, text: str) -> Iterator[int]:
@@ -115,8 +141,9 @@ def _lines_at(raw: str, offsets: Iterable[int]) -> frozenset[int]:
 
 def _label_lines(lines: list[str], hints: _Hints) -> list[tuple[str, str] | None]:
     """Each stripped line's kind and reason; None for a blank line."""
-    promo = hints.promo
-    labels: list[tuple[str, str] | None] = [_label_alone(line, i in promo) for i, line in enumerate(lines)]
+    promo, caption = hints.promo, hints.caption
+    labels: list[tuple[str, str] | None] = [
+        _label_alone(line, i in promo, i in caption) if line else None for i, line in enumerate(lines)]
     content = [i for i, line in enumerate(lines) if line]
     _mark_related_lists(lines, labels, content)
     _mark_promo_followers(lines, labels, content)
@@ -126,20 +153,24 @@ def _label_lines(lines: list[str], hints: _Hints) -> list[tuple[str, str] | None
     return labels
 
 
-def _label_alone(text: str, may_promote: bool) -> tuple[str, str] | None:
-    """What a stripped line is, judged on its own; None for a blank line. Without `may_promote`,
-    the line holds none of PROMO_WORDS."""
-    if not text:
-        return None
+_PARAGRAPH = ("body", "paragraph")
+_TIME_STAMP = ("furniture", "time stamp")
+
+
+def _label_alone(text: str, may_promote: bool, may_caption: bool) -> tuple[str, str]:
+    """What a stripped line that is not blank is, judged on its own. Without `may_promote`, the
+    line holds none of PROMO_WORDS; without `may_caption`, none of CAPTION_MARKS."""
     # A full sentence ("By Monday, the army had retaken the town.") is no byline or button.
     sentence = text.rstrip("\"'\u201d\u2019 )")[-1:] in ".!?"
+    if sentence and not may_promote and not may_caption:  # most paragraphs: no rule but the time stamp's applies
+        return _TIME_STAMP if r.TIMESTAMP_RE.match(text) and count_words(text) <= 8 else _PARAGRAPH
     # Words are counted only where a rule asks (most lines are paragraphs that no rule below
     # needs them for), and cheap tests go first.
     short = not sentence and count_words(text) <= 12
     if r.SEPARATOR_RE.match(text):
         return "furniture", "separator"
     if r.TIMESTAMP_RE.match(text) and count_words(text) <= 8:
-        return "furniture", "time stamp"
+        return _TIME_STAMP
     if short and (r.BYLINE_RE.match(text) or r.PUBLISHED_RE.search(text)):
         return "furniture", "byline"
     if short and r.SHARE_RE.search(text):
@@ -148,9 +179,9 @@ def _label_alone(text: str, may_promote: bool) -> tuple[str, str] | None:
         return "furniture", "newsletter or subscription blurb"
     if may_promote and r.PROMO_RE.search(text) and not _has_quote_marks(text) and count_words(text) <= 40:
         return "furniture", "newsletter or subscription blurb"
-    if any(map(text.__contains__, r.CAPTION_MARKS)) and r.CAPTION_RE.search(text):
+    if may_caption and r.CAPTION_RE.search(text):
         return "caption", "picture caption or credit"
-    return "body", "paragraph"
+    return _PARAGRAPH
 
 
 def _mark_related_lists(lines, labels, content) -> None:
@@ -171,11 +202,11 @@ def _mark_related_lists(lines, labels, content) -> None:
 def _mark_promo_followers(lines, labels, content) -> None:
     """The short blurb addressed to the reader right after 'Subscribe to ...' belongs to it."""
     for previous, index in pairwise(content):
-        text = lines[index].strip()
+        text = lines[index]
         if (
             labels[previous][0] == "furniture"
-            and labels[index] == ("body", "paragraph")
-            and r.CALL_TO_ACTION_RE.match(lines[previous].strip())
+            and labels[index] == _PARAGRAPH
+            and r.CALL_TO_ACTION_RE.match(lines[previous])
             and count_words(text) <= 25
             and r.READER_ADDRESS_RE.search(text)
             and not _has_quote_marks(text)
@@ -186,12 +217,12 @@ def _mark_promo_followers(lines, labels, content) -> None:
 def _mark_caption_prefixes(lines, labels, content) -> None:
     """A line repeated at the start of the next removed line (a caption, then caption + credit)."""
     for index, following in pairwise(content):
-        text = lines[index].strip()
+        text = lines[index]
         if (
             labels[index][0] == "body"
             and labels[following][0] != "body"
             and len(text) >= 20
-            and lines[following].strip().startswith(text)
+            and lines[following].startswith(text)
         ):
             labels[index] = labels[following]
 

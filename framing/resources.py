@@ -50,8 +50,10 @@ MONTHS = (
 
 # --- Cleaning: page furniture -------------------------------------------------------------
 
+# The look-ahead (a digit or a month's first letter) is a test every match passes: most lines
+# fail it at once instead of trying every month's name.
 TIMESTAMP_RE = re.compile(
-    rf"""^\W*(
+    rf"""^\W*(?=\d|[jfmasond])(
         \d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}          # 22-11-2024, 2024/11/22
         | ({MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}         # November 22, 2024
         | \d{{1,2}}\s+({MONTHS})\.?,?\s+\d{{4}}         # 22 November 2024
@@ -104,6 +106,9 @@ DATELINE_RE = re.compile(
 # The pattern finds the stop before a capital; the sentence's last character, before the stop,
 # must be one of GLUED_TAIL_AFTER (a look-behind would be tried at every character of every line).
 GLUED_TAIL_RE = re.compile(r"[.!?](?=[A-Z])")
+# Its matches, one pattern per stop: a pattern that starts with one character is searched for
+# several times as fast as one that starts with a set of them.
+GLUED_TAIL_BY_STOP = {stop: re.compile(re.escape(stop) + r"(?=[A-Z])") for stop in ".!?"}
 GLUED_TAIL_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)]")
 
 # --- Quotes and speakers ------------------------------------------------------------------

@@ -171,7 +171,7 @@ def test_a_caption_glued_after_the_last_full_stop_is_cut_there():
 _WHOLE_TEXT_PIECES = st.lists(st.sampled_from([
     "word", "Word", ".", "!", "?", "A", " ", "  ", "\n", "\r\n", "\r", "\t", "\u00a0", "\u2009", "\x1c",
     "newsletter", "SUBSCRIBE", "Sign", "inbox", "free", "advertisement", "delivered", "news", "le", "tter",
-    "\u00df", "\ufb01", "\u0131nbox", "S\u0130GN", "\u017fubscribe", "\u00e9",
+    "\u00df", "\ufb01", "\u0131nbox", "S\u0130GN", "\u017fubscribe", "\u00e9", ":", "(", "\u00a9", "Photo: AP",
 ]), max_size=40).map("".join)
 
 
@@ -179,7 +179,8 @@ _WHOLE_TEXT_PIECES = st.lists(st.sampled_from([
 @example("\u00df" * 8 + "\nfree" + "\n" * 8)  # a longer casefold puts the word lines further on
 def test_the_lines_found_by_searching_the_whole_text_are_those_each_line_gives(raw):
     """The hints cleaning takes from one search of the whole text name exactly the lines the
-    per-line rules would find: a glued stop, a promo word, and whether joining words changes one."""
+    per-line rules would find: a glued stop, a promo word, a caption's mark, and whether joining
+    words changes one."""
     from framing import resources as r
     from framing.cleaning import _LINE_BREAK_RE, _Hints, _may_promote
 
@@ -187,5 +188,26 @@ def test_the_lines_found_by_searching_the_whole_text_are_those_each_line_gives(r
     hints = _Hints.of(raw, lines)
     assert hints.glued == {i for i, line in enumerate(lines) if r.GLUED_TAIL_RE.search(line)}
     assert hints.promo == {i for i, line in enumerate(lines) if _may_promote(line)}
+    assert hints.caption == {i for i, line in enumerate(lines) if any(mark in line for mark in r.CAPTION_MARKS)}
     if hints.even_spaces:
         assert all(" ".join(line.split()) == line for line in lines)
+
+
+def test_the_time_stamp_look_ahead_lets_every_date_and_time_through():
+    """TIMESTAMP_RE's look-ahead (a digit or a month's first letter) rejects no line the pattern
+    without it matches: every character a case-insensitive pattern equates with a month's first
+    letter, and digits of other scripts."""
+    import re
+    import sys
+
+    from framing import resources as r
+
+    without = re.compile(r.TIMESTAMP_RE.pattern.replace(r"(?=\d|[jfmasond])", "", 1), r.TIMESTAMP_RE.flags)
+    assert without.pattern != r.TIMESTAMP_RE.pattern
+    letters = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch("[jfmasond]", chr(c), re.IGNORECASE)]
+    texts = [f"\u201c{letter}{month[1:]}. 22, 2024" for month in r.MONTHS.split("|") for letter in letters
+             if re.fullmatch(month[0], letter, re.IGNORECASE)]
+    texts += [text for digit in "0\u0663\uff17" for text in (f"{digit}{digit}:{digit}{digit}", f"({digit}-1-2020",
+                                                             f"{digit}2 Nov 2020")]
+    assert len(texts) > 40 and all(without.match(text) for text in texts)
+    assert all(r.TIMESTAMP_RE.match(text) for text in texts)
