@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import NamedTuple
 
 from framing import actor_words as w
@@ -154,14 +155,19 @@ def _link_name_tails(people: list[str], by_name, groups) -> None:
 
 def _surname_roots(name, people: _People, counts, by_name, groups, mentions) -> list[tuple[int, int]]:
     """The people a one-word name may be (their group roots), with how often each is named; a
-    name a royal title is given is a first name ("King Salman" is not "Mohammed bin Salman",
-    "Crown Prince Mohammed" is)."""
-    royal = any(mentions[i].kind == "title" and mentions[i].head in w.ROYAL_TITLES for i in by_name[name])
+    name a royal title is given is the first name of someone royal ("King Salman" is not
+    "Mohammed bin Salman", "Crown Prince Mohammed" is; "Queen Elizabeth" is not Elizabeth Warren)."""
+    royal = _royal(name, by_name, mentions)
+    candidates = [person for person in people.by_first.get(name, []) if _royal(person, by_name, mentions)] if royal \
+        else people.by_last.get(name) or people.by_first.get(name) or []
     roots: Counter = Counter()
-    for candidate in (people.by_first.get(name) if royal else
-                      people.by_last.get(name) or people.by_first.get(name)) or []:
+    for candidate in candidates:
         roots[groups.find(by_name[candidate][0])] += counts[candidate]
     return roots.most_common()
+
+
+def _royal(name: str, by_name, mentions) -> bool:
+    return any(mentions[i].kind == "title" and mentions[i].head in w.ROYAL_TITLES for i in by_name[name])
 
 
 def _may_be_surname(name, by_name, mentions) -> bool:
@@ -263,6 +269,9 @@ def _link_parties(names, by_name, groups, mentions, people: _People) -> None:
                              f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")
 
 
+_MEMBER_ENDINGS = ("an", "at", "ist", "er", "i", "ic")  # Catalan, Democrat, Socialist, Brexiteer, Israeli
+
+
 def _link_members(name: str, by_name, groups, mentions, people: _People) -> None:
     """Rule 8b: a group's plural name is one actor with its member and adjective ("Democrats",
     "Democrat", "Democratic"; "Catalans", "Catalan"; "Yellow Vests", "Yellow Vest"), with or
@@ -270,12 +279,13 @@ def _link_members(name: str, by_name, groups, mentions, people: _People) -> None
     person's name is left alone ("Adams" is not "Adam")."""
     for nickname, adjective in w.PARTY_NICKNAMES.items():
         if name in (f"{adjective}s", f"{adjective} party") and nickname in by_name:
-            groups.union(by_name[name][0], by_name[nickname][0],
-                         f"“{mentions[by_name[nickname][0]].text}” is what news calls {mentions[by_name[name][0]].text}")
+            nick, party = mentions[by_name[nickname][0]].text, mentions[by_name[name][0]].text
+            groups.union(by_name[name][0], by_name[nickname][0], f"“{nick}” is what news calls {party}")
     if not name.endswith("s") or len(name) < 4:
         return
     singular = name[:-1]
-    if " " not in name and (name in people.by_last or singular in people.by_last or singular in people.by_first):
+    if " " not in name and (name in people.by_last or singular in people.by_last or singular in people.by_first
+                            or not singular.endswith(_MEMBER_ENDINGS)):  # not "Giants", "Giant"
         return
     for member in (singular, f"{singular}ic"):  # "Democrat", "Democratic"
         if member in by_name:
@@ -289,18 +299,15 @@ NEAR = 300  # characters before a description (about two sentences) in which a f
 def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people: _People,
                        outlet_countries: dict[str, str]) -> None:
     """Rules 5 to 7 and 9, in text order within each article."""
-    titles: dict[str, Counter] = defaultdict(Counter)  # head word -> named mention roots holding it
-    for i, mention in enumerate(mentions):
-        if mention.kind == "title" and mention.name:
-            titles[mention.head][i] += 1
+    titles: dict[str, Counter] = defaultdict(Counter)  # head word -> roots holding it, with how often
+    for i, mention in enumerate(mentions):  # one entry per person, not per mention: a description
+        if mention.kind == "title" and mention.name:  # is weighed against each holder once
+            titles[mention.head][groups.find(i)] += 1
     countries = _root_countries(mentions, groups)
     roles = _root_roles(mentions, groups)
     home: dict[str, set[str]] = {}  # head word -> the countries of the story's main holder of that title
     for head, holders in titles.items():
-        roots = Counter()
-        for i, count in holders.items():
-            roots[groups.find(i)] += count
-        home[head] = countries.get(roots.most_common(1)[0][0], set())
+        home[head] = countries.get(holders.most_common(1)[0][0], set())
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_article[mention.article].append(i)
@@ -340,7 +347,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 target, reason = country[0], f"“{mention.text}” is said of {mentions[country[0]].text}"
                 groups.union(target, i, reason)  # the country holds no title by it: "the campaign" stays free
                 continue
-            if target is None and not mention.name and mention.head in w.GOVERNMENT_ROLES:
+            if target is None and not mention.name and mention.head in w.GOVERNMENT_ROLES and (
+                    mention.head != "kingdom" or mention.text.lower() == "the kingdom"):  # not "the animal kingdom"
                 target, reason = context.nearby_country(mention)
             if target is None and not mention.name and mention.text.lower().startswith("the ") and (
                     mention.head in w.STANDING_ROLES or mention.head in w.ORGANISATION_ROLES):
@@ -417,27 +425,33 @@ class _Context(NamedTuple):
         return None, ""
 
     def subject_before(self, mention: Mention, people: _People) -> tuple[int | None, str]:
-        """Rule 6c: "the suspect", "the company" with no holder of that word is the first person
-        (or, for an organisation's word, the first organisation) named in the nearest sentence
-        before it that names one, in the NEAR characters before: news names its subject, then
-        describes it ("Facebook was fined. The company said ..."). Only an actor the story names
-        twice or more is so described ("the group of people" is no one's; a city named once is
-        no organisation)."""
+        """Rule 6c: "the suspect", "the company" with no holder of that word (and no name and comma
+        right before it, rule 5: "Acme, the company that ...") is the subject of the nearest
+        sentence before it (the first actor that sentence names), in the NEAR characters before,
+        if that is a person (or, for an
+        organisation's word, an organisation) the story names twice or more: news names its
+        subject, then describes it ("Facebook was fined. The company said ..."). "The suspect"
+        after "Police arrested Ana Ortiz." is no one's."""
         if " of " in mention.text:
             return None, ""
         wants_person = mention.head in w.STANDING_ROLES
-        found, sentence = None, -1
         for k in reversed(self.seen):
             other = self.mentions[k]
-            if other.end < mention.start - NEAR or (found is not None and other.sentence < sentence):
+            if other.end < mention.start - NEAR:
                 break
-            if other.sentence >= mention.sentence or _is_person(other, people) != wants_person or (
-                    other.name in COUNTRY_OF or other.name in INSTITUTION_OF or self.groups.size(k) < 2):
+            if other.sentence >= mention.sentence or not self.opens_its_sentence(k):
                 continue
-            found, sentence = k, other.sentence
-        if found is None:
-            return None, ""
-        return found, f"“{mention.text}” after “{self.mentions[found].text}”, the subject of the sentence before"
+            if _is_person(other, people) != wants_person or other.name in COUNTRY_OF or (
+                    other.name in INSTITUTION_OF or self.groups.size(k) < 2):
+                return None, ""  # the sentence before is about someone else
+            return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"
+        return None, ""
+
+    def opens_its_sentence(self, k: int) -> bool:
+        """Whether mention k is the first actor named in its sentence (its subject, in news)."""
+        before = self.mentions[k - 1] if k else None
+        return before is None or before.article != self.mentions[k].article or (
+            before.sentence < self.mentions[k].sentence)
 
     def near(self, holder: int, before: int) -> bool:
         """Whether the holder or its country is named in the NEAR characters before `before`."""
@@ -462,11 +476,12 @@ def _epithet_countries(mention: Mention) -> frozenset[str] | None:
 
 # Words before a title's head that make it another office: "special counsel", "deputy director".
 _QUALIFIERS = frozenset(
-    "deputy assistant associate special first press national foreign prime former acting senior opposition".split())
+    "deputy assistant associate special first press national foreign prime former acting senior".split())
 _RANKS = frozenset(("deputy", "assistant", "associate", "opposition"))  # another office than the one they qualify
 
 
-def _qualifiers(mention: Mention) -> set[str]:
+@lru_cache(maxsize=4096)
+def _qualifiers(mention: Mention) -> frozenset[str]:
     """The words a holder's title must share: qualifiers ("special", "deputy") and, in a
     description, an institution's name ("the F.B.I. director" is not the CIA's)."""
     head = set(mention.head.split(" "))
@@ -478,7 +493,7 @@ def _qualifiers(mention: Mention) -> set[str]:
             for k in range(len(key) - size + 1):
                 if " ".join(key[k:k + size]) in INSTITUTION_OF:
                     wanted.update(key[k:k + size])
-    return wanted
+    return frozenset(wanted)
 
 
 def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[str]]]:
@@ -548,7 +563,8 @@ def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
     for root, group in members.items():
         named = [m for m in group if m.kind != "description"]
         family = w.FAMILY_OF.get(group[0].head, "") if not named else ""
-        if len(group) < MIN_MENTIONS or not (named or family) or _only_a_place(group):
+        if len(group) < MIN_MENTIONS or not (named or family) or _only_a_place(group) or (named and all(
+                m.name in w.NOT_ACTORS for m in named)):  # "May was the hottest month", joined to no Theresa May
             continue
         actors.append(Actor(_display_name(group) if named else family, tuple(group),
                             tuple(dict.fromkeys(groups.reasons.get(root, [])))))

@@ -33,7 +33,7 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 _ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
-_NAME_PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du la le van von".split())  # "Mohammed bin Salman"
+_NAME_PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du von".split())  # "Mohammed bin Salman"
 
 
 class Token(NamedTuple):
@@ -120,7 +120,8 @@ def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[
     offset = 0
     for line in text.split("\n"):
         skip = _dateline_end(line)
-        tokens = [Token(t.start + offset, t.end + offset, t.text, t.possessive) for t in _tokens(line) if t.start >= skip]
+        tokens = [Token(t.start + offset, t.end + offset, t.text, t.possessive)
+                  for t in _tokens(line) if t.start >= skip]
         if _title_case_line(tokens) or _label_line(line, tokens):
             headlines.append(tokens)
         else:
@@ -129,15 +130,18 @@ def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[
     return found, headlines
 
 
-_DATELINE = re.compile(r"((?:[^\W\d_a-z]|[.'\u2019 -]){3,40}?)(?:, [A-Z][\w.'\u2019 -]{0,30}?)?"
-                       r"(?: \([\w .'\u2019-]{1,30}\))?[ \t]*(?:\u2014|\u2013|--|-)\s")
+_DATELINE = re.compile(r"((?:[^\W\d_a-z]|[.'\u2019 -]){3,40}?)(, [A-Z][\w.'\u2019]*(?: [A-Z][\w.'\u2019]*){0,3})?"
+                       r"( \([\w .'\u2019-]{1,30}\))?[ \t]*(?:\u2014|\u2013|--|-)\s")
 
 
 def _dateline_end(line: str) -> int:
     """Where a dateline opening the line ends ("BOGOTÁ, Colombia —", "SAN JUAN, Puerto Rico (AP) —",
     "WASHINGTON (Reuters) -"), or 0: its places say where the story was filed, not who acts."""
     found = _DATELINE.match(line)
-    return found.end() if found and found.group(1).isupper() else 0
+    if not found or not found.group(1).isupper():
+        return 0
+    place_or_agency = found.group(2) or found.group(3)  # else a capital alone: "WASHINGTON —", not "NATO -"
+    return found.end() if place_or_agency or name_key(found.group(1)) in w.CAPITALS else 0
 
 
 def headline_mentions(article: str, text: str, tokens: list[Token], known: dict[str, bool]) -> list[Mention]:
@@ -289,6 +293,7 @@ def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joine
     return after is not None and tags.get(after.start, "") in _VERB_TAGS and before not in _BEFORE_A_DATE
 
 
+_PLACE_PREPOSITIONS = frozenset("in at near outside inside across around".split())  # not "a letter to Kim"
 _VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _BEFORE_A_DATE = frozenset("in on by since until till from through last next this early late mid of".split())
 
@@ -364,7 +369,7 @@ def _government_named(article, text, tokens, run, tags) -> Mention | None:
 
 
 def _run_mention(article, text, tokens, run, tags) -> Mention | None:
-    if len(run) > 1 and tokens[run[0]].text == "The":  # "The Washington Post" is "Washington Post"
+    if len(run) > 2 and tokens[run[0]].text == "The":  # "The Washington Post" is "Washington Post"; "The Hague" stays
         run = run[1:]
     words = [tokens[i] for i in run]
     lowers = [t.lower for t in words]
@@ -417,8 +422,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
-                   placed=before in w.PLACE_WORDS or (modifies and tags.get(after.start) == "NN" and not (
-                       after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES)))  # not "the Houthi leader"
+                   placed=before in _PLACE_PREPOSITIONS or (modifies and tags.get(after.start) == "NN" and not (
+                       after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES or after.lower in w.ORG_HEADS)))
+    # a role or organisation after it makes it a name: "the Houthi leader", "the Islamic State group"
 
 
 def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:
@@ -474,7 +480,7 @@ def _not_an_actor(key: str) -> bool:
     plural_country = key.endswith("s") and key not in COUNTRY_OF and (
         key[:-1] in COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
     return last in w.NOT_ACTOR_HEADS or key in w.NOT_ACTOR_ACRONYMS or key in _COUNTRY_PARTS or plural_country or (
-        key in w.REGIONS) or first in w.EVENT_FIRST_WORDS or any(char.isdigit() for char in key)
+        key in w.REGIONS) or first in w.EVENT_FIRST_WORDS or any(word.isdigit() for word in key.split(" "))
 
 
 def _demonym_before(text, tokens, first: int) -> int | None:
@@ -645,8 +651,9 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if word in w.TOPIC_ROLES:  # "a North Korea analyst" is of no country by it
             country = institution = ""
         named_by = institution if institution in INSTITUTION_OF else name_key(country) if country else ""
+        open_ended = head in w.ORGANISATION_ROLES or head in w.STANDING_ROLES  # "Acme, the company that makes it,"
         found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
-                             comma if closed else -1, whose=whose))
+                             comma if closed or open_ended else -1, whose=whose))
     return found
 
 
@@ -778,10 +785,13 @@ def _of_where(text, tokens, last: int) -> int:
     if first >= len(tokens) or tokens[last + 1].lower != "of" or not _adjacent(text, tokens[last], tokens[last + 1]):
         return 0
     first += tokens[first].lower == "the" and first + 1 < len(tokens)
+    def capital_next(k: int) -> bool:
+        return k < len(tokens) and tokens[k].capitalised and _adjacent(text, tokens[k - 1], tokens[k])
+
     end = first
-    while end < len(tokens) and end - first < 3 and tokens[end].capitalised and _adjacent(text, tokens[end - 1], tokens[end]):
+    while end - first < 3 and capital_next(end):
         end += 1
-    if end == first or (end < len(tokens) and tokens[end].capitalised and _adjacent(text, tokens[end - 1], tokens[end])):
+    if end == first or capital_next(end):
         return 0  # no capitalised words, or more than three: not a place's name
     return tokens[end - 1].end
 

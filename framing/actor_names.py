@@ -40,7 +40,8 @@ class Actor:
 
 
 def name_key(text: str) -> str:
-    """A name as compared: case, accents, dots, hyphens, quotes and a possessive do not count ("Nicolás Maduro" in one paper is "Nicolas Maduro" in another)."""
+    """A name as compared: case, accents, dots, hyphens, quotes and a possessive do not count
+    ("Nicolás Maduro" in one paper is "Nicolas Maduro" in another)."""
     text = re.sub(r"['\u2019]s?$", "", _without_accents(fold(text)).strip())
     text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]\.|$|\s)", "", text)  # D.N.C. -> DNC, U.S. -> US
     return " ".join(re.split(r"[\s\-]+", text.lower().replace(".", " "))).strip()
@@ -49,7 +50,12 @@ def name_key(text: str) -> str:
 def _without_accents(text: str) -> str:
     if text.isascii():
         return text
-    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    text = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    return text.translate(_UNDECOMPOSED)
+
+
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "Ae", "đ": "d",
+                               "Đ": "D", "ı": "i", "œ": "oe", "Œ": "Oe"})
 
 
 COUNTRY_OF: dict[str, str] = {}

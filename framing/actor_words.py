@@ -64,7 +64,7 @@ PERSON_ROLES = frozenset(
 GROUP_ROLES = frozenset(
     """regime government administration committee party campaign agency department ministry
     council court bureau military army navy authorities officials agents forces troops diplomats
-    hackers intelligence media leadership state lawmakers delegation company firm group organization
+    hackers intelligence media leadership state lawmakers delegation company firm organization
     organisation network giant platform movement militia""".split()
 )
 
@@ -136,8 +136,8 @@ NOT_ACTOR_HEADS = frozenset(
     conference talks cup memo dossier server servers emails tweet tweets website""".split()
 )
 
-# First words of capitalised names that are events, not actors: "Hurricane Maria", "Operation Desert Storm".
-EVENT_FIRST_WORDS = frozenset("hurricane typhoon cyclone storm tropical tornado wildfire operation".split())
+# First words of capitalised names that are events, not actors: "Hurricane Maria", "Tropical Storm Harvey".
+EVENT_FIRST_WORDS = frozenset("hurricane typhoon cyclone storm tropical tornado wildfire".split())
 
 # World regions, places rather than actors ("across the Middle East"); a continent's name alone
 # is left an actor, as news makes it one ("Europe responded").
@@ -298,6 +298,9 @@ COUNTRY_EPITHETS: dict[str, frozenset[str]] = {
     "socialist": frozenset(("Venezuela", "Cuba", "Vietnam", "China", "North Korea")),
     "jewish": frozenset(("Israel",)),
     "islamic": frozenset(("Iran", "Pakistan", "Afghanistan", "Saudi Arabia")),
+    "kingdom": frozenset(("Saudi Arabia", "United Kingdom", "Jordan", "Morocco", "Spain", "Netherlands", "Belgium",
+                          "Sweden", "Norway", "Denmark", "Thailand", "Bahrain", "Kuwait", "Qatar", "Oman", "Bhutan",
+                          "Cambodia", "Japan", "Brunei", "Eswatini", "Lesotho", "Tonga", "United Arab Emirates")),
 }
 
 # The capitals among the aliases above: a capital stands for its government only where it acts
@@ -370,6 +373,12 @@ STATE_HEADS = frozenset(
     administration command leadership cabinet senate assembly congress legislature""".split()
 )
 
+# Roles that are a job or a doing, not an office: a person so titled is of no country by it.
+JOB_ROLES = frozenset(
+    """ceo journalist columnist reporter editor publisher dissident billionaire mogul tycoon boss suspect
+    gunman shooter accuser businessman businesswoman activist""".split()
+)
+
 # Roles that, after "the" with no holder of the word named, stand for the person the sentence
 # before is about ("Nikolas Cruz was charged. The suspect ...") rather than a new person.
 STANDING_ROLES = frozenset(
@@ -378,12 +387,13 @@ STANDING_ROLES = frozenset(
 )
 
 # Words for an organisation that, after "the", stand for the one named in the sentence before
-# ("Facebook was fined. The company said ..."; "Hamas ... The militant group").
-ORGANISATION_ROLES = frozenset("company firm group organization organisation network giant platform movement militia".split())
+# ("Facebook was fined. The company said ...").
+ORGANISATION_ROLES = frozenset("company firm organization organisation network giant platform movement militia".split())
 
 # Descriptions of a state or its government as a whole: with no holder of that word named before,
 # "the regime", "the country" is the country named just before it.
 GOVERNMENT_ROLES = frozenset("regime government authorities leadership country nation kingdom".split())
+
 
 # Groups that news names by what they are rather than by a name, each with the nouns (and
 # two-word phrases) that name it: the outlets' choice among them is the framing ("migrants",

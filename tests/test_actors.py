@@ -628,8 +628,8 @@ def test_a_role_opening_a_sentence_is_a_title_and_events_and_model_names_are_no_
 
 
 def test_a_party_and_an_adjective_opening_the_sentence_stay_in_the_title():
-    found = rows("Far-left Labour leader Jane Roe spoke. Roe left.", "Senate Democratic leader Ann Lee spoke. Lee left.",
-                 "Ann Lee and Jane Roe met.")
+    found = rows("Far-left Labour leader Jane Roe spoke. Roe left.",
+                 "Senate Democratic leader Ann Lee spoke. Lee left.", "Ann Lee and Jane Roe met.")
     assert "Far-left Labour leader Jane Roe" in found["Jane Roe"]
     assert "Senate Democratic leader Ann Lee" in found["Ann Lee"]
 
@@ -645,7 +645,8 @@ def test_the_party_member_described_is_the_person_and_a_party_adjective_before_a
 
 def test_a_short_first_name_a_two_word_surname_and_an_opposition_leader():
     found = rows("Senator Charles E. Grassley spoke. Mr. Grassley left. Christine Blasey Ford testified.",
-                 "Sen. Chuck Grassley spoke. Grassley left. Blasey Ford, a psychologist, spoke. Christine Blasey Ford left.",
+                 "Sen. Chuck Grassley spoke. Grassley left. Blasey Ford, a psychologist, spoke. "
+                 "Christine Blasey Ford left.",
                  "Opposition leader Juan Guaido defied President Nicolas Maduro. Maduro cut ties. "
                  'The socialist leader spoke. "Get out," the leader said. Guaido left.')
     assert {"Senator Charles E. Grassley", "Sen. Chuck Grassley"} <= found[actor_of(found, "Mr. Grassley")]
@@ -732,3 +733,24 @@ def test_the_country_is_the_last_state_named_that_fits_its_epithet():
                  "Poland said it would talk to the European Union. The country wants more funds. Poland left.")
     assert "The communist country" in found["Cuba"]
     assert "The country" in found["Poland"]  # a bloc is not "the country"
+
+
+def test_review_cases_of_the_new_rules_kingdoms_places_months_plurals_particles_royals_datelines():
+    found = rows("Saudi Arabia said he died in Turkey. Turkey spoke. The kingdom said 18 men were held. "
+                 "Saudi Arabia left.",
+                 "Police arrested Ana Ortiz. The suspect was calm. Ana Ortiz left. Acme, the company that makes it, "
+                 "said so. Acme left.",
+                 "May was the hottest month. May was dry. The Giants won. A Giant store opened. The Giants left. "
+                 "Giant left.",
+                 "Queen Elizabeth spoke. Elizabeth Warren spoke. Elizabeth Warren left. A letter to Kim Lee was sent. "
+                 "A reply came from Kim Lee.",
+                 "NATO - allies met. NATO said so. He rented the white Ford van Hernandez had used. Hernandez left.",
+                 "Judges at The Hague ruled. William Hague spoke. William Hague left.")
+    assert "The kingdom" in found["Saudi Arabia"] and "The kingdom" not in found["Turkey"]
+    assert not any("The suspect" in mentions for mentions in found.values())
+    assert "Acme, the company" not in found["Acme"] and "the company" in found["Acme"]
+    assert "May" not in found and "Giants" in found and "Giant" not in found["Giants"]
+    assert "Queen Elizabeth" not in found["Elizabeth Warren"]
+    assert "Kim Lee" in found and "NATO" in found
+    assert "Ford van Hernandez" not in found["Hernandez"]
+    assert not {"The Hague", "Hague"} & found["William Hague"]

@@ -4,7 +4,7 @@ hundred times slower per character). Measured in the test as a ratio of two timi
 
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from framing.actors import discover_actors
@@ -38,6 +38,8 @@ def seconds_per_char(text: str, lexicon, matcher, *, tries: int) -> float:
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(PIECES), min_size=8, max_size=200))
+# found once: cleaning counted the line breaks before each caption mark ("(") from the text's start
+@example(pattern=["-", "(", "\u201c", "\u201c", "The", "claimed", "said", "\u2019", "a", " ", "\u2019", "a"])
 def test_a_paragraph_is_analysed_in_time_linear_in_its_length(default_lexicon, pattern):
     matcher = Matcher(default_lexicon)
     small = seconds_per_char(paragraph(pattern, SMALL), default_lexicon, matcher, tries=5)
@@ -63,6 +65,10 @@ def actor_seconds_per_char(text: str, *, tries: int) -> float:
 
 @settings(max_examples=2, deadline=None)
 @given(st.lists(st.sampled_from(NAME_PIECES), min_size=8, max_size=120))
+# found once: each description was weighed against every title mention, not every holder
+@example(pattern=["NO WAY ", "Mr. Hale ", "Secretary of State Ann Hale ", "NO WAY ", "Pentagon spokeswoman Jo Ray ",
+                  "Pentagon spokeswoman Jo Ray ", ". ", "said ", ". ", "Secretary of State Ann Hale ", "said ",
+                  "Secretary of State Ann Hale ", "D-N.Y., "])
 def test_finding_actors_in_a_paragraph_of_names_is_linear_in_its_length(pattern):
     small = actor_seconds_per_char(paragraph(pattern, SMALL), tries=5)
     large = actor_seconds_per_char(paragraph(pattern, 30 * SMALL), tries=1)
