@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -75,6 +76,7 @@ def person_like(name: str, spelled: str) -> bool:
 def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[Actor]:
     """The actors the mentions of a story make, by the rules in turn, each with the reasons for its unions."""
     groups = _Groups(len(mentions))
+    mentions = _surnames_not_countries(mentions)
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.name and mention.kind != "description":
@@ -96,6 +98,20 @@ def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[A
     _link_parties(names, by_name, groups, mentions, people)
     _link_descriptions(mentions, by_name, counts, groups, people, outlet_countries)
     return _actors(mentions, groups)
+
+
+def _surnames_not_countries(mentions: list[Mention]) -> list[Mention]:
+    """After a titled person whose surname is a country's name ("Sheriff Scott Israel"), that
+    name alone in the same article is the person ("Israel said"), not the country."""
+    titled: dict[tuple[str, str], str] = {}  # (article, the surname) -> the full name
+    kept = []
+    for mention in mentions:
+        words = mention.name.split(" ")
+        if mention.kind == "title" and len(words) > 1 and words[-1] in COUNTRY_OF and mention.name not in COUNTRY_OF:
+            titled.setdefault((mention.article, words[-1]), mention.name)
+        full = titled.get((mention.article, mention.name)) if mention.kind == "name" else None
+        kept.append(replace(mention, name=full) if full else mention)
+    return kept
 
 
 def _link_compass_names(names, by_name, groups, mentions) -> None:
@@ -599,5 +615,6 @@ def _display_name(group: list[Mention]) -> str:
         names[name] >= 2 or name in titled or _initials(name) in initials
         or name.split(" ")[-1] in initials or name.split(" ")[0] in initials)]
     best = max(full or [name for name in names if name not in part] or names, key=lambda n: (names[n], len(n)))
-    spelled = Counter(name_as_written(m) for m in group if m.name == best and m.kind != "description")
+    spelled = Counter(written for m in group if m.name == best and m.kind != "description"
+                      and (" " in name_key(written := name_as_written(m))) == (" " in best))  # not "Israel"
     return spelled.most_common(1)[0][0] if spelled else best.title()

@@ -754,3 +754,10 @@ def test_review_cases_of_the_new_rules_kingdoms_places_months_plurals_particles_
     assert "Kim Lee" in found and "NATO" in found
     assert "Ford van Hernandez" not in found["Hernandez"]
     assert not {"The Hague", "Hague"} & found["William Hague"]
+
+
+def test_a_titled_persons_surname_that_is_a_countrys_name_is_the_person_after_it():
+    found = rows('County Sheriff Tom Israel spoke. "We will look," Israel said. Israel and Egypt met later.',
+                 "Israel closed the border. Egypt objected. Israel waited.")
+    assert found["Tom Israel"] == {"County Sheriff Tom Israel", "Israel"}
+    assert "Israel" in found["Israel"]
