@@ -285,6 +285,7 @@ def _link_parties(names, by_name, groups, mentions, people: _People) -> None:
                              f"“{mentions[by_name[other][0]].text}” is the {mentions[by_name[name][0]].text}")
 
 
+_NAMED_BY_NO_HEAD = frozenset(("group",))  # "the militant group" is not "Eurasia Group" by its last word
 _MEMBER_ENDINGS = ("an", "at", "ist", "er", "i", "ic")  # Catalan, Democrat, Socialist, Brexiteer, Israeli
 
 
@@ -353,7 +354,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 first = family_first.setdefault(family, i)
                 groups.union(first, i, f"“{mention.text}” names {family.lower()}, as “{mentions[first].text}” does")
                 continue
-            target, reason = _described(mention, recent, titles, counts, context)
+            target, reason = _described(mention, recent, titles, counts, context) if (
+                mention.head not in _NAMED_BY_NO_HEAD or mention.comma >= 0) else (None, "")
             # "GOP candidates" are the party's where it is named, else its country's
             country = mention.name and (by_name.get(COUNTRY_OF.get(mention.name, mention.name))
                                         or by_name.get(INSTITUTION_OF.get(mention.name, "")))
@@ -464,10 +466,15 @@ class _Context(NamedTuple):
         return None, ""
 
     def opens_its_sentence(self, k: int) -> bool:
-        """Whether mention k is the first actor named in its sentence (its subject, in news)."""
-        before = self.mentions[k - 1] if k else None
-        return before is None or before.article != self.mentions[k].article or (
-            before.sentence < self.mentions[k].sentence)
+        """Whether mention k is the first actor named by name in its sentence (its subject, in news;
+        "Police arrested Ana Ortiz." is about her: a description before it does not count)."""
+        mention = self.mentions[k]
+        for before in reversed(self.mentions[max(0, k - 8):k]):
+            if before.article != mention.article or before.sentence < mention.sentence:
+                return True
+            if before.kind != "description":
+                return False
+        return k < 8
 
     def near(self, holder: int, before: int) -> bool:
         """Whether the holder or its country is named in the NEAR characters before `before`."""

@@ -140,8 +140,9 @@ def _dateline_end(line: str) -> int:
     found = _DATELINE.match(line)
     if not found or not found.group(1).isupper():
         return 0
-    place_or_agency = found.group(2) or found.group(3)  # else a capital alone: "WASHINGTON —", not "NATO -"
-    return found.end() if place_or_agency or name_key(found.group(1)) in w.CAPITALS else 0
+    place_or_agency = found.group(2) or found.group(3)  # else a capital or two words: "WASHINGTON —", not "NATO -"
+    city = name_key(found.group(1))
+    return found.end() if place_or_agency or city in w.CAPITALS or " " in city else 0  # "LOS ANGELES —"
 
 
 def headline_mentions(article: str, text: str, tokens: list[Token], known: dict[str, bool]) -> list[Mention]:
@@ -293,6 +294,7 @@ def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joine
     return after is not None and tags.get(after.start, "") in _VERB_TAGS and before not in _BEFORE_A_DATE
 
 
+_RELATIVE_AFTER = re.compile(r" (?:that|which|who|whose|based|behind|accused|known) ")
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across around".split())  # not "a letter to Kim"
 _VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _BEFORE_A_DATE = frozenset("in on by since until till from through last next this early late mid of".split())
@@ -586,6 +588,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         head = phrase if phrase in w.FAMILY_OF else word  # "asylum seekers"
         family = w.FAMILY_OF.get(head, "")
         is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
+            word in w.ORGANISATION_ROLES) or (
             word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
         if not is_role or (token.capitalised and not _sentence_start(text, token.start)):
             continue
@@ -651,7 +654,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if word in w.TOPIC_ROLES:  # "a North Korea analyst" is of no country by it
             country = institution = ""
         named_by = institution if institution in INSTITUTION_OF else name_key(country) if country else ""
-        open_ended = head in w.ORGANISATION_ROLES or head in w.STANDING_ROLES  # "Acme, the company that makes it,"
+        open_ended = (head in w.ORGANISATION_ROLES or head in w.STANDING_ROLES) and _RELATIVE_AFTER.match(
+            text, end) is not None  # "Acme, the company that makes it,"; not "reached Lopez, the suspect had fled"
         found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
                              comma if closed or open_ended else -1, whose=whose))
     return found
@@ -764,13 +768,17 @@ def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> t
     first = after + 1 + (tokens[after + 1].lower == "the")
     for size in (4, 3, 2, 1):
         run = tokens[first:first + size]
-        if len(run) == size and all(t.capitalised for t in run) and all(
+        following = tokens[first + size] if first + size < len(tokens) else None
+        whole = following is None or not (following.capitalised and _adjacent(text, run[-1], following))
+        if len(run) == size and whole and all(t.capitalised for t in run) and all(  # not "for The Washington" Post
                 _adjacent(text, a, b) for a, b in zip([tokens[first - 1], *run], run, strict=False)):
             named = _country_run(text, tokens, first + size - 1)
             if named and named[1] == first and tokens[after].lower == "to":  # "ambassador to the U.S.": not its
                 return run[-1].end, country, institution
             if named and named[1] == first and not country:  # "a spokeswoman for the Chinese Foreign Ministry"
                 return run[-1].end, named[0], name_key(" ".join(t.text for t in run))
+            if not named and tokens[after].lower != "to" and run[-1].lower in w.ORG_HEADS:
+                return run[-1].end, country, institution  # "a columnist for The Washington Post"
     noun = tokens[after + 1]
     if tokens[after].lower == "of" and not noun.capitalised and tags.get(noun.start, "") in ("NN", "NNS") and \
             _adjacent(text, tokens[after], noun):

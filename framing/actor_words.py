@@ -387,8 +387,10 @@ STANDING_ROLES = frozenset(
 )
 
 # Words for an organisation that, after "the", stand for the one named in the sentence before
-# ("Facebook was fined. The company said ...").
-ORGANISATION_ROLES = frozenset("company firm organization organisation network giant platform movement militia".split())
+# ("Facebook was fined. The company said ..."; "Hamas, the militant group that rules Gaza,"). "group"
+# is no GROUP_ROLES word: "the militant group" is not the Eurasia Group named before by its last word.
+ORGANISATION_ROLES = frozenset(
+    "company firm organization organisation network giant platform movement militia group".split())
 
 # Descriptions of a state or its government as a whole: with no holder of that word named before,
 # "the regime", "the country" is the country named just before it.

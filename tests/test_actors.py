@@ -761,3 +761,14 @@ def test_a_titled_persons_surname_that_is_a_countrys_name_is_the_person_after_it
                  "Israel closed the border. Egypt objected. Israel waited.")
     assert found["Tom Israel"] == {"County Sheriff Tom Israel", "Israel"}
     assert "Israel" in found["Israel"]
+
+
+def test_second_review_a_groups_apposition_a_clause_after_a_name_and_an_organisations_whole_name():
+    found = rows("Hamas, the militant group that controls Gaza, denied it. Hamas left.",
+                 "When deputies reached Maria Lopez, the suspect had fled. Maria Lopez spoke. Maria Lopez left.",
+                 "Mr. Khashoggi, a columnist for The Washington Post, had criticized him. Khashoggi left.",
+                 "Eurasia Group said so. Hamas spoke. The militant group fired. Eurasia Group left.")
+    assert "the militant group" in found["Hamas"] and "The militant group" in found["Hamas"]
+    assert "the suspect" not in found["Maria Lopez"]
+    assert "a columnist for The Washington Post" in found["Khashoggi"]
+    assert not any("militant" in text for text in found["Eurasia Group"])
