@@ -68,9 +68,10 @@ def person_like(name: str, spelled: str) -> bool:
     """A person's full name: two words or more, no acronym ("III" is a generation, not one)."""
     words = name.split(" ")
     acronym = any(word.lower() not in _GENERATIONS for word in re.findall(r"\b[A-Z]{2,}\b", spelled))
+    particles = {word for word in spelled.split(" ") if word in w.NAME_PARTICLES}  # "de" of "Bill de Blasio"
     return len(words) >= 2 and name not in COUNTRY_OF and not acronym and not any(
-        word in w.ORG_HEADS or word in w.GEO_WORDS or word in w.TITLE_WORDS or word in LINK_WORDS
-        or word in DEMONYM_OF for word in words)
+        word in w.ORG_HEADS or word in w.GEO_WORDS or word in w.TITLE_WORDS or word in DEMONYM_OF
+        or (word in LINK_WORDS and word not in particles) for word in words)
 
 
 def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[Actor]:
@@ -172,18 +173,21 @@ def _link_name_tails(people: list[str], by_name, groups) -> None:
 def _surname_roots(name, people: _People, counts, by_name, groups, mentions) -> list[tuple[int, int]]:
     """The people a one-word name may be (their group roots), with how often each is named; a
     name a royal title is given is the first name of someone royal ("King Salman" is not
-    "Mohammed bin Salman", "Crown Prince Mohammed" is; "Queen Elizabeth" is not Elizabeth Warren)."""
+    "Mohammed bin Salman", "Crown Prince Mohammed" is, "Sheikh Mohammed" is not; "Queen Elizabeth"
+    is not Elizabeth Warren)."""
     royal = _royal(name, by_name, mentions)
-    candidates = [person for person in people.by_first.get(name, []) if _royal(person, by_name, mentions)] if royal \
-        else people.by_last.get(name) or people.by_first.get(name) or []
+    candidates = [person for person in people.by_first.get(name, []) if royal & _royal(person, by_name, mentions)] \
+        if royal else people.by_last.get(name) or people.by_first.get(name) or []
     roots: Counter = Counter()
     for candidate in candidates:
         roots[groups.find(by_name[candidate][0])] += counts[candidate]
     return roots.most_common()
 
 
-def _royal(name: str, by_name, mentions) -> bool:
-    return any(mentions[i].kind == "title" and mentions[i].head in w.ROYAL_TITLES for i in by_name[name])
+def _royal(name: str, by_name, mentions) -> set[str]:
+    """The royal titles a name is given ("prince" of "Crown Prince Mohammed")."""
+    return {mentions[i].head for i in by_name[name]
+            if mentions[i].kind == "title" and mentions[i].head in w.ROYAL_TITLES}
 
 
 def _may_be_surname(name, by_name, mentions) -> bool:
@@ -460,10 +464,18 @@ class _Context(NamedTuple):
             if other.sentence >= mention.sentence or not self.opens_its_sentence(k):
                 continue
             if _is_person(other, people) != wants_person or other.name in COUNTRY_OF or (
-                    other.name in INSTITUTION_OF or self.groups.size(k) < 2):
+                    other.name in INSTITUTION_OF or self.groups.size(k) < 2) or self.holds_an_office(k, mention):
                 return None, ""  # the sentence before is about someone else
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"
         return None, ""
+
+    def holds_an_office(self, k: int, mention: Mention) -> bool:
+        """Whether mention k's person holds an office ("Officer Ruiz", "Judge Lopez"), which "the
+        suspect" or "the journalist" is not; a party's member may hold one ("the California
+        Democrat" after "House Speaker Nancy Pelosi")."""
+        if mention.head in w.PARTY_MEMBERS:
+            return False
+        return any(words & w.TITLE_WORDS for words in self.roles.get(self.groups.find(k), ()))
 
     def opens_its_sentence(self, k: int) -> bool:
         """Whether mention k is the first actor named by name in its sentence (its subject, in news;

@@ -33,7 +33,6 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 _ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
-_NAME_PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du von".split())  # "Mohammed bin Salman"
 
 
 class Token(NamedTuple):
@@ -180,7 +179,7 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
 
     def close():
         while current and (tokens[current[-1]].lower in _PARTICLES or tokens[current[-1]].text == "the"
-                           or tokens[current[-1]].text in _NAME_PARTICLES):
+                           or tokens[current[-1]].text in w.NAME_PARTICLES):
             current.pop()
         taken_back = opener >= 0 and current and current[0] == opener + 1 and _one_space(
             text, tokens[opener], tokens[current[0]])
@@ -199,7 +198,7 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         if _PARTY_AND_STATE.fullmatch(token.text) or _no_name_word(text, tokens, i):
             close()
             continue
-        if token.text in _NAME_PARTICLES and joined and last.capitalised and last.lower not in w.ORG_HEADS:
+        if token.text in w.NAME_PARTICLES and joined and last.capitalised and last.lower not in w.ORG_HEADS:
             current.append(i)  # kept only where a capitalised name follows (close() drops it otherwise)
             continue
         if (token.lower in w.NOT_ACTORS and not _a_name_not_a_month(tokens, i, tags, joined)) or not (

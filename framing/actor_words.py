@@ -18,7 +18,7 @@ TITLE_WORDS = frozenset(
     commander ambassador envoy judge attorney counsel king queen prince princess emperor
     sheikh ayatollah emir sultan pope cardinal archbishop bishop rabbi imam president-elect
     spokesman spokeswoman spokesperson commissioner superintendent sheriff marshal prosecutor
-    treasurer founder supreme ceo administrator""".split()
+    treasurer founder supreme ceo administrator officer detective trooper""".split()
 )
 
 # Parties' names before a role are part of the role ("Labour leader Jeremy Corbyn").
@@ -43,6 +43,9 @@ NICKNAMES = {short: full for full, shorts in (
     ("susan", "sue"), ("jennifer", "jen"), ("mitchell", "mitch"), ("bernard", "bernie"),
     ("timothy", "tim"), ("samuel", "sam"), ("john", "jack johnny"), ("stephen", "steve"),
 ) for short in shorts.split()}
+
+# Lower-case words inside a person's name ("Mohammed bin Salman", "Bill de Blasio").
+NAME_PARTICLES = frozenset("bin ibn bint al el da de del della der di dos du von".split())
 
 # Titles given with a first name ("King Salman", "Prince Harry", "Pope Francis").
 ROYAL_TITLES = frozenset("king queen prince princess emperor empress emir sultan sheikh pope".split())

@@ -598,6 +598,9 @@ def test_a_lower_case_particle_inside_a_name_and_a_royal_title_given_a_first_nam
                  "Prince Mohammed waved.")
     assert {"Crown Prince Mohammed bin Salman", "MBS", "Prince Mohammed"} <= found["Mohammed bin Salman"]
     assert found["Salman"] == {"King Salman"}
+    found = rows("Crown Prince Mohammed bin Salman spoke. Mohammed bin Salman left.",
+                 "Sheikh Mohammed of Dubai spoke. Sheikh Mohammed left.")
+    assert "Sheikh Mohammed" not in found["Mohammed bin Salman"]  # another royal title, another person
 
 
 def test_a_dateline_names_no_actor_and_a_titled_name_keeps_its_of_place():
@@ -772,3 +775,15 @@ def test_second_review_a_groups_apposition_a_clause_after_a_name_and_an_organisa
     assert "the suspect" not in found["Maria Lopez"]
     assert "a columnist for The Washington Post" in found["Khashoggi"]
     assert not any("militant" in text for text in found["Eurasia Group"])
+
+
+def test_a_name_particle_keeps_a_person_a_person():
+    found = rows("Mayor Bill de Blasio spoke. Mr. de Blasio left. Bill de Blasio returned.",
+                 "Mr. de Blasio waved. Bill de Blasio smiled.")
+    assert {"Mayor Bill de Blasio", "Mr. de Blasio"} <= found[actor_of(found, "Mr. de Blasio")]
+
+
+def test_the_suspect_is_not_the_officer_or_judge_who_opens_the_sentence_before():
+    found = rows("Officer Ana Ruiz arrested him. The suspect was calm. Ms. Ruiz left.",
+                 "Judge Bo Lee ruled. The journalist wept. Judge Lee left.", "Ana Ruiz and Bo Lee spoke.")
+    assert "The suspect" not in found["Ana Ruiz"] and "The journalist" not in found["Bo Lee"]
