@@ -45,7 +45,6 @@ from framing.spans import ArticleAnalysis, with_spans
 from framing.speakers import attribute
 from framing.text import sentence_bounds, sentence_index
 
-KINDS = ("description", "title", "name", "honorific")  # the order the naming view ranks them in
 ACTOR_CATEGORY = "actors"
 
 
