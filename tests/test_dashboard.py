@@ -17,11 +17,13 @@ COMPARING_PAGES = ("views/overview.py", "views/compare.py", "views/words.py", "v
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.title)
-def test_every_page_renders_the_bundled_story(spec):
-    at = open_page(spec.script)
+def test_every_page_renders_the_bundled_story_under_its_title_and_what_it_shows(spec):
+    at = open_page(spec.script)  # one run of each page for both checks: a page run is the costly part
     assert at.session_state["story"] == "assad-coalition-2015"
     drawn = [e.value for kind in ("title", "subheader", "markdown", "caption", "info") for e in at.get(kind)]
     assert any(spec.landmark in str(text) for text in drawn) or spec.landmark in html_of(at), spec.landmark
+    assert at.title[0].value == (spec.heading or spec.title)
+    assert at.caption[0].value == spec.purpose and spec.purpose.endswith(".")
 
 
 def test_overview_has_a_card_per_outlet_and_the_voice_switch_changes_the_chart():
@@ -147,13 +149,6 @@ def test_the_rerun_benchmark_walks_the_dashboards_own_page_list():
     bench = load_bench("dashboard_reruns")
     assert bench.PAGES is PAGES
     assert set(bench.INTERACTIONS) <= {spec.script for spec in PAGES}
-
-
-@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.title)
-def test_every_page_opens_with_its_title_and_what_it_shows(spec):
-    at = open_page(spec.script)
-    assert at.title[0].value == (spec.heading or spec.title)
-    assert at.caption[0].value == spec.purpose and spec.purpose.endswith(".")
 
 
 def test_the_charts_text_grows_with_the_text_size():
