@@ -8,7 +8,7 @@ from framing.cli import build_parser
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 CI = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-TEST_TOOLS = ("pytest", "hypothesis", "ruff", "playwright", "dask", "psutil")
+TEST_TOOLS = ("pytest", "pytest-xdist", "hypothesis", "ruff", "playwright", "dask", "psutil")
 
 
 def requirement_names(path) -> set[str]:
