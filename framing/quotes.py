@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from framing import resources as r
 from framing.speakers import has_speech_verb
-from framing.text import blank_out, has_more_words_than, sentence_index, words
+from framing.text import blank_out, fold, has_more_words_than, sentence_index, words
 
 _DOUBLE = r.DOUBLE_OPENERS | r.DOUBLE_CLOSERS | {'"'}
 _SINGLE = r.SINGLE_OPENERS | r.SINGLE_CLOSERS | {"'"}
@@ -206,11 +206,18 @@ class _Context:
         wanted = {phrase for _, phrase in self.repeats}
         shortest = min(self.quotations[place].end - self.quotations[place].start for place, _ in self.repeats)
         longest: dict[str, int] = {}
+        lowered = fold(self.text)  # as `words` reads a text that is ASCII once folded: lowered all at once
+        lowered = lowered.lower() if lowered.isascii() else None
         for quote in self.top_level:
             length = quote.end - quote.start
             if length <= shortest:  # holding a phrase or not, it is no longer than any quote that asks
                 continue
-            quoted = words(self.text[quote.start:quote.end])
+            if lowered is None:
+                quoted = words(self.text[quote.start:quote.end])
+            elif any(lowered.find(first, quote.start, quote.end) >= 0 for first in sizes):
+                quoted = r.WORD_RE.findall(lowered, quote.start, quote.end)
+            else:  # no phrase's first word is in it, not even as part of a word
+                continue
             for at in [at for at, word in enumerate(quoted) if word in sizes]:
                 for size in sizes[quoted[at]]:
                     if at + size <= len(quoted):
