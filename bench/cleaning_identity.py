@@ -150,7 +150,8 @@ def hypothesis_texts(examples: int) -> list[str]:
     quoting = st.lists(st.one_of(st.sampled_from([
         *"\"'\u201c\u201d\u2018\u2019\u201a\u201e\u00ab\u00bb", " ", " ", "\n", ". ", ", ", "-", "_",
         "moderate", "rebels", "Moderate Rebels", "pipe dream", "don't", "Syria\u2019s", "players'", "a", "9",
-        "so-called", "he said", "she tweeted", "according to", "officials said.", "The ", "\u0130", "\u03a3"]),
+        "so-called", "he said", "she tweeted", "according to", "officials said.", "The ", "\u0130", "\u03a3",
+        "was\u2018 ", "it\u2018s", "s\u2019 "]),
         st.text(max_size=3)), max_size=40).map("".join)
     article = st.one_of(st.text(), st.lists(lines, max_size=12).map("\n".join),
                         st.lists(st.one_of(stops, pieces), max_size=30).map("".join), quoting)
