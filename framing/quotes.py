@@ -45,7 +45,7 @@ _PLAIN_REST = rf"(?:[^{_MARKS}\n]++|{_APOSTROPHE})*+[\"{re.escape(''.join(sorted
 _MARK_RE = re.compile(
     rf"[{_MARKS}](?!(?<=[^\W_][{_SINGLES}])[^\W_])"
     rf"(?:(?<=[\"{re.escape(''.join(sorted(r.DOUBLE_OPENERS)))}])(?:{_MANY_WORDS}({_PLAIN_REST})|({_PLAIN_REST})))?")
-_LONG, _PLAIN = 1, 2  # _MARK_RE's lastindex for a plain quotation of many words, and of few
+_LONG = 1  # _MARK_RE's lastindex for a plain quotation of many words (2 for one of few)
 
 
 class Quotation(NamedTuple):  # a tuple, as an article holds ten or more: starts are distinct, so they sort by start
@@ -123,7 +123,7 @@ def _scan_quotations(text: str) -> tuple[list[Quotation], set[int]]:
             if plain == _LONG:
                 settled.add(at)
             continue
-        else:  # inside an open quotation its two marks are read one by one (what is between is no mark)
+        else:  # inside an open quotation its two marks are read one by one (between them: apostrophes only)
             marks = (at, found_mark.end() - 1)
         for i in marks:
             char = text[i]
