@@ -4,18 +4,23 @@
    `find_many` (the same matches as tuples), a raw Aho-Corasick scan of the same texts (the terms
    lowercased over the lowercased text, every hit consumed: the floor of any scan), flashtext and
    spaCy's `PhraseMatcher` with and without tokenising (skipped, with a note, when not installed:
-   bench/requirements.txt), and the naive loop of one expression per term on a sample. Rounds
-   alternate so load hits all alike.
-2. Floor and batch per CPU-second, on one corpus: reading and `json.loads` of every row plus the raw
-   scan of its text, against `python -m framing batch` over the same file (local engine), whose CPU
-   time is its own and its workers' (resource.getrusage(RUSAGE_CHILDREN) across the run).
+   bench/requirements.txt), and the naive loop of one expression per term on a small sample (it is
+   a thousand times slower). Rounds alternate so load hits all alike.
+2. Floor and batch per CPU-second, on one corpus (default 20,000 articles): reading and
+   `json.loads` of every row plus the raw scan of its text, against `python -m framing batch` over
+   the same file (local engine), whose CPU time is its own and its workers'
+   (resource.getrusage(RUSAGE_CHILDREN) across the run).
 3. End to end: the batch over N generated articles (default 100,000, about 430 MB): wall and CPU
-   time, and peak resident memory of the command and its workers.
-4. Dask: the same job sent to a running local Dask cluster of 2 workers against 1 worker (each
-   cluster's start timed apart, as a real cluster is up before a job), and the local engine, on
-   the same input; the three outputs must be identical.
+   time, and peak resident memory of the command and its workers, measured on that run itself.
+4. Dask: the same job (default 5,000 articles) sent to a running local Dask cluster of 2 workers
+   against 1 worker (each cluster's start timed apart, as a real cluster is up before a job), and
+   the local engine, on the same input; the three outputs must be identical.
 
-    python bench/batch_scale.py [--articles 100000] [--dask-articles 20000] [--workdir DIR]
+    python bench/batch_scale.py [--articles 100000] [--cpu-articles 20000] [--dask-articles 5000]
+                                [--rounds 3] [--workdir DIR]
+
+It prints how long each part took. On 2 cores it takes about 3 minutes when they are free; the
+100,000-article run is about half of it, and every part stretches with the machine's load.
 
 Prints the figures and one JSON line; exits 1 if a run failed or the outputs differ. Targets
 (docs/benchmarks.md): the matcher at least 55 % of the raw scan; the batch at least 5.5 MB per
@@ -189,9 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000, help="end-to-end batch size (default 100,000)")
     parser.add_argument("--matcher-articles", type=int, default=2_000, help="articles timed for the matcher")
-    parser.add_argument("--dask-articles", type=int, default=20_000,
-                        help="articles for the floor, MB per CPU-second and the Dask comparison")
-    parser.add_argument("--rounds", type=int, default=5, help="matcher rounds; the median is reported")
+    parser.add_argument("--cpu-articles", type=int, default=20_000,
+                        help="articles for the floor and MB per CPU-second (default 20,000)")
+    parser.add_argument("--dask-articles", type=int, default=5_000,
+                        help="articles for the Dask comparison (default 5,000)")
+    parser.add_argument("--regex-articles", type=int, default=20,
+                        help="articles the loop of one expression per term is checked and timed on (default 20)")
+    parser.add_argument("--rounds", type=int, default=3, help="matcher rounds; the median is reported")
     parser.add_argument("--workdir", type=Path, help="where the corpus and outputs go (default: a temp dir)")
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="framing-bench-"))
@@ -205,8 +214,14 @@ def main(argv: list[str] | None = None) -> int:
     lexicon_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     results: dict = {"terms": len(lexicon.terms), "load_average_start": load_average()}
 
+    began = time.perf_counter()
+
+    def part_done(name: str) -> None:
+        print(f"  [{name}: {time.perf_counter() - began:.0f} s into the run; load {load_average()}]")
+
     texts = [row["text"] for row in generate_articles(args.matcher_articles, seed=7)]
-    m = results["matcher"] = matcher_throughput(texts, lexicon, args.rounds, naive_sample=min(100, len(texts)))
+    m = results["matcher"] = matcher_throughput(texts, lexicon, args.rounds,
+                                                naive_sample=min(args.regex_articles, len(texts)))
     rates = m["mb_s"]
     print(f"\nmatcher, {len(lexicon.terms):,} terms, {m['megabytes']} MB of text ({len(texts):,} articles), "
           f"median of {args.rounds} alternating rounds:")
@@ -220,10 +235,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  note: {note}")
     print(f"  one regex per term: the matcher is {m['matcher_vs_regex_loop']}x as fast "
           f"(same matches on {m['regex_loop_articles']} articles)")
+    part_done("matcher")
 
-    small = workdir / f"corpus-{args.dask_articles}.jsonl"
+    small = workdir / f"corpus-{args.cpu_articles}.jsonl"
     if not small.exists():
-        write_corpus(small, args.dask_articles, seed=1)
+        write_corpus(small, args.cpu_articles, seed=1)
     batch = [sys.executable, "-m", "framing", "batch"]
     options = ["--lexicon", str(lexicon_path), "--no-progress"]
     megabytes = small.stat().st_size / 1e6
@@ -235,12 +251,13 @@ def main(argv: list[str] | None = None) -> int:
     results["per_cpu_second"] = {"megabytes": round(megabytes, 1), "batch_mb": round(per_cpu_s, 2),
                                  "floor_mb": round(floor_per_cpu_s, 1),
                                  "batch_vs_floor": round(local["cpu_s"] / floor["total_s"], 1)}
-    print(f"\nper CPU-second, {args.dask_articles:,} articles, {megabytes:.1f} MB of JSONL:")
+    print(f"\nper CPU-second, {args.cpu_articles:,} articles, {megabytes:.1f} MB of JSONL:")
     print(f"  floor: read and json.loads {floor['read_parse_s']} s + raw scan {floor['raw_scan_s']} s = "
           f"{floor['total_s']} CPU-s, {floor_per_cpu_s:.1f} MB per CPU-second")
     print(f"  batch, local engine ({os.cpu_count()} processes): {local['cpu_s']} CPU-s in {local['seconds']} s, "
           f"{per_cpu_s:.2f} MB per CPU-second (target {TARGETS['batch_mb_per_cpu_s']}), "
           f"{local['cpu_s'] / floor['total_s']:.1f} times its floor (target {TARGETS['batch_vs_floor']:.0f})")
+    part_done("per CPU-second")
 
     corpus = workdir / f"corpus-{args.articles}.jsonl"
     if not corpus.exists():
@@ -253,7 +270,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nbatch, local engine, {args.articles:,} articles ({big_mb:.0f} MB): {big['seconds']} s, "
           f"{big['cpu_s']} CPU-s ({big['mb_per_cpu_s']} MB per CPU-second), peak RSS {big['peak_gb']} GB "
           f"(target < {TARGETS['batch_peak_gb']} GB), exit {big['exit']}")
+    part_done("end to end")
 
+    dask_input = workdir / f"corpus-{args.dask_articles}.jsonl"
+    if not dask_input.exists():
+        write_corpus(dask_input, args.dask_articles, seed=1)
+    alone = run_measured([*batch, str(dask_input), *options, "--out", str(workdir / "local-dask-input.parquet")], ROOT)
+    code = code or alone["exit"]
     dask, started_in = {}, {}
     for workers in (1, 2):
         # A running cluster, as a real one would be: its start is timed on its own, not in the job.
@@ -262,23 +285,25 @@ def main(argv: list[str] | None = None) -> int:
         with dask_config.set({"distributed.worker.profile.enabled": False}), LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
             started_in[workers] = time.perf_counter() - started
-            run = run_measured([*batch, str(small), *options, "--scheduler", cluster.scheduler_address,
+            run = run_measured([*batch, str(dask_input), *options, "--scheduler", cluster.scheduler_address,
                                 "--out", str(workdir / f"dask{workers}.parquet")], ROOT)
         dask[workers] = run["seconds"]
         code = code or run["exit"]
     same = all(
         pd.read_parquet(workdir / f"{name}{part}.parquet").equals(pd.read_parquet(workdir / f"dask2{part}.parquet"))
-        for name in ("dask1", "local") for part in ("", ".outlets", ".terms")
+        for name in ("dask1", "local-dask-input") for part in ("", ".outlets", ".terms")
     )
     results["dask"] = {"articles": args.dask_articles, "one_worker_s": dask[1], "two_workers_s": dask[2],
                        "speedup": round(dask[1] / dask[2], 2),
                        "cluster_start_s": {str(k): round(v, 1) for k, v in started_in.items()},
-                       "local_two_processes_s": local["seconds"], "identical_outputs": same}
+                       "local_two_processes_s": alone["seconds"], "identical_outputs": same}
     print(f"\ndask, {args.dask_articles:,} articles on a running local cluster: 1 worker {dask[1]} s, "
           f"2 workers {dask[2]} s, speed-up {dask[1] / dask[2]:.2f}x (target {TARGETS['dask_speedup']}x); "
           f"cluster start {started_in[1]:.1f} s and {started_in[2]:.1f} s; "
-          f"local engine, 2 processes: {local['seconds']} s; outputs of all three identical: {same}")
+          f"local engine, 2 processes: {alone['seconds']} s; outputs of all three identical: {same}")
+    part_done("dask")
     results["load_average_end"] = load_average()
+    results["run_s"] = round(time.perf_counter() - began)
     print(f"\nload average (1/5/15 min) at the end: {results['load_average_end']}")
     print(json.dumps(results))
     return 1 if code or not same else 0

@@ -1,15 +1,18 @@
-"""Cleaning and sentence bounds against another checkout's: the same outputs on every text, and the time.
+"""Cleaning, sentence bounds and quotations against another checkout's: the same outputs on every text, and the time.
 
     python bench/cleaning_identity.py identity --before DIR [--articles 20000] [--examples 3000]
     python bench/cleaning_identity.py speed --before DIR [--rounds 2]
 
 `identity` runs `framing.cleaning.clean` (every piece with its line, kind and reason, and the
-cleaned text, with the analysed kinds and with captions kept too) and `framing.text.sentence_bounds`
-(of the raw text and of the cleaned text) in this checkout and in the one at `--before` (e.g.
+cleaned text, with the analysed kinds and with captions kept too), `framing.text.sentence_bounds`
+(of the raw text and of the cleaned text) and `framing.quotes.find_quotations` (every quotation's
+offsets, mark, closed, nested and scare flags, in the raw text and in the cleaned text, each with
+its sentences) in this checkout and in the one at `--before` (e.g.
 `git archive COMMIT | tar -x -C DIR`, run in its own process) on every article of the
 development stories (../shared/dev-stories), on bench/corpus.py's generated articles and on
 Hypothesis-generated text (characters the rules look at, news words, abbreviations, line ends,
-odd spaces, anything at all); prints the counts and exits 1 on any mismatch.
+odd spaces, quote marks of every kind around a few repeated words, anything at all); prints the
+counts and exits 1 on any mismatch.
 
 `speed` times, in each checkout's own process, alternating, `--rounds` times each: cleaning
 alone and sentence bounds alone over 2,500 generated articles (CPU per 500, best of 5).
@@ -34,14 +37,19 @@ WORKER = r"""
 import json, sys
 sys.path.insert(0, ".")
 from framing.cleaning import ANALYSED_KINDS, clean
+from framing.quotes import find_quotations
 from framing.text import sentence_bounds
+
+def quotations(text, sentences):
+    return [[q.start, q.end, q.mark, q.closed, q.nested, q.scare] for q in find_quotations(text, sentences)]
 
 def outputs(raw):
     results = []
     for keep in (ANALYSED_KINDS, ANALYSED_KINDS | {"caption"}):
         cleaned = clean(raw, keep=keep)
         results.append([cleaned.text, [[p.line, p.text, p.kind, p.reason] for p in cleaned.pieces]])
-    return [results, sentence_bounds(raw), sentence_bounds(results[0][0])]
+    raw_sentences, sentences = sentence_bounds(raw), sentence_bounds(results[0][0])
+    return [results, raw_sentences, sentences, quotations(raw, raw_sentences), quotations(results[0][0], sentences)]
 
 for line in sys.stdin:
     print(json.dumps([outputs(raw) for raw in json.loads(line)]), flush=True)
@@ -92,19 +100,21 @@ def development_stories(shared: Path) -> list[str]:
 
 
 def compare(name: str, raws: list[str], checkouts: tuple[Checkout, Checkout], batch: int = 500) -> int:
-    mismatches = sentences = pieces = 0
+    mismatches = sentences = pieces = quoted = scare = 0
     for at in range(0, len(raws), batch):
         group = raws[at:at + batch]
         before, now = (checkout.outputs(group) for checkout in checkouts)
         for raw, old, new in zip(group, before, now, strict=True):
             sentences += len(old[2])
             pieces += len(old[0][0][1])
+            quoted += len(old[4])
+            scare += sum(quotation[5] for quotation in old[4])
             if old != new:
                 mismatches += 1
                 if mismatches <= 3:
                     print(f"  mismatch: {raw[:160]!r}")
-    print(f"{name}: {len(raws):,} texts, {pieces:,} pieces, {sentences:,} sentences of cleaned text, "
-          f"mismatches {mismatches}")
+    print(f"{name}: {len(raws):,} texts, {pieces:,} pieces, {sentences:,} sentences and {quoted:,} quotations "
+          f"({scare:,} scare quotes) of cleaned text, mismatches {mismatches}")
     return mismatches
 
 
@@ -135,8 +145,16 @@ def hypothesis_texts(examples: int) -> list[str]:
                       st.sampled_from(["", "\"", "'", "\u201d", "\u2019", ")", "]", "\")"]),
                       st.sampled_from([" ", "  ", "\t", "\u00a0", "\n", "", " \n"]),
                       st.sampled_from(["A", "the", "\"He", "\u201cWe", "(B", "[C", "9", "\u2018It", "é"])).map("".join)
+    # Quote marks of every kind around a few repeated words, apostrophes, markers and speech verbs:
+    # pairs, nests, marks left open, scare quotes and the quotations that repeat them.
+    quoting = st.lists(st.one_of(st.sampled_from([
+        *"\"'\u201c\u201d\u2018\u2019\u201a\u201e\u00ab\u00bb", " ", " ", "\n", ". ", ", ", "-", "_",
+        "moderate", "rebels", "Moderate Rebels", "pipe dream", "don't", "Syria\u2019s", "players'", "a", "9",
+        "so-called", "he said", "she tweeted", "according to", "officials said.", "The ", "\u0130", "\u03a3",
+        "was\u2018 ", "it\u2018s", "s\u2019 "]),
+        st.text(max_size=3)), max_size=40).map("".join)
     article = st.one_of(st.text(), st.lists(lines, max_size=12).map("\n".join),
-                        st.lists(st.one_of(stops, pieces), max_size=30).map("".join))
+                        st.lists(st.one_of(stops, pieces), max_size=30).map("".join), quoting)
 
     @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))

@@ -13,7 +13,8 @@ prints the counts and exits 1 on any mismatch.
 `git archive COMMIT | tar -x -C DIR`), each in its own process, alternating, `--rounds` times each:
 the tagger alone on the sentences the sense filter tags in the first chunks of the corpus; one
 500-article chunk through `score_chunk` by step (CPU, best of 3 on each of 5 chunks; quotations are
-`find_quotations` on the chunk's cleaned texts and sentences); and the batch
+`find_quotations` on the chunk's cleaned texts and sentences, word counts `voice_words` on them and
+their quote regions); and the batch
 command over the whole corpus (CPU of the command and its workers, MB of JSONL per CPU-second). The
 corpus and lexicon are bench/batch_identical.py's (`record` writes them into the workdir).
 """
@@ -50,7 +51,7 @@ from framing.lexicon import load_lexicon
 import framing.senses as senses
 import framing.tagging as tagging
 from framing.quotes import find_quotations
-from framing.spans import Layout
+from framing.spans import Layout, voice_words
 
 workdir, chunk, chunks = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 lexicon = load_lexicon(f"{workdir}/lexicon.yaml")
@@ -75,7 +76,7 @@ def cpu(work, tries=3):
 
 tagger_s = cpu(lambda: [tagger(text) for text in stretches])
 matcher = scoring._matcher(lexicon)
-steps = {"chunk": [], "layout": [], "quotations": [], "matcher": [], "sense filter": []}
+steps = {"chunk": [], "layout": [], "quotations": [], "matcher": [], "sense filter": [], "word counts": []}
 for group in groups:
     articles = [a for a in (scoring._article(n, r) for n, r in group) if not isinstance(a, scoring.RecordProblem)]
     layouts = [Layout.of(article) for article in articles]
@@ -88,6 +89,7 @@ for group in groups:
     steps["matcher"].append(cpu(lambda: matcher.find_arrays(texts)))
     meant = (texts, found.starts, found.ends, terms, found.bounds, lexicon)
     steps["sense filter"].append(cpu(lambda: senses.meant_mask(*meant)))
+    steps["word counts"].append(cpu(lambda: voice_words(texts, [layout.regions for layout in layouts])))
 print(json.dumps({"sentences": len(stretches), "chars": sum(map(len, stretches)), "tagger_ms": tagger_s * 1e3,
                   **{name + "_ms": min(times) * 1e3 for name, times in steps.items()}}))
 """
@@ -158,7 +160,8 @@ def speed(args) -> int:
                   f"sentences, quotations) {figures['layout_ms']:.0f}, "
                   f"quotations alone {figures['quotations_ms']:.0f}, "
                   f"matcher {figures['matcher_ms']:.0f}, "
-                  f"sense filter {figures['sense filter_ms']:.0f}; load {load_average()}")
+                  f"sense filter {figures['sense filter_ms']:.0f}, "
+                  f"word counts by voice {figures['word counts_ms']:.0f}; load {load_average()}")
     for round_number in range(1, args.rounds + 1):
         for name, tree in trees.items():
             run = batch(tree, workdir)

@@ -416,14 +416,15 @@ class _Scan:
         kept[1:] |= word[:-1]
         kept[0] = True
         self.offsets = np.flatnonzero(kept)
-        self.text = self._codes[self.offsets].tobytes().decode(
-            "ascii" if self._codes.dtype == np.uint8 else "utf-32-le", "surrogatepass")
+        self._scanned = self._codes[self.offsets]
+        self.text = self._scanned.tobytes().decode("ascii" if self._codes.dtype == np.uint8 else "utf-32-le",
+                                                   "surrogatepass")
         self._boundaries = None
 
     def word_ends(self, lasts: np.ndarray) -> np.ndarray:
         """The text offset where the word holding each scanned position ends."""
         if self._boundaries is None:
-            self._boundaries = np.flatnonzero(self._codes[self.offsets] == _BOUNDARY_CODE)
+            self._boundaries = np.flatnonzero(self._scanned == _BOUNDARY_CODE)
         return self.offsets[self._boundaries[np.searchsorted(self._boundaries, lasts)]] - 1
 
 

@@ -15,21 +15,40 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from framing import resources as r
 from framing.speakers import has_speech_verb
-from framing.text import blank_out, has_more_words_than, sentence_index, words
+from framing.text import blank_out, fold, has_more_words_than, sentence_index, words
 
 _DOUBLE = r.DOUBLE_OPENERS | r.DOUBLE_CLOSERS | {'"'}
 _SINGLE = r.SINGLE_OPENERS | r.SINGLE_CLOSERS | {"'"}
-_MARK_RE = re.compile("[" + re.escape("".join(sorted(_DOUBLE | _SINGLE))) + "]")
 _OPEN_CONTEXT = set(" \t([{\u2014\u2013-/") | r.DOUBLE_OPENERS | r.SINGLE_OPENERS | {'"', "'"}
+_MARKS = re.escape("".join(sorted(_DOUBLE | _SINGLE)))
+_SINGLES = re.escape("".join(sorted(_SINGLE)))
+_APOSTROPHE = rf"(?<=[^\W_])[{_SINGLES}](?=[^\W_])"  # a single mark between two letters or digits: don't, Syria's
+_DOUBLE_MARKS = re.escape("".join(sorted(_DOUBLE)))
+# Past the opening mark of such a quotation (below): a first character that is no space and more
+# words than a scare quote has, as WORD_RE finds them in the quotation's inner text; no separator
+# is a double mark, so they are found before its closing mark.
+_MANY_WORDS = (rf"(?=(?![\s{_DOUBLE_MARKS}])"
+               rf"(?:[^\w{_DOUBLE_MARKS}]*+(?:{r.WORD_RE.pattern})){{{r.SCARE_QUOTE_MAX_WORDS + 1}}})")
+# After an opening mark, the rest of a double quotation as most are written: no mark but
+# apostrophes and no line break, then a closing mark.
+_PLAIN_REST = rf"(?:[^{_MARKS}\n]++|{_APOSTROPHE})*+[\"{re.escape(''.join(sorted(r.DOUBLE_CLOSERS)))}]"
+# A mark that is no apostrophe, and when it can open a double quotation, the rest of a plain one if
+# it follows (group 1 when its words are many, see _MANY_WORDS, group 2 when not). When no
+# quotation is open, the scan would pair those two marks and read nothing in between: as one match
+# they cost one step, not one a mark. (The pattern opens with the set of marks, so the search for
+# the next one stays fast.)
+_MARK_RE = re.compile(
+    rf"[{_MARKS}](?!(?<=[^\W_][{_SINGLES}])[^\W_])"
+    rf"(?:(?<=[\"{re.escape(''.join(sorted(r.DOUBLE_OPENERS)))}])(?:{_MANY_WORDS}({_PLAIN_REST})|({_PLAIN_REST})))?")
+_LONG = 1  # _MARK_RE's lastindex for a plain quotation of many words (2 for one of few)
 
 
-@dataclass(frozen=True)
-class Quotation:
+class Quotation(NamedTuple):  # a tuple, as an article holds ten or more: starts are distinct, so they sort by start
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark, or the paragraph's end when left open
     mark: str  # "double" or "single"
@@ -37,17 +56,14 @@ class Quotation:
     nested: bool = False  # inside another quotation
     scare: bool = False
 
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
-
 
 def find_quotations(text: str, sentences: list[tuple[int, int]]) -> list[Quotation]:
     """Every quotation in `text`, in order, with scare quotes told apart."""
-    found = _scan_quotations(text)
-    found.sort(key=lambda q: q.start)
+    found, settled = _scan_quotations(text)
+    found.sort()  # by start: no two quotations open at the same mark
     context = _Context(text, found, sentences)
-    classified = [_classified(q, place, context) for place, q in enumerate(found)]
+    classified = [quote if quote.nested or not quote.closed or quote.start in settled
+                  else _classified(quote, place, context) for place, quote in enumerate(found)]
     if context.repeats:  # short quotes whose flag waits on whether a longer quotation repeats them
         longest = context.longest_quotations_with()
         for place, phrase in context.repeats:
@@ -81,48 +97,61 @@ class VoiceIndex:
         return region if region is not None and end <= self.regions[region][1] else None
 
 
-def _scan_quotations(text: str) -> list[Quotation]:
+def _scan_quotations(text: str) -> tuple[list[Quotation], set[int]]:
     """The quotations of every paragraph (line) in one pass over the quote marks of the whole
-    text; quotes still open at a paragraph's end are settled there."""
+    text; quotes still open at a paragraph's end are settled there. Also the starts of those
+    known to be no scare quote and no mis-paired stretch: closed, top-level, their first character
+    no space and their words more than a scare quote's."""
     found: list[Quotation] = []
+    settled: set[int] = set()
     stack: list[tuple[str, int]] = []  # open quotes: (mark, position)
     doubles = 0  # double quotes in the stack
     paragraph_end = -1
     for found_mark in _MARK_RE.finditer(text):  # only the marks matter, so only they are visited
-        i, char = found_mark.start(), found_mark.group()
-        if i > paragraph_end:  # the first mark of a later paragraph
+        at = found_mark.start()
+        if at > paragraph_end:  # the first mark of a later paragraph
             _left_open(stack, paragraph_end, found)
             stack, doubles = [], 0
-            paragraph_end = text.find("\n", i)
+            paragraph_end = text.find("\n", at)
             if paragraph_end < 0:
                 paragraph_end = len(text)
-        if char in _DOUBLE:
-            double_open = doubles > 0
-            closes = char in r.DOUBLE_CLOSERS or (char == '"' and double_open)
-            if closes and double_open:
-                while stack:  # singles left open inside a closing double quote were apostrophes
-                    mark, start = stack.pop()
-                    if mark == "double":
-                        doubles -= 1
-                        found.append(Quotation(start, i + 1, "double", True, bool(stack)))
-                        break
-            elif not closes and not double_open:
-                stack.append(("double", i))
-                doubles += 1
-        elif char in _SINGLE:
-            before = text[i - 1] if i and text[i - 1] != "\n" else " "  # a paragraph starts after a space
-            after = text[i + 1] if i + 1 < paragraph_end else " "
-            if before.isalnum() and after.isalnum():
-                continue  # an apostrophe: don't, Syria's
-            single_open = bool(stack) and stack[-1][0] == "single"
-            opens = char in r.SINGLE_OPENERS or (char == "'" and before in _OPEN_CONTEXT and after.isalnum())
-            if opens:
-                stack.append(("single", i))
-            elif single_open and not before.isspace():
-                _, start = stack.pop()
-                found.append(Quotation(start, i + 1, "single", True, bool(stack)))
+        plain = found_mark.lastindex
+        if plain is None:
+            marks = (at,)
+        elif not stack:
+            found.append(Quotation(at, found_mark.end(), "double", True))
+            if plain == _LONG:
+                settled.add(at)
+            continue
+        else:  # inside an open quotation its two marks are read one by one (between them: apostrophes only)
+            marks = (at, found_mark.end() - 1)
+        for i in marks:
+            char = text[i]
+            if char in _DOUBLE:
+                double_open = doubles > 0
+                closes = char in r.DOUBLE_CLOSERS or (char == '"' and double_open)
+                if closes and double_open:
+                    while stack:  # singles left open inside a closing double quote were apostrophes
+                        mark, start = stack.pop()
+                        if mark == "double":
+                            doubles -= 1
+                            found.append(Quotation(start, i + 1, "double", True, bool(stack)))
+                            break
+                elif not closes and not double_open:
+                    stack.append(("double", i))
+                    doubles += 1
+            elif char in _SINGLE:
+                before = text[i - 1] if i and text[i - 1] != "\n" else " "  # a paragraph starts after a space
+                after = text[i + 1] if i + 1 < paragraph_end else " "
+                single_open = bool(stack) and stack[-1][0] == "single"
+                opens = char in r.SINGLE_OPENERS or (char == "'" and before in _OPEN_CONTEXT and after.isalnum())
+                if opens:
+                    stack.append(("single", i))
+                elif single_open and not before.isspace():
+                    _, start = stack.pop()
+                    found.append(Quotation(start, i + 1, "single", True, bool(stack)))
     _left_open(stack, paragraph_end, found)
-    return found
+    return found, settled
 
 
 def _left_open(stack: list[tuple[str, int]], paragraph_end: int, found: list[Quotation]) -> None:
@@ -138,8 +167,6 @@ class _Context:
         self.text = text
         self.quotations = quotations
         self.sentences = sentences
-        self.starts = [start for start, _ in sentences]
-        self.top_level = [q for q in quotations if not q.nested]
         self._attributed: dict[tuple[int, int], bool] = {}
         self.repeats: list[tuple[int, str]] = []  # (place in the quotations, words): see longest_quotations_with
 
@@ -147,6 +174,14 @@ class _Context:
     def outside_quotes(self) -> str:
         """The text with every quotation blanked out: made only for an article with a short quote to test."""
         return blank_out(self.text, [(q.start, q.end) for q in self.quotations])
+
+    @cached_property
+    def starts(self) -> list[int]:  # of the sentences; like what follows, only for an article with a short quote
+        return [start for start, _ in self.sentences]
+
+    @cached_property
+    def top_level(self) -> list[Quotation]:
+        return [q for q in self.quotations if not q.nested]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return self.sentences[sentence_index(self.starts, offset)] if self.sentences else (offset, offset)
@@ -171,11 +206,18 @@ class _Context:
         wanted = {phrase for _, phrase in self.repeats}
         shortest = min(self.quotations[place].end - self.quotations[place].start for place, _ in self.repeats)
         longest: dict[str, int] = {}
+        lowered = fold(self.text)  # as `words` reads a text that is ASCII once folded: lowered all at once
+        lowered = lowered.lower() if lowered.isascii() else None
         for quote in self.top_level:
             length = quote.end - quote.start
             if length <= shortest:  # holding a phrase or not, it is no longer than any quote that asks
                 continue
-            quoted = words(self.text[quote.start:quote.end])
+            if lowered is None:
+                quoted = words(self.text[quote.start:quote.end])
+            elif any(lowered.find(first, quote.start, quote.end) >= 0 for first in sizes):
+                quoted = r.WORD_RE.findall(lowered, quote.start, quote.end)
+            else:  # no phrase's first word is in it, not even as part of a word
+                continue
             for at in [at for at, word in enumerate(quoted) if word in sizes]:
                 for size in sizes[quoted[at]]:
                     if at + size <= len(quoted):
@@ -204,21 +246,17 @@ _SOURCE_ATTRIBUTION_RE = re.compile(
 
 
 def _classified(quote: Quotation, place: int, context: _Context) -> Quotation | None:
-    """The quotation with its scare flag set; None for the stretch between two marks that do
-    not pair (an opening mark before a space, a closing one after a space: `" he tweeted. "`),
-    which is neither someone's words nor the writer's distancing."""
-    if quote.closed and not quote.nested and _mispaired(quote, context.text):
+    """A closed top-level quotation with its scare flag set; None for the stretch between two
+    marks that do not pair, which is neither someone's words nor the writer's distancing: marks
+    that face away from what they hold, space inside both, or an "opening" mark that follows the
+    punctuation closing a quotation and is followed by a space (`" he tweeted. "`, `said." he`)."""
+    text, start, end = context.text, quote.start, quote.end
+    if end - start > 2 and text[start + 1].isspace() and (
+            text[end - 2].isspace() or (start > 0 and text[start - 1] in ".,!?;:")):
         return None
+    if has_more_words_than(text[start + 1:end - 1], r.SCARE_QUOTE_MAX_WORDS):
+        return quote  # the common case first: stripping spaces and stops around it changes no word
     return _with_scare_flag(quote, place, context)
-
-
-def _mispaired(quote: Quotation, text: str) -> bool:
-    """Marks that face away from what they hold: space inside both, or an "opening" mark that
-    follows the punctuation closing a quotation and is followed by a space (`said." he`)."""
-    inner_start, inner_end = quote.inner
-    if inner_end <= inner_start or not text[inner_start].isspace():
-        return False
-    return text[inner_end - 1].isspace() or (quote.start > 0 and text[quote.start - 1] in ".,!?;:")
 
 
 def _attributed_to_a_source(outside_quotes: str) -> bool:
@@ -226,14 +264,10 @@ def _attributed_to_a_source(outside_quotes: str) -> bool:
 
 
 def _with_scare_flag(quote: Quotation, place: int, context: _Context) -> Quotation:
-    """The quotation, marked scare when it is one. A short quote outside an attributed sentence
-    is one unless a longer quotation repeats it: that test waits in `context.repeats`."""
-    if quote.nested or not quote.closed:
-        return quote
-    inner_start, inner_end = quote.inner
-    if has_more_words_than(context.text[inner_start:inner_end], r.SCARE_QUOTE_MAX_WORDS):
-        return quote  # the common case first: stripping spaces and stops around it changes no word
-    inner = context.text[inner_start:inner_end].strip().rstrip(".,;:!?")
+    """A closed top-level quotation of a few words, marked scare when it is one. A short quote
+    outside an attributed sentence is one unless a longer quotation repeats it: that test waits
+    in `context.repeats`."""
+    inner = context.text[quote.start + 1:quote.end - 1].strip().rstrip(".,;:!?")
     if not inner or _SENTENCE_BREAK_RE.search(inner):
         return quote
     sentence_start, sentence_end = context.sentence_of(quote.start)

@@ -134,7 +134,7 @@ def voice_words(texts: list[str], regions_per_text: list[list[tuple[int, int]]])
     joiner = (codes == ord("'")) | (codes == ord("\u2019")) | (codes == ord("-"))  # as in WORD_RE
     lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     shift = np.cumsum(lengths) - lengths
-    (region_starts, region_ends), _ = _laid_out(regions_per_text, shift)
+    (region_starts, region_ends), region_counts = _laid_out(regions_per_text, shift)
     cut = np.zeros(len(codes) + 1, dtype=bool)  # where a stretch begins: nothing before it continues into it
     cut[region_starts] = cut[region_ends] = True
     cut = cut[:-1]
@@ -142,11 +142,13 @@ def voice_words(texts: list[str], regions_per_text: list[list[tuple[int, int]]])
     follows[1:] = is_word[:-1] & ~cut[1:]
     follows[2:] |= joiner[1:-1] & is_word[:-2] & ~cut[2:] & ~cut[1:-1]
     starts = np.flatnonzero(is_word & ~follows)
-    text_of = np.searchsorted(shift, starts, side="right") - 1
-    inside = np.searchsorted(region_starts, starts, side="right") - 1
-    quoted = (inside >= 0) & (starts < _at(region_ends, inside))
-    quote = np.bincount(text_of[quoted], minlength=len(texts))
-    return np.bincount(text_of, minlength=len(texts)) - quote, quote
+    # Counted by where each text and each region begins and ends among the word starts: the regions
+    # (top-level quotations) do not overlap, so a start is in one at most.
+    per_text = np.diff(np.searchsorted(starts, np.append(shift, len(codes))))
+    per_region = np.searchsorted(starts, region_ends) - np.searchsorted(starts, region_starts)
+    texts_of_regions = np.repeat(np.arange(len(texts)), region_counts)
+    quote = np.bincount(texts_of_regions, weights=per_region, minlength=len(texts)).astype(np.int64)
+    return per_text - quote, quote
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,18 @@ def test_a_quote_spans_sentences_and_holds_nested_single_quotes():
     assert ("‘moderate’", "single", False, True) in found
 
 
+def test_a_single_mark_between_letters_is_an_apostrophe_even_inside_a_plain_double_quotation():
+    # Inside a double quotation a single mark is read as one only when it is not between two
+    # letters or digits: "didn’t" and "was‘fake" hold none, "was‘ fake’" (glued to one word only) one.
+    assert quotes("“It didn’t work, it was‘fake’ again and again,” she said.") == [
+        ("“It didn’t work, it was‘fake’ again and again,”", "double", False, False)]
+    assert quotes("“It didn’t work, it was‘ fake’ again and again,” she said.") == [
+        ("“It didn’t work, it was‘ fake’ again and again,”", "double", False, False),
+        ("‘ fake’", "single", False, True)]
+    assert quotes("“It didn’t work at all, not once,” she said.") == [
+        ("“It didn’t work at all, not once,”", "double", False, False)]
+
+
 def test_an_unclosed_quote_runs_to_the_end_of_its_paragraph_only():
     text = "He said: “We will not stop\nThe next paragraph is the writer's."
     regions = quote_regions(find_quotations(text, sentence_bounds(text)))

@@ -207,8 +207,9 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
         codes=[outlet_months.codes[0][group], outlet_months.codes[1][group], label[:, 0], present % 2, label[:, 1]],
         names=list(TERM_FIELDS[:-1]), verify_integrity=False)
     per_term = pd.Series(counts, index=index, dtype="int64") if len(counts) else _no_terms()
-    words = articles.groupby(["outlet", "month"])[list(WORD_COLUMNS.values())].sum()
-    words["articles"] = articles.groupby(["outlet", "month"]).size()
+    by_outlet_month = articles.groupby(["outlet", "month"])
+    words = by_outlet_month[list(WORD_COLUMNS.values())].sum()
+    words["articles"] = by_outlet_month.size()
     span_rows = _span_rows(readable, layouts, hits, lexicon) if with_spans else None
     return ChunkResult(scores, span_rows, per_term, words, problems)
 
@@ -231,8 +232,10 @@ def _row_scores(articles: pd.DataFrame, categories: np.ndarray, category: np.nda
     words = np.repeat(words.reshape(-1), width)
     scores = articles[list(ROW_FIELDS)].take(np.repeat(np.arange(size), len(COUNT_VOICES) * width))
     scores = scores.reset_index(drop=True)
-    scores["category"] = pd.Series(np.tile(categories, size * len(COUNT_VOICES)), dtype="str")
-    scores["voice"] = pd.Series(np.tile(np.repeat(np.array(COUNT_VOICES, dtype=object), width), size), dtype="str")
+    # Text columns as places in their few values, taken at once (not a string object a row).
+    scores["category"] = pd.array(categories, dtype="str").take(np.tile(np.arange(width), size * len(COUNT_VOICES)))
+    scores["voice"] = pd.array(COUNT_VOICES, dtype="str").take(np.tile(np.repeat(np.arange(len(COUNT_VOICES)), width),
+                                                                       size))
     scores["count"] = count
     scores["words"] = words
     scores["per_1000"] = np.round(1000 * count / np.where(words > 0, words, np.nan), 2)
