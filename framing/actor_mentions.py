@@ -183,8 +183,8 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
             current.pop()
         taken_back = opener >= 0 and current and current[0] == opener + 1 and _one_space(
             text, tokens[opener], tokens[current[0]])
-        if taken_back and len(current) == 1 and tokens[current[0]].lower == "party":
-            current.insert(0, opener)  # a headline's "Democratic Party files suit": not "Party"
+        if taken_back and len(current) == 1 and tokens[current[0]].lower in w.ORG_HEADS - w.INSTITUTIONS:
+            current.insert(0, opener)  # "Democratic Party files suit", "Amnesty International said": not "Party"
         elif taken_back and len(current) > 1 and tokens[current[0]].lower not in w.TITLE_WORDS and any(
                 tokens[k].lower in w.TITLE_WORDS for k in current[1:]):
             current.insert(0, opener)  # "Homeland Security Secretary Kirstjen Nielsen" opening a sentence

@@ -80,7 +80,7 @@ ORG_HEADS = frozenset(
     services force forces army navy guard police command organization organisation federation
     republic kingdom state states nations alliance coalition front movement brigade brigades
     campaign board authority program programme project society church club airlines reserve
-    watch democracy""".split()
+    watch democracy international""".split()
 )
 
 # Organisation heads that are institutions on their own: "the House" is not "the White House".

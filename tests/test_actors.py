@@ -499,6 +499,14 @@ def test_a_titles_first_word_opening_a_sentence_is_kept():
     assert "Homeland Security Secretary Ann Reed" in found["Ann Reed"]
 
 
+def test_an_organisations_first_word_opening_a_sentence_is_kept_before_its_head():
+    found = rows("Amnesty Federation urged calm. Amnesty Federation said aid was blocked.")
+    assert found.get("Amnesty Federation") == {"Amnesty Federation"}
+    assert "Federation" not in found
+    found = rows("Full Senate approval came late. Full Senate debate resumed.")  # an institution is one alone
+    assert "Senate" in found and not any(name.startswith("Full") for name in found)
+
+
 def test_a_countrys_possessive_before_a_role_is_a_description_of_that_country():
     countries = {"a": "United States"}
     actors = {actor.name: actor for actor in discover_actors({"a": (
