@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 from typing import NamedTuple
@@ -112,8 +113,11 @@ def _label_line(line: str, tokens: list[Token]) -> bool:
 
 def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[Token]]]:
     """The mentions in an article's lines, and the tokens of its title-case lines (headlines),
-    which are read only for names found elsewhere."""
-    tags = {word.start: word.tag for word in tagged_words(text)}
+    which are read only for names found elsewhere. A word in capitals written twice is a proper
+    noun wherever it stands ("DNC" opening a quotation, which the tagger reads as a noun)."""
+    words = tagged_words(text)
+    capitals = Counter(word.word for word in words if len(word.word) > 1 and word.word.isupper() and word.word.isalpha())
+    tags = {word.start: "NNP" if capitals[word.word] > 1 else word.tag for word in words}
     found: list[Mention] = []
     headlines: list[list[Token]] = []
     offset = 0

@@ -507,6 +507,13 @@ def test_an_organisations_first_word_opening_a_sentence_is_kept_before_its_head(
     assert "Senate" in found and not any(name.startswith("Full") for name in found)
 
 
+def test_an_acronym_written_twice_is_a_name_even_opening_a_quotation():
+    text = 'The leak, it said, showed that the "NWU rigged its vote." The NWU denied it.'
+    actors = discover_actors({"a": text})
+    assert [(actor.name, [m.start for m in actor.mentions]) for actor in actors] == [
+        ("NWU", [text.index("NWU"), text.rindex("NWU")])]
+
+
 def test_a_countrys_possessive_before_a_role_is_a_description_of_that_country():
     countries = {"a": "United States"}
     actors = {actor.name: actor for actor in discover_actors({"a": (
