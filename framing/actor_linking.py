@@ -351,8 +351,10 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             context = _Context(mentions, groups, countries, home, seen, roles)
             holder = _holder_name(mention.holder, by_name, people)
             if holder:
-                groups.union(*_government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
-                                                 countries, outlet_countries))
+                government, _, reason = _government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
+                                                           countries, outlet_countries)
+                groups.union(government, i, reason)
+                recent[mention.head].append(government)  # "The administration" after "the Biden administration"
                 continue
             if family := w.FAMILY_OF.get(mention.head):  # rule 9: "migrants", "illegal aliens", "the caravan"
                 first = family_first.setdefault(family, i)
@@ -374,7 +376,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 target, reason = context.nearby_country(mention)
             if target is None and not mention.name and mention.text.lower().startswith("the ") and (
                     mention.head in w.STANDING_ROLES or mention.head in w.ORGANISATION_ROLES):
-                target, reason = context.subject_before(mention, people)
+                target, reason = context.subject_before(mention, people, by_name)
             if target is not None:
                 groups.union(target, i, reason)
                 recent[mention.head].append(target)
@@ -446,14 +448,17 @@ class _Context(NamedTuple):
                 return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
         return None, ""
 
-    def subject_before(self, mention: Mention, people: _People) -> tuple[int | None, str]:
+    def subject_before(self, mention: Mention, people: _People, by_name) -> tuple[int | None, str]:
         """Rule 6c: "the suspect", "the company" with no holder of that word (and no name and comma
         right before it, rule 5: "Acme, the company that ...") is the subject of the nearest
         sentence before it (the first actor that sentence names), in the NEAR characters before,
         if that is a person (or, for an
         organisation's word, an organisation) the story names twice or more: news names its
         subject, then describes it ("Facebook was fined. The company said ..."). "The suspect"
-        after "Police arrested Ana Ortiz." is no one's."""
+        after "Police arrested Ana Ortiz." is no one's. A name shaped like a person's ("Hawaiian
+        Electric") is an organisation's subject unless it is given a title or honorific, or its
+        last word is written alone (as news writes a person's surname); "the union" or "the
+        utility" only where the subject's name is of that kind (actor_words.ORGANISATION_KINDS)."""
         if " of " in mention.text:
             return None, ""
         wants_person = mention.head in w.STANDING_ROLES
@@ -463,7 +468,10 @@ class _Context(NamedTuple):
                 break
             if other.sentence >= mention.sentence or not self.opens_its_sentence(k):
                 continue
-            if _is_person(other, people) != wants_person or other.name in COUNTRY_OF or (
+            person = _is_person(other, people) and (wants_person or other.kind != "name" or bool(
+                self.roles.get(self.groups.find(k))) or other.name.split(" ")[-1] in by_name)
+            kind = w.ORGANISATION_KINDS.get(mention.head)
+            if person != wants_person or other.name in COUNTRY_OF or (kind and kind.isdisjoint(other.name.split(" "))) or (
                     other.name in INSTITUTION_OF or self.groups.size(k) < 2) or self.holds_an_office(k, mention):
                 return None, ""  # the sentence before is about someone else
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"

@@ -68,7 +68,7 @@ GROUP_ROLES = frozenset(
     """regime government administration committee party campaign agency department ministry
     council court bureau military army navy authorities officials agents forces troops diplomats
     hackers intelligence media leadership state lawmakers delegation company firm organization
-    organisation network giant platform movement militia""".split()
+    organisation network giant platform movement militia union utility""".split()
 )
 
 # Last words of organisation names: such a name is never a person's ("the Justice Department").
@@ -393,7 +393,15 @@ STANDING_ROLES = frozenset(
 # ("Facebook was fined. The company said ..."; "Hamas, the militant group that rules Gaza,"). "group"
 # is no GROUP_ROLES word: "the militant group" is not the Eurasia Group named before by its last word.
 ORGANISATION_ROLES = frozenset(
-    "company firm organization organisation network giant platform movement militia group".split())
+    "company firm organization organisation network giant platform movement militia group union utility agency".split())
+
+# Organisation words of one kind: after "the", each stands for the subject before only where that
+# subject's name holds a word of its kind ("The UAW struck. The union said", "Acme Power was sued.
+# The utility said"), not for any company ("GM offered 20 percent. The union refused.").
+ORGANISATION_KINDS = {
+    "union": frozenset("union unions workers employees teamsters federation guild brotherhood uaw afl-cio".split()),
+    "utility": frozenset("electric power energy gas edison utilities water light".split()),
+}
 
 # Descriptions of a state or its government as a whole: with no holder of that word named before,
 # "the regime", "the country" is the country named just before it.

@@ -591,6 +591,18 @@ def test_the_suspect_or_the_company_is_who_the_sentence_before_was_about():
     assert sum("The company" in mentions for mentions in found.values()) == 1
 
 
+def test_an_organisation_with_a_persons_shape_is_described_and_so_is_a_government_called_after_someone():
+    found = rows("Pacific Electric lost value. The utility said it cut power.",
+                 "Pacific Electric was sued. The union said it would strike.",  # the union: another actor
+                 "The Dock Workers walked out. The union said it would stay out. Dock Workers marched.",
+                 "Ann Cole was sued. Cole lost. The company said it would pay. Ann Cole left.",  # Cole: a person
+                 "President Ann Reed spoke. Critics said the Reed administration was slow. The administration shipped aid.")
+    assert "The utility" in found["Pacific Electric"] and "The union" not in found["Pacific Electric"]
+    assert "The union" in found["Dock Workers"]
+    assert "The company" not in found["Ann Cole"]
+    assert "The administration" in found[actor_of(found, "the Reed administration")]
+
+
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
     found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
