@@ -60,7 +60,9 @@ PERSON_ROLES = frozenset(
     lobbyist economist professor scholar researcher executive activist lawmaker legislator negotiator
     correspondent businessman businesswoman ally critic supporter confidant ceo administrator
     journalist columnist reporter editor publisher dissident billionaire mogul tycoon boss suspect
-    gunman shooter accuser""".split()
+    gunman shooter accuser leftist rightist populist nationalist incumbent challenger front-runner frontrunner
+    athlete skater gymnast swimmer sprinter cyclist player coach champion defendant plaintiff convict
+    killer cop officer victim inmate prisoner detainee teenager""".split()
 )
 
 # Lower-case nouns that name an institution or a group ("the committee", "the regime").
@@ -386,7 +388,9 @@ JOB_ROLES = frozenset(
 # before is about ("Nikolas Cruz was charged. The suspect ...") rather than a new person.
 STANDING_ROLES = frozenset(
     """suspect gunman shooter accuser journalist columnist dissident billionaire mogul tycoon
-    businessman businesswoman activist nominee democrat republican""".split()
+    businessman businesswoman activist nominee democrat republican leftist rightist populist nationalist
+    incumbent challenger front-runner frontrunner athlete skater gymnast swimmer sprinter cyclist player
+    champion defendant convict killer cop officer victim inmate prisoner detainee teenager""".split()
 )
 
 # Words for an organisation that, after "the", stand for the one named in the sentence before
@@ -420,5 +424,10 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
         "protester protesters protestor protestors demonstrator demonstrators rioter rioters marcher marchers".split()),
     "Civilians": frozenset(("civilian", "civilians")),
     "Police": frozenset("police policeman policemen cops".split()),
+    "Residents": frozenset("resident residents locals villagers townspeople evacuees".split()),
+    "Jury": frozenset("jury jurors juror".split()),
+    "Workers": frozenset("worker workers strikers autoworkers".split()),
+    "Voters": frozenset("voter voters electorate".split()),
+    "Students": frozenset("student students".split()),
 }
 FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}

@@ -603,6 +603,13 @@ def test_an_organisation_with_a_persons_shape_is_described_and_so_is_a_governmen
     assert "The administration" in found[actor_of(found, "the Reed administration")]
 
 
+def test_an_epithet_for_the_one_just_named_and_the_jury_and_residents_are_rows():
+    found = rows("Rui Alves lost the vote. The incumbent has not conceded. Rui Alves left.",
+                 "The jury deliberated. The jurors found him guilty. Many residents fled, and residents returned.")
+    assert "The incumbent" in found["Rui Alves"]
+    assert found["Jury"] == {"The jury", "The jurors"} and found["Residents"] == {"Many residents", "residents"}
+
+
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
     found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
