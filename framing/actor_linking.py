@@ -252,11 +252,15 @@ def _named_just_before(i: int, roots: set[int], mentions, groups) -> int | None:
 
 
 def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
-    """Rule 3: an acronym is the most named name of two words or more whose initials it spells."""
+    """Rule 3: an acronym is the most named name of two words or more whose initials it spells,
+    or those of its words before an "and" ("CDC" of "Centers for Disease Control and Prevention")."""
     by_initials = defaultdict(list)
     for name in names:
         if " " in name:
             by_initials[_initials(name)].append(name)
+            before_and = name_as_written(mentions[by_name[name][0]]).split(" and ")[0]
+            if before_and.count(" ") and (shorter := _initials(name_key(before_and))) != _initials(name):
+                by_initials[shorter].append(name)
     for name in names:
         first = mentions[by_name[name][0]]
         if " " in name or len(name) < 2 or not re.fullmatch(r"(?:[A-Z]\.?){2,}", first.text.strip("'\u2019s")):

@@ -209,10 +209,16 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
                 token.capitalised or token.lower in _PARTICLES or token.text == "the"):
             close()
             continue
+        if token.lower == "for" and not current and opener == i - 1 >= 0 and _org_head(
+                tokens[opener].lower, tags.get(tokens[opener].start, "")) \
+                and _one_space(text, tokens[opener], token):
+            current.extend((opener, i))  # "Students for Fair Admissions said" opening a sentence
+            continue
         if token.lower in _PARTICLES or token.text == "the":
             before = tokens[current[-1]].lower if current and joined else ""
             inside_a_name = any(tokens[k].lower in _PARTICLES for k in current)  # "... for the Prohibition of ..."
-            if (before in w.ORG_HEADS or before in w.TITLE_WORDS or (before and inside_a_name)) if (
+            plural = tags.get(tokens[current[-1]].start, "") if current and token.lower == "for" else ""
+            if (_org_head(before, plural) or before in w.TITLE_WORDS or (before and inside_a_name)) if (
                     token.text != "the") else before in _PARTICLES:
                 current.append(i)  # "Organisation for the Prohibition of Chemical Weapons"
             else:
@@ -223,7 +229,7 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         function_word = token.lower in FUNCTION_WORDS or len(token.lower) < 2
         if not current and (function_word or (
                 _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
-            opener = i if tags.get(token.start, "") in ("JJ", "NN", "NNP") and token.lower not in w.ROLE_MODIFIERS \
+            opener = i if tags.get(token.start, "") in ("JJ", "NN", "NNS", "NNP") and token.lower not in w.ROLE_MODIFIERS \
                 and not function_word else -1
             continue
         current.append(i)
@@ -231,17 +237,32 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
     return _joined_by_and(text, tokens, runs)
 
 
+def _org_head(word: str, tag: str = "") -> bool:
+    """An organisation's last word, or its plural, or a plural noun that names a group by its
+    members ("Centers for Disease Control", "Students for Fair Admissions", "Americans for ...")."""
+    return word in w.ORG_HEADS or (word.endswith("s") and len(word) > 3 and (
+        word[:-1] in w.ORG_HEADS or word in w.FAMILY_OF or word[:-1] in DEMONYM_OF or tag in ("NNS", "NNPS")))
+
+
 def _joined_by_and(text: str, tokens: list[Token], runs: list[list[int]]) -> list[list[int]]:
     """An organisation's name with "and" in it, split in two runs: "Center for Strategic and
-    International Studies", "Department of Health and Human Services". The first part ends in one
-    word after the organisation's "of" or "for"; the second is one or two words ending in a field's
-    name (`actor_words.FIELD_WORDS`), so "Department of Justice and Congress" stays two."""
+    International Studies", "Department of Health and Human Services", "Centers for Disease Control
+    and Prevention". The first part ends in one or two words after the organisation's "of" or
+    "for", or is one field's name before an office's title ("Health and Human Services
+    Secretary"); the second is one or two words ending in a field's name
+    (`actor_words.FIELD_WORDS`), so "Department of Justice and Congress" stays two."""
     joined: list[list[int]] = []
     for run in runs:
         last = joined[-1] if joined else None
-        if last and len(last) >= 3 and tokens[last[-2]].lower in _PARTICLES and tokens[last[-3]].lower in w.ORG_HEADS \
-                and text[tokens[last[-1]].end:tokens[run[0]].start] in (" and ", " & ") and len(run) <= 2 \
-                and tokens[run[-1]].lower in w.FIELD_WORDS:
+        after_and = last and text[tokens[last[-1]].end:tokens[run[0]].start] in (" and ", " & ")
+        particle = next((k for k in range(len(last) - 2, max(len(last) - 4, 0), -1)
+                         if tokens[last[k]].lower in _PARTICLES), -1) if after_and else -1
+        named = particle > 0 and _org_head(tokens[last[particle - 1]].lower) and len(run) <= 2 \
+            and tokens[run[-1]].lower in w.FIELD_WORDS
+        office = next((k for k, i in enumerate(run) if tokens[i].lower in w.TITLE_WORDS), -1)
+        titled = after_and and len(last) == 1 and tokens[last[0]].lower in w.FIELD_WORDS and 0 < office <= 2 \
+            and tokens[run[office - 1]].lower in w.FIELD_WORDS
+        if named or titled:
             last.extend(run)
         else:
             joined.append(run)
@@ -388,6 +409,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
     if last_title < 0 and len(words) > 1 and lowers[0] in w.PERSON_ROLES and _sentence_start(text, words[0].start):
         last_title = 0  # "Dictator Xi Jinping has refused": a role opening the sentence
+    if last_title == len(words) - 2 and lowers[-1] in w.ORG_HEADS:
+        last_title = -1  # "Supreme Court", "General Motors": an organisation's name, not a title
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
         last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))
     if lowers[-1] in w.PARTY_MEMBERS and (the := _the_before(tokens, run[0])) is not None and not (

@@ -82,7 +82,7 @@ ORG_HEADS = frozenset(
     services force forces army navy guard police command organization organisation federation
     republic kingdom state states nations alliance coalition front movement brigade brigades
     campaign board authority program programme project society church club airlines reserve
-    watch democracy international""".split()
+    watch democracy international motors motor electric""".split()
 )
 
 # Organisation heads that are institutions on their own: "the House" is not "the White House".
@@ -156,7 +156,7 @@ REGIONS = frozenset(" ".join(region.split()) for region in """middle east, near 
 FIELD_WORDS = frozenset(
     """studies services affairs sciences science resources relations development research technology
     security welfare education training culture tourism trade industry commerce energy environment
-    planning policy peace justice rights health safety""".split()
+    planning policy peace justice rights health safety prevention control""".split()
 )
 
 # Acronyms of things that news capitalises like organisations: weapons, measures, devices.

@@ -610,6 +610,19 @@ def test_an_epithet_for_the_one_just_named_and_the_jury_and_residents_are_rows()
     assert found["Jury"] == {"The jury", "The jurors"} and found["Residents"] == {"Many residents", "residents"}
 
 
+def test_long_organisation_names_with_for_and_and_a_title_word_before_an_organisations_head():
+    found = rows("It rose. The Bureaus for Water Safety and Prevention counted cases. The BWS said the risk was low.",
+                 "It was sued by Parents for Fair Schools. Parents for Fair Schools said it would appeal.",
+                 "On Monday, Health and Human Services Secretary Ann Cole spoke. Ms. Cole left.",
+                 "The Supreme Court ruled. The Supreme Court met. General Motors said no. General Motors left.")
+    assert {"Bureaus for Water Safety and Prevention", "BWS"} <= found[actor_of(found, "BWS")]
+    assert found["Parents for Fair Schools"] == {"Parents for Fair Schools"}
+    assert sum(m.text == "Parents for Fair Schools" for a in discover_actors({"a": (
+        "It was sued by Parents for Fair Schools. Parents for Fair Schools said it would appeal.")}) for m in a.mentions) == 2
+    assert "Health and Human Services Secretary Ann Cole" in found["Ann Cole"] and "Health" not in found
+    assert {"Supreme Court", "General Motors"} <= set(found) and not {"Court", "Motors"} & set(found)
+
+
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
     found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
