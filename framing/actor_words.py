@@ -358,10 +358,11 @@ NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
     "United Kingdom": ("Whitehall", "House of Commons", "House of Lords", "Foreign Office",
                        "MI5", "MI6", "Labour Party", "Conservative Party", "Tories", "Labour", "Commons",
                        "Democratic Unionist Party", "DUP"),
-    "North Korea": ("Korean Central News Agency", "KCNA", "Workers' Party", "Workers' Party of Korea",
+    # Not a bare "Workers' Party" (Brazil's too) nor "Communist Party" (many countries').
+    "North Korea": ("Korean Central News Agency", "KCNA", "Workers' Party of Korea",
                     "Korean People's Army", "Rodong Sinmun"),
     "South Korea": ("Yonhap",),  # not "National Assembly", the name of many countries' legislatures
-    "China": ("Xinhua", "Communist Party", "Chinese Communist Party", "People's Liberation Army", "Politburo"),
+    "China": ("Xinhua", "Chinese Communist Party", "People's Liberation Army", "Politburo"),
     "France": ("Quai d'Orsay",),
     "Israel": ("Knesset", "IDF", "Israel Defense Forces", "Mossad", "Likud"),
     "Iran": ("Revolutionary Guard", "Revolutionary Guards", "IRGC", "Majlis", "IRNA"),

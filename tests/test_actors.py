@@ -623,6 +623,12 @@ def test_long_organisation_names_with_for_and_and_a_title_word_before_an_organis
     assert {"Supreme Court", "General Motors"} <= set(found) and not {"Court", "Motors"} & set(found)
 
 
+def test_a_party_name_many_countries_use_is_no_one_countrys_institution():
+    groups = groups_of("The Workers' Party governed Brazil. The Workers' Party lost.",
+                       "The Communist Party met in Hanoi. The Communist Party chose a leader.")
+    assert groups["Workers' Party"] not in ("North Korea", "Brazil") and groups["Communist Party"] != "China"
+
+
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
     found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
