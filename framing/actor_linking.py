@@ -130,6 +130,7 @@ def _link_compass_names(names, by_name, groups, mentions) -> None:
 class _People(NamedTuple):
     by_last: dict[str, list[str]]  # a last name -> the full names ending with it, most named first
     by_first: dict[str, list[str]]
+    by_middle: dict[str, list[str]]  # "lula" of "Luiz Inácio Lula da Silva"
 
 
 def _people(names, counts, by_name, groups, mentions) -> _People:
@@ -138,7 +139,7 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
     last names; "Charles E. Grassley", "Chuck Grassley": a first name and its short form) are
     joined here."""
     people = [name for name in names if person_like(name, name_as_written(mentions[by_name[name][0]]))]
-    by_last, by_first = defaultdict(list), defaultdict(list)
+    by_last, by_first, by_middle = defaultdict(list), defaultdict(list), defaultdict(list)
     full_names: dict[tuple[str, str, str], str] = {}
     for person in sorted(people, key=lambda p: (-counts[p], p)):
         parts = [p for p in person.split(" ") if p not in _GENERATIONS and len(p) > 1]
@@ -146,6 +147,9 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
             continue
         by_last[parts[-1]].append(person)
         by_first[parts[0]].append(person)
+        for part in parts[1:-1]:
+            if part not in w.NAME_PARTICLES:
+                by_middle[part].append(person)
         if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump", "Robert S. Mueller III" is "Robert Mueller"
             suffix = next((p for p in person.split(" ") if p in _GENERATIONS[:2]), "")
             same = full_names.setdefault((w.NICKNAMES.get(parts[0], parts[0]), parts[-1], suffix), person)
@@ -153,7 +157,7 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
                 groups.union(by_name[same][0], by_name[person][0],
                              f"{person.title()} is {same.title()}, spelled otherwise")
     _link_name_tails(people, by_name, groups)
-    return _People(by_last, by_first)
+    return _People(by_last, by_first, by_middle)
 
 
 def _link_name_tails(people: list[str], by_name, groups) -> None:
@@ -177,7 +181,7 @@ def _surname_roots(name, people: _People, counts, by_name, groups, mentions) -> 
     is not Elizabeth Warren)."""
     royal = _royal(name, by_name, mentions)
     candidates = [person for person in people.by_first.get(name, []) if royal & _royal(person, by_name, mentions)] \
-        if royal else people.by_last.get(name) or people.by_first.get(name) or []
+        if royal else people.by_last.get(name) or people.by_first.get(name) or people.by_middle.get(name) or []
     roots: Counter = Counter()
     for candidate in candidates:
         roots[groups.find(by_name[candidate][0])] += counts[candidate]
@@ -207,8 +211,8 @@ def _shared_surnames(names, people: _People, by_name, groups, mentions) -> set[s
 
 
 def _link_surnames(names, people: _People, counts, by_name, groups, mentions, shared: set[str]) -> None:
-    """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts) with
-    it, when that person is named at least twice as often as any other such person. A name two
+    """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts, or
+    holds it inside: "Lula" of "Luiz Inácio Lula da Silva") with it, when that person is named at least twice as often as any other such person. A name two
     people share is, mention by mention, the only one of them who holds its title ("President
     Trump"), else the one of them named in the NEAR characters before it in the same article, else
     the one named most."""

@@ -629,6 +629,12 @@ def test_a_party_name_many_countries_use_is_no_one_countrys_institution():
     assert groups["Workers' Party"] not in ("North Korea", "Brazil") and groups["Communist Party"] != "China"
 
 
+def test_a_name_inside_a_longer_full_name_is_that_person():
+    found = rows("It was late. Ana Maria Lulu da Costa won the runoff. Lulu said she would govern for all.",
+                 "It was late when Ana Maria Lulu da Costa spoke, and Lulu smiled.")
+    assert "Lulu" in found["Ana Maria Lulu da Costa"] and "Lulu" not in found
+
+
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
     found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
