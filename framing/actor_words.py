@@ -429,6 +429,6 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
     "Jury": frozenset("jury jurors juror".split()),
     "Workers": frozenset("worker workers strikers autoworkers".split()),
     "Voters": frozenset("voter voters electorate".split()),
-    "Students": frozenset("student students".split()),
+    "Students": frozenset(("students",)),  # not "a former student", who is one person
 }
 FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}
