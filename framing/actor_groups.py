@@ -38,6 +38,8 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
        "CIA Director Mike Pompeo", "DNC Chairman Tom Perez", "the North Korean leader"), or just
        before a title or a name ("Turkey's President Erdogan", "China's Commerce Ministry",
        "Labour leader Jeremy Corbyn");
+    3b. a person titled by an organisation of no country: that organisation ("WHO Director-General
+       Tedros", "UAW President Shawn Fain");
     4. a person with a title ("President Trump", "Sen. Cruz") where no country is named: the country
        of the outlets that name them, when they all give the same one, unless a sign says they are
        another country's: a title that country has no office of ("King Salman", "Foreign Secretary"),
@@ -57,12 +59,28 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
             for mention in actor.mentions:
                 if mention.name:
                     grouped_names[mention.name] = first[actor.name][0]
+    named = {actor.name: first[actor.name] or _titled_group(actor, grouped_names, signs) for actor in actors}
+    organisations = {mention.name: actor.name for actor in actors if not named[actor.name]
+                     and not person_like(name_key(actor.name), actor.name) for mention in actor.mentions
+                     if mention.name and mention.kind == "name"}
     result = []
     for actor in actors:
-        group, reason = (first[actor.name] or _titled_group(actor, grouped_names, signs)
+        group, reason = (named[actor.name] or _organisation_group(actor, organisations)
                          or _outlet_group(actor, countries, signs) or ("", ""))
         result.append(replace(actor, group=group, group_reason=reason))
     return _someones_group(result)
+
+
+def _organisation_group(actor: Actor, organisations: dict[str, str]) -> tuple[str, str] | None:
+    """Rule 3b: a person titled by an organisation of no country ("WHO Director-General Tedros",
+    "UAW President Shawn Fain") is of that organisation."""
+    for mention in actor.mentions:
+        if mention.kind == "title":
+            found = [name for name in countries_named(name_key(title_words(mention)), organisations)
+                     if name in organisations.values() and name != actor.name]
+            if found:
+                return found[0], f"“{mention.text}” names {found[0]}"
+    return None
 
 
 def _someones_group(actors: list[Actor]) -> list[Actor]:

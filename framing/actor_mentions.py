@@ -226,7 +226,7 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
             continue
         if not joined:
             close()
-        function_word = token.lower in FUNCTION_WORDS or len(token.lower) < 2
+        function_word = (token.lower in FUNCTION_WORDS and not _acronym(token, tags)) or len(token.lower) < 2
         if not current and (function_word or (
                 _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
             opener = i if tags.get(token.start, "") in ("JJ", "NN", "NNS", "NNP") and token.lower not in w.ROLE_MODIFIERS \
@@ -235,6 +235,12 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         current.append(i)
     close()
     return _joined_by_and(text, tokens, runs)
+
+
+def _acronym(token: Token, tags: dict[int, str]) -> bool:
+    """A function word in capitals that is an organisation's initials ("WHO", "AND" no): written so
+    twice in the article (article_mentions reads such words as proper nouns)."""
+    return len(token.text) > 1 and token.text.isupper() and tags.get(token.start) == "NNP"
 
 
 def _org_head(word: str, tag: str = "") -> bool:

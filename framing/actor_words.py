@@ -18,7 +18,7 @@ TITLE_WORDS = frozenset(
     commander ambassador envoy judge attorney counsel king queen prince princess emperor
     sheikh ayatollah emir sultan pope cardinal archbishop bishop rabbi imam president-elect
     spokesman spokeswoman spokesperson commissioner superintendent sheriff marshal prosecutor
-    treasurer founder supreme ceo administrator officer detective trooper""".split()
+    treasurer founder supreme ceo administrator officer detective trooper director-general""".split()
 )
 
 # Parties' names before a role are part of the role ("Labour leader Jeremy Corbyn").

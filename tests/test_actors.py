@@ -637,6 +637,15 @@ def test_a_name_inside_a_longer_full_name_is_that_person():
     assert "Lulu" in found["Ana Maria Lulu da Costa"] and "Lulu" not in found
 
 
+def test_a_person_titled_by_an_organisation_of_no_country_is_of_it_and_its_acronym_may_be_a_word():
+    texts = {"a": "It rose. The World Health Office said so. WHO Director-General Ana Ruiz spoke. The WHO met.",
+             "b": "Ms. Ruiz of the WHO left."}
+    actors = {actor.name: actor for actor in discover_actors(texts, {"a": "United States", "b": "United States"})}
+    assert {"WHO", "World Health Office"} <= {m.text for m in actors["World Health Office"].mentions}
+    assert "WHO Director-General Ana Ruiz" in {m.text for m in actors["Ana Ruiz"].mentions}
+    assert actors["Ana Ruiz"].group == "World Health Office"
+
+
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
     found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
