@@ -94,6 +94,7 @@ def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[A
                       and mentions[i].name != name_key(name) else f"“{mentions[i].text}” repeats the name {name}")
             groups.union(members[0], i, reason)
     _link_compass_names(names, by_name, groups, mentions)
+    _link_short_forms(names, by_name, groups, mentions)
     _link_surnames(names, people, counts, by_name, groups, mentions, shared)
     _link_acronyms(names, counts, by_name, groups, mentions)
     _link_parties(names, by_name, groups, mentions, people)
@@ -113,6 +114,22 @@ def _surnames_not_countries(mentions: list[Mention]) -> list[Mention]:
         full = titled.get((mention.article, mention.name)) if mention.kind == "name" else None
         kept.append(replace(mention, name=full) if full else mention)
     return kept
+
+
+# Last words an organisation's name is also written without: "Harvard University" is "Harvard",
+# "Hawaiian Electric Co." is "Hawaiian Electric".
+_DROPPED_HEADS = frozenset("university college co corp inc ltd llc plc company corporation".split())
+
+
+def _link_short_forms(names, by_name, groups, mentions) -> None:
+    """Rule 1b: an organisation's name without its last word, where that word is one news drops
+    (`_DROPPED_HEADS`) and what is left names no country or capital ("Washington University" is
+    not Washington)."""
+    for name in names:
+        rest, _, last = name.rpartition(" ")
+        if last in _DROPPED_HEADS and rest in by_name and rest not in COUNTRY_OF:
+            groups.union(by_name[name][0], by_name[rest][0],
+                         f"“{mentions[by_name[rest][0]].text}” is {mentions[by_name[name][0]].text} written short")
 
 
 def _link_compass_names(names, by_name, groups, mentions) -> None:

@@ -646,6 +646,14 @@ def test_a_person_titled_by_an_organisation_of_no_country_is_of_it_and_its_acron
     assert actors["Ana Ruiz"].group == "World Health Office"
 
 
+def test_an_organisations_name_without_its_university_or_company_word_is_it():
+    found = rows("Milton University was sued. Milton said it would comply.", "Acme Tools Co. paid. Acme Tools left.",
+                 "Washington University won. Washington said no. Washington University left. Washington spoke.")
+    assert found["Milton University"] == {"Milton University", "Milton"}
+    assert {"Acme Tools Co", "Acme Tools"} <= found[actor_of(found, "Acme Tools")]
+    assert actor_of(found, "Washington") != actor_of(found, "Washington University")
+
+
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
     found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
