@@ -123,11 +123,11 @@ _DROPPED_HEADS = frozenset("university college co corp inc ltd llc plc company c
 
 def _link_short_forms(names, by_name, groups, mentions) -> None:
     """Rule 1b: an organisation's name without its last word, where that word is one news drops
-    (`_DROPPED_HEADS`) and what is left names no country or capital ("Washington University" is
-    not Washington)."""
+    (`_DROPPED_HEADS`); a country's names are keyed by the country, so "Washington University"
+    is not Washington."""
     for name in names:
         rest, _, last = name.rpartition(" ")
-        if last in _DROPPED_HEADS and rest in by_name and rest not in COUNTRY_OF:
+        if last in _DROPPED_HEADS and rest in by_name:
             groups.union(by_name[name][0], by_name[rest][0],
                          f"“{mentions[by_name[rest][0]].text}” is {mentions[by_name[name][0]].text} written short")
 
