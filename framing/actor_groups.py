@@ -236,7 +236,8 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str], signs: _Signs) ->
     return country, f"“{example[country]}” names {country}"
 
 
-_PERSON_TITLES = (w.PERSON_ROLES | w.TITLE_WORDS) - w.JOB_ROLES  # "columnist Jamal Khashoggi" holds no office
+# "columnist Jamal Khashoggi" holds no office; "Justice Sonia Sotomayor" does
+_PERSON_TITLES = (w.PERSON_ROLES | w.TITLE_WORDS | {"justice"}) - w.JOB_ROLES
 
 
 def _outlet_group(actor: Actor, countries: dict[str, str], signs: _Signs) -> tuple[str, str] | None:

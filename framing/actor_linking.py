@@ -229,9 +229,9 @@ def _shared_surnames(names, people: _People, by_name, groups, mentions) -> set[s
 
 def _link_surnames(names, people: _People, counts, by_name, groups, mentions, shared: set[str]) -> None:
     """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts, or
-    holds it inside: "Lula" of "Luiz Inácio Lula da Silva") with it, when that person is named at least twice as often as any other such person. A name two
-    people share is, mention by mention, the only one of them who holds its title ("President
-    Trump"), else the one of them named in the NEAR characters before it in the same article, else
+    holds it inside: "Lula" of "Luiz Inácio Lula da Silva") with it, when that person is named at
+    least twice as often as any other such person. A name two people share is, mention by mention,
+    the only one of them who holds its title ("President Trump"), else the one of them named in the NEAR characters before it in the same article, else
     the one named most."""
     for name in names:
         if not _may_be_surname(name, by_name, mentions):
@@ -496,7 +496,8 @@ class _Context(NamedTuple):
             person = _is_person(other, people) and (wants_person or other.kind != "name" or bool(
                 self.roles.get(self.groups.find(k))) or other.name.split(" ")[-1] in by_name)
             kind = w.ORGANISATION_KINDS.get(mention.head)
-            if person != wants_person or other.name in COUNTRY_OF or (kind and kind.isdisjoint(other.name.split(" "))) or (
+            unfit = kind is not None and kind.isdisjoint(other.name.split(" "))  # "GM ... The union"
+            if person != wants_person or other.name in COUNTRY_OF or unfit or (
                     other.name in INSTITUTION_OF or self.groups.size(k) < 2) or self.holds_an_office(k, mention):
                 return None, ""  # the sentence before is about someone else
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"

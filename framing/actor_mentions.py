@@ -34,6 +34,7 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 _ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
+_OPENER_TAGS = ("JJ", "NN", "NNS", "NNP")  # a sentence's first word that may yet open a name
 
 
 class Token(NamedTuple):
@@ -116,7 +117,8 @@ def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[
     which are read only for names found elsewhere. A word in capitals written twice is a proper
     noun wherever it stands ("DNC" opening a quotation, which the tagger reads as a noun)."""
     words = tagged_words(text)
-    capitals = Counter(word.word for word in words if len(word.word) > 1 and word.word.isupper() and word.word.isalpha())
+    capitals = Counter(word.word for word in words
+                       if len(word.word) > 1 and word.word.isupper() and word.word.isalpha())
     tags = {word.start: "NNP" if capitals[word.word] > 1 else word.tag for word in words}
     found: list[Mention] = []
     headlines: list[list[Token]] = []
@@ -229,7 +231,7 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         function_word = (token.lower in FUNCTION_WORDS and not _acronym(token, tags)) or len(token.lower) < 2
         if not current and (function_word or (
                 _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
-            opener = i if tags.get(token.start, "") in ("JJ", "NN", "NNS", "NNP") and token.lower not in w.ROLE_MODIFIERS \
+            opener = i if tags.get(token.start, "") in _OPENER_TAGS and token.lower not in w.ROLE_MODIFIERS \
                 and not function_word else -1
             continue
         current.append(i)
@@ -412,7 +414,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
                        "", _head(lowers[1:]))  # "Mr. President": the title's holder, addressed
     if lowers[0] in w.HONORIFICS and len(words) > 1:
         return _mention(article, text, words[0].start, words[-1].end, "honorific", words[1:], "")
-    last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
+    last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS or (  # "Justice Sonia Sotomayor",
+        word == "justice" and k < len(words) - 1 and lowers[k - 1:k] != ["of"])), default=-1)  # not "of Justice"
     if last_title < 0 and len(words) > 1 and lowers[0] in w.PERSON_ROLES and _sentence_start(text, words[0].start):
         last_title = 0  # "Dictator Xi Jinping has refused": a role opening the sentence
     if last_title == len(words) - 2 and lowers[-1] in w.ORG_HEADS:
@@ -540,7 +543,7 @@ def _head(words: list[str]) -> str:
     if "of" in words[1:]:
         words = words[:words.index("of", 1)]
     roles = [k for k, word in enumerate(words) if word in w.PERSON_ROLES or word in w.GROUP_ROLES
-             or word in w.TITLE_WORDS]
+             or word in w.TITLE_WORDS or word == "justice"]
     if not roles:
         return ""
     last = roles[-1]

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from framing import analyse
 from framing.actor_corrections import Corrections, load_corrections, parse_corrections
+from framing.actor_mentions import article_mentions
 from framing.actors import ACTOR_CATEGORY, discover_actors
 from framing.library.story_store import save_actor_corrections
 from framing.speakers import attribute
@@ -596,7 +597,8 @@ def test_an_organisation_with_a_persons_shape_is_described_and_so_is_a_governmen
                  "Pacific Electric was sued. The union said it would strike.",  # the union: another actor
                  "The Dock Workers walked out. The union said it would stay out. Dock Workers marched.",
                  "Ann Cole was sued. Cole lost. The company said it would pay. Ann Cole left.",  # Cole: a person
-                 "President Ann Reed spoke. Critics said the Reed administration was slow. The administration shipped aid.")
+                 "President Ann Reed spoke. Critics said the Reed administration was slow. "
+                 "The administration shipped aid.")
     assert "The utility" in found["Pacific Electric"] and "The union" not in found["Pacific Electric"]
     assert "The union" in found["Dock Workers"]
     assert "The company" not in found["Ann Cole"]
@@ -619,8 +621,8 @@ def test_long_organisation_names_with_for_and_and_a_title_word_before_an_organis
                  "The Supreme Court ruled. The Supreme Court met. General Motors said no. General Motors left.")
     assert {"Bureaus for Water Safety and Prevention", "BWS"} <= found[actor_of(found, "BWS")]
     assert found["Parents for Fair Schools"] == {"Parents for Fair Schools"}
-    assert sum(m.text == "Parents for Fair Schools" for a in discover_actors({"a": (
-        "It was sued by Parents for Fair Schools. Parents for Fair Schools said it would appeal.")}) for m in a.mentions) == 2
+    opening = discover_actors({"a": "It was sued by Parents for Fair Schools. Parents for Fair Schools said no."})
+    assert sum(m.text == "Parents for Fair Schools" for a in opening for m in a.mentions) == 2
     assert "Health and Human Services Secretary Ann Cole" in found["Ann Cole"] and "Health" not in found
     assert {"Supreme Court", "General Motors"} <= set(found) and not {"Court", "Motors"} & set(found)
 
@@ -652,6 +654,16 @@ def test_an_organisations_name_without_its_university_or_company_word_is_it():
     assert found["Milton University"] == {"Milton University", "Milton"}
     assert {"Acme Tools Co", "Acme Tools"} <= found[actor_of(found, "Acme Tools")]
     assert actor_of(found, "Washington") != actor_of(found, "Washington University")
+
+
+def test_justice_before_a_name_is_a_title_and_in_a_departments_name_is_not():
+    texts = {"a": "Justice Ana Ruiz dissented. Ruiz wrote alone. The Justice Department agreed.",
+             "b": "The Department of Justice spoke, and Justice Ana Ruiz left."}
+    actors = {actor.name: actor for actor in discover_actors(texts, {"a": "United States", "b": "United States"})}
+    assert {m.kind for m in actors["Ana Ruiz"].mentions if m.text == "Justice Ana Ruiz"} == {"title"}
+    assert actors["Ana Ruiz"].group == "United States"
+    found = article_mentions("b", "The Department of Justice spoke. The Justice Department spoke.")[0]
+    assert [(m.text, m.kind) for m in found] == [("Department of Justice", "name"), ("Justice Department", "name")]
 
 
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
