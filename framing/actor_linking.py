@@ -231,8 +231,8 @@ def _link_surnames(names, people: _People, counts, by_name, groups, mentions, sh
     """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts, or
     holds it inside: "Lula" of "Luiz Inácio Lula da Silva") with it, when that person is named at
     least twice as often as any other such person. A name two people share is, mention by mention,
-    the only one of them who holds its title ("President Trump"), else the one of them named in the NEAR characters before it in the same article, else
-    the one named most."""
+    the only one of them who holds its title ("President Trump"), else the one of them named in the
+    NEAR characters before it in the same article, else the one named most."""
     for name in names:
         if not _may_be_surname(name, by_name, mentions):
             continue
