@@ -28,7 +28,7 @@ from framing.actor_names import (
 def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
                 texts: dict[str, str] | None = None) -> list[Actor]:
     """Each actor with the country it belongs to, by the first rule that gives one:
-    1. a country is its own group;
+    1. a country is its own group, and a state of the United States is that country's;
     2. a country's institution, party or state media by its usual name ("FBI", "White House",
        "Kremlin", "KCNA": `actor_words.NATIONAL_INSTITUTIONS`), or an institution whose name holds
        a country ("Russian Foreign Ministry", "South Korean military", "Spanish Senate"); a chamber
@@ -127,6 +127,8 @@ def _own_group(actor: Actor) -> tuple[str, str] | None:
         key = members  # "Senate Republicans"
     if key in INSTITUTION_OF:
         return INSTITUTION_OF[key], f"{actor.name} is an institution of {INSTITUTION_OF[key]}"
+    if key in w.US_STATES:
+        return "United States", f"{actor.name} is a state of the United States"
     words = key.split(" ")
     if len(words) > 1 and words[-1] in w.STATE_HEADS and (named := countries_named(" ".join(words[:-1]))):
         country = named.most_common(1)[0][0]

@@ -126,6 +126,15 @@ STATE_ABBREVIATIONS = frozenset(
     okla ore pa tenn vt va wash wis wyo""".split()
 )
 
+# The states of the United States (and its capital district), whose rows are the country's:
+# "Florida Gov. Rick Scott" is American, not of a group "Florida". Georgia is the country's name too.
+US_STATES = frozenset(" ".join(state.split()) for state in """alabama, alaska, arizona, arkansas, california,
+    colorado, connecticut, delaware, florida, hawaii, idaho, illinois, indiana, iowa, kansas, kentucky,
+    louisiana, maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana,
+    nebraska, nevada, new hampshire, new jersey, new mexico, new york, north carolina, north dakota,
+    ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, texas,
+    utah, vermont, virginia, west virginia, wisconsin, wyoming, district of columbia""".split(","))
+
 # Capitalised words that are never an actor: days, months, and time words.
 NOT_ACTORS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may

@@ -666,6 +666,11 @@ def test_justice_before_a_name_is_a_title_and_in_a_departments_name_is_not():
     assert [(m.text, m.kind) for m in found] == [("Department of Justice", "name"), ("Justice Department", "name")]
 
 
+def test_a_us_state_and_its_governor_are_american():
+    groups = groups_of("Ohio Gov. Ann Ruiz signed it. Ohio sued, and Ruiz left.", "Ohio lost. Gov. Ann Ruiz spoke.")
+    assert groups["Ohio"] == "United States" and groups["Ann Ruiz"] == "United States"
+
+
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
     found = rows("Saudi Arabia said he had died. The kingdom said 18 men were held.",
                  "Acme CEO Jane Doe spoke. Ms. Doe left.", "Jane Doe and Acme agreed.")
