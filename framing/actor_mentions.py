@@ -34,6 +34,7 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 _ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
+_AGED = re.compile(r"\b[Tt]he \d{1,3}-year-old$")  # read backwards from a "year-old" token
 _OPENER_TAGS = ("JJ", "NN", "NNS", "NNP")  # a sentence's first word that may yet open a name
 
 
@@ -607,6 +608,10 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if i in used:
             continue
         word = token.lower
+        if word == "year-old" and (aged := _AGED.search(text, max(0, token.start - 12), token.end)) and not _before_a_noun(
+                text, tokens, i, tags):  # "The 77-year-old told supporters", not "the 77-year-old senator"
+            found.append(Mention(article, aged.start(), token.end, aged.group(), "description", "", word))
+            continue
         pair = name_key(f"{tokens[i - 1].text} {token.text}") if i and _adjacent(text, tokens[i - 1], token) else ""
         if token.capitalised and token.text.endswith("s") and pair in DEMONYM_OF and i - 1 not in used:
             start = tokens[i - 2].start if i > 1 and tokens[i - 2].lower == "the" else tokens[i - 1].start

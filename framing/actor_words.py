@@ -400,7 +400,7 @@ STANDING_ROLES = frozenset(
     """suspect gunman shooter accuser journalist columnist dissident billionaire mogul tycoon
     businessman businesswoman activist nominee democrat republican leftist rightist populist nationalist
     incumbent challenger front-runner frontrunner athlete skater gymnast swimmer sprinter cyclist player
-    champion defendant convict killer cop officer victim inmate prisoner detainee teenager""".split()
+    champion defendant convict killer cop officer victim inmate prisoner detainee teenager year-old""".split()
 )
 
 # Words for an organisation that, after "the", stand for the one named in the sentence before

@@ -612,6 +612,8 @@ def test_an_epithet_for_the_one_just_named_and_the_jury_and_residents_are_rows()
     assert found["Jury"] == {"The jury", "The jurors"} and found["Residents"] == {"Many residents", "residents"}
     found = rows("Students walked out. A former student was charged, and students marched.")
     assert found["Students"] == {"Students", "students"}  # the former student is one person, no family's
+    found = rows("Ana Ruiz won the vote. The 77-year-old told supporters she would govern. Ana Ruiz left.")
+    assert "The 77-year-old" in found["Ana Ruiz"]
 
 
 def test_long_organisation_names_with_for_and_and_a_title_word_before_an_organisations_head():
