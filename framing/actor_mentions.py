@@ -608,8 +608,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if i in used:
             continue
         word = token.lower
-        if word == "year-old" and (aged := _AGED.search(text, max(0, token.start - 12), token.end)) and not _before_a_noun(
-                text, tokens, i, tags):  # "The 77-year-old told supporters", not "the 77-year-old senator"
+        aged = _AGED.search(text, max(0, token.start - 12), token.end) if word == "year-old" else None
+        if aged and not _before_a_noun(text, tokens, i, tags):  # "The 77-year-old told", not "the 77-year-old senator"
             found.append(Mention(article, aged.start(), token.end, aged.group(), "description", "", word))
             continue
         pair = name_key(f"{tokens[i - 1].text} {token.text}") if i and _adjacent(text, tokens[i - 1], token) else ""
