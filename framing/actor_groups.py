@@ -13,6 +13,7 @@ from framing.actor_linking import person_like
 from framing.actor_names import (
     CHAMBERS,
     COUNTRY_NAMES,
+    COUNTRY_OF,
     INSTITUTION_OF,
     Actor,
     Mention,
@@ -60,9 +61,10 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
                 if mention.name:
                     grouped_names[mention.name] = first[actor.name][0]
     named = {actor.name: first[actor.name] or _titled_group(actor, grouped_names, signs) for actor in actors}
-    organisations = {mention.name: actor.name for actor in actors if not named[actor.name]
-                     and not person_like(name_key(actor.name), actor.name) for mention in actor.mentions
-                     if mention.name and mention.kind == "name"}
+    organisations = {  # of no country; "the House" is rule 4's
+        mention.name: actor.name for actor in actors if not named[actor.name] and name_key(actor.name) not in
+        _BARE_CHAMBERS and not person_like(name_key(actor.name), actor.name)
+        for mention in actor.mentions if mention.name and mention.kind == "name"}
     result = []
     for actor in actors:
         group, reason = (named[actor.name] or _organisation_group(actor, organisations)
@@ -127,6 +129,9 @@ def _own_group(actor: Actor) -> tuple[str, str] | None:
         key = members  # "Senate Republicans"
     if key in INSTITUTION_OF:
         return INSTITUTION_OF[key], f"{actor.name} is an institution of {INSTITUTION_OF[key]}"
+    body, _, place = key.rpartition(" of ")
+    if body.split(" ")[-1] in w.ORG_HEADS and (country := COUNTRY_OF.get(place)):  # "Communist Party of China"
+        return country, f"its name, {actor.name}, names {country}"
     if key in w.US_STATES:
         return "United States", f"{actor.name} is a state of the United States"
     words = key.split(" ")
@@ -192,7 +197,8 @@ class _Signs:
         """The country named just before a title, or before the name of a person or a state body."""
         if mention.kind == "name":
             key = name_key(actor.name)
-            state_body = key.split(" ")[-1] in w.STATE_HEADS or key in _BARE_CHAMBERS
+            last = key.split(" ")[-1]
+            state_body = last in w.STATE_HEADS or last == "party" or key in _BARE_CHAMBERS  # "China's Communist Party"
             if not (state_body or person_like(key, actor.name)):  # not "Russia's Facebook ads"
                 return None
         elif mention.kind not in ("title", "honorific"):

@@ -127,9 +127,12 @@ def _link_short_forms(names, by_name, groups, mentions) -> None:
     is not Washington."""
     for name in names:
         rest, _, last = name.rpartition(" ")
-        if last in _DROPPED_HEADS and rest in by_name:
-            groups.union(by_name[name][0], by_name[rest][0],
-                         f"“{mentions[by_name[rest][0]].text}” is {mentions[by_name[name][0]].text} written short")
+        if last not in _DROPPED_HEADS or rest not in by_name:
+            continue
+        if last in ("university", "college") and person_like(rest, name_as_written(mentions[by_name[rest][0]])):
+            continue  # George Washington is not George Washington University
+        groups.union(by_name[name][0], by_name[rest][0],
+                     f"“{mentions[by_name[rest][0]].text}” is {mentions[by_name[name][0]].text} written short")
 
 
 def _link_compass_names(names, by_name, groups, mentions) -> None:
@@ -401,7 +404,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 target, reason = context.nearby_country(mention)
             if target is None and not mention.name and mention.text.lower().startswith("the ") and (
                     mention.head in w.STANDING_ROLES or mention.head in w.ORGANISATION_ROLES):
-                target, reason = context.subject_before(mention, people, by_name)
+                target, reason = context.subject_before(mention, people)
             if target is not None:
                 groups.union(target, i, reason)
                 recent[mention.head].append(target)
@@ -473,17 +476,16 @@ class _Context(NamedTuple):
                 return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
         return None, ""
 
-    def subject_before(self, mention: Mention, people: _People, by_name) -> tuple[int | None, str]:
+    def subject_before(self, mention: Mention, people: _People) -> tuple[int | None, str]:
         """Rule 6c: "the suspect", "the company" with no holder of that word (and no name and comma
         right before it, rule 5: "Acme, the company that ...") is the subject of the nearest
         sentence before it (the first actor that sentence names), in the NEAR characters before,
         if that is a person (or, for an
         organisation's word, an organisation) the story names twice or more: news names its
         subject, then describes it ("Facebook was fined. The company said ..."). "The suspect"
-        after "Police arrested Ana Ortiz." is no one's. A name shaped like a person's ("Hawaiian
-        Electric") is an organisation's subject unless it is given a title or honorific, or its
-        last word is written alone (as news writes a person's surname); "the union" or "the
-        utility" only where the subject's name is of that kind (actor_words.ORGANISATION_KINDS)."""
+        after "Police arrested Ana Ortiz." is no one's. "The union" or "the utility" only where the
+        subject's name is of that kind (actor_words.ORGANISATION_KINDS), which makes a name shaped
+        like a person's ("Dock Workers") an organisation here."""
         if " of " in mention.text:
             return None, ""
         wants_person = mention.head in w.STANDING_ROLES
@@ -493,11 +495,10 @@ class _Context(NamedTuple):
                 break
             if other.sentence >= mention.sentence or not self.opens_its_sentence(k):
                 continue
-            person = _is_person(other, people) and (wants_person or other.kind != "name" or bool(
-                self.roles.get(self.groups.find(k))) or other.name.split(" ")[-1] in by_name)
             kind = w.ORGANISATION_KINDS.get(mention.head)
-            unfit = kind is not None and kind.isdisjoint(other.name.split(" "))  # "GM ... The union"
-            if person != wants_person or other.name in COUNTRY_OF or unfit or (
+            of_kind = kind is not None and not kind.isdisjoint(other.name.split(" "))  # "Dock Workers ... The union"
+            unfit = kind is not None and not of_kind  # "GM ... The union"
+            if (_is_person(other, people) and not of_kind) != wants_person or other.name in COUNTRY_OF or unfit or (
                     other.name in INSTITUTION_OF or self.groups.size(k) < 2) or self.holds_an_office(k, mention):
                 return None, ""  # the sentence before is about someone else
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"

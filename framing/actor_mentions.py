@@ -34,6 +34,9 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 _ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
+_NOT_INITIALS = frozenset(("ok", "okay", "no", "yes"))  # words written in capitals that are no one's initials
+_PARTY_PLURALS = frozenset(member + "s" for member in w.PARTY_MEMBERS)
+_OPENING_ORG_NAMES = frozenset(("supreme", "general", "justice"))  # title words that open organisations' names
 _AGED = re.compile(r"\b[Tt]he \d{1,3}-year-old$")  # read backwards from a "year-old" token
 _OPENER_TAGS = ("JJ", "NN", "NNS", "NNP")  # a sentence's first word that may yet open a name
 
@@ -115,11 +118,13 @@ def _label_line(line: str, tokens: list[Token]) -> bool:
 
 def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[Token]]]:
     """The mentions in an article's lines, and the tokens of its title-case lines (headlines),
-    which are read only for names found elsewhere. A word in capitals written twice is a proper
-    noun wherever it stands ("DNC" opening a quotation, which the tagger reads as a noun)."""
+    which are read only for names found elsewhere. A word in capitals written twice, each time
+    beside no other such word, is a proper noun wherever it stands ("DNC" opening a quotation,
+    which the tagger reads as a noun; not "WHO WAS RESPONSIBLE")."""
     words = tagged_words(text)
-    capitals = Counter(word.word for word in words
-                       if len(word.word) > 1 and word.word.isupper() and word.word.isalpha())
+    shouted = [len(word.word) > 1 and word.word.isupper() and word.word.isalpha() for word in words]
+    capitals = Counter(word.word for k, word in enumerate(words) if shouted[k] and not (k and shouted[k - 1])
+                       and not (k + 1 < len(words) and shouted[k + 1]) and word.word.lower() not in _NOT_INITIALS)
     tags = {word.start: "NNP" if capitals[word.word] > 1 else word.tag for word in words}
     found: list[Mention] = []
     headlines: list[list[Token]] = []
@@ -195,7 +200,10 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         elif taken_back and len(current) > 1 and tokens[current[0]].lower not in w.TITLE_WORDS and any(
                 tokens[k].lower in w.TITLE_WORDS for k in current[1:]):
             current.insert(0, opener)  # "Homeland Security Secretary Kirstjen Nielsen" opening a sentence
-        if current:
+        split = _members_for(text, tokens, current)
+        if split is not None:  # "blamed Republicans for Donald Trump's loss": two runs, not one name
+            runs.extend(part for part in (current[:split], current[split + 1:]) if part and part != [opener])
+        elif current:
             runs.append(current.copy())
         current.clear()
 
@@ -238,6 +246,27 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         current.append(i)
     close()
     return _joined_by_and(text, tokens, runs)
+
+
+def _members_for(text: str, tokens: list[Token], run: list[int]) -> int | None:
+    """Where a run joined at "for" after a plural that names members ("Students for Fair
+    Admissions") must be split again: the words after "for" hold a title or an honorific or end in
+    a possessive ("Democrats for President Joe Biden's bill"), or the whole name is written only once
+    in the article with no acronym in brackets after it ("Tickets for Taylor Swift")."""
+    k = next((j for j, i in enumerate(run) if tokens[i].lower == "for" and j and not any(
+        tokens[m].lower in _PARTICLES for m in run[:j]) and _members(tokens[run[j - 1]].lower)), None)
+    if k is None:
+        return None
+    start, end = tokens[run[0]].start, tokens[run[-1]].end
+    titled = any(tokens[i].lower in w.TITLE_WORDS or tokens[i].lower in w.HONORIFICS for i in run[k + 1:])
+    named = text.count(text[start:end]) > 1 or text.startswith(" (", end)
+    return k if titled or tokens[run[-1]].possessive or not named else None
+
+
+def _members(word: str) -> bool:
+    """A plural that names an organisation by its members, not an organisation's own head
+    ("Students", "Americans"; not "Centers", "Committee")."""
+    return word not in w.ORG_HEADS and word[:-1] not in w.ORG_HEADS and word not in w.TITLE_WORDS
 
 
 def _acronym(token: Token, tags: dict[int, str]) -> bool:
@@ -416,10 +445,11 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if lowers[0] in w.HONORIFICS and len(words) > 1:
         return _mention(article, text, words[0].start, words[-1].end, "honorific", words[1:], "")
     last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS or (  # "Justice Sonia Sotomayor",
-        word == "justice" and k < len(words) - 1 and lowers[k - 1:k] != ["of"])), default=-1)  # not "of Justice"
+        word == "justice" and k < len(words) - 1 and lowers[k - 1:k] != ["of"]  # not "of Justice"
+        and lowers[k + 1] not in _PARTY_PLURALS)), default=-1)  # nor the PAC "Justice Democrats"
     if last_title < 0 and len(words) > 1 and lowers[0] in w.PERSON_ROLES and _sentence_start(text, words[0].start):
         last_title = 0  # "Dictator Xi Jinping has refused": a role opening the sentence
-    if last_title == len(words) - 2 and lowers[-1] in w.ORG_HEADS:
+    if last_title == len(words) - 2 >= 0 and lowers[-1] in w.ORG_HEADS and lowers[-2] in _OPENING_ORG_NAMES:
         last_title = -1  # "Supreme Court", "General Motors": an organisation's name, not a title
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
         last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))

@@ -399,21 +399,22 @@ JOB_ROLES = frozenset(
 STANDING_ROLES = frozenset(
     """suspect gunman shooter accuser journalist columnist dissident billionaire mogul tycoon
     businessman businesswoman activist nominee democrat republican leftist rightist populist nationalist
-    incumbent challenger front-runner frontrunner athlete skater gymnast swimmer sprinter cyclist player
-    champion defendant convict killer cop officer victim inmate prisoner detainee teenager year-old""".split()
+    athlete skater gymnast swimmer sprinter cyclist player champion convict teenager year-old""".split()
 )
+# Not here: words for one side of a relation ("the victim", "the cop", "the incumbent", "the
+# defendant"), which the sentence before may name the other side of ("Cruz opened fire. The victim").
 
 # Words for an organisation that, after "the", stand for the one named in the sentence before
 # ("Facebook was fined. The company said ..."; "Hamas, the militant group that rules Gaza,"). "group"
 # is no GROUP_ROLES word: "the militant group" is not the Eurasia Group named before by its last word.
 ORGANISATION_ROLES = frozenset(
-    "company firm organization organisation network giant platform movement militia group union utility agency".split())
+    "company firm organization organisation network giant platform movement militia group union utility".split())
 
 # Organisation words of one kind: after "the", each stands for the subject before only where that
 # subject's name holds a word of its kind ("The UAW struck. The union said", "Acme Power was sued.
 # The utility said"), not for any company ("GM offered 20 percent. The union refused.").
 ORGANISATION_KINDS = {
-    "union": frozenset("union unions workers employees teamsters federation guild brotherhood uaw afl-cio".split()),
+    "union": frozenset("union unions workers employees teamsters federation guild brotherhood uaw afl cio".split()),
     "utility": frozenset("electric power energy gas edison utilities water light".split()),
 }
 
@@ -436,7 +437,6 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
     "Police": frozenset("police policeman policemen cops".split()),
     "Residents": frozenset("resident residents locals villagers townspeople evacuees".split()),
     "Jury": frozenset("jury jurors juror".split()),
-    "Workers": frozenset("worker workers strikers autoworkers".split()),
     "Voters": frozenset("voter voters electorate".split()),
     "Students": frozenset(("students",)),  # not "a former student", who is one person
 }

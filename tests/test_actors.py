@@ -606,9 +606,10 @@ def test_an_organisation_with_a_persons_shape_is_described_and_so_is_a_governmen
 
 
 def test_an_epithet_for_the_one_just_named_and_the_jury_and_residents_are_rows():
-    found = rows("Rui Alves lost the vote. The incumbent has not conceded. Rui Alves left.",
+    found = rows("Rui Alves lost the vote. The leftist has not conceded. Rui Alves left.",
+                 "Ana Cruz opened fire. Cruz was arrested. The victim died. Ana Cruz wept.",  # the other side
                  "The jury deliberated. The jurors found him guilty. Many residents fled, and residents returned.")
-    assert "The incumbent" in found["Rui Alves"]
+    assert "The leftist" in found["Rui Alves"] and "The victim" not in found["Ana Cruz"]
     assert found["Jury"] == {"The jury", "The jurors"} and found["Residents"] == {"Many residents", "residents"}
     found = rows("Students walked out. A former student was charged, and students marched.")
     assert found["Students"] == {"Students", "students"}  # the former student is one person, no family's
@@ -671,6 +672,27 @@ def test_justice_before_a_name_is_a_title_and_in_a_departments_name_is_not():
 def test_a_us_state_and_its_governor_are_american():
     groups = groups_of("Ohio Gov. Ann Ruiz signed it. Ohio sued, and Ruiz left.", "Ohio lost. Gov. Ann Ruiz spoke.")
     assert groups["Ohio"] == "United States" and groups["Ann Ruiz"] == "United States"
+
+
+def test_third_review_cases_where_the_new_rules_must_not_fire():
+    found = rows("The senator blamed Republicans for Donald Trump's loss. Trump said Republicans were weak.",
+                 "Elon Musk sued Acme on Friday. Elon Musk said Acme erred. The company said the suit was baseless.",
+                 "Pfizer sought approval for the vaccine. The agency said it would review the data. Pfizer waited.",
+                 "Justice Democrats backed Rep. Ana Ruiz. Justice Democrats said she would win.",
+                 "Officials asked WHO WAS RESPONSIBLE. WHO knew? Sen. Church spoke. Senator Church left.",
+                 "Protesters at George Washington University toppled a statue. George Washington University "
+                 "condemned it. The statue of George Washington was restored. George Washington led.")
+    assert {"Donald Trump", "Republicans"} <= set(found) and "Donald Trump" in found["Donald Trump"]
+    assert "The company" not in found["Elon Musk"] and "The agency" not in found["Pfizer"]
+    assert "Justice Democrats" in found and "Justice Democrats" not in found.get("Democrats", set())
+    assert "WHO" not in found and {"Sen. Church", "Senator Church"} <= found[actor_of(found, "Sen. Church")]
+    shouting = article_mentions("a", "Officials asked WHO WAS RESPONSIBLE. WHO knew?")[0]
+    assert "WHO" not in {m.text for m in shouting}  # a pronoun shouted, then written once alone
+    assert actor_of(found, "George Washington") != actor_of(found, "George Washington University")
+    texts = {"a": "House Speaker Ana Ruiz said the House would vote. Ruiz had the votes. The House passed it.",
+             "b": "China's Communist Party expelled three officials. The Communist Party said so. China agreed."}
+    groups = {a.name: a.group for a in discover_actors(texts, {"a": "United States", "b": "United States"})}
+    assert groups["Ana Ruiz"] == "United States" and groups["Communist Party"] == "China"
 
 
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():
