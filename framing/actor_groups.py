@@ -13,6 +13,7 @@ from framing.actor_linking import person_like
 from framing.actor_names import (
     CHAMBERS,
     COUNTRY_NAMES,
+    COUNTRY_OF,
     INSTITUTION_OF,
     Actor,
     Mention,
@@ -28,7 +29,7 @@ from framing.actor_names import (
 def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
                 texts: dict[str, str] | None = None) -> list[Actor]:
     """Each actor with the country it belongs to, by the first rule that gives one:
-    1. a country is its own group;
+    1. a country is its own group, and a state of the United States is that country's;
     2. a country's institution, party or state media by its usual name ("FBI", "White House",
        "Kremlin", "KCNA": `actor_words.NATIONAL_INSTITUTIONS`), or an institution whose name holds
        a country ("Russian Foreign Ministry", "South Korean military", "Spanish Senate"); a chamber
@@ -38,6 +39,8 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
        "CIA Director Mike Pompeo", "DNC Chairman Tom Perez", "the North Korean leader"), or just
        before a title or a name ("Turkey's President Erdogan", "China's Commerce Ministry",
        "Labour leader Jeremy Corbyn");
+    3b. a person titled by an organisation of no country: that organisation ("WHO Director-General
+       Tedros", "UAW President Shawn Fain");
     4. a person with a title ("President Trump", "Sen. Cruz") where no country is named: the country
        of the outlets that name them, when they all give the same one, unless a sign says they are
        another country's: a title that country has no office of ("King Salman", "Foreign Secretary"),
@@ -57,12 +60,29 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
             for mention in actor.mentions:
                 if mention.name:
                     grouped_names[mention.name] = first[actor.name][0]
+    named = {actor.name: first[actor.name] or _titled_group(actor, grouped_names, signs) for actor in actors}
+    organisations = {  # of no country; "the House" is rule 4's
+        mention.name: actor.name for actor in actors if not named[actor.name] and name_key(actor.name) not in
+        _BARE_CHAMBERS and not person_like(name_key(actor.name), actor.name)
+        for mention in actor.mentions if mention.name and mention.kind == "name"}
     result = []
     for actor in actors:
-        group, reason = (first[actor.name] or _titled_group(actor, grouped_names, signs)
+        group, reason = (named[actor.name] or _organisation_group(actor, organisations)
                          or _outlet_group(actor, countries, signs) or ("", ""))
         result.append(replace(actor, group=group, group_reason=reason))
     return _someones_group(result)
+
+
+def _organisation_group(actor: Actor, organisations: dict[str, str]) -> tuple[str, str] | None:
+    """Rule 3b: a person titled by an organisation of no country ("WHO Director-General Tedros",
+    "UAW President Shawn Fain") is of that organisation."""
+    for mention in actor.mentions:
+        if mention.kind == "title":
+            found = [name for name in countries_named(name_key(title_words(mention)), organisations)
+                     if name in organisations.values() and name != actor.name]
+            if found:
+                return found[0], f"“{mention.text}” names {found[0]}"
+    return None
 
 
 def _someones_group(actors: list[Actor]) -> list[Actor]:
@@ -109,6 +129,11 @@ def _own_group(actor: Actor) -> tuple[str, str] | None:
         key = members  # "Senate Republicans"
     if key in INSTITUTION_OF:
         return INSTITUTION_OF[key], f"{actor.name} is an institution of {INSTITUTION_OF[key]}"
+    body, _, place = key.rpartition(" of ")
+    if body.split(" ")[-1] in w.ORG_HEADS and (country := COUNTRY_OF.get(place)):  # "Communist Party of China"
+        return country, f"its name, {actor.name}, names {country}"
+    if key in w.US_STATES:
+        return "United States", f"{actor.name} is a state of the United States"
     words = key.split(" ")
     if len(words) > 1 and words[-1] in w.STATE_HEADS and (named := countries_named(" ".join(words[:-1]))):
         country = named.most_common(1)[0][0]
@@ -172,7 +197,8 @@ class _Signs:
         """The country named just before a title, or before the name of a person or a state body."""
         if mention.kind == "name":
             key = name_key(actor.name)
-            state_body = key.split(" ")[-1] in w.STATE_HEADS or key in _BARE_CHAMBERS
+            last = key.split(" ")[-1]
+            state_body = last in w.STATE_HEADS or last == "party" or key in _BARE_CHAMBERS  # "China's Communist Party"
             if not (state_body or person_like(key, actor.name)):  # not "Russia's Facebook ads"
                 return None
         elif mention.kind not in ("title", "honorific"):
@@ -218,7 +244,8 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str], signs: _Signs) ->
     return country, f"“{example[country]}” names {country}"
 
 
-_PERSON_TITLES = (w.PERSON_ROLES | w.TITLE_WORDS) - w.JOB_ROLES  # "columnist Jamal Khashoggi" holds no office
+# "columnist Jamal Khashoggi" holds no office; "Justice Sonia Sotomayor" does
+_PERSON_TITLES = (w.PERSON_ROLES | w.TITLE_WORDS | {"justice"}) - w.JOB_ROLES
 
 
 def _outlet_group(actor: Actor, countries: dict[str, str], signs: _Signs) -> tuple[str, str] | None:

@@ -94,6 +94,7 @@ def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[A
                       and mentions[i].name != name_key(name) else f"“{mentions[i].text}” repeats the name {name}")
             groups.union(members[0], i, reason)
     _link_compass_names(names, by_name, groups, mentions)
+    _link_short_forms(names, by_name, groups, mentions)
     _link_surnames(names, people, counts, by_name, groups, mentions, shared)
     _link_acronyms(names, counts, by_name, groups, mentions)
     _link_parties(names, by_name, groups, mentions, people)
@@ -115,6 +116,25 @@ def _surnames_not_countries(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+# Last words an organisation's name is also written without: "Harvard University" is "Harvard",
+# "Hawaiian Electric Co." is "Hawaiian Electric".
+_DROPPED_HEADS = frozenset("university college co corp inc ltd llc plc company corporation".split())
+
+
+def _link_short_forms(names, by_name, groups, mentions) -> None:
+    """Rule 1b: an organisation's name without its last word, where that word is one news drops
+    (`_DROPPED_HEADS`); a country's names are keyed by the country, so "Washington University"
+    is not Washington."""
+    for name in names:
+        rest, _, last = name.rpartition(" ")
+        if last not in _DROPPED_HEADS or rest not in by_name:
+            continue
+        if last in ("university", "college") and person_like(rest, name_as_written(mentions[by_name[rest][0]])):
+            continue  # George Washington is not George Washington University
+        groups.union(by_name[name][0], by_name[rest][0],
+                     f"“{mentions[by_name[rest][0]].text}” is {mentions[by_name[name][0]].text} written short")
+
+
 def _link_compass_names(names, by_name, groups, mentions) -> None:
     """Rule 4b: "the North", "the South" are the one country of the story whose name starts with
     that word ("North Korea"), when the story names exactly one such country."""
@@ -130,6 +150,7 @@ def _link_compass_names(names, by_name, groups, mentions) -> None:
 class _People(NamedTuple):
     by_last: dict[str, list[str]]  # a last name -> the full names ending with it, most named first
     by_first: dict[str, list[str]]
+    by_middle: dict[str, list[str]]  # "lula" of "Luiz Inácio Lula da Silva"
 
 
 def _people(names, counts, by_name, groups, mentions) -> _People:
@@ -138,7 +159,7 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
     last names; "Charles E. Grassley", "Chuck Grassley": a first name and its short form) are
     joined here."""
     people = [name for name in names if person_like(name, name_as_written(mentions[by_name[name][0]]))]
-    by_last, by_first = defaultdict(list), defaultdict(list)
+    by_last, by_first, by_middle = defaultdict(list), defaultdict(list), defaultdict(list)
     full_names: dict[tuple[str, str, str], str] = {}
     for person in sorted(people, key=lambda p: (-counts[p], p)):
         parts = [p for p in person.split(" ") if p not in _GENERATIONS and len(p) > 1]
@@ -146,6 +167,9 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
             continue
         by_last[parts[-1]].append(person)
         by_first[parts[0]].append(person)
+        for part in parts[1:-1]:
+            if part not in w.NAME_PARTICLES:
+                by_middle[part].append(person)
         if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump", "Robert S. Mueller III" is "Robert Mueller"
             suffix = next((p for p in person.split(" ") if p in _GENERATIONS[:2]), "")
             same = full_names.setdefault((w.NICKNAMES.get(parts[0], parts[0]), parts[-1], suffix), person)
@@ -153,7 +177,7 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
                 groups.union(by_name[same][0], by_name[person][0],
                              f"{person.title()} is {same.title()}, spelled otherwise")
     _link_name_tails(people, by_name, groups)
-    return _People(by_last, by_first)
+    return _People(by_last, by_first, by_middle)
 
 
 def _link_name_tails(people: list[str], by_name, groups) -> None:
@@ -177,7 +201,7 @@ def _surname_roots(name, people: _People, counts, by_name, groups, mentions) -> 
     is not Elizabeth Warren)."""
     royal = _royal(name, by_name, mentions)
     candidates = [person for person in people.by_first.get(name, []) if royal & _royal(person, by_name, mentions)] \
-        if royal else people.by_last.get(name) or people.by_first.get(name) or []
+        if royal else people.by_last.get(name) or people.by_first.get(name) or people.by_middle.get(name) or []
     roots: Counter = Counter()
     for candidate in candidates:
         roots[groups.find(by_name[candidate][0])] += counts[candidate]
@@ -207,11 +231,11 @@ def _shared_surnames(names, people: _People, by_name, groups, mentions) -> set[s
 
 
 def _link_surnames(names, people: _People, counts, by_name, groups, mentions, shared: set[str]) -> None:
-    """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts) with
-    it, when that person is named at least twice as often as any other such person. A name two
-    people share is, mention by mention, the only one of them who holds its title ("President
-    Trump"), else the one of them named in the NEAR characters before it in the same article, else
-    the one named most."""
+    """Rule 2: a one-word name is the person whose full name ends (or, failing that, starts, or
+    holds it inside: "Lula" of "Luiz Inácio Lula da Silva") with it, when that person is named at
+    least twice as often as any other such person. A name two people share is, mention by mention,
+    the only one of them who holds its title ("President Trump"), else the one of them named in the
+    NEAR characters before it in the same article, else the one named most."""
     for name in names:
         if not _may_be_surname(name, by_name, mentions):
             continue
@@ -252,11 +276,15 @@ def _named_just_before(i: int, roots: set[int], mentions, groups) -> int | None:
 
 
 def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
-    """Rule 3: an acronym is the most named name of two words or more whose initials it spells."""
+    """Rule 3: an acronym is the most named name of two words or more whose initials it spells,
+    or those of its words before an "and" ("CDC" of "Centers for Disease Control and Prevention")."""
     by_initials = defaultdict(list)
     for name in names:
         if " " in name:
             by_initials[_initials(name)].append(name)
+            before_and = name_as_written(mentions[by_name[name][0]]).split(" and ")[0]
+            if before_and.count(" ") and (shorter := _initials(name_key(before_and))) != _initials(name):
+                by_initials[shorter].append(name)
     for name in names:
         first = mentions[by_name[name][0]]
         if " " in name or len(name) < 2 or not re.fullmatch(r"(?:[A-Z]\.?){2,}", first.text.strip("'\u2019s")):
@@ -351,8 +379,10 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             context = _Context(mentions, groups, countries, home, seen, roles)
             holder = _holder_name(mention.holder, by_name, people)
             if holder:
-                groups.union(*_government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
-                                                 countries, outlet_countries))
+                government, _, reason = _government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
+                                                           countries, outlet_countries)
+                groups.union(government, i, reason)
+                recent[mention.head].append(government)  # "The administration" after "the Biden administration"
                 continue
             if family := w.FAMILY_OF.get(mention.head):  # rule 9: "migrants", "illegal aliens", "the caravan"
                 first = family_first.setdefault(family, i)
@@ -453,7 +483,9 @@ class _Context(NamedTuple):
         if that is a person (or, for an
         organisation's word, an organisation) the story names twice or more: news names its
         subject, then describes it ("Facebook was fined. The company said ..."). "The suspect"
-        after "Police arrested Ana Ortiz." is no one's."""
+        after "Police arrested Ana Ortiz." is no one's. "The union" or "the utility" only where the
+        subject's name is of that kind (actor_words.ORGANISATION_KINDS), which makes a name shaped
+        like a person's ("Dock Workers") an organisation here."""
         if " of " in mention.text:
             return None, ""
         wants_person = mention.head in w.STANDING_ROLES
@@ -463,7 +495,10 @@ class _Context(NamedTuple):
                 break
             if other.sentence >= mention.sentence or not self.opens_its_sentence(k):
                 continue
-            if _is_person(other, people) != wants_person or other.name in COUNTRY_OF or (
+            kind = w.ORGANISATION_KINDS.get(mention.head)
+            of_kind = kind is not None and not kind.isdisjoint(other.name.split(" "))  # "Dock Workers ... The union"
+            unfit = kind is not None and not of_kind  # "GM ... The union"
+            if (_is_person(other, people) and not of_kind) != wants_person or other.name in COUNTRY_OF or unfit or (
                     other.name in INSTITUTION_OF or self.groups.size(k) < 2) or self.holds_an_office(k, mention):
                 return None, ""  # the sentence before is about someone else
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 from typing import NamedTuple
@@ -33,6 +34,11 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
 _ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
+_NOT_INITIALS = frozenset(("ok", "okay", "no", "yes"))  # words written in capitals that are no one's initials
+_PARTY_PLURALS = frozenset(member + "s" for member in w.PARTY_MEMBERS)
+_OPENING_ORG_NAMES = frozenset(("supreme", "general", "justice"))  # title words that open organisations' names
+_AGED = re.compile(r"\b[Tt]he \d{1,3}-year-old$")  # read backwards from a "year-old" token
+_OPENER_TAGS = ("JJ", "NN", "NNS", "NNP")  # a sentence's first word that may yet open a name
 
 
 class Token(NamedTuple):
@@ -112,8 +118,14 @@ def _label_line(line: str, tokens: list[Token]) -> bool:
 
 def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[Token]]]:
     """The mentions in an article's lines, and the tokens of its title-case lines (headlines),
-    which are read only for names found elsewhere."""
-    tags = {word.start: word.tag for word in tagged_words(text)}
+    which are read only for names found elsewhere. A word in capitals written twice, each time
+    beside no other such word, is a proper noun wherever it stands ("DNC" opening a quotation,
+    which the tagger reads as a noun; not "WHO WAS RESPONSIBLE")."""
+    words = tagged_words(text)
+    shouted = [len(word.word) > 1 and word.word.isupper() and word.word.isalpha() for word in words]
+    capitals = Counter(word.word for k, word in enumerate(words) if shouted[k] and not (k and shouted[k - 1])
+                       and not (k + 1 < len(words) and shouted[k + 1]) and word.word.lower() not in _NOT_INITIALS)
+    tags = {word.start: "NNP" if capitals[word.word] > 1 else word.tag for word in words}
     found: list[Mention] = []
     headlines: list[list[Token]] = []
     offset = 0
@@ -183,12 +195,15 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
             current.pop()
         taken_back = opener >= 0 and current and current[0] == opener + 1 and _one_space(
             text, tokens[opener], tokens[current[0]])
-        if taken_back and len(current) == 1 and tokens[current[0]].lower == "party":
-            current.insert(0, opener)  # a headline's "Democratic Party files suit": not "Party"
+        if taken_back and len(current) == 1 and tokens[current[0]].lower in w.ORG_HEADS - w.INSTITUTIONS:
+            current.insert(0, opener)  # "Democratic Party files suit", "Amnesty International said": not "Party"
         elif taken_back and len(current) > 1 and tokens[current[0]].lower not in w.TITLE_WORDS and any(
                 tokens[k].lower in w.TITLE_WORDS for k in current[1:]):
             current.insert(0, opener)  # "Homeland Security Secretary Kirstjen Nielsen" opening a sentence
-        if current:
+        split = _members_for(text, tokens, current)
+        if split is not None:  # "blamed Republicans for Donald Trump's loss": two runs, not one name
+            runs.extend(part for part in (current[:split], current[split + 1:]) if part and part != [opener])
+        elif current:
             runs.append(current.copy())
         current.clear()
 
@@ -205,10 +220,16 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
                 token.capitalised or token.lower in _PARTICLES or token.text == "the"):
             close()
             continue
+        if token.lower == "for" and not current and opener == i - 1 >= 0 and _org_head(
+                tokens[opener].lower, tags.get(tokens[opener].start, "")) \
+                and _one_space(text, tokens[opener], token):
+            current.extend((opener, i))  # "Students for Fair Admissions said" opening a sentence
+            continue
         if token.lower in _PARTICLES or token.text == "the":
             before = tokens[current[-1]].lower if current and joined else ""
             inside_a_name = any(tokens[k].lower in _PARTICLES for k in current)  # "... for the Prohibition of ..."
-            if (before in w.ORG_HEADS or before in w.TITLE_WORDS or (before and inside_a_name)) if (
+            plural = tags.get(tokens[current[-1]].start, "") if current and token.lower == "for" else ""
+            if (_org_head(before, plural) or before in w.TITLE_WORDS or (before and inside_a_name)) if (
                     token.text != "the") else before in _PARTICLES:
                 current.append(i)  # "Organisation for the Prohibition of Chemical Weapons"
             else:
@@ -216,10 +237,10 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
             continue
         if not joined:
             close()
-        function_word = token.lower in FUNCTION_WORDS or len(token.lower) < 2
+        function_word = (token.lower in FUNCTION_WORDS and not _acronym(token, tags)) or len(token.lower) < 2
         if not current and (function_word or (
                 _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
-            opener = i if tags.get(token.start, "") in ("JJ", "NN", "NNP") and token.lower not in w.ROLE_MODIFIERS \
+            opener = i if tags.get(token.start, "") in _OPENER_TAGS and token.lower not in w.ROLE_MODIFIERS \
                 and not function_word else -1
             continue
         current.append(i)
@@ -227,17 +248,59 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
     return _joined_by_and(text, tokens, runs)
 
 
+def _members_for(text: str, tokens: list[Token], run: list[int]) -> int | None:
+    """Where a run joined at "for" after a plural that names members ("Students for Fair
+    Admissions") must be split again: the words after "for" hold a title or an honorific or end in
+    a possessive ("Democrats for President Joe Biden's bill"), or the whole name is written only once
+    in the article with no acronym in brackets after it ("Tickets for Taylor Swift")."""
+    k = next((j for j, i in enumerate(run) if tokens[i].lower == "for" and j and not any(
+        tokens[m].lower in _PARTICLES for m in run[:j]) and _members(tokens[run[j - 1]].lower)), None)
+    if k is None:
+        return None
+    start, end = tokens[run[0]].start, tokens[run[-1]].end
+    titled = any(tokens[i].lower in w.TITLE_WORDS or tokens[i].lower in w.HONORIFICS for i in run[k + 1:])
+    named = text.count(text[start:end]) > 1 or text.startswith(" (", end)
+    return k if titled or tokens[run[-1]].possessive or not named else None
+
+
+def _members(word: str) -> bool:
+    """A plural that names an organisation by its members, not an organisation's own head
+    ("Students", "Americans"; not "Centers", "Committee")."""
+    return word not in w.ORG_HEADS and word[:-1] not in w.ORG_HEADS and word not in w.TITLE_WORDS
+
+
+def _acronym(token: Token, tags: dict[int, str]) -> bool:
+    """A function word in capitals that is an organisation's initials ("WHO", "AND" no): written so
+    twice in the article (article_mentions reads such words as proper nouns)."""
+    return len(token.text) > 1 and token.text.isupper() and tags.get(token.start) == "NNP"
+
+
+def _org_head(word: str, tag: str = "") -> bool:
+    """An organisation's last word, or its plural, or a plural noun that names a group by its
+    members ("Centers for Disease Control", "Students for Fair Admissions", "Americans for ...")."""
+    return word in w.ORG_HEADS or (word.endswith("s") and len(word) > 3 and (
+        word[:-1] in w.ORG_HEADS or word in w.FAMILY_OF or word[:-1] in DEMONYM_OF or tag in ("NNS", "NNPS")))
+
+
 def _joined_by_and(text: str, tokens: list[Token], runs: list[list[int]]) -> list[list[int]]:
     """An organisation's name with "and" in it, split in two runs: "Center for Strategic and
-    International Studies", "Department of Health and Human Services". The first part ends in one
-    word after the organisation's "of" or "for"; the second is one or two words ending in a field's
-    name (`actor_words.FIELD_WORDS`), so "Department of Justice and Congress" stays two."""
+    International Studies", "Department of Health and Human Services", "Centers for Disease Control
+    and Prevention". The first part ends in one or two words after the organisation's "of" or
+    "for", or is one field's name before an office's title ("Health and Human Services
+    Secretary"); the second is one or two words ending in a field's name
+    (`actor_words.FIELD_WORDS`), so "Department of Justice and Congress" stays two."""
     joined: list[list[int]] = []
     for run in runs:
         last = joined[-1] if joined else None
-        if last and len(last) >= 3 and tokens[last[-2]].lower in _PARTICLES and tokens[last[-3]].lower in w.ORG_HEADS \
-                and text[tokens[last[-1]].end:tokens[run[0]].start] in (" and ", " & ") and len(run) <= 2 \
-                and tokens[run[-1]].lower in w.FIELD_WORDS:
+        after_and = last and text[tokens[last[-1]].end:tokens[run[0]].start] in (" and ", " & ")
+        particle = next((k for k in range(len(last) - 2, max(len(last) - 4, 0), -1)
+                         if tokens[last[k]].lower in _PARTICLES), -1) if after_and else -1
+        named = particle > 0 and _org_head(tokens[last[particle - 1]].lower) and len(run) <= 2 \
+            and tokens[run[-1]].lower in w.FIELD_WORDS
+        office = next((k for k, i in enumerate(run) if tokens[i].lower in w.TITLE_WORDS), -1)
+        titled = after_and and len(last) == 1 and tokens[last[0]].lower in w.FIELD_WORDS and 0 < office <= 2 \
+            and tokens[run[office - 1]].lower in w.FIELD_WORDS
+        if named or titled:
             last.extend(run)
         else:
             joined.append(run)
@@ -381,9 +444,13 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
                        "", _head(lowers[1:]))  # "Mr. President": the title's holder, addressed
     if lowers[0] in w.HONORIFICS and len(words) > 1:
         return _mention(article, text, words[0].start, words[-1].end, "honorific", words[1:], "")
-    last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS), default=-1)
+    last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS or (  # "Justice Sonia Sotomayor",
+        word == "justice" and k < len(words) - 1 and lowers[k - 1:k] != ["of"]  # not "of Justice"
+        and lowers[k + 1] not in _PARTY_PLURALS)), default=-1)  # nor the PAC "Justice Democrats"
     if last_title < 0 and len(words) > 1 and lowers[0] in w.PERSON_ROLES and _sentence_start(text, words[0].start):
         last_title = 0  # "Dictator Xi Jinping has refused": a role opening the sentence
+    if last_title == len(words) - 2 >= 0 and lowers[-1] in w.ORG_HEADS and lowers[-2] in _OPENING_ORG_NAMES:
+        last_title = -1  # "Supreme Court", "General Motors": an organisation's name, not a title
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
         last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))
     if lowers[-1] in w.PARTY_MEMBERS and (the := _the_before(tokens, run[0])) is not None and not (
@@ -507,7 +574,7 @@ def _head(words: list[str]) -> str:
     if "of" in words[1:]:
         words = words[:words.index("of", 1)]
     roles = [k for k, word in enumerate(words) if word in w.PERSON_ROLES or word in w.GROUP_ROLES
-             or word in w.TITLE_WORDS]
+             or word in w.TITLE_WORDS or word == "justice"]
     if not roles:
         return ""
     last = roles[-1]
@@ -571,6 +638,10 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if i in used:
             continue
         word = token.lower
+        aged = _AGED.search(text, max(0, token.start - 12), token.end) if word == "year-old" else None
+        if aged and not _before_a_noun(text, tokens, i, tags):  # "The 77-year-old told", not "the 77-year-old senator"
+            found.append(Mention(article, aged.start(), token.end, aged.group(), "description", "", word))
+            continue
         pair = name_key(f"{tokens[i - 1].text} {token.text}") if i and _adjacent(text, tokens[i - 1], token) else ""
         if token.capitalised and token.text.endswith("s") and pair in DEMONYM_OF and i - 1 not in used:
             start = tokens[i - 2].start if i > 1 and tokens[i - 2].lower == "the" else tokens[i - 1].start

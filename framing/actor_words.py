@@ -18,7 +18,7 @@ TITLE_WORDS = frozenset(
     commander ambassador envoy judge attorney counsel king queen prince princess emperor
     sheikh ayatollah emir sultan pope cardinal archbishop bishop rabbi imam president-elect
     spokesman spokeswoman spokesperson commissioner superintendent sheriff marshal prosecutor
-    treasurer founder supreme ceo administrator officer detective trooper""".split()
+    treasurer founder supreme ceo administrator officer detective trooper director-general""".split()
 )
 
 # Parties' names before a role are part of the role ("Labour leader Jeremy Corbyn").
@@ -60,7 +60,9 @@ PERSON_ROLES = frozenset(
     lobbyist economist professor scholar researcher executive activist lawmaker legislator negotiator
     correspondent businessman businesswoman ally critic supporter confidant ceo administrator
     journalist columnist reporter editor publisher dissident billionaire mogul tycoon boss suspect
-    gunman shooter accuser""".split()
+    gunman shooter accuser leftist rightist populist nationalist incumbent challenger front-runner frontrunner
+    athlete skater gymnast swimmer sprinter cyclist player coach champion defendant plaintiff convict
+    killer cop officer victim inmate prisoner detainee teenager""".split()
 )
 
 # Lower-case nouns that name an institution or a group ("the committee", "the regime").
@@ -68,7 +70,7 @@ GROUP_ROLES = frozenset(
     """regime government administration committee party campaign agency department ministry
     council court bureau military army navy authorities officials agents forces troops diplomats
     hackers intelligence media leadership state lawmakers delegation company firm organization
-    organisation network giant platform movement militia""".split()
+    organisation network giant platform movement militia union utility""".split()
 )
 
 # Last words of organisation names: such a name is never a person's ("the Justice Department").
@@ -80,7 +82,7 @@ ORG_HEADS = frozenset(
     services force forces army navy guard police command organization organisation federation
     republic kingdom state states nations alliance coalition front movement brigade brigades
     campaign board authority program programme project society church club airlines reserve
-    watch democracy""".split()
+    watch democracy international motors motor electric""".split()
 )
 
 # Organisation heads that are institutions on their own: "the House" is not "the White House".
@@ -124,6 +126,15 @@ STATE_ABBREVIATIONS = frozenset(
     okla ore pa tenn vt va wash wis wyo""".split()
 )
 
+# The states of the United States (and its capital district), whose rows are the country's:
+# "Florida Gov. Rick Scott" is American, not of a group "Florida". Georgia is the country's name too.
+US_STATES = frozenset(" ".join(state.split()) for state in """alabama, alaska, arizona, arkansas, california,
+    colorado, connecticut, delaware, florida, hawaii, idaho, illinois, indiana, iowa, kansas, kentucky,
+    louisiana, maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana,
+    nebraska, nevada, new hampshire, new jersey, new mexico, new york, north carolina, north dakota,
+    ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, texas,
+    utah, vermont, virginia, west virginia, wisconsin, wyoming, district of columbia""".split(","))
+
 # Capitalised words that are never an actor: days, months, and time words.
 NOT_ACTORS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -154,7 +165,7 @@ REGIONS = frozenset(" ".join(region.split()) for region in """middle east, near 
 FIELD_WORDS = frozenset(
     """studies services affairs sciences science resources relations development research technology
     security welfare education training culture tourism trade industry commerce energy environment
-    planning policy peace justice rights health safety""".split()
+    planning policy peace justice rights health safety prevention control""".split()
 )
 
 # Acronyms of things that news capitalises like organisations: weapons, measures, devices.
@@ -356,10 +367,11 @@ NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
     "United Kingdom": ("Whitehall", "House of Commons", "House of Lords", "Foreign Office",
                        "MI5", "MI6", "Labour Party", "Conservative Party", "Tories", "Labour", "Commons",
                        "Democratic Unionist Party", "DUP"),
-    "North Korea": ("Korean Central News Agency", "KCNA", "Workers' Party", "Workers' Party of Korea",
+    # Not a bare "Workers' Party" (Brazil's too) nor "Communist Party" (many countries').
+    "North Korea": ("Korean Central News Agency", "KCNA", "Workers' Party of Korea",
                     "Korean People's Army", "Rodong Sinmun"),
     "South Korea": ("Yonhap",),  # not "National Assembly", the name of many countries' legislatures
-    "China": ("Xinhua", "Communist Party", "Chinese Communist Party", "People's Liberation Army", "Politburo"),
+    "China": ("Xinhua", "Chinese Communist Party", "People's Liberation Army", "Politburo"),
     "France": ("Quai d'Orsay",),
     "Israel": ("Knesset", "IDF", "Israel Defense Forces", "Mossad", "Likud"),
     "Iran": ("Revolutionary Guard", "Revolutionary Guards", "IRGC", "Majlis", "IRNA"),
@@ -386,14 +398,25 @@ JOB_ROLES = frozenset(
 # before is about ("Nikolas Cruz was charged. The suspect ...") rather than a new person.
 STANDING_ROLES = frozenset(
     """suspect gunman shooter accuser journalist columnist dissident billionaire mogul tycoon
-    businessman businesswoman activist nominee democrat republican""".split()
+    businessman businesswoman activist nominee democrat republican leftist rightist populist nationalist
+    athlete skater gymnast swimmer sprinter cyclist player champion convict teenager year-old""".split()
 )
+# Not here: words for one side of a relation ("the victim", "the cop", "the incumbent", "the
+# defendant"), which the sentence before may name the other side of ("Cruz opened fire. The victim").
 
 # Words for an organisation that, after "the", stand for the one named in the sentence before
 # ("Facebook was fined. The company said ..."; "Hamas, the militant group that rules Gaza,"). "group"
 # is no GROUP_ROLES word: "the militant group" is not the Eurasia Group named before by its last word.
 ORGANISATION_ROLES = frozenset(
-    "company firm organization organisation network giant platform movement militia group".split())
+    "company firm organization organisation network giant platform movement militia group union utility".split())
+
+# Organisation words of one kind: after "the", each stands for the subject before only where that
+# subject's name holds a word of its kind ("The UAW struck. The union said", "Acme Power was sued.
+# The utility said"), not for any company ("GM offered 20 percent. The union refused.").
+ORGANISATION_KINDS = {
+    "union": frozenset("union unions workers employees teamsters federation guild brotherhood uaw afl cio".split()),
+    "utility": frozenset("electric power energy gas edison utilities water light".split()),
+}
 
 # Descriptions of a state or its government as a whole: with no holder of that word named before,
 # "the regime", "the country" is the country named just before it.
@@ -412,5 +435,9 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
         "protester protesters protestor protestors demonstrator demonstrators rioter rioters marcher marchers".split()),
     "Civilians": frozenset(("civilian", "civilians")),
     "Police": frozenset("police policeman policemen cops".split()),
+    "Residents": frozenset("resident residents locals villagers townspeople evacuees".split()),
+    "Jury": frozenset("jury jurors juror".split()),
+    "Voters": frozenset("voter voters electorate".split()),
+    "Students": frozenset(("students",)),  # not "a former student", who is one person
 }
 FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}

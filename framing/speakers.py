@@ -82,7 +82,9 @@ _APPOSED_FIRST = re.compile(rf"{_SUBJECT}{_BRACKETED_PARTY}{_ASIDE}\s+(?P<link>{
 # not Trump).
 _DESCRIBED_FIRST = re.compile(rf"(?P<subject>\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}[a-z][\w-]*){_BRACKETED_PARTY}"
                               rf"\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
-_VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|told|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
+# Inverted, the verb before its speaker ("said Bowen"); not "told", whose name is who hears it ("one
+# lawyer told Fox News Digital").
+_VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
 _CUE = re.compile(rf"(?:{_VERB})\b|[Aa]ccording\s+to")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME})")
 # The name a sentence opens with, before its verb: the person "he" next stands for.

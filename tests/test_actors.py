@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from framing import analyse
 from framing.actor_corrections import Corrections, load_corrections, parse_corrections
+from framing.actor_mentions import article_mentions
 from framing.actors import ACTOR_CATEGORY, discover_actors
 from framing.library.story_store import save_actor_corrections
 from framing.speakers import attribute
@@ -499,6 +500,21 @@ def test_a_titles_first_word_opening_a_sentence_is_kept():
     assert "Homeland Security Secretary Ann Reed" in found["Ann Reed"]
 
 
+def test_an_organisations_first_word_opening_a_sentence_is_kept_before_its_head():
+    found = rows("Amnesty Federation urged calm. Amnesty Federation said aid was blocked.")
+    assert found.get("Amnesty Federation") == {"Amnesty Federation"}
+    assert "Federation" not in found
+    found = rows("Full Senate approval came late. Full Senate debate resumed.")  # an institution is one alone
+    assert "Senate" in found and not any(name.startswith("Full") for name in found)
+
+
+def test_an_acronym_written_twice_is_a_name_even_opening_a_quotation():
+    text = 'The leak, it said, showed that the "NWU rigged its vote." The NWU denied it.'
+    actors = discover_actors({"a": text})
+    assert [(actor.name, [m.start for m in actor.mentions]) for actor in actors] == [
+        ("NWU", [text.index("NWU"), text.rindex("NWU")])]
+
+
 def test_a_countrys_possessive_before_a_role_is_a_description_of_that_country():
     countries = {"a": "United States"}
     actors = {actor.name: actor for actor in discover_actors({"a": (
@@ -574,6 +590,109 @@ def test_the_suspect_or_the_company_is_who_the_sentence_before_was_about():
     assert "The company" in found["Acme"]
     assert not any("The group of people" in mentions for mentions in found.values())
     assert sum("The company" in mentions for mentions in found.values()) == 1
+
+
+def test_an_organisation_with_a_persons_shape_is_described_and_so_is_a_government_called_after_someone():
+    found = rows("Pacific Electric lost value. The utility said it cut power.",
+                 "Pacific Electric was sued. The union said it would strike.",  # the union: another actor
+                 "The Dock Workers walked out. The union said it would stay out. Dock Workers marched.",
+                 "Ann Cole was sued. Cole lost. The company said it would pay. Ann Cole left.",  # Cole: a person
+                 "President Ann Reed spoke. Critics said the Reed administration was slow. "
+                 "The administration shipped aid.")
+    assert "The utility" in found["Pacific Electric"] and "The union" not in found["Pacific Electric"]
+    assert "The union" in found["Dock Workers"]
+    assert "The company" not in found["Ann Cole"]
+    assert "The administration" in found[actor_of(found, "the Reed administration")]
+
+
+def test_an_epithet_for_the_one_just_named_and_the_jury_and_residents_are_rows():
+    found = rows("Rui Alves lost the vote. The leftist has not conceded. Rui Alves left.",
+                 "Ana Cruz opened fire. Cruz was arrested. The victim died. Ana Cruz wept.",  # the other side
+                 "The jury deliberated. The jurors found him guilty. Many residents fled, and residents returned.")
+    assert "The leftist" in found["Rui Alves"] and "The victim" not in found["Ana Cruz"]
+    assert found["Jury"] == {"The jury", "The jurors"} and found["Residents"] == {"Many residents", "residents"}
+    found = rows("Students walked out. A former student was charged, and students marched.")
+    assert found["Students"] == {"Students", "students"}  # the former student is one person, no family's
+    found = rows("Ana Ruiz won the vote. The 77-year-old told supporters she would govern. Ana Ruiz left.")
+    assert "The 77-year-old" in found["Ana Ruiz"]
+
+
+def test_long_organisation_names_with_for_and_and_a_title_word_before_an_organisations_head():
+    found = rows("It rose. The Bureaus for Water Safety and Prevention counted cases. The BWS said the risk was low.",
+                 "It was sued by Parents for Fair Schools. Parents for Fair Schools said it would appeal.",
+                 "On Monday, Health and Human Services Secretary Ann Cole spoke. Ms. Cole left.",
+                 "The Supreme Court ruled. The Supreme Court met. General Motors said no. General Motors left.")
+    assert {"Bureaus for Water Safety and Prevention", "BWS"} <= found[actor_of(found, "BWS")]
+    assert found["Parents for Fair Schools"] == {"Parents for Fair Schools"}
+    opening = discover_actors({"a": "It was sued by Parents for Fair Schools. Parents for Fair Schools said no."})
+    assert sum(m.text == "Parents for Fair Schools" for a in opening for m in a.mentions) == 2
+    assert "Health and Human Services Secretary Ann Cole" in found["Ann Cole"] and "Health" not in found
+    assert {"Supreme Court", "General Motors"} <= set(found) and not {"Court", "Motors"} & set(found)
+
+
+def test_a_party_name_many_countries_use_is_no_one_countrys_institution():
+    groups = groups_of("The Workers' Party governed Brazil. The Workers' Party lost.",
+                       "The Communist Party met in Hanoi. The Communist Party chose a leader.")
+    assert groups["Workers' Party"] not in ("North Korea", "Brazil") and groups["Communist Party"] != "China"
+
+
+def test_a_name_inside_a_longer_full_name_is_that_person():
+    found = rows("It was late. Ana Maria Lulu da Costa won the runoff. Lulu said she would govern for all.",
+                 "It was late when Ana Maria Lulu da Costa spoke, and Lulu smiled.")
+    assert "Lulu" in found["Ana Maria Lulu da Costa"] and "Lulu" not in found
+
+
+def test_a_person_titled_by_an_organisation_of_no_country_is_of_it_and_its_acronym_may_be_a_word():
+    texts = {"a": "It rose. The World Health Office said so. WHO Director-General Ana Ruiz spoke. The WHO met.",
+             "b": "Ms. Ruiz of the WHO left."}
+    actors = {actor.name: actor for actor in discover_actors(texts, {"a": "United States", "b": "United States"})}
+    assert {"WHO", "World Health Office"} <= {m.text for m in actors["World Health Office"].mentions}
+    assert "WHO Director-General Ana Ruiz" in {m.text for m in actors["Ana Ruiz"].mentions}
+    assert actors["Ana Ruiz"].group == "World Health Office"
+
+
+def test_an_organisations_name_without_its_university_or_company_word_is_it():
+    found = rows("Milton University was sued. Milton said it would comply.", "Acme Tools Co. paid. Acme Tools left.",
+                 "Washington University won. Washington said no. Washington University left. Washington spoke.")
+    assert found["Milton University"] == {"Milton University", "Milton"}
+    assert {"Acme Tools Co", "Acme Tools"} <= found[actor_of(found, "Acme Tools")]
+    assert actor_of(found, "Washington") != actor_of(found, "Washington University")
+
+
+def test_justice_before_a_name_is_a_title_and_in_a_departments_name_is_not():
+    texts = {"a": "Justice Ana Ruiz dissented. Ruiz wrote alone. The Justice Department agreed.",
+             "b": "The Department of Justice spoke, and Justice Ana Ruiz left."}
+    actors = {actor.name: actor for actor in discover_actors(texts, {"a": "United States", "b": "United States"})}
+    assert {m.kind for m in actors["Ana Ruiz"].mentions if m.text == "Justice Ana Ruiz"} == {"title"}
+    assert actors["Ana Ruiz"].group == "United States"
+    found = article_mentions("b", "The Department of Justice spoke. The Justice Department spoke.")[0]
+    assert [(m.text, m.kind) for m in found] == [("Department of Justice", "name"), ("Justice Department", "name")]
+
+
+def test_a_us_state_and_its_governor_are_american():
+    groups = groups_of("Ohio Gov. Ann Ruiz signed it. Ohio sued, and Ruiz left.", "Ohio lost. Gov. Ann Ruiz spoke.")
+    assert groups["Ohio"] == "United States" and groups["Ann Ruiz"] == "United States"
+
+
+def test_third_review_cases_where_the_new_rules_must_not_fire():
+    found = rows("The senator blamed Republicans for Donald Trump's loss. Trump said Republicans were weak.",
+                 "Elon Musk sued Acme on Friday. Elon Musk said Acme erred. The company said the suit was baseless.",
+                 "Pfizer sought approval for the vaccine. The agency said it would review the data. Pfizer waited.",
+                 "Justice Democrats backed Rep. Ana Ruiz. Justice Democrats said she would win.",
+                 "Officials asked WHO WAS RESPONSIBLE. WHO knew? Sen. Church spoke. Senator Church left.",
+                 "Protesters at George Washington University toppled a statue. George Washington University "
+                 "condemned it. The statue of George Washington was restored. George Washington led.")
+    assert {"Donald Trump", "Republicans"} <= set(found) and "Donald Trump" in found["Donald Trump"]
+    assert "The company" not in found["Elon Musk"] and "The agency" not in found["Pfizer"]
+    assert "Justice Democrats" in found and "Justice Democrats" not in found.get("Democrats", set())
+    assert "WHO" not in found and {"Sen. Church", "Senator Church"} <= found[actor_of(found, "Sen. Church")]
+    shouting = article_mentions("a", "Officials asked WHO WAS RESPONSIBLE. WHO knew?")[0]
+    assert "WHO" not in {m.text for m in shouting}  # a pronoun shouted, then written once alone
+    assert actor_of(found, "George Washington") != actor_of(found, "George Washington University")
+    texts = {"a": "House Speaker Ana Ruiz said the House would vote. Ruiz had the votes. The House passed it.",
+             "b": "China's Communist Party expelled three officials. The Communist Party said so. China agreed."}
+    groups = {a.name: a.group for a in discover_actors(texts, {"a": "United States", "b": "United States"})}
+    assert groups["Ana Ruiz"] == "United States" and groups["Communist Party"] == "China"
 
 
 def test_a_kingdom_is_the_country_named_before_and_a_ceo_is_a_title():

@@ -19,6 +19,10 @@ def test_named_subject_inverted_verb_and_according_to():
     assert speakers(text)[0] == ["Assad", "Bowen", "Pentagon"]
 
 
+def test_the_one_told_is_no_speaker():
+    assert speakers('Kroger spoke. "We will sue," one lawyer told Fox News. Ms. Ruiz agreed.')[1] == [None]
+
+
 def test_pronouns_and_descriptions_resolve_to_the_last_named_speaker():
     text = "Bowen described the reply as flippant. He added that it was odd. The Syrian president said no."
     assert speakers(text)[0] == ["Bowen", "Bowen", "Bowen"]
