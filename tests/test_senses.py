@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from framing import analyse
 from framing.matcher import Matcher
-from framing.senses import is_negated, keep_meant
+from framing.senses import is_negated, keep_meant, meant_mask
 
 VERBS = make_lexicon(loaded=[{"term": "complain", "pos": "verb", "forms": ["complains", "complained", "complaining"]},
                              {"term": "defend", "pos": "verb", "forms": ["defends", "defended", "defending"]},
@@ -63,3 +63,22 @@ def test_the_filter_only_ever_removes_matches(text):
     found = Matcher(VERBS).find(text)
     kept = keep_meant(text, found, negated_categories=frozenset({"loaded"}))
     assert set(kept) <= set(found)
+
+
+_CHUNK_TEXT = st.one_of(st.sampled_from(["He complained. The complaint was filed.", "Senator Complains About Cuts",
+                                         "They Defended The Plan\nIt was not defended.", ""]),
+                        st.text(alphabet=st.sampled_from(list("ab Complain defended not .,\n'’\"")), max_size=60))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_CHUNK_TEXT, max_size=6))
+def test_a_chunk_keeps_what_each_of_its_texts_keeps_alone(texts):
+    lexicon = replace(VERBS, categories=tuple(replace(c, skip_negated=True) for c in VERBS.categories))
+    matcher = Matcher(lexicon)
+    found = matcher.find_arrays(texts)
+    keep = meant_mask(texts, found.starts, found.ends, matcher.term_orders[found.orders], found.bounds, lexicon)
+    for number, text in enumerate(texts):
+        at = slice(found.bounds[number], found.bounds[number + 1])
+        kept = keep_meant(text, matcher.find(text), negated_categories=frozenset({"loaded"}))
+        assert list(zip(found.starts[at][keep[at]].tolist(), found.ends[at][keep[at]].tolist(), strict=True)) \
+            == [match[:2] for match in kept]
