@@ -8,9 +8,10 @@ only for the matches that ask, so the tagger reads only the sentences that hold 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
-from itertools import compress
+from itertools import accumulate, compress
 
 import numpy as np
 
@@ -34,9 +35,9 @@ NEGATORS = frozenset({
 # Every word that is_negated counts, and more: a negator or n't standing anywhere, in any case.
 _MAYBE_NEGATED = re.compile(r"\b(?:" + "|".join(sorted(NEGATORS)) + r")\b|n['\u2019]t\b", re.IGNORECASE)
 _NEGATION_WINDOW = 3  # words before a hit that a negation may stand in
+_NEGATION_CHARS = 60  # characters before a hit that those words are read in
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\u2014\u2013\n]")
 _WORD = re.compile(r"[\w'\u2019]+")
-_WORD_START = re.compile(r"(?<![\w'\u2019])[\w'\u2019]")  # the first character of each _WORD
 
 
 def keep_meant(text: str, matches: list[Match], *, negated_categories: frozenset[str]) -> list[Match]:
@@ -79,10 +80,21 @@ def _meant(texts: list[str], starts: np.ndarray, ends: np.ndarray, text_of: np.n
         keep[named] = _of_part_of_speech(texts, starts[named], ends[named], text_of[named],
                                          [terms[place].pos for place in named])
     kept, starts, text_of = keep.tolist(), starts.tolist(), text_of.tolist()
-    for place, term in enumerate(terms):
-        if kept[place] and term.category in negated_categories and is_negated(texts[text_of[place]], starts[place]):
-            keep[place] = False
+    asked = [place for place, term in enumerate(terms) if kept[place] and term.category in negated_categories]
+    windows = [texts[text_of[place]][max(0, starts[place] - _NEGATION_CHARS):starts[place]] for place in asked]
+    for number in _maybe_negated(windows):
+        if _negated_in(windows[number]):
+            keep[asked[number]] = False
     return keep
+
+
+def _maybe_negated(windows: list[str]) -> list[int]:
+    """Which windows _MAYBE_NEGATED finds anything in (most find nothing), by one search of them
+    all, each set apart by a character that no alternative holds and that is no word character, so
+    that each window's edges are word boundaries where its own edges are."""
+    joined = "\x00".join(windows)
+    ends = list(accumulate(len(window) + 1 for window in windows))  # one past each window's separator
+    return sorted({bisect.bisect_right(ends, found.start()) for found in _MAYBE_NEGATED.finditer(joined)})
 
 
 def _of_part_of_speech(texts: list[str], starts: np.ndarray, ends: np.ndarray, text_of: np.ndarray,
@@ -96,7 +108,8 @@ def _of_part_of_speech(texts: list[str], starts: np.ndarray, ends: np.ndarray, t
                  zip(text_of.tolist(), begins.tolist(), finishes.tolist(), strict=True)]
     # Each distinct sentence by its number; not kept beyond this call, so a batch of any size holds no tags.
     number = {sentence: place for place, sentence in enumerate(dict.fromkeys(sentences))}
-    read = [sentence.lower() if _mostly_capitalised(sentence) else sentence for sentence in number]
+    read = [sentence.lower() if capitalised else sentence
+            for sentence, capitalised in zip(number, _mostly_capitalised(list(number)), strict=True)]
     tagged = tagged_texts(read)
     # The tokens of all the sentences laid end to end, each sentence one place further than the
     # last ends: one search finds the last token that starts at or before each match's start.
@@ -145,9 +158,12 @@ def _sentences_around(texts: list[str], starts: np.ndarray, ends: np.ndarray,
 
 def is_negated(text: str, start: int) -> bool:
     """Whether a negation stands in the few words before `start`, in the same clause."""
-    before = text[max(0, start - 60):start]
-    if not _MAYBE_NEGATED.search(before):  # most hits: no negation anywhere in the window
-        return False
+    before = text[max(0, start - _NEGATION_CHARS):start]
+    return _MAYBE_NEGATED.search(before) is not None and _negated_in(before)  # most hits: no negator anywhere
+
+
+def _negated_in(before: str) -> bool:
+    """Whether a negation stands in the last few words of `before`, after its last clause break."""
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end():]
@@ -155,7 +171,39 @@ def is_negated(text: str, start: int) -> bool:
     return any(word in NEGATORS or word.endswith("n't") for word in words)
 
 
-def _mostly_capitalised(stretch: str) -> bool:
-    """Whether three or more of its words (_WORD) start with a letter and 60 % of those with a capital."""
-    letters = list(filter(str.isalpha, _WORD_START.findall(stretch)))
-    return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.6 * len(letters)
+def _mostly_capitalised(texts: list[str]) -> list[bool]:
+    """For each text, whether three or more of its words (_WORD) start with a letter and 60 % of
+    those with a capital: for all the texts at once, in their characters laid end to end (each
+    after a line break, no word character, so a word starts where it would in its text alone)."""
+    joined = "\n".join(texts)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    word, letter, capital = _character_classes(codes)
+    starts = word.copy()
+    starts[1:] &= ~word[:-1]  # a word character after none
+    letters = np.concatenate([[0], np.cumsum(starts & letter)])
+    capitals = np.concatenate([[0], np.cumsum(starts & letter & capital)])
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    begins = np.cumsum(lengths + 1) - lengths - 1
+    counted, upper = letters[begins + lengths] - letters[begins], capitals[begins + lengths] - capitals[begins]
+    return ((counted >= 3) & (upper >= 0.6 * counted)).tolist()
+
+
+def _character_classes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Whether each character is a _WORD character, a letter (str.isalpha) and a capital (str.isupper)."""
+    table = _basic_plane_classes()
+    classes = table[:, np.minimum(codes, 0xFFFF)]
+    beyond = np.flatnonzero(codes > 0xFFFF)
+    if len(beyond):  # emoji and rarer scripts: each distinct one asked itself
+        distinct, where = np.unique(codes[beyond], return_inverse=True)
+        classes[:, beyond] = np.array([_classes(chr(code)) for code in distinct.tolist()], dtype=bool).T[:, where]
+    return classes[0], classes[1], classes[2]
+
+
+@cache
+def _basic_plane_classes() -> np.ndarray:
+    """_character_classes of every character of Unicode's basic plane, as three rows."""
+    return np.array([_classes(chr(code)) for code in range(0x10000)], dtype=bool).T
+
+
+def _classes(char: str) -> tuple[bool, bool, bool]:
+    return _WORD.match(char) is not None, char.isalpha(), char.isupper()

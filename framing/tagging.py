@@ -23,6 +23,7 @@ import re
 import sys
 from functools import lru_cache
 from itertools import accumulate, chain, compress, pairwise
+from operator import add
 from typing import NamedTuple
 
 import numpy as np
@@ -113,7 +114,8 @@ def tagged_texts(texts: list[str]) -> TaggedTexts:
     """tagged_text of each text, for all of them in one pass (the sense filter's tagging: a few
     thousand short sentences a chunk, where the steps per call would cost as much as the tokens).
     The texts are tokenised as one string, each set apart by a separator of its own that no text
-    holds and that touches no rule, so that each text's tokens are those it has alone (_sentences)."""
+    holds and that touches no rule, so that each text's tokens are those it has alone (_sentences).
+    Each token's offset is where a search from the end of the one before finds it in its own text."""
     if not texts:
         return TaggedTexts([], [], [], [0])
     joined, separator = _joined(texts)
@@ -122,55 +124,65 @@ def tagged_texts(texts: list[str]) -> TaggedTexts:
         if chr(curly) in plain:
             plain = plain.replace(chr(curly), straight)
     words, tags, counts = _tagged_columns(plain, separator)
-    starts = _offsets(plain, separator, texts, words, counts)
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    found = starts >= 0  # else a token the tagger rewrote, left out
-    if not found.all():
-        tags = list(compress(tags, found.tolist()))
-        counts = np.bincount(np.repeat(np.arange(len(texts)), counts)[found], minlength=len(texts)).tolist()
-        starts, lengths = starts[found], lengths[found]
-    return TaggedTexts(starts.tolist(), (starts + lengths).tolist(), tags, [0, *accumulate(counts)])
-
-
-def _offsets(plain: str, separator: str, texts: list[str], words: list[str], counts: list[int]) -> np.ndarray:
-    """Where each token starts in its own text (-1 for one not found there), as found by a search
-    from the end of the token before, for one text alone. Where a text's tokens are its characters
-    but spaces, in order, each in one piece (most texts), each is found where those characters are:
-    no search can find it earlier, as only spaces lie between it and the end of the one before. The
-    other texts' tokens are searched for one by one."""
-    count_of = np.array(counts, dtype=np.int64)
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    text_lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    begins = np.cumsum(text_lengths + len(separator) + 2) - text_lengths - len(separator) - 2  # in `plain`
-    codes = np.frombuffer(plain.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    shown = ~_SPACE.take(np.minimum(codes, len(_SPACE) - 1)) & (codes != ord(separator))
-    visible = np.flatnonzero(shown)  # where each character but spaces and separators is, in order
-    text_of = np.repeat(np.arange(len(texts)), count_of)
-    before = np.concatenate([[0], np.cumsum(lengths)])  # characters of all tokens before each
-    first_token = np.cumsum(count_of) - count_of
-    first_visible = np.searchsorted(visible, begins)
-    # Each token's first character's place among the visible ones, if its text's tokens tile them.
-    place = first_visible[text_of] + before[:-1] - before[first_token][text_of]
-    tiled = before[first_token + count_of] - before[first_token] == np.searchsorted(visible, begins + text_lengths) \
-        - first_visible
-    last = max(len(visible) - 1, 0)
-    chars = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    char_place = np.minimum(np.repeat(place - before[:-1], lengths) + np.arange(len(chars)), last)
-    wrong = np.flatnonzero(codes[visible[char_place]] != chars) if len(visible) else np.arange(len(chars))
-    whole = (lengths > 0) & (visible[np.minimum(place + lengths - 1, last)] - visible[np.minimum(place, last)]
-                             == lengths - 1) if len(visible) else lengths < 0
-    whole[np.searchsorted(before, wrong, side="right") - 1] = False
-    good = tiled & (np.bincount(text_of[~whole], minlength=len(texts)) == 0)
-    starts = np.where(whole, visible[np.minimum(place, last)] if len(visible) else 0, -1) - begins[text_of]
-    for text in np.flatnonzero(~good).tolist():
-        begin, stop = int(begins[text]), int(begins[text] + text_lengths[text])
-        at, find = begin, plain.find
-        for token in range(int(first_token[text]), int(first_token[text] + count_of[text])):
+    begins = list(accumulate((len(text) + len(separator) + 2 for text in texts[:-1]), initial=0))  # in `plain`
+    if len(words) >= _PLACED_FROM:
+        starts, unplaced = _placed(plain, separator, texts, begins, words, counts)
+    else:
+        starts, unplaced = [-1] * len(words), range(len(texts))
+    first_tokens = list(accumulate(counts[:-1], initial=0))
+    find = plain.find
+    for text in unplaced:
+        begin = at = begins[text]
+        stop = begin + len(texts[text])
+        for token in range(first_tokens[text], first_tokens[text] + counts[text]):
             start = find(words[token], at, stop)
             if start >= 0:
                 at = start + len(words[token])
-            starts[token] = start - begin if start >= 0 else -1
-    return starts
+                starts[token] = start - begin
+    ends = list(map(add, starts, map(len, words)))
+    if -1 in starts:  # a token the tagger rewrote, left out
+        kept = [start >= 0 for start in starts]
+        starts, ends, tags = (list(compress(column, kept)) for column in (starts, ends, tags))
+        counts = [sum(kept[first:first + count]) for first, count in zip(first_tokens, counts, strict=True)]
+    return TaggedTexts(starts, ends, tags, list(accumulate(counts, initial=0)))
+
+
+_PLACED_FROM = 256  # tokens; fewer are searched for one by one, faster than numpy's set-up
+
+
+def _placed(plain: str, separator: str, texts: list[str], begins: list[int], words: list[str],
+            counts: list[int]) -> tuple[list[int], list[int]]:
+    """Where each token starts in its own text, for the texts whose tokens are their characters
+    but spaces, in order, each in one piece (most texts), and those other texts, whose tokens are
+    given -1. In such a text a search from the end of the token before finds each token where its
+    characters are, and nowhere earlier: only spaces lie between, and no token starts with one."""
+    count_of = np.array(counts, dtype=np.int64)
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    text_lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    text_begins = np.array(begins, dtype=np.int64)
+    codes = np.frombuffer(plain.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    shown = ~_SPACE.take(np.minimum(codes, len(_SPACE) - 1)) & (codes != ord(separator))
+    visible = np.flatnonzero(shown)  # where each character but spaces and separators is, in order
+    if not len(visible):
+        return [-1] * len(words), list(range(len(texts)))
+    text_of = np.repeat(np.arange(len(texts)), count_of)
+    before = np.concatenate([[0], np.cumsum(lengths)])  # characters of all tokens before each
+    first_token = np.cumsum(count_of) - count_of
+    first_visible = np.searchsorted(visible, text_begins)
+    # Each token's first character's place among the visible ones, if its text's tokens tile them.
+    place = first_visible[text_of] + before[:-1] - before[first_token][text_of]
+    tiled = (before[first_token + count_of] - before[first_token]
+             == np.searchsorted(visible, text_begins + text_lengths) - first_visible)
+    place = np.minimum(place, len(visible) - 1)  # past the end only in a text not tiled
+    chars = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    char_place = np.minimum(np.repeat(place - before[:-1], lengths) + np.arange(len(chars)), len(visible) - 1)
+    wrong = np.flatnonzero(codes[visible[char_place]] != chars)
+    whole = (lengths > 0) & (visible[np.minimum(place + lengths - 1, len(visible) - 1)] - visible[place]
+                             == lengths - 1)  # in one piece
+    whole[np.searchsorted(before, wrong, side="right") - 1] = False  # and its own characters
+    placed = tiled & (np.bincount(text_of[~whole], minlength=len(texts)) == 0)
+    starts = np.where(placed[text_of], visible[place] - text_begins[text_of], -1)
+    return starts.tolist(), np.flatnonzero(~placed).tolist()
 
 
 def tagged_tokens(text: str) -> list[tuple[str, str]]:

@@ -1,12 +1,13 @@
 """A term means one part of speech where it asks to; a negated hit is left out where its category asks."""
 
+import re
 from dataclasses import replace
 
 from conftest import make_lexicon, make_story
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import analyse
+from framing import analyse, senses
 from framing.matcher import Matcher
 from framing.senses import is_negated, keep_meant, meant_mask
 
@@ -82,3 +83,21 @@ def test_a_chunk_keeps_what_each_of_its_texts_keeps_alone(texts):
         kept = keep_meant(text, matcher.find(text), negated_categories=frozenset({"loaded"}))
         assert list(zip(found.starts[at][keep[at]].tolist(), found.ends[at][keep[at]].tolist(), strict=True)) \
             == [match[:2] for match in kept]
+
+
+# Words of every case, letters of other scripts and beyond the basic plane, apostrophes, digits.
+_WORDY = st.lists(st.one_of(st.sampled_from(["The", "CUTS", "plan", "\u2019s", "'", "9", "\u00c9t\u00e9", "\u0131",
+                                             "\U0001d400x", "\U0001f600", "Not", "n't", "Won\u2019t", "NEVER",
+                                             " ", ". ", ", ", "\n", "-"]), st.text(max_size=3)),
+                  max_size=20).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDY, max_size=6))
+def test_headlines_and_negators_are_found_for_many_texts_as_for_each(texts):
+    def mostly_capitalised(text):  # the rule, word by word
+        letters = [c for c in re.findall(r"(?<![\w'\u2019])[\w'\u2019]", text) if c.isalpha()]
+        return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+    assert senses._mostly_capitalised(texts) == [mostly_capitalised(text) for text in texts]
+    assert senses._maybe_negated(texts) == [n for n, text in enumerate(texts) if senses._MAYBE_NEGATED.search(text)]

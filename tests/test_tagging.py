@@ -4,6 +4,7 @@ import itertools
 import subprocess
 import sys
 from pathlib import Path
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -96,10 +97,12 @@ _SEPARATED_TEXT = st.one_of(_NEWS_TEXT, _TAGGER_TEXT, st.text(max_size=30),
 @settings(deadline=None, max_examples=150)
 @given(st.lists(_SEPARATED_TEXT, max_size=8))
 def test_texts_tagged_at_once_are_each_tagged_as_alone(texts):
-    found = tagged_texts(texts)
-    assert len(found.bounds) == len(texts) + 1
-    for text, begin, end in zip(texts, found.bounds[:-1], found.bounds[1:], strict=True):
-        assert (found.starts[begin:end], found.ends[begin:end], found.tags[begin:end]) == tagged_alone(text)
+    for placed_from in (tagging._PLACED_FROM, 0):  # tokens searched for one by one, then placed by numpy
+        with patch.object(tagging, "_PLACED_FROM", placed_from):
+            found = tagged_texts(texts)
+        assert len(found.bounds) == len(texts) + 1
+        for text, begin, end in zip(texts, found.bounds[:-1], found.bounds[1:], strict=True):
+            assert (found.starts[begin:end], found.ends[begin:end], found.tags[begin:end]) == tagged_alone(text)
 
 
 def test_a_word_first_in_its_sentence_is_also_looked_up_lowercased():
