@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import pairwise
+from functools import cached_property, partial
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from framing import resources as r
@@ -62,9 +62,8 @@ class CleanedArticle:
 
 def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
     """Classify every line of `raw` and join the pieces of the kinds in `keep`."""
-    lines = _LINE_BREAK_RE.split(raw) if "\r" in raw else raw.split("\n")  # the same lines, the second faster
-    lines = [line.strip() for line in lines]  # every rule reads a line without its outer whitespace
-    hints = _Hints.of(raw, lines)
+    lines, line_starts = _lines(raw)
+    hints = _Hints.of(raw, lines, line_starts)
     labels = _label_lines(lines, hints)
     parts = _cut_lines(lines, labels, hints.glued)
     kept_parts = {index: "".join([text for text, kind, _ in line_parts if kind in keep]).strip()
@@ -74,6 +73,18 @@ def clean(raw: str, *, keep: frozenset[str] = ANALYSED_KINDS) -> CleanedArticle:
                   if label is not None and (kept_parts[index] if index in kept_parts else label[0] in keep)]
     return CleanedArticle("\n".join(paragraphs), frozenset(keep), tuple(lines), tuple(labels),
                           tuple(sorted((index, tuple(line_parts)) for index, line_parts in parts.items())))
+
+
+def _lines(raw: str) -> tuple[list[str], list[int]]:
+    """Every raw line, stripped (every rule reads a line without its outer whitespace), and where
+    each line but the first begins in `raw`."""
+    if "\r" in raw:
+        lines = _LINE_BREAK_RE.split(raw)
+        line_starts = [found.end() for found in _LINE_BREAK_RE.finditer(raw)]
+    else:  # the same lines, faster
+        lines = raw.split("\n")
+        line_starts = list(accumulate(map(_one_more, map(len, lines[:-1]))))
+    return [line.strip() for line in lines], line_starts
 
 
 def _cut_lines(lines: list[str], labels, glued: frozenset[int]) -> dict[int, list[tuple[str, str, str]]]:
@@ -106,15 +117,18 @@ class _Hints:
     even_spaces: bool  # no line holds whitespace but single spaces: its words joined by spaces are itself
 
     @staticmethod
-    def of(raw: str, lines: list[str]) -> _Hints:
+    def of(raw: str, lines: list[str], line_starts: list[int]) -> _Hints:
+        """`line_starts`: where each line but the first begins in `raw`."""
         folded = raw.casefold()
         if len(folded) == len(raw) and "\u0131" not in raw and "\u0130" not in raw:  # every offset where it was
-            promo = _lines_at(raw, (at for word in r.PROMO_WORDS for at in _places(word, folded)))
+            promo = frozenset().union(*(_lines_holding(partial(folded.find, word), line_starts)
+                                        for word in r.PROMO_WORDS))
         else:
             promo = frozenset(i for i, line in enumerate(lines) if _may_promote(line))
-        glued = _lines_at(raw, (match.start() for stop, pattern in r.GLUED_TAIL_BY_STOP.items() if stop in raw
-                                for match in pattern.finditer(raw)))
-        caption = _lines_at(raw, (at for mark in r.CAPTION_MARKS for at in _places(mark, raw)))
+        glued = frozenset().union(*(_lines_holding(partial(_search_start, pattern, raw), line_starts)
+                                    for stop, pattern in r.GLUED_TAIL_BY_STOP.items() if stop in raw))
+        caption = frozenset().union(*(_lines_holding(partial(raw.find, mark), line_starts)
+                                      for mark in r.CAPTION_MARKS))
         odd_spaces = any(map(raw.__contains__, _ASCII_ODD_SPACES)) if raw.isascii() else _ODD_SPACE_RE.search(raw)
         return _Hints(glued, promo, caption, not odd_spaces and "  " not in raw)
 
@@ -126,23 +140,26 @@ _ASCII_ODD_SPACES = tuple(char for char in _ODD_SPACES if char.isascii())  # a s
 _ODD_SPACE_RE = re.compile("[" + "".join(map(re.escape, _ODD_SPACES)) + "]")  # one search for all, in any other
 
 
-def _places(word: str, text: str) -> Iterator[int]:
-    at = text.find(word)
+def _lines_holding(find: Callable[[int], int], line_starts: list[int]) -> Iterator[int]:
+    """The lines (by index) that `find` finds something in (it gives the offset of the first find
+    at or after an offset, or -1; no find holds a line break): one search for each such line, on
+    from the start of the line after, and one binary search of the lines' starts, so a line with
+    many finds costs no more than one."""
+    at = find(0)
     while at >= 0:
-        yield at
-        at = text.find(word, at + len(word))
+        line = bisect.bisect_right(line_starts, at)
+        yield line
+        if line == len(line_starts):
+            return
+        at = find(line_starts[line])
 
 
-def _lines_at(raw: str, offsets: Iterable[int]) -> frozenset[int]:
-    """The lines of `raw`, by index, that these offsets fall in (none is on a line break): a
-    binary search of the line breaks' offsets, found once, so many offsets cost no more than few."""
-    breaks = None
-    found = set()
-    for at in offsets:
-        if breaks is None:
-            breaks = [match.start() for match in _LINE_BREAK_RE.finditer(raw)]
-        found.add(bisect.bisect_left(breaks, at))
-    return frozenset(found)
+def _search_start(pattern: re.Pattern, text: str, at: int) -> int:
+    found = pattern.search(text, at)
+    return -1 if found is None else found.start()
+
+
+_one_more = (1).__add__
 
 
 def _label_lines(lines: list[str], hints: _Hints) -> list[tuple[str, str] | None]:

@@ -22,9 +22,11 @@ import importlib.util
 import re
 import sys
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import accumulate, chain, compress, pairwise
 from operator import add
 from typing import NamedTuple
+
+import numpy as np
 
 
 def _textblob_modules():
@@ -49,7 +51,7 @@ def _textblob_modules():
 _en, _text = _textblob_modules()
 
 _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})  # one char for one
-_CURLY = re.compile("[\u2018\u2019\u201c\u201d]")
+_SPACE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=bool)  # none beyond U+3000
 
 # find_tokens, step by step. Its substitutions of contractions ("n't" -> " n't") are patterns
 # without special characters, so str.replace does the same; each holds a straight apostrophe.
@@ -84,6 +86,16 @@ class TaggedText(NamedTuple):
     tags: list[str]
 
 
+class TaggedTexts(NamedTuple):
+    """The tokens of several texts as columns, one text's after another's: where each starts and
+    ends in its own text, its tag, and where each text's tokens begin (`bounds`, one more than the
+    texts: text i's tokens are bounds[i] to bounds[i + 1])."""
+    starts: list[int]
+    ends: list[int]
+    tags: list[str]
+    bounds: list[int]
+
+
 @lru_cache(maxsize=4096)
 def tagged_words(text: str) -> tuple[TaggedWord, ...]:
     """Every token the tagger sees, with its offsets in `text` and its part of speech.
@@ -93,36 +105,117 @@ def tagged_words(text: str) -> tuple[TaggedWord, ...]:
 
 
 def tagged_text(text: str) -> TaggedText:
-    """tagged_words as columns, without an object per token (the sense filter's tagging)."""
-    plain = text.translate(_STRAIGHT) if _CURLY.search(text) else text
-    words, tags = _tagged_columns(plain)
-    find, starts, at = plain.find, [], 0
-    for word in words:
-        start = find(word, at)
-        if start >= 0:
-            at = start + len(word)
-        starts.append(start)
-    ends = list(map(add, starts, map(len, words)))
-    if -1 in starts:  # a token the tagger rewrote
-        kept = [place for place, start in enumerate(starts) if start >= 0]
-        starts, ends, tags = ([column[place] for place in kept] for column in (starts, ends, tags))
+    """tagged_words as columns, without an object per token."""
+    starts, ends, tags, _ = tagged_texts([text])
     return TaggedText(starts, ends, tags)
+
+
+def tagged_texts(texts: list[str]) -> TaggedTexts:
+    """tagged_text of each text, for all of them in one pass (the sense filter's tagging: a few
+    thousand short sentences a chunk, where the steps per call would cost as much as the tokens).
+    The texts are tokenised as one string, each set apart by a separator of its own that no text
+    holds and that touches no rule, so that each text's tokens are those it has alone (_sentences).
+    Each token's offset is where a search from the end of the one before finds it in its own text."""
+    if not texts:
+        return TaggedTexts([], [], [], [0])
+    joined, separator = _joined(texts)
+    plain = joined
+    for curly, straight in _STRAIGHT.items():  # str.translate, but a search and a copy per mark
+        if chr(curly) in plain:
+            plain = plain.replace(chr(curly), straight)
+    words, tags, counts = _tagged_columns(plain, separator)
+    begins = list(accumulate((len(text) + len(separator) + 2 for text in texts[:-1]), initial=0))  # in `plain`
+    if len(words) >= _PLACED_FROM:
+        starts, unplaced = _placed(plain, separator, texts, begins, words, counts)
+    else:
+        starts, unplaced = [-1] * len(words), range(len(texts))
+    first_tokens = list(accumulate(counts[:-1], initial=0))
+    find = plain.find
+    for text in unplaced:
+        begin = at = begins[text]
+        stop = begin + len(texts[text])
+        for token in range(first_tokens[text], first_tokens[text] + counts[text]):
+            start = find(words[token], at, stop)
+            if start >= 0:
+                at = start + len(words[token])
+                starts[token] = start - begin
+    ends = list(map(add, starts, map(len, words)))
+    if -1 in starts:  # a token the tagger rewrote, left out
+        kept = [start >= 0 for start in starts]
+        starts, ends, tags = (list(compress(column, kept)) for column in (starts, ends, tags))
+        counts = [sum(kept[first:first + count]) for first, count in zip(first_tokens, counts, strict=True)]
+    return TaggedTexts(starts, ends, tags, list(accumulate(counts, initial=0)))
+
+
+_PLACED_FROM = 256  # tokens; fewer are searched for one by one, faster than numpy's set-up
+
+
+def _placed(plain: str, separator: str, texts: list[str], begins: list[int], words: list[str],
+            counts: list[int]) -> tuple[list[int], list[int]]:
+    """Where each token starts in its own text, for the texts whose tokens are their characters
+    but spaces, in order, each in one piece (most texts), and those other texts, whose tokens are
+    given -1. In such a text a search from the end of the token before finds each token where its
+    characters are, and nowhere earlier: only spaces lie between, and no token starts with one."""
+    count_of = np.array(counts, dtype=np.int64)
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    text_lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    text_begins = np.array(begins, dtype=np.int64)
+    codes = np.frombuffer(plain.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    shown = ~_SPACE.take(np.minimum(codes, len(_SPACE) - 1)) & (codes != ord(separator))
+    visible = np.flatnonzero(shown)  # where each character but spaces and separators is, in order
+    if not len(visible):
+        return [-1] * len(words), list(range(len(texts)))
+    text_of = np.repeat(np.arange(len(texts)), count_of)
+    before = np.concatenate([[0], np.cumsum(lengths)])  # characters of all tokens before each
+    first_token = np.cumsum(count_of) - count_of
+    first_visible = np.searchsorted(visible, text_begins)
+    # Each token's first character's place among the visible ones, if its text's tokens tile them.
+    place = first_visible[text_of] + before[:-1] - before[first_token][text_of]
+    tiled = (before[first_token + count_of] - before[first_token]
+             == np.searchsorted(visible, text_begins + text_lengths) - first_visible)
+    place = np.minimum(place, len(visible) - 1)  # past the end only in a text not tiled
+    chars = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    char_place = np.minimum(np.repeat(place - before[:-1], lengths) + np.arange(len(chars)), len(visible) - 1)
+    wrong = np.flatnonzero(codes[visible[char_place]] != chars)
+    whole = (lengths > 0) & (visible[np.minimum(place + lengths - 1, len(visible) - 1)] - visible[place]
+                             == lengths - 1)  # in one piece
+    whole[np.searchsorted(before, wrong, side="right") - 1] = False  # and its own characters
+    placed = tiled & (np.bincount(text_of[~whole], minlength=len(texts)) == 0)
+    starts = np.where(placed[text_of], visible[place] - text_begins[text_of], -1)
+    return starts.tolist(), np.flatnonzero(~placed).tolist()
 
 
 def tagged_tokens(text: str) -> list[tuple[str, str]]:
     """(token, tag) pairs, as `textblob.en.tag(text)` gives them."""
-    return list(zip(*_tagged_columns(text), strict=True))
+    joined, separator = _joined([text])
+    words, tags, _ = _tagged_columns(joined, separator)
+    return list(zip(words, tags, strict=True))
 
 
-def _tagged_columns(text: str) -> tuple[list[str], list[str]]:
-    """The tokens and their tags. `textblob.en.tag` joins them into one slash-separated string and
-    splits it again, which turns an "&slash;" in a word into "/", so this does too (no tag holds a
-    slash; a token with "&slash;" is a piece of the text, or an emoticon, which holds none)."""
-    sentences = _sentences(text)
+# Characters that no tokenizing step treats as anything but a word of their own (no space, stop,
+# quote, punctuation or emoticon), so a text set apart by one between spaces is tokenised alone.
+_SEPARATORS = tuple(map(chr, (*range(0x00, 0x09), *range(0x0E, 0x1C), *range(0xE000, 0xF900))))
+
+
+def _joined(texts: list[str]) -> tuple[str, str]:
+    """The texts joined, each set apart by " X " for the first separator X that no text holds."""
+    for separator in _SEPARATORS:
+        joined = f" {separator} ".join(texts)
+        if joined.count(separator) == max(len(texts) - 1, 0):
+            return joined, separator
+    raise ValueError("the texts hold every separator character")  # 6,000 distinct characters, all in the texts
+
+
+def _tagged_columns(text: str, separator: str) -> tuple[list[str], list[str], list[int]]:
+    """The tokens and their tags of each text in `text` (texts joined by _joined), one text's after
+    another's, and how many each text has. `textblob.en.tag` joins them into one slash-separated
+    string and splits it again, which turns an "&slash;" in a word into "/", so this does too (no
+    tag holds a slash; a token with "&slash;" is a piece of the text, or an emoticon, which holds none)."""
+    sentences, counts = _sentences(text, separator)
     words = list(chain.from_iterable(sentences))
     if "&slash;" in text:
         words = [word.replace("&slash;", "/") for word in words]
-    return words, list(chain.from_iterable(map(_tags, sentences)))
+    return words, _tags(sentences, words), counts
 
 
 def is_verb(tag: str) -> bool:
@@ -136,9 +229,12 @@ def is_noun(tag: str) -> bool:
 # --- tokens: textblob._text.find_tokens -------------------------------------------------------------
 
 
-def _sentences(text: str) -> list[list[str]]:
-    """find_tokens(text), each sentence as its list of tokens (TextBlob's parser splits the
-    sentences it returns at spaces)."""
+def _sentences(text: str, separator: str) -> tuple[list[list[str]], list[int]]:
+    """find_tokens of each text in `text` (texts joined by _joined), each sentence as its list of
+    tokens (TextBlob's parser splits the sentences it returns at spaces), one text's after
+    another's, and how many tokens each text has. Each step here is one that find_tokens takes
+    over a text, and none reaches over a separator: the substitutions hold no separator or space,
+    a sentence's closing marks stop at one, and a sentence is cut at each."""
     if "'" in text:
         for contraction, spaced in _CONTRACTIONS:
             text = text.replace(contraction, spaced)
@@ -152,18 +248,35 @@ def _sentences(text: str) -> list[list[str]]:
     if None in splits:
         splits = [_pieces(chunk) if split is None else split for chunk, split in zip(chunks, splits, strict=True)]
     tokens = list(chain.from_iterable(splits))
-    sentences, first, at, count = [], 0, 0, len(tokens)
+    count = len(tokens)
+    cuts, at = [], 0
     for end in compress(range(count), map(_SENTENCE_ENDS.__contains__, tokens)):
         if end < at:  # in the run of stops and closing marks that ended the sentence before
             continue  # (find_tokens then steps over one more token, which is never a stop: it ended the run)
         at = end
         while at < count and tokens[at] in _STILL_ENDING:
             at += 1
-        sentence = tokens[first:at]
-        sentences.append([token for token in sentence if token != _END] if _END in sentence else sentence)
-        first = at
-    sentences.append(tokens[first:])
-    return [_marks_joined(sentence, "!" in text) for sentence in sentences if sentence]
+        cuts.append(at)
+    texts = list(compress(range(count), map(separator.__eq__, tokens)))  # where one text ends and the next begins
+    sentences, text_ends, first = [], [], 0  # text_ends: how many sentences the texts so far have
+    for end in sorted({*cuts, *texts, *(place + 1 for place in texts), count}):
+        if end == first + 1 and tokens[first] == separator:
+            text_ends.append(len(sentences))
+        elif end > first:
+            sentence = tokens[first:end]
+            if _END in sentence:
+                sentence = [token for token in sentence if token != _END]
+            if sentence:
+                sentences.append(sentence)
+        first = end
+    text_ends.append(len(sentences))
+    # The last two substitutions, where they can change anything: a match in a sentence's tokens
+    # joined by spaces is one in all of them joined so.
+    if "!" in text or _text.RE_EMOTICONS.search(" ".join(chain.from_iterable(sentences))):
+        sentences = [_marks_joined(sentence, "!" in text) for sentence in sentences]
+    tokens_before = [0, *accumulate(map(len, sentences))]  # by sentence
+    counts = [tokens_before[end] - tokens_before[start] for start, end in pairwise([0, *text_ends])]
+    return sentences, counts
 
 
 def _marks_joined(sentence: list[str], may_be_sarcastic: bool) -> list[str]:
@@ -230,15 +343,20 @@ def _lexicon() -> dict[str, str]:
 _KNOWN: dict[str, str] = {}
 
 
-def _tags(sentence: list[str]) -> list[str]:
+def _tags(sentences: list[list[str]], words: list[str]) -> list[str]:
+    """The tag of each word of the sentences (`words`, the sentences' tokens in order)."""
     lexicon = _lexicon()
-    first = sentence[0]
-    # find_tags' own test for a first word: as it is, else lowercased. An unknown word is tagged alike anywhere.
-    tags = [lexicon.get(first, lexicon.get(first.lower()) or None), *map(_KNOWN.get, sentence[1:])]
+    tags = list(map(_KNOWN.get, words))
+    at = 0
+    for sentence in sentences:
+        # find_tags' own test for a first word: as it is, else lowercased. An unknown word is tagged alike anywhere.
+        first = sentence[0]
+        tags[at] = lexicon.get(first, lexicon.get(first.lower()) or None)
+        at += len(sentence)
     if None in tags:
         for place, tag in enumerate(tags):
             if tag is None:
-                tags[place] = _unknown_word_tag(sentence[place])
+                tags[place] = _unknown_word_tag(words[place])
     return tags
 
 

@@ -182,10 +182,11 @@ def test_the_lines_found_by_searching_the_whole_text_are_those_each_line_gives(r
     per-line rules would find: a glued stop, a promo word, a caption's mark, and whether joining
     words changes one."""
     from framing import resources as r
-    from framing.cleaning import _LINE_BREAK_RE, _Hints, _may_promote
+    from framing.cleaning import _LINE_BREAK_RE, _Hints, _lines, _may_promote
 
-    lines = [line.strip() for line in _LINE_BREAK_RE.split(raw)]
-    hints = _Hints.of(raw, lines)
+    lines, line_starts = _lines(raw)
+    assert lines == [line.strip() for line in _LINE_BREAK_RE.split(raw)]
+    hints = _Hints.of(raw, lines, line_starts)
     assert hints.glued == {i for i, line in enumerate(lines) if r.GLUED_TAIL_RE.search(line)}
     assert hints.promo == {i for i, line in enumerate(lines) if _may_promote(line)}
     assert hints.caption == {i for i, line in enumerate(lines) if any(mark in line for mark in r.CAPTION_MARKS)}

@@ -1,14 +1,15 @@
 """A term means one part of speech where it asks to; a negated hit is left out where its category asks."""
 
+import re
 from dataclasses import replace
 
 from conftest import make_lexicon, make_story
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import analyse
+from framing import analyse, senses
 from framing.matcher import Matcher
-from framing.senses import is_negated, keep_meant
+from framing.senses import is_negated, keep_meant, meant_mask
 
 VERBS = make_lexicon(loaded=[{"term": "complain", "pos": "verb", "forms": ["complains", "complained", "complaining"]},
                              {"term": "defend", "pos": "verb", "forms": ["defends", "defended", "defending"]},
@@ -63,3 +64,40 @@ def test_the_filter_only_ever_removes_matches(text):
     found = Matcher(VERBS).find(text)
     kept = keep_meant(text, found, negated_categories=frozenset({"loaded"}))
     assert set(kept) <= set(found)
+
+
+_CHUNK_TEXT = st.one_of(st.sampled_from(["He complained. The complaint was filed.", "Senator Complains About Cuts",
+                                         "They Defended The Plan\nIt was not defended.", ""]),
+                        st.text(alphabet=st.sampled_from(list("ab Complain defended not .,\n'’\"")), max_size=60))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_CHUNK_TEXT, max_size=6))
+def test_a_chunk_keeps_what_each_of_its_texts_keeps_alone(texts):
+    lexicon = replace(VERBS, categories=tuple(replace(c, skip_negated=True) for c in VERBS.categories))
+    matcher = Matcher(lexicon)
+    found = matcher.find_arrays(texts)
+    keep = meant_mask(texts, found.starts, found.ends, matcher.term_orders[found.orders], found.bounds, lexicon)
+    for number, text in enumerate(texts):
+        at = slice(found.bounds[number], found.bounds[number + 1])
+        kept = keep_meant(text, matcher.find(text), negated_categories=frozenset({"loaded"}))
+        assert list(zip(found.starts[at][keep[at]].tolist(), found.ends[at][keep[at]].tolist(), strict=True)) \
+            == [match[:2] for match in kept]
+
+
+# Words of every case, letters of other scripts and beyond the basic plane, apostrophes, digits.
+_WORDY = st.lists(st.one_of(st.sampled_from(["The", "CUTS", "plan", "\u2019s", "'", "9", "\u00c9t\u00e9", "\u0131",
+                                             "\U0001d400x", "\U0001f600", "Not", "n't", "Won\u2019t", "NEVER",
+                                             " ", ". ", ", ", "\n", "-"]), st.text(max_size=3)),
+                  max_size=20).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDY, max_size=6))
+def test_headlines_and_negators_are_found_for_many_texts_as_for_each(texts):
+    def mostly_capitalised(text):  # the rule, word by word
+        letters = [c for c in re.findall(r"(?<![\w'\u2019])[\w'\u2019]", text) if c.isalpha()]
+        return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+    assert senses._mostly_capitalised(texts) == [mostly_capitalised(text) for text in texts]
+    assert senses._maybe_negated(texts) == [n for n, text in enumerate(texts) if senses._MAYBE_NEGATED.search(text)]

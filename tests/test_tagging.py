@@ -4,13 +4,14 @@ import itertools
 import subprocess
 import sys
 from pathlib import Path
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textblob.en import tag
 
 from framing import tagging
-from framing.tagging import is_noun, is_verb, tagged_tokens, tagged_words
+from framing.tagging import is_noun, is_verb, tagged_texts, tagged_tokens, tagged_words
 
 
 def test_nouns_and_verbs_of_one_stem_are_told_apart():
@@ -71,6 +72,37 @@ def test_tokens_and_tags_are_textblobs_own(text):
 @given(_NEWS_TEXT)
 def test_tokens_and_tags_of_news_text_are_textblobs_own(text):
     assert tagged_tokens(text) == tag(text)
+
+
+def tagged_alone(text):
+    """tagged_text's columns by its rule: TextBlob's tokens and tags of the text with straight
+    quotes, each token where a search from the end of the one before finds it (else left out)."""
+    plain = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    starts, ends, tags, at = [], [], [], 0
+    for word, part in tag(plain):
+        start = plain.find(word, at)
+        if start >= 0:
+            at = start + len(word)
+            starts.append(start)
+            ends.append(at)
+            tags.append(part)
+    return starts, ends, tags
+
+
+# Texts tagged together, among them some that hold the characters that could set them apart.
+_SEPARATED_TEXT = st.one_of(_NEWS_TEXT, _TAGGER_TEXT, st.text(max_size=30),
+                            st.sampled_from(["\x00", "a\x00b. C", "\x01 \ue000", "", " ", "END-OF-SENTENCE"]))
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.lists(_SEPARATED_TEXT, max_size=8))
+def test_texts_tagged_at_once_are_each_tagged_as_alone(texts):
+    for placed_from in (tagging._PLACED_FROM, 0):  # tokens searched for one by one, then placed by numpy
+        with patch.object(tagging, "_PLACED_FROM", placed_from):
+            found = tagged_texts(texts)
+        assert len(found.bounds) == len(texts) + 1
+        for text, begin, end in zip(texts, found.bounds[:-1], found.bounds[1:], strict=True):
+            assert (found.starts[begin:end], found.ends[begin:end], found.tags[begin:end]) == tagged_alone(text)
 
 
 def test_a_word_first_in_its_sentence_is_also_looked_up_lowercased():
