@@ -213,9 +213,10 @@ def _tagged_columns(text: str, separator: str) -> tuple[list[str], list[str], li
     tag holds a slash; a token with "&slash;" is a piece of the text, or an emoticon, which holds none)."""
     sentences, counts = _sentences(text, separator)
     words = list(chain.from_iterable(sentences))
+    tags = _tags(sentences, words)  # of the words as the tagger reads them, before the slashes come back
     if "&slash;" in text:
         words = [word.replace("&slash;", "/") for word in words]
-    return words, _tags(sentences, words), counts
+    return words, tags, counts
 
 
 def is_verb(tag: str) -> bool:
