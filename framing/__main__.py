@@ -1,9 +1,8 @@
 import signal
 import sys
 
-signal.signal(signal.SIGTERM, signal.default_int_handler)  # from the start, SIGTERM stops as Ctrl-C does
-
 try:
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # from the start, SIGTERM stops as Ctrl-C does
     from framing.cli import main
 except KeyboardInterrupt:  # stopped while starting: nothing was begun
     sys.exit(130)

@@ -98,8 +98,9 @@ def _stopping_on_signals(stopped: threading.Event) -> Iterator[None]:
     try:
         yield
     finally:
-        for timer in pending:  # the command has stopped (or ended): no interrupt may come after it
-            timer.cancel()
+        for timer in pending:  # the command has stopped (or ended): no interrupt may come after it;
+            timer.cancel()  # one already running has its interrupt land here, inside the command,
+            timer.join()  # not later in __main__'s own handling of the first
         sys.unraisablehook = previous_hook
         for number, handler in previous.items():
             signal.signal(number, handler)
