@@ -98,9 +98,12 @@ def _stopping_on_signals(stopped: threading.Event) -> Iterator[None]:
     try:
         yield
     finally:
-        for timer in pending:  # the command has stopped (or ended): no interrupt may come after it;
-            timer.cancel()  # one already running has its interrupt land here, inside the command,
-            timer.join()  # not later in __main__'s own handling of the first
+        for number in previous:  # the command has stopped (or ended): an interrupt from now on is
+            signal.signal(number, signal.SIG_IGN)  # dropped, a redelivered one too, not raised later
+        for timer in pending:  # in __main__'s own handling of the first
+            timer.cancel()
+        for timer in pending:
+            timer.join()
         sys.unraisablehook = previous_hook
         for number, handler in previous.items():
             signal.signal(number, handler)
