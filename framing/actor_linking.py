@@ -361,6 +361,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
     for i, mention in enumerate(mentions):
         by_article[mention.article].append(i)
     family_first: dict[str, int] = {}  # a label family -> its first mention in the story
+    persons = {groups.find(i) for i, mention in enumerate(mentions) if mention.name and _is_person(mention, people)}
     for members in by_article.values():
         recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
         seen: list[int] = []  # named mentions so far in the article
@@ -377,6 +378,13 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 groups.union(named_next, i, f"“{mention.text}, {mentions[named_next].text}”: an apposition")
                 continue
             context = _Context(mentions, groups, countries, home, seen, roles)
+            if mention.pronoun:  # rule 6d: "his country", "their government", whoever "his" is
+                owner = _pronoun_owner(mentions, members[:position], mention, groups, persons)
+                target, reason = _owned_country(owner, mention, i, mentions, groups, persons, by_name, countries,
+                                                outlet_countries) if owner is not None else (None, "")
+                if target is not None:  # not a holder for "the federal government" after "his own government"
+                    groups.union(target, i, reason)
+                continue
             holder = _holder_name(mention.holder, by_name, people)
             if holder:
                 government, _, reason = _government_holder(by_name[holder][0], mention, i, mentions, groups, by_name,
@@ -442,6 +450,42 @@ def _government_holder(holder: int, mention, i, mentions, groups, by_name, count
     return person, i, f"“{mention.text}” is called after {mentions[person].text}"
 
 
+def _pronoun_owner(mentions: list[Mention], earlier: list[int], mention: Mention, groups: _Groups,
+                   persons: set[int]) -> int | None:
+    """Whom "his" or "her" stands for: the person last named before it in its sentence, else the
+    subject of the sentence before, if a person; "their": the mention right before it in its
+    sentence, where that names a country's people ("these Russian agents ... their government")."""
+    for k in reversed(earlier):
+        other = mentions[k]
+        if mention.pronoun == "their":
+            plural_people = other.kind == "description" and other.name and other.head.endswith("s")
+            return k if other.sentence == mention.sentence and plural_people else None
+        if other.sentence == mention.sentence and groups.find(k) in persons:
+            return k  # a name, or a description already read as someone's ("The president ... his")
+        if other.sentence == mention.sentence and other.kind == "description" and other.head in w.PERSON_ROLES:
+            return k if other.name in COUNTRY_OF else None  # "Iran's security chief warned that his country"
+        if other.sentence < mention.sentence:
+            subject = next(j for j in earlier if mentions[j].sentence == other.sentence)
+            named = mentions[subject].kind != "description" and groups.find(subject) in persons
+            return subject if other.sentence == mention.sentence - 1 and named else None
+    return None
+
+
+def _owned_country(owner: int, mention, i, mentions, groups, persons, by_name, countries, outlet_countries) -> tuple:
+    """The country "his country" or "their government" is, where its owner has one: a country its
+    people are named by, or the one their titles name (for an administration, else their
+    outlets'); never the owner himself: "his government" is no person."""
+    other = mentions[owner]
+    if other.kind == "description" and groups.find(owner) not in persons:
+        country = by_name.get(COUNTRY_OF.get(other.name, other.name))
+        return (country[0], f"“{mention.text}”: that of {other.text}, named before it") if country else (None, "")
+    country, _, _ = _government_holder(owner, mention, i, mentions, groups, by_name, countries, outlet_countries)
+    if groups.find(country) == groups.find(owner):
+        return None, ""
+    person = mentions[groups.find(owner)].text
+    return country, f"“{mention.text}”: that of {person}, named before it, of {mentions[country].text}"
+
+
 class _Context(NamedTuple):
     mentions: list[Mention]
     groups: _Groups
@@ -460,8 +504,8 @@ class _Context(NamedTuple):
 
     def foreign(self, holder: int, head: str) -> bool:
         """A holder of the title from another country than the story's main holder of it."""
-        own = self.countries.get(self.groups.find(holder), set())
-        return bool(own) and own.isdisjoint(self.home.get(head, set()))
+        own = self.countries.get(self.groups.find(holder), set())  # no one holds it: no home to differ from
+        return bool(own) and head in self.home and own.isdisjoint(self.home[head])
 
     def nearby_country(self, mention: Mention) -> tuple[int | None, str]:
         """Rule 6b: "the regime", "the government" with no holder is the country last named in the

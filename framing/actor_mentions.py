@@ -669,6 +669,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 and tags.get(following.start, "") == "NN")):
             continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station",
             # "the committee hearing", "the company website": a noun it modifies is no one
+        if word == "official" and following and tags.get(following.start, "") in ("NN", "NNS"):
+            continue  # "the official death toll": the one role word news mostly writes as a plain adjective
         first = i - 1 if head != word else i
         start, country, j, adjective_after, institution = tokens[first].start, "", first - 1, False, ""
         while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
@@ -700,10 +702,11 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if j + 1 < len(tokens) and tokens[j + 1].start < start:
             start = tokens[j + 1].start
         determiner = tokens[j].lower if j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) else ""
+        pronoun = determiner if determiner in _POSSESSIVE_PRONOUNS and word in _OWNED_BY_PRONOUN else ""
         determiner = determiner if determiner in ("the", "a", "an") else ""
         comma = _apposition_comma(text, tokens, j if determiner else j + 1)
-        determined = determiner == "the" or (determiner in ("a", "an") and comma >= 0)  # "Tyler, a consultant,"
-        if determined:
+        determined = determiner == "the" or (determiner in ("a", "an") and comma >= 0) or bool(pronoun)
+        if determined:  # "Tyler, a consultant,"; "his country"
             start = tokens[j].start
         owner = None if country else _country_possessor(text, tokens, j)
         if owner:  # "Russia's ambassador to the U.S.", "Japan's defense minister": as "the Russian ambassador"
@@ -727,7 +730,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         open_ended = (head in w.ORGANISATION_ROLES or head in w.STANDING_ROLES) and _RELATIVE_AFTER.match(
             text, end) is not None  # "Acme, the company that makes it,"; not "reached Lopez, the suspect had fled"
         found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
-                             comma if closed or open_ended else -1, whose=whose))
+                             comma if closed or open_ended else -1, whose=whose, pronoun=pronoun))
     return found
 
 
@@ -873,6 +876,9 @@ def _of_where(text, tokens, last: int) -> int:
         return 0  # no capitalised words, or more than three: not a place's name
     return tokens[end - 1].end
 
+
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their"))
+_OWNED_BY_PRONOUN = frozenset("country nation government administration regime".split())  # "his country"
 
 _APPOSITION_LEADS = frozenset(("then", "now", "formerly", "also"))  # "Priebus, then the chief of staff,"
 

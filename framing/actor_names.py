@@ -26,6 +26,7 @@ class Mention:
     comma: int = -1  # an apposition's: where the comma after the name before it is ("Kim, the leader,")
     holder: str = ""  # the name a government is called after ("the Trump administration": "trump")
     whose: str = ""  # the name a role is given by ("Mr. Trump's chief economic adviser": "trump")
+    pronoun: str = ""  # the possessive pronoun a government is given by ("his country": "his")
     sentence: int = -1  # the number of its sentence in the article
     placed: bool = False  # named as a place or a modifier ("in Istanbul", "the Florida school") or in a headline
 

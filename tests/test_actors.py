@@ -605,6 +605,24 @@ def test_an_organisation_with_a_persons_shape_is_described_and_so_is_a_governmen
     assert "The administration" in found[actor_of(found, "the Reed administration")]
 
 
+def test_a_possessive_pronouns_country_is_that_of_the_one_it_stands_for():
+    texts = {"a": "North Korean leader Kim Jong Un spoke. North Korea agreed. Kim said tests would end in his "
+                  "country. President Ann Reed said her administration would talk. The United States is ready.",
+             "b": "Iran's foreign minister said his nation would stay. Iran agreed. Reed met Kim. His country is "
+                  "poor. Russian agents said their government was ready.",
+             "c": "Russia denied it. Kim left Seoul. His regime is poor. Reed spoke. The Reed administration said "
+                  "it would act. The administration faced criticism. The United States will respond."}
+    actors = discover_actors(texts, dict.fromkeys(texts, "United States"))
+    found = {a.name: {m.text for m in a.mentions} for a in actors}
+    assert "his country" in found["North Korea"] and "his nation" in found["Iran"]
+    assert "her administration" in found["United States"] and "their government" in found["Russia"]
+    assert "The administration" in found["United States"], "the Reed administration's, though the U.S. comes later"
+    assert "His regime" in found["North Korea"], "the subject of the sentence before"
+    assert not any("His country" in m for m in found.values()), "after two people, no one's"
+    mentions, _ = article_mentions("a", "The official death toll rose, the official said.")
+    assert [m.text for m in mentions] == ["the official"], "an adjective before a noun is no one"
+
+
 def test_an_epithet_for_the_one_just_named_and_the_jury_and_residents_are_rows():
     found = rows("Rui Alves lost the vote. The leftist has not conceded. Rui Alves left.",
                  "Ana Cruz opened fire. Cruz was arrested. The victim died. Ana Cruz wept.",  # the other side
