@@ -362,6 +362,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
         by_article[mention.article].append(i)
     family_first: dict[str, int] = {}  # a label family -> its first mention in the story
     persons = {groups.find(i) for i, mention in enumerate(mentions) if mention.name and _is_person(mention, people)}
+    kin = {w.FAMILY_OF[m.head] for m in mentions if m.head in w.FAMILY_OF and m.head not in w.ONLY_WITH_KIN}
     for members in by_article.values():
         recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
         seen: list[int] = []  # named mentions so far in the article
@@ -392,7 +393,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 groups.union(government, i, reason)
                 recent[mention.head].append(government)  # "The administration" after "the Biden administration"
                 continue
-            if family := w.FAMILY_OF.get(mention.head):  # rule 9: "migrants", "illegal aliens", "the caravan"
+            family = w.FAMILY_OF.get(mention.head, "")
+            if family and (mention.head not in w.ONLY_WITH_KIN or family in kin):  # rule 9: "migrants", "the caravan"
                 first = family_first.setdefault(family, i)
                 groups.union(first, i, f"“{mention.text}” names {family.lower()}, as “{mentions[first].text}” does")
                 continue
@@ -529,7 +531,8 @@ class _Context(NamedTuple):
         subject, then describes it ("Facebook was fined. The company said ..."). "The suspect"
         after "Police arrested Ana Ortiz." is no one's. "The union" or "the utility" only where the
         subject's name is of that kind (actor_words.ORGANISATION_KINDS), which makes a name shaped
-        like a person's ("Dock Workers") an organisation here."""
+        like a person's ("Dock Workers") an organisation here. A group of people is no organisation
+        ("Police arrested Ann Cole. Cole said she hated the group")."""
         if " of " in mention.text:
             return None, ""
         wants_person = mention.head in w.STANDING_ROLES
@@ -542,8 +545,10 @@ class _Context(NamedTuple):
             kind = w.ORGANISATION_KINDS.get(mention.head)
             of_kind = kind is not None and not kind.isdisjoint(other.name.split(" "))  # "Dock Workers ... The union"
             unfit = kind is not None and not of_kind  # "GM ... The union"
-            if (_is_person(other, people) and not of_kind) != wants_person or other.name in COUNTRY_OF or unfit or (
-                    other.name in INSTITUTION_OF or self.groups.size(k) < 2) or self.holds_an_office(k, mention):
+            named_as_state = (other.name in COUNTRY_OF or other.name in INSTITUTION_OF) and not of_kind  # not NATO
+            named_as_state = named_as_state or other.name in w.FAMILY_OF  # nor a group of people: "Police"
+            if (_is_person(other, people) and not of_kind) != wants_person or named_as_state or unfit or (
+                    self.groups.size(k) < 2) or self.holds_an_office(k, mention):
                 return None, ""  # the sentence before is about someone else
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"
         return None, ""
@@ -551,8 +556,9 @@ class _Context(NamedTuple):
     def holds_an_office(self, k: int, mention: Mention) -> bool:
         """Whether mention k's person holds an office ("Officer Ruiz", "Judge Lopez"), which "the
         suspect" or "the journalist" is not; a party's member may hold one ("the California
-        Democrat" after "House Speaker Nancy Pelosi")."""
-        if mention.head in w.PARTY_MEMBERS:
+        Democrat" after "House Speaker Nancy Pelosi"), and anyone a former trade ("President
+        Ann Reed spoke. The former comedian")."""
+        if mention.head in w.PARTY_MEMBERS or "former" in mention.text.lower().split(" "):
             return False
         return any(words & w.TITLE_WORDS for words in self.roles.get(self.groups.find(k), ()))
 

@@ -655,7 +655,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                                  name_key(DEMONYM_OF[name_key(token.text)]), ""))
             continue
         phrase = f"{tokens[i - 1].lower} {word}" if i and _adjacent(text, tokens[i - 1], token) else ""
-        head = phrase if phrase in w.FAMILY_OF else word  # "asylum seekers"
+        head = phrase if phrase in w.FAMILY_OF or phrase in w.ORGANISATION_KINDS else word  # "asylum seekers"
         family = w.FAMILY_OF.get(head, "")
         is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
             word in w.ORGANISATION_ROLES) or (
@@ -690,6 +690,11 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             elif family and previous.capitalised and (tags.get(previous.start) == "JJ" or (
                     adjective_after and previous.lower in _REGION_WORDS)):
                 start, j, adjective_after = previous.start, j - 1, True  # "Honduran migrants", "Central American ..."
+            elif previous.lower == "year-old" and j >= 2 and tokens[j - 1].text == "-" and tokens[j - 2].text.isdigit():
+                start, j, adjective_after = tokens[j - 2].start, j - 3, False  # "a 61-year-old lawyer"
+            elif not previous.capitalised and tags.get(previous.start) == "VBN" and j and tokens[j - 1].lower in (
+                    "the", "a", "an"):  # "the disgraced producer", "a jailed activist"; not "Kim rankled critics"
+                start, j, adjective_after = previous.start, j - 1, False
             elif previous.lower in w.ROLE_MODIFIERS or (
                     _plain_modifier(text, previous, tags.get(previous.start, ""), country)
                     and previous.lower not in FUNCTION_WORDS):
@@ -703,10 +708,14 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             start = tokens[j + 1].start
         determiner = tokens[j].lower if j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) else ""
         pronoun = determiner if determiner in _POSSESSIVE_PRONOUNS and word in _OWNED_BY_PRONOUN else ""
-        determiner = determiner if determiner in ("the", "a", "an") else ""
+        if j > 0 and tokens[j].possessive and not tokens[j].capitalised and tokens[j - 1].lower == "the" and (
+                word in w.PERSON_ROLES and _adjacent(text, tokens[j - 1], tokens[j])):
+            j, determiner = j - 1, "a"  # "Crump, the family's lawyer,": in apposition only, as "a lawyer"
+        determiner = determiner if determiner in ("the", "a", "an") or (
+            determiner in _POSSESSIVE_PRONOUNS and word in w.PERSON_ROLES) else ""
         comma = _apposition_comma(text, tokens, j if determiner else j + 1)
-        determined = determiner == "the" or (determiner in ("a", "an") and comma >= 0) or bool(pronoun)
-        if determined:  # "Tyler, a consultant,"; "his country"
+        determined = determiner == "the" or (determiner not in ("", "the") and comma >= 0) or bool(pronoun)
+        if determined:  # "Tyler, a consultant,"; "Crump, his lawyer,"; "his country"
             start = tokens[j].start
         owner = None if country else _country_possessor(text, tokens, j)
         if owner:  # "Russia's ambassador to the U.S.", "Japan's defense minister": as "the Russian ambassador"
@@ -715,7 +724,9 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             institution = institution or name_key(" ".join(t.text for t in tokens[first_owner:j + 1]))
         possessor, whose = _possessor(text, tokens, j, used, word), ""
         if possessor is not None:  # "Kudlow, Mr. Trump's chief economic adviser,": "Mr. Trump" stays his
-            determined, comma, whose = True, _apposition_comma(text, tokens, possessor), name_key(tokens[j].text)
+            opening = possessor - 1 if possessor and tokens[possessor - 1].lower == "the" and _adjacent(
+                text, tokens[possessor - 1], tokens[possessor]) else possessor  # "Abubakar, the PDP's candidate,"
+            determined, comma, whose = True, _apposition_comma(text, tokens, opening), name_key(tokens[j].text)
         if not (determined or country or family):  # "migrants" needs no "the"
             continue
         closed = text[end:end + 1] in (",", ".", "")
@@ -729,8 +740,9 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         named_by = institution if institution in INSTITUTION_OF else name_key(country) if country else ""
         open_ended = (head in w.ORGANISATION_ROLES or head in w.STANDING_ROLES) and _RELATIVE_AFTER.match(
             text, end) is not None  # "Acme, the company that makes it,"; not "reached Lopez, the suspect had fled"
-        found.append(Mention(article, start, end, text[start:end], "description", named_by, head,
-                             comma if closed or open_ended else -1, whose=whose, pronoun=pronoun))
+        found.append(Mention(article, start, end, text[start:end], "description", named_by,
+                             w.ROLE_SYNONYMS.get(head, head), comma if closed or open_ended else -1,
+                             whose=whose, pronoun=pronoun))
     return found
 
 

@@ -62,15 +62,20 @@ PERSON_ROLES = frozenset(
     journalist columnist reporter editor publisher dissident billionaire mogul tycoon boss suspect
     gunman shooter accuser leftist rightist populist nationalist incumbent challenger front-runner frontrunner
     athlete skater gymnast swimmer sprinter cyclist player coach champion defendant plaintiff convict
-    killer cop officer victim inmate prisoner detainee teenager""".split()
+    killer cop officer victim inmate prisoner detainee teenager pope pontiff cardinal archbishop bishop
+    priest producer comedian actor actress assistant sailor donor reformer""".split()
 )
+
+# Role words news uses for another's title: "the pontiff" after "Pope Francis".
+ROLE_SYNONYMS = {"pontiff": "pope"}
 
 # Lower-case nouns that name an institution or a group ("the committee", "the regime").
 GROUP_ROLES = frozenset(
     """regime government administration committee party campaign agency department ministry
     council court bureau military army navy authorities officials agents forces troops diplomats
     hackers intelligence media leadership state lawmakers delegation company firm organization
-    organisation network giant platform movement militia union utility""".split()
+    organisation network giant platform movement militia union utility bank lender alliance bloc
+    commission church sect""".split()
 )
 
 # Last words of organisation names: such a name is never a person's ("the Justice Department").
@@ -176,7 +181,7 @@ NOT_ACTOR_ACRONYMS = frozenset("icbm icbms slbm slbms irbm gdp gps dna hiv aids 
 ROLE_MODIFIERS = frozenset(
     """former then acting deputy vice top chief senior junior campaign national security foreign
     defense defence interior finance justice state prime general special supreme reclusive
-    longtime long-time new late current outgoing incoming""".split()
+    longtime long-time new late current outgoing incoming lead""".split()
 )
 
 # Common name, other names (aliases; the capital and the seat of government, used for its
@@ -391,7 +396,8 @@ STATE_HEADS = frozenset(
 # Roles that are a job or a doing, not an office: a person so titled is of no country by it.
 JOB_ROLES = frozenset(
     """ceo journalist columnist reporter editor publisher dissident billionaire mogul tycoon boss suspect
-    gunman shooter accuser businessman businesswoman activist""".split()
+    gunman shooter accuser businessman businesswoman activist producer comedian actor actress assistant
+    sailor donor reformer""".split()
 )
 
 # Roles that, after "the" with no holder of the word named, stand for the person the sentence
@@ -399,7 +405,8 @@ JOB_ROLES = frozenset(
 STANDING_ROLES = frozenset(
     """suspect gunman shooter accuser journalist columnist dissident billionaire mogul tycoon
     businessman businesswoman activist nominee democrat republican leftist rightist populist nationalist
-    athlete skater gymnast swimmer sprinter cyclist player champion convict teenager year-old""".split()
+    athlete skater gymnast swimmer sprinter cyclist player champion convict teenager year-old
+    producer comedian actor actress sailor donor reformer""".split()
 )
 # Not here: words for one side of a relation ("the victim", "the cop", "the incumbent", "the
 # defendant"), which the sentence before may name the other side of ("Cruz opened fire. The victim").
@@ -408,7 +415,8 @@ STANDING_ROLES = frozenset(
 # ("Facebook was fined. The company said ..."; "Hamas, the militant group that rules Gaza,"). "group"
 # is no GROUP_ROLES word: "the militant group" is not the Eurasia Group named before by its last word.
 ORGANISATION_ROLES = frozenset(
-    "company firm organization organisation network giant platform movement militia group union utility".split())
+    """company firm organization organisation network giant platform movement militia group union utility
+    bank lender alliance bloc church sect""".split()) | {"central bank"}
 
 # Organisation words of one kind: after "the", each stands for the subject before only where that
 # subject's name holds a word of its kind ("The UAW struck. The union said", "Acme Power was sued.
@@ -416,6 +424,13 @@ ORGANISATION_ROLES = frozenset(
 ORGANISATION_KINDS = {
     "union": frozenset("union unions workers employees teamsters federation guild brotherhood uaw afl cio".split()),
     "utility": frozenset("electric power energy gas edison utilities water light".split()),
+    "bank": frozenset("bank banks bancorp bankcorp".split()),
+    "lender": frozenset("bank banks bancorp bankcorp lender lending credit mortgage financial".split()),
+    "alliance": frozenset("nato alliance treaty pact coalition".split()),
+    "bloc": frozenset("eu union bloc asean opec mercosur".split()),
+    "church": frozenset("church churches diocese archdiocese vatican".split()),
+    "sect": frozenset("church sect temple cult federation".split()),
+    "central bank": frozenset("reserve central bundesbank".split()),  # "The Federal Reserve ... The central bank"
 }
 
 # Descriptions of a state or its government as a whole: with no holder of that word named before,
@@ -434,10 +449,15 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
     "Protesters": frozenset(
         "protester protesters protestor protestors demonstrator demonstrators rioter rioters marcher marchers".split()),
     "Civilians": frozenset(("civilian", "civilians")),
-    "Police": frozenset("police policeman policemen cops".split()),
+    "Police": frozenset(("police", "policeman", "policemen", "cops", "officers", "police officers")),
     "Residents": frozenset("resident residents locals villagers townspeople evacuees".split()),
     "Jury": frozenset("jury jurors juror".split()),
     "Voters": frozenset("voter voters electorate".split()),
     "Students": frozenset(("students",)),  # not "a former student", who is one person
+    "Accusers": frozenset(("accusers",)),
+    "Depositors": frozenset(("depositors",)),
 }
 FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}
+# Family words that join their family only in a story that also names it by another of its words:
+# "officers" are the police where the story says police, not an army's "duty officers".
+ONLY_WITH_KIN = frozenset(("officers",))

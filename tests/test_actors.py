@@ -623,6 +623,44 @@ def test_a_possessive_pronouns_country_is_that_of_the_one_it_stands_for():
     assert [m.text for m in mentions] == ["the official"], "an adjective before a noun is no one"
 
 
+def test_a_bank_an_alliance_a_church_and_a_central_bank_are_described_by_their_kind():
+    found = rows("Acme Bank failed on Friday. The bank had $9 billion. Acme Bank was seized.",
+                 "Acme Bank collapsed. The lender served startups. The Federal Reserve raised rates. The central "
+                 "bank is fighting inflation. The Federal Reserve spoke.",
+                 "NATO met in Oslo. The alliance offered no date. NATO agreed. Ann Cole hated the Unity Church. "
+                 "The church denied it. The Unity Church spoke.",
+                 "Police arrested Ann Cole. Cole said she hated the group. Police spoke.")
+    assert {"The bank", "The lender"} <= found["Acme Bank"] and "The central bank" in found["Federal Reserve"]
+    assert "The alliance" in found["NATO"] and "The church" in found["Unity Church"]
+    assert "the group" not in found["Police"], "a group of people is no organisation"
+
+
+def test_a_persons_epithets_and_appositions_as_news_writes_them():
+    found = rows("Pope Leo spoke. The pontiff wept. Ben Crump, his lawyer, spoke. Crump left. Joan Ruiz, the "
+                 "lead prosecutor, rested. Ruiz left.",
+                 "Ada Obi, the APC candidate, won. Femi Bello, the PDP's candidate, also lost. Bello left. Ada Obi "
+                 "spoke. Tom Hale, the family's lawyer, spoke. Hale, a 61-year-old lawyer, left.",
+                 "Carl Diaz was convicted. The disgraced producer wept. Diaz left. President Rui Sol spoke. The "
+                 "former comedian smiled. Sol left. His lawyer said no. Kim Jong Un rankled critics. Mr. Kim left.")
+    assert "The pontiff" in found["Leo"]
+    assert {"his lawyer"} <= found["Ben Crump"] and "the lead prosecutor" in found["Joan Ruiz"]
+    assert "candidate" in found["Femi Bello"] and "candidate" not in found["Ada Obi"]
+    assert {"the family's lawyer", "a 61-year-old lawyer"} <= found["Tom Hale"]
+    assert "The disgraced producer" in found["Carl Diaz"] and "The former comedian" in found["Rui Sol"]
+    assert not any(m & {"His lawyer", "the North Korean leader rankled critics"} for m in found.values())
+    assert not any(m.text.startswith("Kim Jong Un rankled") for a in discover_actors({"a": "Kim Jong Un "
+                   "rankled critics. Kim left."}) for m in a.mentions)
+
+
+def test_officers_are_the_police_only_where_the_story_says_police_and_accusers_are_a_row():
+    found = rows("Five officers beat a man. The officers were fired, the police said.",
+                 "Many accusers watched. The accusers cheered. Depositors fled, and depositors lost.")
+    assert {"officers", "The officers", "the police"} <= found["Police"]
+    assert "The accusers" in found["Accusers"] and len(found["Accusers"]) == 2 and "Depositors" in found
+    army = rows("The officers rested. The officers left, an army spokesman said.")
+    assert "Police" not in army, "no police in the story: officers of some other kind"
+
+
 def test_an_epithet_for_the_one_just_named_and_the_jury_and_residents_are_rows():
     found = rows("Rui Alves lost the vote. The leftist has not conceded. Rui Alves left.",
                  "Ana Cruz opened fire. Cruz was arrested. The victim died. Ana Cruz wept.",  # the other side
