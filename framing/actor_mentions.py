@@ -669,8 +669,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 and tags.get(following.start, "") == "NN")):
             continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station",
             # "the committee hearing", "the company website": a noun it modifies is no one
-        if word == "official" and following and tags.get(following.start, "") in ("NN", "NNS"):
-            continue  # "the official death toll": the one role word news mostly writes as a plain adjective
+        if word in _ALSO_ADJECTIVES and following and tags.get(following.start, "") in ("JJ", "NN", "NNS"):
+            continue  # "the official death toll", "Maduro's chief backers", "chief economic adviser"
         first = i - 1 if head != word else i
         start, country, j, adjective_after, institution = tokens[first].start, "", first - 1, False, ""
         while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
@@ -729,7 +729,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             determined, comma, whose = True, _apposition_comma(text, tokens, opening), name_key(tokens[j].text)
         if not (determined or country or family):  # "migrants" needs no "the"
             continue
-        closed = text[end:end + 1] in (",", ".", "")
+        closed = text[end:end + 1] in (",", ".", "") or (comma >= 0 and not token.possessive and _phrase_closes(
+            text, tokens, tags, i, end))  # not "Fain, the union's president,": the union is not Fain
         object_of = _tag_before(tokens, tags, start) in ("IN", "TO")  # "talks with the Chinese president, Mr. X"
         if not object_of and _a_name_follows(text, tokens, i, end, used):
             comma = end  # "the Russian ambassador, Alexander Yakovenko,": that name's, whatever came before
@@ -744,6 +745,25 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                              w.ROLE_SYNONYMS.get(head, head), comma if closed or open_ended else -1,
                              whose=whose, pronoun=pronoun))
     return found
+
+
+def _phrase_closes(text, tokens: list[Token], tags: dict[int, str], head: int, end: int) -> bool:
+    """Whether a comma or the sentence's end closes the phrase after an apposition's head within a
+    few words, no verb first ("Cole, a critic of the pope, spoke", "Abe, Japan's prime minister
+    and its most polarizing figure, was shot"; not "reached Lopez, the suspect had fled")."""
+    window = tokens[head + 1:head + 10]
+    for k, token in enumerate(window):
+        if token.start < end or token.text == ",":
+            continue
+        listed = token.lower in ("and", "or") and k + 1 < len(window) and window[k + 1].capitalised
+        if listed or token.text in _CLAUSE_ENDS or tags.get(token.start, "") in _VERB_TAGS:
+            return False  # "sues Russia, the Trump campaign and WikiLeaks": a list
+        if text[token.end:token.end + 1] in (",", "."):
+            return True
+    return False
+
+
+_CLAUSE_ENDS = frozenset(";:!?()\"“”")
 
 
 def _tag_before(tokens: list[Token], tags: dict[int, str], start: int) -> str:
@@ -889,6 +909,7 @@ def _of_where(text, tokens, last: int) -> int:
     return tokens[end - 1].end
 
 
+_ALSO_ADJECTIVES = frozenset(("official", "chief"))  # role words news often writes as plain adjectives
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their"))
 _OWNED_BY_PRONOUN = frozenset("country nation government administration regime".split())  # "his country"
 

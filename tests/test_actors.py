@@ -652,6 +652,20 @@ def test_a_persons_epithets_and_appositions_as_news_writes_them():
                    "rankled critics. Kim left."}) for m in a.mentions)
 
 
+def test_an_apposition_may_run_on_to_its_comma_but_a_list_or_a_clause_is_none():
+    found = rows("Ann Cole, a critic of the pope, spoke. Cole left. Sam Abe, Japan's prime minister and its "
+                 "most divisive figure, was shot. Prime Minister Ken Ito spoke. Abe died.",
+                 "The party sued Russia, the Trump campaign and WikiLeaks. Russia denied it. The Trump campaign "
+                 "scoffed. Lev Ruiz, the senior director for Asia at the council. Ruiz left.",
+                 "Russia and Cuba, Maduro's chief backers, objected. Cuba spoke. Larry Kudlow, Mr. Trump's chief "
+                 "economic adviser, spoke. Kudlow left. Ann Fain, the union's new president, spoke. Fain left.")
+    assert "the union" not in found["Ann Fain"], "a possessive is the other's"
+    assert "a critic" in found["Ann Cole"] and "Japan's prime minister" in found["Sam Abe"]
+    assert "the senior director" in found["Lev Ruiz"]
+    assert "the Trump campaign" not in found["Russia"], "a list, not an apposition"
+    assert not any("chief" in m for m in found.values()), "an adjective, not a role of its own"
+
+
 def test_officers_are_the_police_only_where_the_story_says_police_and_accusers_are_a_row():
     found = rows("Five officers beat a man. The officers were fired, the police said.",
                  "Many accusers watched. The accusers cheered. Depositors fled, and depositors lost.")
