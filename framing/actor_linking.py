@@ -354,6 +354,10 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             titles[mention.head][groups.find(i)] += 1
     countries = _root_countries(mentions, groups)
     roles = _root_roles(mentions, groups)
+    name_words: dict[int, set[str]] = defaultdict(set)  # root -> the words of all its names ("SVB": its bank's)
+    for i, mention in enumerate(mentions):
+        if mention.name and mention.kind != "description":
+            name_words[groups.find(i)].update(mention.name.split(" "))
     home: dict[str, set[str]] = {}  # head word -> the countries of the story's main holder of that title
     for head, holders in titles.items():
         home[head] = countries.get(holders.most_common(1)[0][0], set())
@@ -378,7 +382,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                     mentions[named_next].kind != "description" and mentions[named_next].start == mention.end + 2:
                 groups.union(named_next, i, f"“{mention.text}, {mentions[named_next].text}”: an apposition")
                 continue
-            context = _Context(mentions, groups, countries, home, seen, roles)
+            context = _Context(mentions, groups, countries, home, seen, roles, name_words)
             if mention.pronoun:  # rule 6d: "his country", "their government", whoever "his" is
                 owner = _pronoun_owner(mentions, members[:position], mention, groups, persons)
                 target, reason = _owned_country(owner, mention, i, mentions, groups, persons, by_name, countries,
@@ -495,6 +499,7 @@ class _Context(NamedTuple):
     home: dict[str, set[str]]
     seen: list[int]
     roles: dict[int, list[set[str]]]  # root -> the words of each title it is named with
+    name_words: dict[int, set[str]]  # root -> the words of all its names
 
     def fits(self, holder: int, mention: Mention) -> bool:
         """Whether one of the holder's titles has every qualifier of the description and no lower
@@ -543,7 +548,8 @@ class _Context(NamedTuple):
             if other.sentence >= mention.sentence or not self.opens_its_sentence(k):
                 continue
             kind = w.ORGANISATION_KINDS.get(mention.head)
-            of_kind = kind is not None and not kind.isdisjoint(other.name.split(" "))  # "Dock Workers ... The union"
+            words = self.name_words.get(self.groups.find(k), set()) | set(other.name.split(" "))
+            of_kind = kind is not None and not kind.isdisjoint(words)  # "Dock Workers ... The union"; "SVB"
             unfit = kind is not None and not of_kind  # "GM ... The union"
             named_as_state = (other.name in COUNTRY_OF or other.name in INSTITUTION_OF) and not of_kind  # not NATO
             named_as_state = named_as_state or other.name in w.FAMILY_OF  # nor a group of people: "Police"

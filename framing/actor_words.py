@@ -430,7 +430,7 @@ ORGANISATION_KINDS = {
     "bloc": frozenset("eu union bloc asean opec mercosur".split()),
     "church": frozenset("church churches diocese archdiocese vatican".split()),
     "sect": frozenset("church sect temple cult federation".split()),
-    "central bank": frozenset("reserve central bundesbank".split()),  # "The Federal Reserve ... The central bank"
+    "central bank": frozenset("reserve central bundesbank fed".split()),  # "The Federal Reserve ... The central bank"
 }
 
 # Descriptions of a state or its government as a whole: with no holder of that word named before,

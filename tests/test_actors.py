@@ -627,10 +627,12 @@ def test_a_bank_an_alliance_a_church_and_a_central_bank_are_described_by_their_k
     found = rows("Acme Bank failed on Friday. The bank had $9 billion. Acme Bank was seized.",
                  "Acme Bank collapsed. The lender served startups. The Federal Reserve raised rates. The central "
                  "bank is fighting inflation. The Federal Reserve spoke.",
+                 "Pine Savings Bank (PSB) failed. Then PSB was seized. The lender had few deposits.",
                  "NATO met in Oslo. The alliance offered no date. NATO agreed. Ann Cole hated the Unity Church. "
                  "The church denied it. The Unity Church spoke.",
                  "Police arrested Ann Cole. Cole said she hated the group. Police spoke.")
     assert {"The bank", "The lender"} <= found["Acme Bank"] and "The central bank" in found["Federal Reserve"]
+    assert "The lender" in found["Pine Savings Bank"], "of its kind by the name its initials spell"
     assert "The alliance" in found["NATO"] and "The church" in found["Unity Church"]
     assert "the group" not in found["Police"], "a group of people is no organisation"
 
