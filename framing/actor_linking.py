@@ -366,14 +366,17 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
         by_article[mention.article].append(i)
     family_first: dict[str, int] = {}  # a label family -> its first mention in the story
     persons = {groups.find(i) for i, mention in enumerate(mentions) if mention.name and _is_person(mention, people)}
-    kin = {w.FAMILY_OF[m.head] for m in mentions if m.head in w.FAMILY_OF and m.head not in w.ONLY_WITH_KIN}
+    titled = {groups.find(i) for i, mention in enumerate(mentions) if mention.kind in ("title", "honorific")}
+    spelled_out = {w.FAMILY_OF[m.head] for m in mentions if m.head in w.SPELLING_OUT}  # "police officers"
     for members in by_article.values():
         recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
         seen: list[int] = []  # named mentions so far in the article
         for position, i in enumerate(members):
             mention = mentions[i]
-            if mention.name and mention.kind != "description":
-                for head in {mention.head, mention.name.split(" ")[-1]}:
+            if mention.name and mention.kind != "description":  # a person is no "church" by his surname
+                heads = ({mention.head} if mention.kind == "title" else set()) if groups.find(i) in titled else {
+                    mention.head, mention.name.split(" ")[-1]}
+                for head in heads:
                     recent[head].append(i)
                 seen.append(i)
                 continue
@@ -383,9 +386,9 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 groups.union(named_next, i, f"“{mention.text}, {mentions[named_next].text}”: an apposition")
                 continue
             context = _Context(mentions, groups, countries, home, seen, roles, name_words)
-            if mention.pronoun:  # rule 6d: "his country", "their government", whoever "his" is
+            if mention.pronoun:  # rule 6d: "his country", "her government", whoever "his" is
                 owner = _pronoun_owner(mentions, members[:position], mention, groups, persons)
-                target, reason = _owned_country(owner, mention, i, mentions, groups, persons, by_name, countries,
+                target, reason = _owned_country(owner, mention, i, context, persons, by_name,
                                                 outlet_countries) if owner is not None else (None, "")
                 if target is not None:  # not a holder for "the federal government" after "his own government"
                     groups.union(target, i, reason)
@@ -398,7 +401,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 recent[mention.head].append(government)  # "The administration" after "the Biden administration"
                 continue
             family = w.FAMILY_OF.get(mention.head, "")
-            if family and (mention.head not in w.ONLY_WITH_KIN or family in kin):  # rule 9: "migrants", "the caravan"
+            if family and (mention.head not in w.ONLY_WITH_KIN or (family in spelled_out and not mention.name)):
                 first = family_first.setdefault(family, i)
                 groups.union(first, i, f"“{mention.text}” names {family.lower()}, as “{mentions[first].text}” does")
                 continue
@@ -458,38 +461,44 @@ def _government_holder(holder: int, mention, i, mentions, groups, by_name, count
 
 def _pronoun_owner(mentions: list[Mention], earlier: list[int], mention: Mention, groups: _Groups,
                    persons: set[int]) -> int | None:
-    """Whom "his" or "her" stands for: the person last named before it in its sentence, else the
-    subject of the sentence before, if a person; "their": the mention right before it in its
-    sentence, where that names a country's people ("these Russian agents ... their government")."""
-    for k in reversed(earlier):
-        other = mentions[k]
-        if mention.pronoun == "their":
-            plural_people = other.kind == "description" and other.name and other.head.endswith("s")
-            return k if other.sentence == mention.sentence and plural_people else None
-        if other.sentence == mention.sentence and groups.find(k) in persons:
-            return k  # a name, or a description already read as someone's ("The president ... his")
-        if other.sentence == mention.sentence and other.kind == "description" and other.head in w.PERSON_ROLES:
-            return k if other.name in COUNTRY_OF else None  # "Iran's security chief warned that his country"
-        if other.sentence < mention.sentence:
-            subject = next(j for j in earlier if mentions[j].sentence == other.sentence)
-            named = mentions[subject].kind != "description" and groups.find(subject) in persons
-            return subject if other.sentence == mention.sentence - 1 and named else None
-    return None
+    """Whom "his" or "her" stands for: the one person named before it in its sentence (no one where
+    two are: "Zelenskyy said Putin wanted to destroy his country"), else the subject of the sentence
+    before, if a person."""
+    same = [k for k in earlier if mentions[k].sentence == mention.sentence]
+    people = [k for k in same if groups.find(k) in persons or (
+        mentions[k].kind == "description" and mentions[k].head in w.PERSON_ROLES)]
+    if len({groups.find(k) for k in people}) > 1:
+        return None
+    if people:  # a name, a description read as someone's ("The president ... his"), or a country's
+        k = people[-1]  # role ("Iran's security chief warned that his country")
+        return k if groups.find(k) in persons or _state_of(mentions[k].name) else None
+    before = [k for k in earlier if mentions[k].sentence == mention.sentence - 1]
+    named = before and mentions[before[0]].kind != "description" and groups.find(before[0]) in persons
+    return before[0] if named else None
 
 
-def _owned_country(owner: int, mention, i, mentions, groups, persons, by_name, countries, outlet_countries) -> tuple:
-    """The country "his country" or "their government" is, where its owner has one: a country its
-    people are named by, or the one their titles name (for an administration, else their
+def _state_of(name: str) -> str:
+    """The state a name or its institution stands for ("russia", "pentagon"), not a bloc's ("nato")."""
+    country = COUNTRY_OF.get(name) or INSTITUTION_OF.get(name, "")
+    return "" if country in w.NOT_STATES else country
+
+
+def _owned_country(owner: int, mention, i, context: _Context, persons: set[int], by_name,
+                   outlet_countries) -> tuple:
+    """The country "his country" or "her government" is, where its owner has one: a country its
+    role is named by, or the one their titles name (for a president's administration, else their
     outlets'); never the owner himself: "his government" is no person."""
-    other = mentions[owner]
-    if other.kind == "description" and groups.find(owner) not in persons:
-        country = by_name.get(COUNTRY_OF.get(other.name, other.name))
+    mentions, groups = context.mentions, context.groups
+    other, root = mentions[owner], groups.find(owner)
+    if root not in persons:  # "Iran's security chief warned that his country"
+        country = by_name.get(_state_of(other.name))
         return (country[0], f"“{mention.text}”: that of {other.text}, named before it") if country else (None, "")
-    country, _, _ = _government_holder(owner, mention, i, mentions, groups, by_name, countries, outlet_countries)
-    if groups.find(country) == groups.find(owner):
+    presides = any("president" in words for words in context.roles.get(root, ()))
+    fallback = outlet_countries if presides else {}  # "Gov. Ann Reed said her administration": not the outlets'
+    country, _, _ = _government_holder(owner, mention, i, mentions, groups, by_name, context.countries, fallback)
+    if groups.find(country) == root:
         return None, ""
-    person = mentions[groups.find(owner)].text
-    return country, f"“{mention.text}”: that of {person}, named before it, of {mentions[country].text}"
+    return country, f"“{mention.text}”: that of {mentions[root].text}, named before it, of {mentions[country].text}"
 
 
 class _Context(NamedTuple):
@@ -556,15 +565,25 @@ class _Context(NamedTuple):
             if (_is_person(other, people) and not of_kind) != wants_person or named_as_state or unfit or (
                     self.groups.size(k) < 2) or self.holds_an_office(k, mention):
                 return None, ""  # the sentence before is about someone else
+            if self.described_otherwise(k, mention):
+                return None, ""
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"
         return None, ""
+
+    def described_otherwise(self, k: int, mention: Mention) -> bool:
+        """Whether mention k's actor is already described by another trade ("Ronan Farrow, the
+        journalist, testified. The disgraced producer" is someone else)."""
+        root, trades = self.groups.find(k), w.STANDING_ROLES | w.JOB_ROLES
+        return mention.head in trades and any(
+            other.kind == "description" and other.head in trades and other.head != mention.head and
+            other.article == mention.article and other.start < mention.start and self.groups.find(j) == root
+            for j, other in enumerate(self.mentions))
 
     def holds_an_office(self, k: int, mention: Mention) -> bool:
         """Whether mention k's person holds an office ("Officer Ruiz", "Judge Lopez"), which "the
         suspect" or "the journalist" is not; a party's member may hold one ("the California
-        Democrat" after "House Speaker Nancy Pelosi"), and anyone a former trade ("President
-        Ann Reed spoke. The former comedian")."""
-        if mention.head in w.PARTY_MEMBERS or "former" in mention.text.lower().split(" "):
+        Democrat" after "House Speaker Nancy Pelosi")."""
+        if mention.head in w.PARTY_MEMBERS:
             return False
         return any(words & w.TITLE_WORDS for words in self.roles.get(self.groups.find(k), ()))
 

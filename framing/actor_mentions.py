@@ -741,6 +741,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         named_by = institution if institution in INSTITUTION_OF else name_key(country) if country else ""
         open_ended = (head in w.ORGANISATION_ROLES or head in w.STANDING_ROLES) and _RELATIVE_AFTER.match(
             text, end) is not None  # "Acme, the company that makes it,"; not "reached Lopez, the suspect had fled"
+        if determiner in _POSSESSIVE_PRONOUNS and re.match(r", (?:and|or) ", text[end:]):
+            comma = -1  # "charged Trump, his lawyer, and two aides": a list
         found.append(Mention(article, start, end, text[start:end], "description", named_by,
                              w.ROLE_SYNONYMS.get(head, head), comma if closed or open_ended else -1,
                              whose=whose, pronoun=pronoun))
@@ -749,18 +751,27 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
 
 def _phrase_closes(text, tokens: list[Token], tags: dict[int, str], head: int, end: int) -> bool:
     """Whether a comma or the sentence's end closes the phrase after an apposition's head within a
-    few words, no verb first ("Cole, a critic of the pope, spoke", "Abe, Japan's prime minister
-    and its most polarizing figure, was shot"; not "reached Lopez, the suspect had fled")."""
-    window = tokens[head + 1:head + 10]
-    for k, token in enumerate(window):
-        if token.start < end or token.text == ",":
-            continue
-        listed = token.lower in ("and", "or") and k + 1 < len(window) and window[k + 1].capitalised
-        if listed or token.text in _CLAUSE_ENDS or tags.get(token.start, "") in _VERB_TAGS:
-            return False  # "sues Russia, the Trump campaign and WikiLeaks": a list
+    few words, no verb first, where it opens as an apposition's rest does ("Cole, a critic of the
+    pope, spoke", "Abe, Japan's prime minister and its most polarizing figure, was shot"; not
+    "reached Lopez, the suspect had fled", nor a list: "Smith, the governor and the police chief")."""
+    window = [token for token in tokens[head + 1:head + 10] if token.start >= end]
+    first = window[0] if window else None
+    opens = first is not None and (first.lower in _PHRASE_OPENERS or tags.get(first.start) == "VBN" or (
+        first.lower == "and" and window[1:2] and window[1].lower in ("its", "his", "her", "their")))
+    if not opens:  # "Smith, the governor and the police chief", "Xi, the senator claims.": no apposition
+        return False
+    for token in window:
+        if token.text in _CLAUSE_ENDS or tags.get(token.start, "") in _VERB_TAGS:
+            return False
         if text[token.end:token.end + 1] in (",", "."):
             return True
     return False
+
+
+# Words that may open the rest of an apposition: a preposition, a relative, ("the religious group
+# founded in", "a critic of", "the aide to Cruz", "a lawmaker until this month", "a governor whose").
+_PHRASE_OPENERS = frozenset("of for at in from with on to until since over under into about after who whose "
+                            "which that".split())
 
 
 _CLAUSE_ENDS = frozenset(";:!?()\"“”")
@@ -910,7 +921,7 @@ def _of_where(text, tokens, last: int) -> int:
 
 
 _ALSO_ADJECTIVES = frozenset(("official", "chief"))  # role words news often writes as plain adjectives
-_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their"))
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
 _OWNED_BY_PRONOUN = frozenset("country nation government administration regime".split())  # "his country"
 
 _APPOSITION_LEADS = frozenset(("then", "now", "formerly", "also"))  # "Priebus, then the chief of staff,"

@@ -425,7 +425,7 @@ ORGANISATION_KINDS = {
     "union": frozenset("union unions workers employees teamsters federation guild brotherhood uaw afl cio".split()),
     "utility": frozenset("electric power energy gas edison utilities water light".split()),
     "bank": frozenset("bank banks bancorp bankcorp".split()),
-    "lender": frozenset("bank banks bancorp bankcorp lender lending credit mortgage financial".split()),
+    "lender": frozenset("bank banks bancorp bankcorp lender lending mortgage".split()),
     "alliance": frozenset("nato alliance treaty pact coalition".split()),
     "bloc": frozenset("eu union bloc asean opec mercosur".split()),
     "church": frozenset("church churches diocese archdiocese vatican".split()),
@@ -458,6 +458,7 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
     "Depositors": frozenset(("depositors",)),
 }
 FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}
-# Family words that join their family only in a story that also names it by another of its words:
-# "officers" are the police where the story says police, not an army's "duty officers".
+# Family words that join their family only in a story that spells them out so somewhere
+# ("police officers"): not an army's, a navy's or a board's officers in a story that names police.
 ONLY_WITH_KIN = frozenset(("officers",))
+SPELLING_OUT = frozenset(("police officers",))
