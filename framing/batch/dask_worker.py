@@ -1,0 +1,32 @@
+"""A Dask worker made ready to score before it joins its cluster:
+
+    dask worker tcp://SCHEDULER:8786 --nthreads 1 --preload framing.batch.dask_worker
+
+Without it, a worker imports the scoring engine as its first chunk arrives and loads the tagger's
+data while scoring it, about a CPU-second that every worker of a fresh cluster spends before its
+first chunk is done: on a job of a few thousand articles that was a fifth of the time on two
+workers. With it, that second is spent while the worker starts, once in its life, in parallel with
+the others; the job's own lexicon still gets its matcher on the first chunk (a few hundredths of a
+second for 2,000 terms).
+"""
+
+from __future__ import annotations
+
+# One made-up article with the kinds of text that wake every step a chunk takes: a headline-like
+# first line, a quotation with its speaker, a scare quote, a hedge and report verbs.
+WARM_UP_ROW = {
+    "outlet": "Warm-up", "date": "2026-01-01",
+    "text": "Officials deny report\n\nThe so-called \"rebels\" were not defeated, an official said on Monday. "
+            "\"We will hold the city,\" the commander claimed, according to witnesses who allegedly saw it.",
+}
+
+
+def dask_setup(worker=None) -> None:
+    """Dask's preload hook, run as the worker starts: one chunk of one article through the whole
+    engine with the default lexicon, which imports and loads everything a chunk needs. The imports
+    are made here, not when the module is imported: `dask worker` imports a preload in its own
+    process too, to read its options, and that process scores nothing."""
+    from framing.batch.scoring import score_chunk
+    from framing.lexicon import load_lexicon
+
+    score_chunk([(0, WARM_UP_ROW)], load_lexicon(), True)
