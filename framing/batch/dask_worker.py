@@ -12,21 +12,31 @@ second for 2,000 terms).
 
 from __future__ import annotations
 
-# One made-up article with the kinds of text that wake every step a chunk takes: a headline-like
-# first line, a quotation with its speaker, a scare quote, a hedge and report verbs.
+# One made-up article, and a lexicon of a few terms it holds, that wake every step a chunk takes: a
+# headline-like first line, a quotation with its speaker, a scare quote, a negated hit, a term
+# checked by its part of speech (the tagger's data, the costliest first use) and report verbs.
 WARM_UP_ROW = {
     "outlet": "Warm-up", "date": "2026-01-01",
     "text": "Officials deny report\n\nThe so-called \"rebels\" were not defeated, an official said on Monday. "
             "\"We will hold the city,\" the commander claimed, according to witnesses who allegedly saw it.",
 }
+WARM_UP_LEXICON = {
+    "name": "warm-up", "description": "a few terms of the warm-up article",
+    "categories": [
+        {"id": "distancing", "name": "Distancing", "description": "-", "teaching_note": "-", "scare_quotes": True,
+         "skip_negated": True, "terms": ["so-called", "allegedly", "defeated"]},
+        {"id": "report_verbs", "name": "Report verbs", "description": "-", "teaching_note": "-",
+         "terms": [{"term": "claim", "pos": "verb", "forms": ["claims", "claimed"]}, "said"]},
+    ],
+}
 
 
 def dask_setup(worker=None) -> None:
-    """Dask's preload hook, run as the worker starts: one chunk of one article through the whole
-    engine with the default lexicon, which imports and loads everything a chunk needs. The imports
-    are made here, not when the module is imported: `dask worker` imports a preload in its own
-    process too, to read its options, and that process scores nothing."""
+    """Dask's preload hook, run as the worker starts: the warm-up article through the whole engine,
+    spans included, which imports and loads everything a chunk needs. The imports are made here,
+    not when the module is imported: `dask worker` imports a preload in its own process too, to read
+    its options, and that process scores nothing."""
     from framing.batch.scoring import score_chunk
-    from framing.lexicon import load_lexicon
+    from framing.lexicon import parse_lexicon
 
-    score_chunk([(0, WARM_UP_ROW)], load_lexicon(), True)
+    score_chunk([(0, WARM_UP_ROW)], parse_lexicon(WARM_UP_LEXICON, source="warm-up"), True)
