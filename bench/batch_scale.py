@@ -23,8 +23,8 @@
     python bench/batch_scale.py [--articles 100000] [--cpu-articles 20000] [--dask-articles 20000]
                                 [--dask-cold] [--rounds 3] [--workdir DIR]
 
-It prints how long each part took. On 2 cores it takes about 3 minutes when they are free; the
-100,000-article run is about half of it, and every part stretches with the machine's load.
+It prints how long each part took. On 2 cores it takes about 3.5 minutes when they are free; the
+100,000-article run is under half of it, and every part stretches with the machine's load.
 
 Prints the figures and one JSON line; exits 1 if a run failed or the outputs differ. Targets
 (docs/benchmarks.md): the matcher at least 55 % of the raw scan; the batch at least 5.5 MB per
