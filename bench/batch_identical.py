@@ -2,12 +2,15 @@
 
     python bench/batch_identical.py record DIR [--articles 20000]   # before a change
     python bench/batch_identical.py compare DIR                     # after it: exit 1 on any difference
+    python bench/batch_identical.py compare DIR --engine dask       # the Dask engine against the recording
 
 `record` writes a generated corpus and its 2,000-term lexicon (bench/corpus.py) into DIR, runs
 `python -m framing batch` on it twice, without and with `--spans`, both as CSV, and keeps the
 outputs (scores, outlet and term tables, span table). `compare` runs the same two commands with the
 code as it is now into DIR/now and compares every file byte for byte with the recorded one,
-printing the first differing line of any file that differs.
+printing the first differing line of any file that differs. `--engine dask` runs them on a local
+Dask cluster of `--workers` processes instead of the local engine: every engine must write the
+same bytes.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ RUNS = {"plain": False, "spans": True}  # output folder: with --spans
 OUTPUTS = ("scores.csv", "scores.outlets.csv", "scores.terms.csv")
 
 
-def run_batch(workdir: Path, target: Path, workers: int) -> None:
+def run_batch(workdir: Path, target: Path, workers: int, engine: str = "local") -> None:
     """Both runs of the batch command over the corpus in `workdir`, into `target`/plain and /spans."""
     for name, with_spans in RUNS.items():
         out = target / name
@@ -40,7 +43,7 @@ def run_batch(workdir: Path, target: Path, workers: int) -> None:
         out.mkdir(parents=True)
         command = [sys.executable, "-m", "framing", "batch", str(workdir / "corpus.jsonl"),
                    "--lexicon", str(workdir / "lexicon.yaml"), "--out", str(out / "scores.csv"),
-                   "--workers", str(workers), "--no-progress"]
+                   "--workers", str(workers), "--engine", engine, "--no-progress"]
         if with_spans:
             command += ["--spans", str(out / "spans.csv")]
         started = time.perf_counter()
@@ -66,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("workdir", type=Path)
     parser.add_argument("--articles", type=int, default=20_000, help="corpus size for record (default 20,000)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--engine", choices=("local", "dask"), default="local", help="the engine of the runs")
     args = parser.parse_args(argv)
     workdir: Path = args.workdir
     if args.action == "record":
@@ -73,10 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(workdir / "corpus.jsonl", args.articles, seed=0)
         (workdir / "lexicon.yaml").write_text(
             yaml.safe_dump(generate_lexicon(2000, seed=0), allow_unicode=True, sort_keys=False), encoding="utf-8")
-        run_batch(workdir, workdir / "recorded", args.workers)
+        run_batch(workdir, workdir / "recorded", args.workers, args.engine)
         print(f"recorded in {workdir / 'recorded'}")
         return 0
-    run_batch(workdir, workdir / "now", args.workers)
+    run_batch(workdir, workdir / "now", args.workers, args.engine)
     differing = 0
     for name, with_spans in RUNS.items():
         for file in expected_files(with_spans):

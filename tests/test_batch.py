@@ -226,6 +226,20 @@ def test_engines_give_identical_outputs(tmp_path, default_lexicon, generated):
             pd.testing.assert_frame_equal(ours, reference)
 
 
+def test_a_dask_worker_preloaded_with_the_engine_has_its_tagger_loaded_before_any_job():
+    """`dask worker --preload framing.batch.dask_worker` runs the module's hook as the worker starts, as
+    Dask's own preload machinery does here: the tagger's data, the costliest first use, is loaded."""
+    import asyncio
+
+    from distributed.preloading import Preload
+
+    from framing import tagging
+    tagging._lexicon.cache_clear()
+    preload = Preload(object(), "framing.batch.dask_worker", [], None)
+    asyncio.run(preload.start())
+    assert tagging._lexicon.cache_info().currsize == 1
+
+
 def test_a_local_pools_chunks_carry_no_lexicon_and_score_as_in_this_process(default_lexicon, bundled_rows):
     rows = list(enumerate(bundled_rows, 1))
     with _engine("local", 2, None, default_lexicon) as runner:
