@@ -15,6 +15,7 @@ from itertools import accumulate, compress
 
 import numpy as np
 
+from framing import tagging
 from framing.lexicon import Lexicon, Term
 from framing.matcher import Match
 from framing.tagging import tagged_texts
@@ -197,6 +198,13 @@ def _character_classes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
         distinct, where = np.unique(codes[beyond], return_inverse=True)
         classes[:, beyond] = np.array([_classes(chr(code)) for code in distinct.tolist()], dtype=bool).T[:, where]
     return classes[0], classes[1], classes[2]
+
+
+def prepare() -> None:
+    """Build the filter's tables (TextBlob's lexicon, the character classes) now instead of on
+    first use: see tagging.prepare."""
+    tagging.prepare()
+    _basic_plane_classes()
 
 
 @cache

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from framing import senses
 from framing.cleaning import CleanedArticle, clean
 from framing.lexicon import Lexicon
 from framing.matcher import MatchArrays, Matcher
@@ -149,6 +150,13 @@ def voice_words(texts: list[str], regions_per_text: list[list[tuple[int, int]]])
     texts_of_regions = np.repeat(np.arange(len(texts)), region_counts)
     quote = np.bincount(texts_of_regions, weights=per_region, minlength=len(texts)).astype(np.int64)
     return per_text - quote, quote
+
+
+def prepare() -> None:
+    """Build the tables that placing and counting hits read (the sense filter's, the word
+    characters) now instead of on first use: a batch builds them once, before it forks its workers."""
+    senses.prepare()
+    _basic_plane_words()
 
 
 @lru_cache(maxsize=1)

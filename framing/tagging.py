@@ -328,6 +328,12 @@ def _pieces(chunk: str) -> tuple[str, ...]:
 # --- tags: textblob._text.find_tags with the parser's arguments ---------------------------------------
 
 
+def prepare() -> None:
+    """Read TextBlob's lexicon now instead of at the first tag: a batch reads it once, before it
+    forks its workers, rather than once in each."""
+    _lexicon()
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
     """TextBlob's lexicon of words and tags (en-lexicon.txt), read by TextBlob on first use; it
