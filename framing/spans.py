@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -218,8 +219,11 @@ def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher) -> tu
 
 
 def _columns(pairs_per_article: list[list[tuple[int, int]]]) -> tuple[np.ndarray, np.ndarray]:
-    flat = np.array([pair for pairs in pairs_per_article for pair in pairs], dtype=np.int64).reshape(-1, 2)
-    return flat[:, 0], flat[:, 1]
+    # The numbers read straight into one array: making one from a list of pairs inspects each pair
+    # as a sequence, twice the time for a chunk's 20,000 sentences.
+    count = 2 * sum(map(len, pairs_per_article))
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(pairs_per_article)), dtype=np.int64, count=count)
+    return flat[0::2], flat[1::2]
 
 
 def _at(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
