@@ -163,8 +163,7 @@ def prepare() -> None:
 @lru_cache(maxsize=1)
 def _basic_plane_words() -> np.ndarray:
     """Whether each character of Unicode's basic plane is a word character (\\w) to `re`."""
-    word = re.compile(r"\w")
-    return np.array([word.match(chr(code)) is not None for code in range(0x10000)], dtype=bool)
+    return senses.basic_plane_matches(re.compile(r"\w+"))
 
 
 def _word_characters(codes: np.ndarray) -> np.ndarray:
