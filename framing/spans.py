@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
 
+from framing import senses
 from framing.cleaning import CleanedArticle, clean
 from framing.lexicon import Lexicon
 from framing.matcher import MatchArrays, Matcher
@@ -151,11 +153,17 @@ def voice_words(texts: list[str], regions_per_text: list[list[tuple[int, int]]])
     return per_text - quote, quote
 
 
+def prepare() -> None:
+    """Build the tables that placing and counting hits read (the sense filter's, the word
+    characters) now instead of on first use: a batch builds them once, before it forks its workers."""
+    senses.prepare()
+    _basic_plane_words()
+
+
 @lru_cache(maxsize=1)
 def _basic_plane_words() -> np.ndarray:
     """Whether each character of Unicode's basic plane is a word character (\\w) to `re`."""
-    word = re.compile(r"\w")
-    return np.array([word.match(chr(code)) is not None for code in range(0x10000)], dtype=bool)
+    return senses.basic_plane_matches(re.compile(r"\w+"))
 
 
 def _word_characters(codes: np.ndarray) -> np.ndarray:
@@ -210,8 +218,11 @@ def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher) -> tu
 
 
 def _columns(pairs_per_article: list[list[tuple[int, int]]]) -> tuple[np.ndarray, np.ndarray]:
-    flat = np.array([pair for pairs in pairs_per_article for pair in pairs], dtype=np.int64).reshape(-1, 2)
-    return flat[:, 0], flat[:, 1]
+    # The numbers read straight into one array: making one from a list of pairs inspects each pair
+    # as a sequence, twice the time for a chunk's 20,000 sentences.
+    count = 2 * sum(map(len, pairs_per_article))
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(pairs_per_article)), dtype=np.int64, count=count)
+    return flat[0::2], flat[1::2]
 
 
 def _at(values: np.ndarray, positions: np.ndarray) -> np.ndarray:

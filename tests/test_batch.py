@@ -4,6 +4,7 @@ bad rows reported and skipped, memory that does not grow with the corpus."""
 import csv
 import dataclasses
 import errno
+import gc
 import json
 import pickle
 import tracemalloc
@@ -15,6 +16,7 @@ import pytest
 from conftest import load_bench
 
 from framing import analyse
+from framing.batch import scoring
 from framing.batch.scoring import BatchError, _engine, _TermTotals, read_chunks, run_batch, score_chunk, sibling
 from framing.cli import main
 from framing.lexicon import parse_lexicon
@@ -240,9 +242,16 @@ def test_a_dask_worker_preloaded_with_the_engine_has_its_tagger_loaded_before_an
     assert tagging._lexicon.cache_info().currsize == 1
 
 
+def _set_up_in_worker() -> tuple[int, bool]:
+    """In a pool worker before its first chunk: the matchers it holds, and whether its heap is frozen."""
+    return scoring._matcher.cache_info().currsize, gc.get_freeze_count() > 0
+
+
 def test_a_local_pools_chunks_carry_no_lexicon_and_score_as_in_this_process(default_lexicon, bundled_rows):
     rows = list(enumerate(bundled_rows, 1))
+    scoring._matcher.cache_clear()  # so that a worker holds a matcher only if the pool built one before forking it
     with _engine("local", 2, None, default_lexicon) as runner:
+        assert runner.submit(_set_up_in_worker).result() == (1, True)  # forked with the set-up done, and frozen
         shared = runner.share(default_lexicon)
         pooled = runner.submit(score_chunk, rows, shared, True).result()
     assert len(pickle.dumps(shared)) < 100 < len(pickle.dumps(default_lexicon))

@@ -138,3 +138,8 @@ def test_the_tagger_loads_without_nltk_and_leaves_textblob_whole():
     loaded, after = result.stdout.splitlines()
     assert loaded == ""  # NLTK, SciPy and scikit-learn come only with textblob's own package
     assert after == "TextBlob True"
+
+
+def test_the_lexicon_is_textblobs_own_as_its_loader_reads_it():
+    ours = tagging._lexicon()
+    assert list(ours.items()) == list(dict(tagging._en.parser.lexicon.items()).items())  # same words, tags and order
