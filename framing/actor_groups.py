@@ -51,10 +51,11 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
     else the actor is a group of its own. `texts` (article id -> cleaned text) shows rule 3 what
     lies between two mentions."""
     countries = countries or {}
-    signs = _Signs(actors, texts or {})
-    own = {actor.name: _own_group(actor) for actor in actors}
+    shared = _shared_institutions(actors)
+    own = {actor.name: _own_group(actor) or _shared_group(actor, shared) for actor in actors}
     first = {actor.name: _chamber_group(actor, own) or own[actor.name] for actor in actors}
-    grouped_names = {}  # a mention's name -> the group of an actor grouped by rules 1 and 2
+    signs = _Signs(actors, texts or {})
+    grouped_names = dict(shared)  # a mention's name -> the group of an actor grouped by rules 1 and 2
     for actor in actors:
         if first[actor.name]:
             for mention in actor.mentions:
@@ -67,7 +68,7 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
         for mention in actor.mentions if mention.name and mention.kind == "name"}
     result = []
     for actor in actors:
-        group, reason = (named[actor.name] or _organisation_group(actor, organisations)
+        group, reason = (named[actor.name] or _organisation_group(actor, organisations) or _church_group(actor, own)
                          or _outlet_group(actor, countries, signs) or ("", ""))
         result.append(replace(actor, group=group, group_reason=reason))
     return _someones_group(result)
@@ -83,6 +84,14 @@ def _organisation_group(actor: Actor, organisations: dict[str, str]) -> tuple[st
             if found:
                 return found[0], f"“{mention.text}” names {found[0]}"
     return None
+
+
+def _church_group(actor: Actor, own: dict[str, tuple[str, str] | None]) -> tuple[str, str] | None:
+    """Rule 3c: a person titled pope or cardinal, in a story that names the Vatican, is the Vatican's."""
+    title = next((m for m in actor.mentions if m.kind == "title" and m.head in w.VATICAN_TITLES), None)
+    if title is None or "Vatican" not in own:
+        return None
+    return "Vatican", f"“{title.text}” is a title of the Catholic Church, whose seat the story names"
 
 
 def _someones_group(actors: list[Actor]) -> list[Actor]:
@@ -120,7 +129,7 @@ def referent_group(referent: str, actors: tuple[Actor, ...] | list[Actor] = ()) 
 def _own_group(actor: Actor) -> tuple[str, str] | None:
     """Rules 1 and 2: the group an actor's own name gives."""
     if actor.name in COUNTRY_NAMES:
-        return actor.name, "a country"
+        return actor.name, "a bloc or region of its own" if actor.name in w.NOT_STATES else "a country"
     if actor.name in w.LABEL_FAMILIES:  # "Central American migrants" are not the United States'
         return actor.name, "a group named by what it is, which no country's name holds"
     key = name_key(actor.name)
@@ -139,6 +148,24 @@ def _own_group(actor: Actor) -> tuple[str, str] | None:
         country = named.most_common(1)[0][0]
         return country, f"its name, {actor.name}, names {country}"
     return None
+
+
+def _shared_institutions(actors: list[Actor]) -> dict[str, str]:
+    """Rule 2, a name several countries' bodies bear ("Labour Party"): the country, of those that
+    have one, that the story names most, by each name; none where it names none of them."""
+    named = Counter({actor.name: len(actor.mentions) for actor in actors if actor.name in COUNTRY_NAMES})
+    found = {}
+    for name, holders in w.SHARED_INSTITUTIONS.items():
+        ranked = [(named[country], country) for country in holders if named[country]]
+        if ranked:
+            found[name_key(name)] = max(ranked)[1]
+    return found
+
+
+def _shared_group(actor: Actor, shared: dict[str, str]) -> tuple[str, str] | None:
+    country = shared.get(name_key(actor.name))
+    return (country, f"{actor.name} is a name many countries' bodies bear; the story names {country} most of them"
+            ) if country else None
 
 
 # Chambers a story may name bare ("the House", "the Senate") after naming them in full.
@@ -180,6 +207,7 @@ class _Signs:
                 by_article[mention.article].append((mention, actor.name))
                 if actor.name in COUNTRY_NAMES:
                     self.countries_at[mention.article].append((mention.start, actor.name))
+
                 if mention.holder and mention.head in w.FOREIGN_GOVERNMENT_HEADS:
                     self.regimes[mention.holder] += 1
                 elif mention.holder and mention.head == "administration":
@@ -245,7 +273,7 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str], signs: _Signs) ->
 
 
 # "columnist Jamal Khashoggi" holds no office; "Justice Sonia Sotomayor" does
-_PERSON_TITLES = (w.PERSON_ROLES | w.TITLE_WORDS | {"justice"}) - w.JOB_ROLES
+_PERSON_TITLES = (w.PERSON_ROLES | w.TITLE_WORDS | {"justice"}) - w.JOB_ROLES - w.CHURCH_TITLES
 
 
 def _outlet_group(actor: Actor, countries: dict[str, str], signs: _Signs) -> tuple[str, str] | None:

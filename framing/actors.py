@@ -38,7 +38,7 @@ from framing import actor_words as w
 from framing.actor_corrections import Corrections
 from framing.actor_groups import with_groups
 from framing.actor_linking import grouped, person_like
-from framing.actor_mentions import Token, article_mentions, headline_mentions
+from framing.actor_mentions import Token, article_mentions, headline_mentions, story_places
 from framing.actor_names import DEMONYM_OF, Actor, Mention, country_named_by, name_as_written, name_key
 from framing.resources import FUNCTION_WORDS
 from framing.spans import ArticleAnalysis, with_spans
@@ -55,8 +55,9 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     headlines: dict[str, list[list[Token]]] = {}
     for article, text in texts.items():
         body[article], headlines[article] = article_mentions(article, text)
-    common = _common_words(texts, body)
-    body = {article: [m for m in found if m.name not in common or m.kind != "name"] for article, found in body.items()}
+    left_out = _common_words(texts, body) | story_places(texts)  # "a great thing for World", "Memphis police"
+    body = {article: [m for m in found if m.name not in left_out or m.kind != "name"]
+            for article, found in body.items()}
     known: dict[str, bool] = {}  # a name the body writes -> whether it is written only in capitals ("US", "IS")
     for found in body.values():
         for m in found:

@@ -834,7 +834,8 @@ def test_a_regime_called_after_a_president_is_another_countrys_then_the_country_
 
 
 def test_a_party_just_before_a_title_and_an_office_of_other_countries_name_the_country():
-    groups = american_groups("Labour leader Ruth Penrose spoke, and Ms. Penrose left.",
+    groups = american_groups("Labour leader Ruth Penrose spoke, and Ms. Penrose left. Britain voted, and Britain "
+                             "waited.",
                              "Ministry spokesman Wang Lei spoke. \"We will wait,\" ministry spokesman Wang Lei said "
                              "in a hall where China was named, and China agreed.")
     assert groups["Ruth Penrose"] == "United Kingdom"
