@@ -163,7 +163,7 @@ def _dateline_end(line: str) -> int:
 
 _PLACE_NAME = r"([A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*){0,2})"
 _WRITTEN_AS_A_PLACE = re.compile(
-    rf"\b(?:the|a|of|off) (?:{'|'.join(sorted(w.PLACE_NOUNS))}) of {_PLACE_NAME}(?=[ ,.;:]|$)"  # the city of Memphis
+    rf"\b(?:[Tt]he|[Aa]|of|off) (?:{'|'.join(sorted(w.PLACE_NOUNS))}) of {_PLACE_NAME}(?=[ ,.;:]|$)"  # the city of X
     rf"|\b{_PLACE_NAME}, (?:{'|'.join(sorted(a.capitalize() for a in w.STATE_ABBREVIATIONS))})\."  # Memphis, Tenn.
     rf"|\b{_PLACE_NAME}-based\b"  # a Memphis-based group
     rf"|\bthe {_PLACE_NAME} area\b", re.MULTILINE)
