@@ -169,17 +169,17 @@ _WRITTEN_AS_A_PLACE = re.compile(
     rf"|\bthe {_PLACE_NAME} area\b", re.MULTILINE)
 
 
-def story_places(texts: dict[str, str]) -> frozenset[str]:
+def story_places(texts: dict[str, str], datelines: tuple[str, ...] = ()) -> frozenset[str]:
     """The names a story writes as places somewhere, as news writes them: a dateline's city
     ("MEMPHIS, Tenn. (AP) —", "NARA, Japan —"), "the city of X", "off the coast of X", "X, Tenn.",
     "X-based", "the X area". Such a name is a place wherever else it stands ("a former Lagos
     governor", "Nara police"), unless it is a country's name or an institution's (a capital)."""
     found = set()
+    for line in (*datelines, *(line for text in texts.values() for line in text.split("\n"))):
+        dateline = _DATELINE.match(line)
+        if dateline and _dateline_end(line):
+            found.add(name_key(dateline.group(1)))
     for text in texts.values():
-        for line in text.split("\n"):
-            dateline = _DATELINE.match(line)
-            if dateline and _dateline_end(line):
-                found.add(name_key(dateline.group(1)))
         for match in _WRITTEN_AS_A_PLACE.finditer(text):
             words = name_key(next(group for group in match.groups() if group)).split(" ")
             while words and words[0] in FUNCTION_WORDS:  # "In Parkland, Fla."

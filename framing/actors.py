@@ -48,14 +48,16 @@ from framing.text import sentence_bounds, sentence_index
 ACTOR_CATEGORY = "actors"
 
 
-def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = None) -> list[Actor]:
+def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = None,
+                    datelines: tuple[str, ...] = ()) -> list[Actor]:
     """The actors of a story from its articles' cleaned texts (article id -> text), most named
-    first, each with its group; `countries` gives each article's outlet country, where known."""
+    first, each with its group; `countries` gives each article's outlet country, where known, and
+    `datelines` the datelines cleaning took off ("MINNEAPOLIS (AP) —"), whose places name no actor."""
     body: dict[str, list[Mention]] = {}
     headlines: dict[str, list[list[Token]]] = {}
     for article, text in texts.items():
         body[article], headlines[article] = article_mentions(article, text)
-    left_out = _common_words(texts, body) | story_places(texts)  # "a great thing for World", "Memphis police"
+    left_out = _common_words(texts, body) | story_places(texts, datelines)  # "for World", "Memphis police"
     body = {article: [m for m in found if m.name not in left_out or m.kind != "name"]
             for article, found in body.items()}
     known: dict[str, bool] = {}  # a name the body writes -> whether it is written only in capitals ("US", "IS")
@@ -109,7 +111,8 @@ def with_actors(documents: tuple[ArticleAnalysis, ...],
     without the term being that person's whole name (a lexicon's "Obama" -> "United States" leaves
     "Barack Obama" his own row; "Assad" -> "Syrian government" leaves "Bashar al-Assad" his)."""
     countries = {doc.article.id: doc.article.country for doc in documents}
-    actors = discover_actors({doc.article.id: doc.text for doc in documents}, countries)
+    datelines = tuple(piece.text for doc in documents for piece in doc.cleaned.removed if piece.reason == "dateline")
+    actors = discover_actors({doc.article.id: doc.text for doc in documents}, countries, datelines)
     if corrections:
         actors = with_groups(corrections.applied(actors), countries, {doc.article.id: doc.text for doc in documents})
     owner = {(m.article, m.start): actor for actor in actors for m in actor.mentions}

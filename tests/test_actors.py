@@ -988,3 +988,12 @@ def test_a_name_many_countries_bodies_bear_is_the_country_the_story_names_and_ch
 def test_a_secretary_general_is_a_title():
     found = rows("UN Secretary-General Ana Lindqvist spoke. Lindqvist left.")
     assert "UN Secretary-General Ana Lindqvist" in found["Ana Lindqvist"]
+
+
+def test_a_datelines_city_that_cleaning_takes_off_is_still_a_place_of_the_story():
+    story = make_story(("A", "Ostrava jury rules\n\nOSTRAVA (AP) — An Ostrava jury convicted Petr Novak on Monday. "
+                              "Novak said Ostrava officials lied."),
+                       ("B", "Novak verdict\n\nPetr Novak was convicted in a court on Monday, and Ostrava reacted."))
+    analysis = analyse(story, LEXICON)
+    assert "OSTRAVA (AP) — " in [piece.text for doc in analysis.documents for piece in doc.cleaned.removed]
+    assert {actor.name for actor in analysis.actors} == {"Petr Novak"}
