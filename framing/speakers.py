@@ -77,6 +77,9 @@ _ASIDE = (rf",\s+(?:{_PARTY},\s+)?"
 _SUBJECT = rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})"
 _SUBJECT_FIRST = re.compile(rf"{_SUBJECT}{_BRACKETED_PARTY}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
 _APPOSED_FIRST = re.compile(rf"{_SUBJECT}{_BRACKETED_PARTY}{_ASIDE}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
+# A role a possessive gives, then the name between commas ("Its chairman, Mahmood Yakubu, said"): the name.
+_NAMED_AFTER_A_ROLE = re.compile(rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z][\w-]*,\s+"
+                                 rf"(?P<subject>{_NAME}),\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
 # Any description as a subject ("The judge called", "the 71-year-old senator said"): it speaks only
 # as the actor of the story whose mention it is, "the" and all ("The Trump administration said" is
 # not Trump).
@@ -170,7 +173,7 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
     sentence = masked[start:end]
     if not _CUE.search(sentence):  # every attribution holds one: skip the costly patterns
         return None, False
-    patterns = (_SUBJECT_FIRST, _APPOSED_FIRST, _VERB_FIRST, _ACCORDING_TO)
+    patterns = (_SUBJECT_FIRST, _APPOSED_FIRST, _NAMED_AFTER_A_ROLE, _VERB_FIRST, _ACCORDING_TO)
     candidates = [m for pattern in patterns for m in pattern.finditer(sentence) if _may_speak(m)
                   and not _OF_A_NOUN.search(sentence, max(0, m.start("subject") - 30), m.start("subject"))]
     if actor_at:

@@ -160,3 +160,7 @@ def test_a_name_after_of_or_before_a_modal_is_not_the_one_speaking():
 def test_according_to_a_places_police_is_the_police_and_a_person_of_a_body_is_the_person():
     assert speakers("According to Ostrava police, the man was calm.")[0] == ["Ostrava police"]
     assert speakers('"It is a start," said Paul Adeyemi of Open Doors Ministry.')[1] == [("Adeyemi", "said")]
+
+
+def test_a_name_between_commas_after_a_possessive_role_speaks():
+    assert speakers('The board met. Its chairman, Ada Obi, said it was "a fair count."')[1] == [("Obi", "said")]
