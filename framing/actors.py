@@ -33,6 +33,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import pairwise
 
 from framing import actor_words as w
 from framing.actor_corrections import Corrections
@@ -71,7 +72,21 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
         starts = [start for start, _ in sentence_bounds(text)]
         mentions.extend(replace(m, sentence=sentence_index(starts, m.start))
                         for m in sorted([*body[article], *titled], key=lambda m: m.start))
-    return with_groups(grouped(mentions, countries or {}), countries, texts)
+    return with_groups(grouped(mentions, countries or {}, _known_as(mentions, texts)), countries, texts)
+
+
+_KNOWN_AS = re.compile(r",? (?:better |also |formerly |previously |now |widely )?known as (?:the )?")
+
+
+def _known_as(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int, int]]:
+    """Pairs of names news gives one actor in a row ("the Family Federation for World Peace and
+    Unification, better known as the Unification Church"), by their mentions' indices."""
+    pairs = []
+    for k, (first, second) in enumerate(pairwise(mentions)):
+        if first.article == second.article and first.kind == second.kind == "name" and _KNOWN_AS.fullmatch(
+                texts[first.article], first.end, second.start):
+            pairs.append((k, k + 1))
+    return pairs
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")

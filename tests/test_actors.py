@@ -997,3 +997,9 @@ def test_a_datelines_city_that_cleaning_takes_off_is_still_a_place_of_the_story(
     analysis = analyse(story, LEXICON)
     assert "OSTRAVA (AP) — " in [piece.text for doc in analysis.documents for piece in doc.cleaned.removed]
     assert {actor.name for actor in analysis.actors} == {"Petr Novak"}
+
+
+def test_a_name_better_known_as_another_is_one_actor():
+    found = rows("Police said the man hated the Society for Ocean Harmony, better known as the Blue Order. The Blue "
+                 "Order denied it.", "The Blue Order spoke. Harbor Bank, known to all, left. Harbor Bank spoke.")
+    assert found["Blue Order"] == {"Blue Order", "Society for Ocean Harmony"}
