@@ -51,10 +51,10 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
     else the actor is a group of its own. `texts` (article id -> cleaned text) shows rule 3 what
     lies between two mentions."""
     countries = countries or {}
+    signs = _Signs(actors, texts or {})
     shared = _shared_institutions(actors)
     own = {actor.name: _own_group(actor) or _shared_group(actor, shared) for actor in actors}
     first = {actor.name: _chamber_group(actor, own) or own[actor.name] for actor in actors}
-    signs = _Signs(actors, texts or {})
     grouped_names = dict(shared)  # a mention's name -> the group of an actor grouped by rules 1 and 2
     for actor in actors:
         if first[actor.name]:
@@ -163,6 +163,7 @@ def _shared_institutions(actors: list[Actor]) -> dict[str, str]:
 
 
 def _shared_group(actor: Actor, shared: dict[str, str]) -> tuple[str, str] | None:
+    """Rule 2 for an actor whose name several countries' bodies bear: the country `shared` gives it."""
     country = shared.get(name_key(actor.name))
     return (country, f"{actor.name} is a name many countries' bodies bear; the story names {country} most of them"
             ) if country else None
@@ -207,7 +208,6 @@ class _Signs:
                 by_article[mention.article].append((mention, actor.name))
                 if actor.name in COUNTRY_NAMES:
                     self.countries_at[mention.article].append((mention.start, actor.name))
-
                 if mention.holder and mention.head in w.FOREIGN_GOVERNMENT_HEADS:
                     self.regimes[mention.holder] += 1
                 elif mention.holder and mention.head == "administration":

@@ -471,5 +471,6 @@ IDENTITY_ADJECTIVES = frozenset(
     """black white brown muslim catholic roman christian jewish hindu buddhist sikh protestant evangelical
     orthodox mormon latino latina latinx hispanic asian indigenous native arab""".split())
 
-# Nouns of a place before "of": "the city of Memphis", "off the coast of South Carolina" name a place.
-PLACE_NOUNS = frozenset("city town village state province county coast outskirts streets suburbs capital".split())
+# Nouns of a place before "of": "the city of Memphis", "off the coast of South Carolina" name a place
+# ("the state of Texas" does not: a state acts, "Texas sued").
+PLACE_NOUNS = frozenset("city town village province county coast outskirts streets suburbs capital".split())
