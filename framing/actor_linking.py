@@ -251,8 +251,8 @@ def _surname_roots(name, people: _People, counts, by_name, groups, mentions) -> 
     is not Elizabeth Warren)."""
     royal = _royal(name, by_name, mentions)
     candidates = [person for person in people.by_first.get(name, []) if royal & _royal(person, by_name, mentions)] \
-        if royal else people.by_last.get(name) or people.by_last.get(transliterated(name)) or people.by_first.get(
-            name) or people.by_middle.get(name) or []
+        if royal else people.by_last.get(name) or people.by_last.get(transliterated(name)) or (
+            [] if name in w.IDENTITY_ADJECTIVES else people.by_first.get(name) or people.by_middle.get(name)) or []
     roots: Counter = Counter()
     for candidate in candidates:
         roots[groups.find(by_name[candidate][0])] += counts[candidate]
@@ -729,7 +729,8 @@ def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
         named = [m for m in group if m.kind != "description"]
         family = w.FAMILY_OF.get(group[0].head, "") if not named else ""
         if len(group) < MIN_MENTIONS or not (named or family) or _only_a_place(group) or (named and all(
-                m.name in w.NOT_ACTORS for m in named)):  # "May was the hottest month", joined to no Theresa May
+                m.name in w.NOT_ACTORS for m in named)) or (named and all(  # "May was the hottest month"
+                set(m.name.split(" ")) <= w.IDENTITY_ADJECTIVES for m in named)):  # "a Black teacher", "a Muslim"
             continue
         actors.append(Actor(_display_name(group) if named else family, tuple(group),
                             tuple(dict.fromkeys(groups.reasons.get(root, [])))))

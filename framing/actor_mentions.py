@@ -602,15 +602,13 @@ def _describes_a_family(text, tokens, run, tags) -> bool:
 
 def _not_an_actor(key: str) -> bool:
     """A place, region, event or thing named like an actor ("Korean War", "the Middle East",
-    "ICBM", "Rikers Island"), an adjective of race or religion ("Black", "Muslim"), part of a
-    country's name alone ("the Korean border") or its plural ("the two Koreas", "the Americas"):
-    no one actor."""
+    "ICBM", "Rikers Island"), part of a country's name alone ("the Korean border") or its plural
+    ("the two Koreas", "the Americas"): no one actor."""
     first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
     plural_country = key.endswith("s") and key not in COUNTRY_OF and (
         key[:-1] in COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
-    identity = all(word in w.IDENTITY_ADJECTIVES for word in key.split(" "))  # "a Black motorist", "Roman Catholic"
     return last in w.NOT_ACTOR_HEADS or key in w.NOT_ACTOR_ACRONYMS or key in _COUNTRY_PARTS or plural_country or (
-        identity or key in w.REGIONS) or first in w.EVENT_FIRST_WORDS or any(word.isdigit() for word in key.split(" "))
+        key in w.REGIONS) or first in w.EVENT_FIRST_WORDS or any(word.isdigit() for word in key.split(" "))
 
 
 def _demonym_before(text, tokens, first: int) -> int | None:

@@ -942,6 +942,8 @@ def test_islands_hashtags_and_adjectives_of_race_or_religion_are_no_actors():
                  "Black Lives Matter marched. Black Lives Matter spoke. Muslims prayed, and Muslims left.")
     assert not {"Black", "Catholic", "Roman Catholic", "Muslim", "Hart Island", "StopNow"} & set(found)
     assert found["Black Lives Matter"] == {"Black Lives Matter"} and "Muslims" in found
+    found = rows("Spokeswoman Dana White spoke on Monday. White said the talks went well.")
+    assert found["Dana White"] == {"Spokeswoman Dana White", "White"}  # a surname, not an adjective
 
 
 def test_an_acronym_opening_a_sentence_before_a_verb_and_a_family_plural_opening_one():
