@@ -33,7 +33,8 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
     2. a country's institution, party or state media by its usual name ("FBI", "White House",
        "Kremlin", "KCNA": `actor_words.NATIONAL_INSTITUTIONS`), or an institution whose name holds
        a country ("Russian Foreign Ministry", "South Korean military", "Spanish Senate"); a chamber
-       named bare ("the House") is the one the story names in full ("the House of Commons");
+       named bare ("the House") is the one the story names in full ("the House of Commons"); a
+       name several countries' bodies bear ("Labour Party") is the one of theirs the story names most;
     3. the country most often named in its titles and descriptions, by a demonym, a country's name
        or an institution already grouped ("Japanese Prime Minister Shinzo Abe", "U.S. officials",
        "CIA Director Mike Pompeo", "DNC Chairman Tom Perez", "the North Korean leader"), or just
@@ -41,12 +42,13 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
        "Labour leader Jeremy Corbyn");
     3b. a person titled by an organisation of no country: that organisation ("WHO Director-General
        Tedros", "UAW President Shawn Fain");
+    3c. a person titled pope or cardinal, in a story that names the Vatican: the Vatican;
     4. a person with a title ("President Trump", "Sen. Cruz") where no country is named: the country
        of the outlets that name them, when they all give the same one, unless a sign says they are
        another country's: a title that country has no office of ("King Salman", "Foreign Secretary"),
        or a regime called after them ("the Maduro regime", where the outlets' own is an
        "administration"); then the country named most around their mentions, where one clearly is,
-       else none (an epithet such as "strongman" is no title);
+       else none (an epithet such as "strongman" and a church's title are no titles here);
     5. a person described as someone's ("Mr. Trump's chief economic adviser"): that person's group;
     else the actor is a group of its own. `texts` (article id -> cleaned text) shows rule 3 what
     lies between two mentions."""
