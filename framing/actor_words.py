@@ -382,6 +382,36 @@ NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
     "Syria": ("SANA",),
 }
 
+# Names that several countries' bodies bear ("Labour Party": Britain's, Nigeria's, Australia's...),
+# with the countries that have one: such a body is the country of those the story names most, and
+# no one's where the story names none of them (group rule 2).
+SHARED_INSTITUTIONS: dict[str, frozenset[str]] = {
+    name: frozenset(("United Kingdom", "Ireland", "Australia", "New Zealand", "Israel", "Norway", "Nigeria",
+                     "Netherlands")) for name in ("Labour Party", "Labour")}
+
+# Titles of a church, which no country's government holds: "Pope Francis", "Cardinal Gerhard Müller"
+# are not of the outlets' country (group rule 4); the Catholic ones are the Vatican's where it is named.
+CHURCH_TITLES = frozenset("pope pontiff cardinal archbishop bishop patriarch".split())
+VATICAN_TITLES = frozenset("pope pontiff cardinal".split())
+
+# Short forms news gives an institution's name, by the name: "the Fed" is the Federal Reserve (rule 1).
+SHORT_NAMES = {"fed": "federal reserve", "scotus": "supreme court"}
+
+# A company's name's last word, abbreviated or not: "Federal Deposit Insurance Corp." is "...
+# Corporation" (rule 1).
+SPELLED_OUT_HEADS = {"corp": "corporation", "co": "company", "inc": "incorporated", "ltd": "limited",
+                     "bros": "brothers", "assn": "association", "dept": "department", "intl": "international"}
+
+# Adjectives of race, religion and origin that news capitalises ("a Black motorist", "a Muslim",
+# "Roman Catholic bishops"): alone they name no actor; their plurals ("Muslims") may.
+IDENTITY_ADJECTIVES = frozenset(
+    """black white brown muslim catholic roman christian jewish hindu buddhist sikh protestant evangelical
+    orthodox mormon latino latina latinx hispanic asian indigenous native arab""".split())
+
+# Nouns of a place before "of": "the city of Memphis", "off the coast of South Carolina" name a place
+# ("the state of Texas" does not: a state acts, "Texas sued").
+PLACE_NOUNS = frozenset("city town village province county coast outskirts streets suburbs capital".split())
+
 # Last words of the names of a state's own bodies: "the Russian Foreign Ministry" belongs to Russia,
 # "the Washington Post" or "the Syrian National Coalition" does not belong to its country's state.
 STATE_HEADS = frozenset(
@@ -444,33 +474,3 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
 }
 FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}
 
-
-# Names that several countries' bodies bear ("Labour Party": Britain's, Nigeria's, Australia's...),
-# with the countries that have one: such a body is the country of those the story names most, and
-# no one's where the story names none of them (group rule 2).
-SHARED_INSTITUTIONS: dict[str, frozenset[str]] = {
-    name: frozenset(("United Kingdom", "Ireland", "Australia", "New Zealand", "Israel", "Norway", "Nigeria",
-                     "Netherlands")) for name in ("Labour Party", "Labour")}
-
-# Titles of a church, which no country's government holds: "Pope Francis", "Cardinal Gerhard Müller"
-# are not of the outlets' country (group rule 4); the Catholic ones are the Vatican's where it is named.
-CHURCH_TITLES = frozenset("pope pontiff cardinal archbishop bishop patriarch".split())
-VATICAN_TITLES = frozenset("pope pontiff cardinal".split())
-
-# Short forms news gives an institution's name, by the name: "the Fed" is the Federal Reserve (rule 1).
-SHORT_NAMES = {"fed": "federal reserve", "scotus": "supreme court"}
-
-# A company's name's last word, abbreviated or not: "Federal Deposit Insurance Corp." is "...
-# Corporation" (rule 1).
-SPELLED_OUT_HEADS = {"corp": "corporation", "co": "company", "inc": "incorporated", "ltd": "limited",
-                     "bros": "brothers", "assn": "association", "dept": "department", "intl": "international"}
-
-# Adjectives of race, religion and origin that news capitalises ("a Black motorist", "a Muslim",
-# "Roman Catholic bishops"): alone they name no actor; their plurals ("Muslims") may.
-IDENTITY_ADJECTIVES = frozenset(
-    """black white brown muslim catholic roman christian jewish hindu buddhist sikh protestant evangelical
-    orthodox mormon latino latina latinx hispanic asian indigenous native arab""".split())
-
-# Nouns of a place before "of": "the city of Memphis", "off the coast of South Carolina" name a place
-# ("the state of Texas" does not: a state acts, "Texas sued").
-PLACE_NOUNS = frozenset("city town village province county coast outskirts streets suburbs capital".split())
