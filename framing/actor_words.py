@@ -473,4 +473,3 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
     "Students": frozenset(("students",)),  # not "a former student", who is one person
 }
 FAMILY_OF = {word: family for family, words in LABEL_FAMILIES.items() for word in words}
-
