@@ -33,7 +33,8 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
     2. a country's institution, party or state media by its usual name ("FBI", "White House",
        "Kremlin", "KCNA": `actor_words.NATIONAL_INSTITUTIONS`), or an institution whose name holds
        a country ("Russian Foreign Ministry", "South Korean military", "Spanish Senate"); a chamber
-       named bare ("the House") is the one the story names in full ("the House of Commons");
+       named bare ("the House") is the one the story names in full ("the House of Commons"); a
+       name several countries' bodies bear ("Labour Party") is the one of theirs the story names most;
     3. the country most often named in its titles and descriptions, by a demonym, a country's name
        or an institution already grouped ("Japanese Prime Minister Shinzo Abe", "U.S. officials",
        "CIA Director Mike Pompeo", "DNC Chairman Tom Perez", "the North Korean leader"), or just
@@ -41,20 +42,22 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
        "Labour leader Jeremy Corbyn");
     3b. a person titled by an organisation of no country: that organisation ("WHO Director-General
        Tedros", "UAW President Shawn Fain");
+    3c. a person titled pope or cardinal, in a story that names the Vatican: the Vatican;
     4. a person with a title ("President Trump", "Sen. Cruz") where no country is named: the country
        of the outlets that name them, when they all give the same one, unless a sign says they are
        another country's: a title that country has no office of ("King Salman", "Foreign Secretary"),
        or a regime called after them ("the Maduro regime", where the outlets' own is an
        "administration"); then the country named most around their mentions, where one clearly is,
-       else none (an epithet such as "strongman" is no title);
+       else none (an epithet such as "strongman" and a church's title are no titles here);
     5. a person described as someone's ("Mr. Trump's chief economic adviser"): that person's group;
     else the actor is a group of its own. `texts` (article id -> cleaned text) shows rule 3 what
     lies between two mentions."""
     countries = countries or {}
     signs = _Signs(actors, texts or {})
-    own = {actor.name: _own_group(actor) for actor in actors}
+    shared = _shared_institutions(actors)
+    own = {actor.name: _own_group(actor) or _shared_group(actor, shared) for actor in actors}
     first = {actor.name: _chamber_group(actor, own) or own[actor.name] for actor in actors}
-    grouped_names = {}  # a mention's name -> the group of an actor grouped by rules 1 and 2
+    grouped_names = dict(shared)  # a mention's name -> the group of an actor grouped by rules 1 and 2
     for actor in actors:
         if first[actor.name]:
             for mention in actor.mentions:
@@ -67,7 +70,7 @@ def with_groups(actors: list[Actor], countries: dict[str, str] | None = None,
         for mention in actor.mentions if mention.name and mention.kind == "name"}
     result = []
     for actor in actors:
-        group, reason = (named[actor.name] or _organisation_group(actor, organisations)
+        group, reason = (named[actor.name] or _organisation_group(actor, organisations) or _church_group(actor, own)
                          or _outlet_group(actor, countries, signs) or ("", ""))
         result.append(replace(actor, group=group, group_reason=reason))
     return _someones_group(result)
@@ -83,6 +86,14 @@ def _organisation_group(actor: Actor, organisations: dict[str, str]) -> tuple[st
             if found:
                 return found[0], f"“{mention.text}” names {found[0]}"
     return None
+
+
+def _church_group(actor: Actor, own: dict[str, tuple[str, str] | None]) -> tuple[str, str] | None:
+    """Rule 3c: a person titled pope or cardinal, in a story that names the Vatican, is the Vatican's."""
+    title = next((m for m in actor.mentions if m.kind == "title" and m.head in w.VATICAN_TITLES), None)
+    if title is None or "Vatican" not in own:
+        return None
+    return "Vatican", f"“{title.text}” is a title of the Catholic Church, whose seat the story names"
 
 
 def _someones_group(actors: list[Actor]) -> list[Actor]:
@@ -120,7 +131,7 @@ def referent_group(referent: str, actors: tuple[Actor, ...] | list[Actor] = ()) 
 def _own_group(actor: Actor) -> tuple[str, str] | None:
     """Rules 1 and 2: the group an actor's own name gives."""
     if actor.name in COUNTRY_NAMES:
-        return actor.name, "a country"
+        return actor.name, "a bloc or region of its own" if actor.name in w.NOT_STATES else "a country"
     if actor.name in w.LABEL_FAMILIES:  # "Central American migrants" are not the United States'
         return actor.name, "a group named by what it is, which no country's name holds"
     key = name_key(actor.name)
@@ -139,6 +150,25 @@ def _own_group(actor: Actor) -> tuple[str, str] | None:
         country = named.most_common(1)[0][0]
         return country, f"its name, {actor.name}, names {country}"
     return None
+
+
+def _shared_institutions(actors: list[Actor]) -> dict[str, str]:
+    """Rule 2, a name several countries' bodies bear ("Labour Party"): the country, of those that
+    have one, that the story names most, by each name; none where it names none of them."""
+    named = Counter({actor.name: len(actor.mentions) for actor in actors if actor.name in COUNTRY_NAMES})
+    found = {}
+    for name, holders in w.SHARED_INSTITUTIONS.items():
+        ranked = [(named[country], country) for country in holders if named[country]]
+        if ranked:
+            found[name_key(name)] = max(ranked)[1]
+    return found
+
+
+def _shared_group(actor: Actor, shared: dict[str, str]) -> tuple[str, str] | None:
+    """Rule 2 for an actor whose name several countries' bodies bear: the country `shared` gives it."""
+    country = shared.get(name_key(actor.name))
+    return (country, f"{actor.name} is a name many countries' bodies bear; the story names {country} most of them"
+            ) if country else None
 
 
 # Chambers a story may name bare ("the House", "the Senate") after naming them in full.
@@ -245,7 +275,7 @@ def _titled_group(actor: Actor, grouped_names: dict[str, str], signs: _Signs) ->
 
 
 # "columnist Jamal Khashoggi" holds no office; "Justice Sonia Sotomayor" does
-_PERSON_TITLES = (w.PERSON_ROLES | w.TITLE_WORDS | {"justice"}) - w.JOB_ROLES
+_PERSON_TITLES = (w.PERSON_ROLES | w.TITLE_WORDS | {"justice"}) - w.JOB_ROLES - w.CHURCH_TITLES
 
 
 def _outlet_group(actor: Actor, countries: dict[str, str], signs: _Signs) -> tuple[str, str] | None:

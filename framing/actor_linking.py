@@ -19,6 +19,7 @@ from framing.actor_names import (
     DEMONYM_OF,
     INSTITUTION_OF,
     LINK_WORDS,
+    NICKNAME,
     Actor,
     Mention,
     countries_named,
@@ -74,14 +75,18 @@ def person_like(name: str, spelled: str) -> bool:
         or (word in LINK_WORDS and word not in particles) for word in words)
 
 
-def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[Actor]:
-    """The actors the mentions of a story make, by the rules in turn, each with the reasons for its unions."""
+def grouped(mentions: list[Mention], outlet_countries: dict[str, str],
+            known_as: list[tuple[int, int]] = ()) -> list[Actor]:
+    """The actors the mentions of a story make, by the rules in turn, each with the reasons for its
+    unions; `known_as` pairs mentions of two names the text gives one actor ("X, better known as Y")."""
     groups = _Groups(len(mentions))
+    for first, second in known_as:  # rule 1c
+        groups.union(second, first, f"“{mentions[first].text}” is better known as {mentions[second].text}")
     mentions = _surnames_not_countries(mentions)
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.name and mention.kind != "description":
-            by_name[COUNTRY_OF.get(mention.name, mention.name)].append(i)
+            by_name[_spelled_out(COUNTRY_OF.get(mention.name, mention.name))].append(i)
     counts = Counter({name: len(members) for name, members in by_name.items()})
     names = list(by_name)
     people = _people(names, counts, by_name, groups, mentions)
@@ -100,6 +105,15 @@ def grouped(mentions: list[Mention], outlet_countries: dict[str, str]) -> list[A
     _link_parties(names, by_name, groups, mentions, people)
     _link_descriptions(mentions, by_name, counts, groups, people, outlet_countries)
     return _actors(mentions, groups)
+
+
+def _spelled_out(name: str) -> str:
+    """A name with its short forms written out: "the Fed" is the Federal Reserve, "Federal Deposit
+    Insurance Corp." the "... Corporation" (`SHORT_NAMES`, `SPELLED_OUT_HEADS`)."""
+    if name in w.SHORT_NAMES:
+        return w.SHORT_NAMES[name]
+    rest, _, last = name.rpartition(" ")
+    return f"{rest} {w.SPELLED_OUT_HEADS[last]}" if rest and last in w.SPELLED_OUT_HEADS else name
 
 
 def _surnames_not_countries(mentions: list[Mention]) -> list[Mention]:
@@ -166,18 +180,54 @@ def _people(names, counts, by_name, groups, mentions) -> _People:
         if not parts:
             continue
         by_last[parts[-1]].append(person)
+        if transliterated(parts[-1]) != parts[-1]:  # "Zelensky" alone finds "Volodymyr Zelenskyy"
+            by_last[transliterated(parts[-1])].append(person)
         by_first[parts[0]].append(person)
         for part in parts[1:-1]:
             if part not in w.NAME_PARTICLES:
                 by_middle[part].append(person)
         if len(parts) > 1:  # "Donald Trump Jr." is not "Donald Trump", "Robert S. Mueller III" is "Robert Mueller"
             suffix = next((p for p in person.split(" ") if p in _GENERATIONS[:2]), "")
-            same = full_names.setdefault((w.NICKNAMES.get(parts[0], parts[0]), parts[-1], suffix), person)
+            same = full_names.setdefault(
+                (w.NICKNAMES.get(parts[0], parts[0]), transliterated(parts[-1]), suffix), person)
             if same != person:
                 groups.union(by_name[same][0], by_name[person][0],
                              f"{person.title()} is {same.title()}, spelled otherwise")
     _link_name_tails(people, by_name, groups)
+    _link_family_names_first(people, by_name, groups)
+    _link_quoted_nicknames(people, by_name, groups, mentions)
     return _People(by_last, by_first, by_middle)
+
+
+def transliterated(word: str) -> str:
+    """A name as its spellings in the Latin alphabet agree on: a doubled letter written once and a
+    final "iy" as "y" ("Zelenskyy", "Zelensky", "Zelenskiy"; "Gaddafi", "Gadafi")."""
+    return re.sub(r"iy$", "y", re.sub(r"(\w)\1+", r"\1", word))
+
+
+def _link_family_names_first(people: list[str], by_name, groups) -> None:
+    """A two-word name written family name first is the person written the other way round
+    ("Yamagami Tetsuya", "Tetsuya Yamagami"), as Japanese, Chinese and Korean names are in news."""
+    for person in people:
+        first, _, last = person.partition(" ")
+        reversed_name = f"{last} {first}"
+        if " " not in last and reversed_name in by_name and reversed_name < person:
+            groups.union(by_name[reversed_name][0], by_name[person][0],
+                         f"{person.title()} is {reversed_name.title()}, the family name written first")
+
+
+_QUOTES = " \"\u201c\u201d"
+
+
+def _link_quoted_nicknames(people: list[str], by_name, groups, mentions) -> None:
+    """A name with a nickname in quotes is the person the nickname names with the same last name
+    ('William "Brock" Long' is Brock Long)."""
+    for person in people:
+        for i in by_name[person]:
+            nickname = NICKNAME.search(mentions[i].text)
+            called = f"{name_key(nickname.group().strip(_QUOTES))} {person.split(' ')[-1]}" if nickname else ""
+            if called in by_name and called != person:
+                groups.union(by_name[called][0], i, f"“{mentions[i].text}” is {called.title()}, by the nickname")
 
 
 def _link_name_tails(people: list[str], by_name, groups) -> None:
@@ -201,7 +251,8 @@ def _surname_roots(name, people: _People, counts, by_name, groups, mentions) -> 
     is not Elizabeth Warren)."""
     royal = _royal(name, by_name, mentions)
     candidates = [person for person in people.by_first.get(name, []) if royal & _royal(person, by_name, mentions)] \
-        if royal else people.by_last.get(name) or people.by_first.get(name) or people.by_middle.get(name) or []
+        if royal else people.by_last.get(name) or people.by_last.get(transliterated(name)) or (
+            [] if name in w.IDENTITY_ADJECTIVES else people.by_first.get(name) or people.by_middle.get(name)) or []
     roots: Counter = Counter()
     for candidate in candidates:
         roots[groups.find(by_name[candidate][0])] += counts[candidate]
@@ -709,7 +760,8 @@ def _actors(mentions: list[Mention], groups: _Groups) -> list[Actor]:
         named = [m for m in group if m.kind != "description"]
         family = w.FAMILY_OF.get(group[0].head, "") if not named else ""
         if len(group) < MIN_MENTIONS or not (named or family) or _only_a_place(group) or (named and all(
-                m.name in w.NOT_ACTORS for m in named)):  # "May was the hottest month", joined to no Theresa May
+                m.name in w.NOT_ACTORS for m in named)) or (named and all(  # "May was the hottest month"
+                set(m.name.split(" ")) <= w.IDENTITY_ADJECTIVES for m in named)):  # "a Black teacher", "a Muslim"
             continue
         actors.append(Actor(_display_name(group) if named else family, tuple(group),
                             tuple(dict.fromkeys(groups.reasons.get(root, [])))))

@@ -18,6 +18,7 @@ from framing.actor_names import (
     DEMONYM_OF,
     INSTITUTION_OF,
     LINK_WORDS,
+    NICKNAME,
     Mention,
     country_named_by,
     name_key,
@@ -120,12 +121,16 @@ def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[
     """The mentions in an article's lines, and the tokens of its title-case lines (headlines),
     which are read only for names found elsewhere. A word in capitals written twice, each time
     beside no other such word, is a proper noun wherever it stands ("DNC" opening a quotation,
-    which the tagger reads as a noun; not "WHO WAS RESPONSIBLE")."""
+    which the tagger reads as a noun; not "WHO WAS RESPONSIBLE"), and so is one of up to five
+    letters, no function word, before a lower-case word ("SVB lost", "INEC blamed")."""
     words = tagged_words(text)
     shouted = [len(word.word) > 1 and word.word.isupper() and word.word.isalpha() for word in words]
-    capitals = Counter(word.word for k, word in enumerate(words) if shouted[k] and not (k and shouted[k - 1])
-                       and not (k + 1 < len(words) and shouted[k + 1]) and word.word.lower() not in _NOT_INITIALS)
-    tags = {word.start: "NNP" if capitals[word.word] > 1 else word.tag for word in words}
+    alone = [shouted[k] and not (k and shouted[k - 1]) and not (k + 1 < len(words) and shouted[k + 1])
+             and word.word.lower() not in _NOT_INITIALS for k, word in enumerate(words)]
+    capitals = Counter(word.word for k, word in enumerate(words) if alone[k])
+    initials = {word.start for k, word in enumerate(words) if alone[k] and len(word.word) <= 5
+                and word.word.lower() not in FUNCTION_WORDS and k + 1 < len(words) and words[k + 1].word.islower()}
+    tags = {word.start: "NNP" if capitals[word.word] > 1 or word.start in initials else word.tag for word in words}
     found: list[Mention] = []
     headlines: list[list[Token]] = []
     offset = 0
@@ -154,6 +159,33 @@ def _dateline_end(line: str) -> int:
     place_or_agency = found.group(2) or found.group(3)  # else a capital or two words: "WASHINGTON —", not "NATO -"
     city = name_key(found.group(1))
     return found.end() if place_or_agency or city in w.CAPITALS or " " in city else 0  # "LOS ANGELES —"
+
+
+_PLACE_NAME = r"([A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*){0,2})"
+_WRITTEN_AS_A_PLACE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]|of|off) (?:{'|'.join(sorted(w.PLACE_NOUNS))}) of {_PLACE_NAME}(?=[ ,.;:]|$)"  # the city of X
+    rf"|\b{_PLACE_NAME}, (?:{'|'.join(sorted(a.capitalize() for a in w.STATE_ABBREVIATIONS))})\."  # Memphis, Tenn.
+    rf"|\b{_PLACE_NAME}-based\b"  # a Memphis-based group
+    rf"|\bthe {_PLACE_NAME} area\b", re.MULTILINE)
+
+
+def story_places(texts: dict[str, str], datelines: tuple[str, ...] = ()) -> frozenset[str]:
+    """The names a story writes as places somewhere, as news writes them: a dateline's city
+    ("MEMPHIS, Tenn. (AP) —", "NARA, Japan —"), "the city of X", "off the coast of X", "X, Tenn.",
+    "X-based", "the X area". Such a name is a place wherever else it stands ("a former Lagos
+    governor", "Nara police"), unless it is a country's name or an institution's (a capital)."""
+    found = set()
+    for line in (*datelines, *(line for text in texts.values() for line in text.split("\n"))):
+        dateline = _DATELINE.match(line)
+        if dateline and _dateline_end(line):
+            found.add(name_key(dateline.group(1)))
+    for text in texts.values():
+        for match in _WRITTEN_AS_A_PLACE.finditer(text):
+            words = name_key(next(group for group in match.groups() if group)).split(" ")
+            while words and words[0] in FUNCTION_WORDS:  # "In Parkland, Fla."
+                words.pop(0)
+            found.add(" ".join(words))
+    return frozenset(key for key in found if key and not country_named_by(key))
 
 
 def headline_mentions(article: str, text: str, tokens: list[Token], known: dict[str, bool]) -> list[Mention]:
@@ -209,7 +241,11 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
 
     for i, token in enumerate(tokens):
         last = tokens[current[-1]] if current else None
-        joined = last and (_one_space(text, last, token) or _group_possessive(text, last, token))
+        nickname = NICKNAME.match(text, last.end) if last else None
+        if nickname and token.end <= nickname.end():
+            continue  # 'Cerelyn "CJ" Davis': the nickname in quotes is inside the name
+        joined = last and (_one_space(text, last, token) or _group_possessive(text, last, token) or (
+            nickname is not None and nickname.end() + 1 == token.start))
         if _PARTY_AND_STATE.fullmatch(token.text) or _no_name_word(text, tokens, i):
             close()
             continue
@@ -238,14 +274,24 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         if not joined:
             close()
         function_word = (token.lower in FUNCTION_WORDS and not _acronym(token, tags)) or len(token.lower) < 2
-        if not current and (function_word or (
-                _sentence_start(text, token.start) and not tags.get(token.start, "NNP").startswith("NNP"))):
+        if not current and (function_word or (_sentence_start(text, token.start) and (
+                not tags.get(token.start, "NNP").startswith("NNP") or _family_subject(text, tokens, i)))):
             opener = i if tags.get(token.start, "") in _OPENER_TAGS and token.lower not in w.ROLE_MODIFIERS \
                 and not function_word else -1
             continue
         current.append(i)
     close()
     return _joined_by_and(text, tokens, runs)
+
+
+def _family_subject(text: str, tokens: list[Token], i: int) -> bool:
+    """A family's plural noun opening a sentence before a lower-case word ("Jurors deliberated"),
+    which the tagger may call a proper noun: the family's, not a name ("Police", a collective noun
+    news opens sentences with as a force's name, is read as before)."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    word = tokens[i].lower
+    return word in w.FAMILY_OF and word.endswith("s") and after is not None and after.text[:1].islower() and _adjacent(
+        text, tokens[i], after)
 
 
 def _members_for(text: str, tokens: list[Token], run: list[int]) -> int | None:
@@ -325,11 +371,13 @@ _CONTRACTED = re.compile(r"['\u2019](m|re|ve|ll|d)$", re.IGNORECASE)  # "I'm", "
 
 
 def _no_name_word(text: str, tokens: list[Token], i: int) -> bool:
-    """A capitalised word that is part of no name: a contraction ("I'm"), a hyphenated adjective
+    """A capitalised word that is part of no name: a contraction ("I'm"), a hashtag, a hyphenated adjective
     ("Obama-era", "Saudi-led"), a state's abbreviation after a city ("Palm Beach, Fla.") or a word
     shouted in capitals beside another ("NO COLLUSION", "WITCH HUNT")."""
     token = tokens[i]
     if _CONTRACTED.search(token.text) or token.text.rsplit("-", 1)[-1] in w.COMPOUND_ENDINGS:
+        return True
+    if text[token.start - 1:token.start] == "#":  # a hashtag: "#MeToo"
         return True
     if token.lower in w.STATE_ABBREVIATIONS and text[max(0, token.start - 2):token.start] == ", " and (
             text[token.end:token.end + 1] == "."):
@@ -354,6 +402,16 @@ def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joine
         return tokens[i - 1].capitalised
     before = tokens[i - 1].lower if i else ""
     return after is not None and tags.get(after.start, "") in _VERB_TAGS and before not in _BEFORE_A_DATE
+
+
+_LISTED_PLACE = re.compile(  # "in Memphis, New York and Los Angeles": each place of the list after "in"
+    r"\b(?:in|at|near) [A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?:, [A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*)*"
+    r"(?:,? and |, )\Z")
+
+
+def _listed_place(text: str, start: int) -> bool:
+    """Whether a name at `start` is a later item of a list of places after "in", "at" or "near"."""
+    return _LISTED_PLACE.search(text, max(0, start - 120), start) is not None
 
 
 _RELATIVE_AFTER = re.compile(r" (?:that|which|who|whose|based|behind|accused|known) ")
@@ -490,8 +548,10 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
-                   placed=before in _PLACE_PREPOSITIONS or (modifies and tags.get(after.start) == "NN" and not (
-                       after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES or after.lower in w.ORG_HEADS)))
+                   placed=before in _PLACE_PREPOSITIONS or _listed_place(text, words[0].start) or (
+                       modifies and tags.get(after.start) == "NN" and not (
+                           after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES
+                           or after.lower in w.ORG_HEADS)))
     # a role or organisation after it makes it a name: "the Houthi leader", "the Islamic State group"
 
 
@@ -542,8 +602,8 @@ def _describes_a_family(text, tokens, run, tags) -> bool:
 
 def _not_an_actor(key: str) -> bool:
     """A place, region, event or thing named like an actor ("Korean War", "the Middle East",
-    "ICBM"), part of a country's name alone ("the Korean border") or its plural ("the two Koreas",
-    "the Americas"): no one actor."""
+    "ICBM", "Rikers Island"), part of a country's name alone ("the Korean border") or its plural
+    ("the two Koreas", "the Americas"): no one actor."""
     first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
     plural_country = key.endswith("s") and key not in COUNTRY_OF and (
         key[:-1] in COUNTRY_OF or key[:-1] in _COUNTRY_PARTS)
@@ -854,9 +914,13 @@ def _a_name_follows(text, tokens, head: int, end: int, used: set[int]) -> bool:
     return text[tokens[k].end:tokens[k].end + 1] in (",", ".", "")
 
 
+_SHARED_INSTITUTIONS = frozenset(map(name_key, w.SHARED_INSTITUTIONS))
+
+
 def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
     """A country's or its institution's name of one to three capitalised words ending at `last`,
-    before a role ("the White House chief", "the FBI director"): the country and the first word."""
+    before a role ("the White House chief", "the FBI director"): the country and the first word;
+    the country is "" for a name many countries' bodies bear ("Labour Party leader Jeremy Corbyn")."""
     for size in (3, 2, 1):
         first = last - size + 1
         run = tokens[first:last + 1]
@@ -864,8 +928,9 @@ def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
             continue
         if not all(_adjacent(text, a, b) for a, b in pairwise(run)):
             continue
-        country = country_named_by(name_key(" ".join(t.text for t in run)))
-        if country:
+        key = name_key(" ".join(t.text for t in run))
+        country = country_named_by(key)
+        if country or key in _SHARED_INSTITUTIONS:
             return country, first
     return None
 

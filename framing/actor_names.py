@@ -116,14 +116,17 @@ def role_words(words: str) -> set[str]:
 
 def name_as_written(mention: Mention) -> str:
     """The name as the text writes it, without a title, honorific, possessive or a country after
-    it ("President Xi Jinping of China")."""
-    words = re.sub(r"['\u2019]s?$", "", mention.text).split(" ")
+    it ("President Xi Jinping of China") or a nickname in quotes ('Cerelyn "CJ" Davis')."""
+    words = re.sub(r"['\u2019]s?$", "", NICKNAME.sub("", mention.text)).split(" ")
     ends = [len(words)] + [k for k in range(len(words) - 1, 0, -1) if words[k] == "of"]
     for end in ends:
         for k in range(end):
             if name_key(" ".join(words[k:end])) == mention.name:
                 return " ".join(words[k:end])
     return mention.text
+
+
+NICKNAME = re.compile(r" [\"\u201c][A-Z][\w.'\u2019-]{0,15}[\"\u201d](?= [A-Z])")  # Cerelyn "CJ" Davis
 
 
 def title_words(mention: Mention) -> str:

@@ -18,7 +18,8 @@ TITLE_WORDS = frozenset(
     commander ambassador envoy judge attorney counsel king queen prince princess emperor
     sheikh ayatollah emir sultan pope cardinal archbishop bishop rabbi imam president-elect
     spokesman spokeswoman spokesperson commissioner superintendent sheriff marshal prosecutor
-    treasurer founder supreme ceo administrator officer detective trooper director-general""".split()
+    treasurer founder supreme ceo administrator officer detective trooper director-general
+    secretary-general""".split()
 )
 
 # Parties' names before a role are part of the role ("Labour leader Jeremy Corbyn").
@@ -87,7 +88,7 @@ ORG_HEADS = frozenset(
     services force forces army navy guard police command organization organisation federation
     republic kingdom state states nations alliance coalition front movement brigade brigades
     campaign board authority program programme project society church club airlines reserve
-    watch democracy international motors motor electric""".split()
+    watch democracy international motors motor electric dicastery congregation secretariat""".split()
 )
 
 # Organisation heads that are institutions on their own: "the House" is not "the White House".
@@ -152,7 +153,7 @@ NOT_ACTORS = frozenset(
 NOT_ACTOR_HEADS = frozenset(
     """peninsula sea ocean river strait straits lake bay valley beach coast desert canal mountains
     war wars games olympics summit crisis election elections accord accords agreement deal treaty act
-    conference talks cup memo dossier server servers emails tweet tweets website""".split()
+    conference talks cup memo dossier server servers emails tweet tweets website island islands county""".split()
 )
 
 # First words of capitalised names that are events, not actors: "Hurricane Maria", "Tropical Storm Harvey".
@@ -170,7 +171,7 @@ REGIONS = frozenset(" ".join(region.split()) for region in """middle east, near 
 FIELD_WORDS = frozenset(
     """studies services affairs sciences science resources relations development research technology
     security welfare education training culture tourism trade industry commerce energy environment
-    planning policy peace justice rights health safety prevention control""".split()
+    planning policy peace justice rights health safety prevention control unification""".split()
 )
 
 # Acronyms of things that news capitalises like organisations: weapons, measures, devices.
@@ -227,6 +228,7 @@ COUNTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("European Union", ("EU", "E.U.", "Brussels"), ("European",)),
     ("United Nations", ("UN", "U.N."), ()),
     ("NATO", ("North Atlantic Treaty Organization",), ()),
+    ("Vatican", ("Holy See", "Vatican City"), ()),
     ("Qatar", ("Doha",), ("Qatari", "Qataris")),
     ("Libya", ("Tripoli",), ("Libyan", "Libyans")),
     ("Taiwan", ("Taipei",), ("Taiwanese",)),
@@ -370,7 +372,7 @@ NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
         "Secret Service", "Joint Chiefs of Staff"),
     "Russia": ("Duma", "State Duma", "FSB", "GRU", "SVR", "TASS", "RIA Novosti"),
     "United Kingdom": ("Whitehall", "House of Commons", "House of Lords", "Foreign Office",
-                       "MI5", "MI6", "Labour Party", "Conservative Party", "Tories", "Labour", "Commons",
+                       "MI5", "MI6", "Conservative Party", "Tories", "Commons",
                        "Democratic Unionist Party", "DUP"),
     # Not a bare "Workers' Party" (Brazil's too) nor "Communist Party" (many countries').
     "North Korea": ("Korean Central News Agency", "KCNA", "Workers' Party of Korea",
@@ -384,6 +386,36 @@ NATIONAL_INSTITUTIONS: dict[str, tuple[str, ...]] = {
     "Japan": ("Diet",),
     "Syria": ("SANA",),
 }
+
+# Names that several countries' bodies bear ("Labour Party": Britain's, Nigeria's, Australia's...),
+# with the countries that have one: such a body is the country of those the story names most, and
+# no one's where the story names none of them (group rule 2).
+SHARED_INSTITUTIONS: dict[str, frozenset[str]] = {
+    name: frozenset(("United Kingdom", "Ireland", "Australia", "New Zealand", "Israel", "Norway", "Nigeria",
+                     "Netherlands")) for name in ("Labour Party", "Labour")}
+
+# Titles of a church, which no country's government holds: "Pope Francis", "Cardinal Gerhard Müller"
+# are not of the outlets' country (group rule 4); the Catholic ones are the Vatican's where it is named.
+CHURCH_TITLES = frozenset("pope pontiff cardinal archbishop bishop patriarch".split())
+VATICAN_TITLES = frozenset("pope pontiff cardinal".split())
+
+# Short forms news gives an institution's name, by the name: "the Fed" is the Federal Reserve (rule 1).
+SHORT_NAMES = {"fed": "federal reserve", "scotus": "supreme court"}
+
+# A company's name's last word, abbreviated or not: "Federal Deposit Insurance Corp." is "...
+# Corporation" (rule 1).
+SPELLED_OUT_HEADS = {"corp": "corporation", "co": "company", "inc": "incorporated", "ltd": "limited",
+                     "bros": "brothers", "assn": "association", "dept": "department", "intl": "international"}
+
+# Adjectives of race, religion and origin that news capitalises ("a Black motorist", "a Muslim",
+# "Roman Catholic bishops"): alone they name no actor; their plurals ("Muslims") may.
+IDENTITY_ADJECTIVES = frozenset(
+    """black white brown muslim catholic roman christian jewish hindu buddhist sikh protestant evangelical
+    orthodox mormon latino latina latinx hispanic asian indigenous native arab""".split())
+
+# Nouns of a place before "of": "the city of Memphis", "off the coast of South Carolina" name a place
+# ("the state of Texas" does not: a state acts, "Texas sued").
+PLACE_NOUNS = frozenset("city town village province county coast outskirts streets suburbs capital".split())
 
 # Last words of the names of a state's own bodies: "the Russian Foreign Ministry" belongs to Russia,
 # "the Washington Post" or "the Syrian National Coalition" does not belong to its country's state.

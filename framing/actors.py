@@ -33,12 +33,13 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import pairwise
 
 from framing import actor_words as w
 from framing.actor_corrections import Corrections
 from framing.actor_groups import with_groups
 from framing.actor_linking import grouped, person_like
-from framing.actor_mentions import Token, article_mentions, headline_mentions
+from framing.actor_mentions import Token, article_mentions, headline_mentions, story_places
 from framing.actor_names import DEMONYM_OF, Actor, Mention, country_named_by, name_as_written, name_key
 from framing.resources import FUNCTION_WORDS
 from framing.spans import ArticleAnalysis, with_spans
@@ -48,15 +49,18 @@ from framing.text import sentence_bounds, sentence_index
 ACTOR_CATEGORY = "actors"
 
 
-def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = None) -> list[Actor]:
+def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = None,
+                    datelines: tuple[str, ...] = ()) -> list[Actor]:
     """The actors of a story from its articles' cleaned texts (article id -> text), most named
-    first, each with its group; `countries` gives each article's outlet country, where known."""
+    first, each with its group; `countries` gives each article's outlet country, where known, and
+    `datelines` the datelines cleaning took off ("MINNEAPOLIS (AP) —"), whose places name no actor."""
     body: dict[str, list[Mention]] = {}
     headlines: dict[str, list[list[Token]]] = {}
     for article, text in texts.items():
         body[article], headlines[article] = article_mentions(article, text)
-    common = _common_words(texts, body)
-    body = {article: [m for m in found if m.name not in common or m.kind != "name"] for article, found in body.items()}
+    left_out = _common_words(texts, body) | story_places(texts, datelines)  # "for World", "Memphis police"
+    body = {article: [m for m in found if m.name not in left_out or m.kind != "name"]
+            for article, found in body.items()}
     known: dict[str, bool] = {}  # a name the body writes -> whether it is written only in capitals ("US", "IS")
     for found in body.values():
         for m in found:
@@ -68,7 +72,21 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
         starts = [start for start, _ in sentence_bounds(text)]
         mentions.extend(replace(m, sentence=sentence_index(starts, m.start))
                         for m in sorted([*body[article], *titled], key=lambda m: m.start))
-    return with_groups(grouped(mentions, countries or {}), countries, texts)
+    return with_groups(grouped(mentions, countries or {}, _known_as(mentions, texts)), countries, texts)
+
+
+_KNOWN_AS = re.compile(r",? (?:better |also |formerly |previously |now |widely )?known as (?:the )?")
+
+
+def _known_as(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int, int]]:
+    """Pairs of names news gives one actor in a row ("the Family Federation for World Peace and
+    Unification, better known as the Unification Church"), by their mentions' indices."""
+    pairs = []
+    for k, (first, second) in enumerate(pairwise(mentions)):
+        if first.article == second.article and first.kind == second.kind == "name" and _KNOWN_AS.fullmatch(
+                texts[first.article], first.end, second.start):
+            pairs.append((k, k + 1))
+    return pairs
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
@@ -108,7 +126,8 @@ def with_actors(documents: tuple[ArticleAnalysis, ...],
     without the term being that person's whole name (a lexicon's "Obama" -> "United States" leaves
     "Barack Obama" his own row; "Assad" -> "Syrian government" leaves "Bashar al-Assad" his)."""
     countries = {doc.article.id: doc.article.country for doc in documents}
-    actors = discover_actors({doc.article.id: doc.text for doc in documents}, countries)
+    datelines = tuple(piece.text for doc in documents for piece in doc.cleaned.removed if piece.reason == "dateline")
+    actors = discover_actors({doc.article.id: doc.text for doc in documents}, countries, datelines)
     if corrections:
         actors = with_groups(corrections.applied(actors), countries, {doc.article.id: doc.text for doc in documents})
     owner = {(m.article, m.start): actor for actor in actors for m in actor.mentions}

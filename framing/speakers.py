@@ -77,6 +77,9 @@ _ASIDE = (rf",\s+(?:{_PARTY},\s+)?"
 _SUBJECT = rf"(?P<subject>{_DESCRIPTION}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|(?P<the>\b[Tt]he\s+)?{_NAME})"
 _SUBJECT_FIRST = re.compile(rf"{_SUBJECT}{_BRACKETED_PARTY}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
 _APPOSED_FIRST = re.compile(rf"{_SUBJECT}{_BRACKETED_PARTY}{_ASIDE}\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
+# A role a possessive gives, then the name between commas ("Its chairman, Mahmood Yakubu, said"): the name.
+_NAMED_AFTER_A_ROLE = re.compile(rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z][\w-]*,\s+"
+                                 rf"(?P<subject>{_NAME}),\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
 # Any description as a subject ("The judge called", "the 71-year-old senator said"): it speaks only
 # as the actor of the story whose mention it is, "the" and all ("The Trump administration said" is
 # not Trump).
@@ -84,9 +87,17 @@ _DESCRIBED_FIRST = re.compile(rf"(?P<subject>\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}[a-z
                               rf"\s+(?P<link>{_LINK})(?P<verb>{_VERB})\b")
 # Inverted, the verb before its speaker ("said Bowen"); not "told", whose name is who hears it ("one
 # lawyer told Fox News Digital").
-_VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|wrote|stressed|insisted)\s+(?P<subject>{_NAME})")
+# Past a relation and a comma ("said his mother, RowVaughn Wells"); not a name a clause of its own opens
+# ("said Kyiv could join": whom the words are about).
+_RELATION = r"(?:(?:his|her|their|the)\s+(?:[\w'\u2019-]+\s+){0,2}[a-z]+,\s+)?"
+_VERB_FIRST = re.compile(rf"\b(?P<verb>said|says|added|asked|wrote|stressed|insisted)\s+{_RELATION}"
+                         rf"(?P<subject>{_NAME})(?![\w'\u2019.-]|\s+(?:{_AUXILIARY}|is|are|can)\b)")
 _CUE = re.compile(rf"(?:{_VERB})\b|[Aa]ccording\s+to")
-_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME})")
+# A place's or body's name before a group's noun is that group's ("according to Nara police").
+_GROUP_NOUN = r"police|officials|authorities|prosecutors|officers|investigators|sources"
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME}"
+                           rf"(?P<group>\s+(?:{_GROUP_NOUN})\b)?)")
+_OF_A_NOUN = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?\Z")  # "the bishops of Cameroon said": not Cameroon
 # The name a sentence opens with, before its verb: the person "he" next stands for.
 _OPENING_SUBJECT = re.compile(rf"[\s\"'\u201c\u2018(]*(?P<the>[Tt]he\s+)?(?P<subject>{_NAME})(?:['\u2019]s?)?"
                               rf"{_BRACKETED_PARTY}(?:{_ASIDE})?\s+{_LINK}[a-z]")
@@ -162,8 +173,9 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
     sentence = masked[start:end]
     if not _CUE.search(sentence):  # every attribution holds one: skip the costly patterns
         return None, False
-    patterns = (_SUBJECT_FIRST, _APPOSED_FIRST, _VERB_FIRST, _ACCORDING_TO)
-    candidates = [m for pattern in patterns for m in pattern.finditer(sentence) if _may_speak(m)]
+    patterns = (_SUBJECT_FIRST, _APPOSED_FIRST, _NAMED_AFTER_A_ROLE, _VERB_FIRST, _ACCORDING_TO)
+    candidates = [m for pattern in patterns for m in pattern.finditer(sentence) if _may_speak(m)
+                  and not _OF_A_NOUN.search(sentence, max(0, m.start("subject") - 30), m.start("subject"))]
     if actor_at:
         candidates += [m for m in _DESCRIBED_FIRST.finditer(sentence)  # a mention that opens with its "the"
                        if actor_at(start + m.start("subject"), start + m.start("subject") + 3)]
@@ -175,6 +187,8 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
     if (aside := match.groupdict().get("aside")) and re.fullmatch(_NAME, aside) and (
             re.fullmatch(_DESCRIPTION, subject) or subject.lower() in r.PRONOUNS):
         subject, organisation, span = aside, False, match.span("aside")  # "The official, Ali Shamkhani, said"
+    elif match.groupdict().get("group"):
+        span = match.span("group")  # "according to Nara police": the police
     else:
         span = _head(match)
     phrase = (start + match.start(), start + match.end())
@@ -260,6 +274,9 @@ def _canonical(subject: str, organisation: bool, named: _Named) -> str:
         return named.group
     if re.fullmatch(_DESCRIPTION, subject):
         return named.person if re.search(rf"\b(?:{_PERSON_ROLE})$", subject) else named.speaker
+    person, of, _ = " ".join(words).partition(" of ")
+    if of and not organisation and len(person.split()) >= 2 and person.split()[-1].lower() not in _NOT_PERSON_HEADS:
+        return _canonical(person, False, named)  # "Francis DeBernardo of New Ways Ministry" -> "DeBernardo"
     if organisation or words[-1].lower() in _NOT_PERSON_HEADS or (  # "the US", "Democratic National Committee"
             " ".join(words).lower().replace(".", "") in _COUNTRY_NAMES):  # "South Korea"
         return " ".join(w for w in words if w.lower() != "the" and not w.endswith("-based"))  # "Washington-based"

@@ -144,3 +144,23 @@ def test_a_description_speaks_as_an_actor_only_once_the_article_has_named_them()
     story = make_story(("A", "National security adviser Karl Ostrov spoke. Adviser Karl Ostrov left."),
                        ("B", 'The adviser said the plan was "a waste of time." Ostrov was not there.'))
     assert list(analyse(story).quotations()["speaker"]) == [""]
+
+
+def test_a_speaker_after_said_and_a_relation_is_the_name_after_the_comma():
+    assert speakers('"She was kind," said her brother, Omar Daly. Nobody left.')[1] == [("Daly", "said")]
+    assert speakers('"It is over," said the company\'s founder, Ines Ruiz.')[1] == [("Ruiz", "said")]
+
+
+def test_a_name_after_of_or_before_a_modal_is_not_the_one_speaking():
+    assert speakers('"We will not sign," the elders of Freedonia said.')[1] == [None]
+    assert speakers('Then the eight members said Freedonia could apply "when the time is right."')[1] == [None]
+    assert speakers("Officials said Freedonia was ready.")[0] == [""]  # not Freedonia
+
+
+def test_according_to_a_places_police_is_the_police_and_a_person_of_a_body_is_the_person():
+    assert speakers("According to Ostrava police, the man was calm.")[0] == ["Ostrava police"]
+    assert speakers('"It is a start," said Paul Adeyemi of Open Doors Ministry.')[1] == [("Adeyemi", "said")]
+
+
+def test_a_name_between_commas_after_a_possessive_role_speaks():
+    assert speakers('The board met. Its chairman, Ada Obi, said it was "a fair count."')[1] == [("Obi", "said")]
