@@ -768,14 +768,14 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             start = tokens[j + 1].start
         determiner = tokens[j].lower if j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) else ""
         pronoun = determiner if determiner in _POSSESSIVE_PRONOUNS and word in _OWNED_BY_PRONOUN else ""
-        if j > 0 and tokens[j].possessive and not tokens[j].capitalised and tokens[j - 1].lower == "the" and (
-                word in w.PERSON_ROLES and _adjacent(text, tokens[j - 1], tokens[j])):
-            j, determiner = j - 1, "a"  # "Crump, the family's lawyer,": in apposition only, as "a lawyer"
+        owner_noun = j > 0 and tokens[j].possessive and not tokens[j].capitalised and tokens[j - 1].lower == "the" \
+            and word in w.PERSON_ROLES and _adjacent(text, tokens[j - 1], tokens[j])  # "Hale, the family's lawyer,"
         determiner = determiner if determiner in ("the", "a", "an") or (
             determiner in _POSSESSIVE_PRONOUNS and word in w.PERSON_ROLES) else ""
-        comma = _apposition_comma(text, tokens, j if determiner else j + 1)
+        comma = _apposition_comma(text, tokens, j - 1 if owner_noun else j if determiner else j + 1)
         determined = determiner == "the" or (determiner not in ("", "the") and comma >= 0) or bool(pronoun)
-        if determined:  # "Tyler, a consultant,"; "Crump, his lawyer,"; "his country"
+        determined = determined or (owner_noun and comma >= 0)  # in apposition only; "the family" stays its own
+        if determined and not owner_noun:  # "Tyler, a consultant,"; "Crump, his lawyer,"; "his country"
             start = tokens[j].start
         owner = None if country else _country_possessor(text, tokens, j)
         if owner:  # "Russia's ambassador to the U.S.", "Japan's defense minister": as "the Russian ambassador"
