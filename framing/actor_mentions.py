@@ -717,6 +717,9 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         phrase = f"{tokens[i - 1].lower} {word}" if i and _adjacent(text, tokens[i - 1], token) else ""
         head = phrase if phrase in w.FAMILY_OF or phrase in w.ORGANISATION_KINDS else word  # "asylum seekers"
         family = w.FAMILY_OF.get(head, "")
+        if head in w.ONLY_WITH_KIN and i and tokens[i - 1].lower in ("its", "their") and _adjacent(
+                text, tokens[i - 1], token):
+            family = ""  # "The Army said its officers": the Army's, not the police a story names
         is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
             word in w.ORGANISATION_ROLES) or (
             word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"

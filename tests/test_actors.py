@@ -691,7 +691,10 @@ def test_officers_are_the_police_only_where_the_story_says_police_and_accusers_a
     assert {"officers", "The officers", "the police"} <= found["Police"]
     assert "The accusers" in found["Accusers"] and len(found["Accusers"]) == 2 and "Depositors" in found
     army = rows("The officers rested. The officers left, an army spokesman said. The police were not called.")
-    assert "Police" not in army or "The officers" not in army["Police"], "no police officers: officers of another kind"
+    assert "Police" not in army or "The officers" not in army["Police"], "no police officers: of another kind"
+    its = rows("Two police officers were hurt, the police said. The Army said its officers were not involved. Its "
+               "officers left.")
+    assert "officers" not in its["Police"] and "Its officers" not in its["Police"], "the Army's"
 
 
 def test_an_epithet_for_the_one_just_named_and_the_jury_and_residents_are_rows():
