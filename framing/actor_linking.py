@@ -520,8 +520,8 @@ def _pronoun_owner(mentions: list[Mention], earlier: list[int], mention: Mention
         mentions[k].kind == "description" and mentions[k].head in w.PERSON_ROLES)]
     if len({groups.find(k) for k in people}) > 1:
         return None
-    if people:  # a name, a description read as someone's ("The president ... his"), or a country's
-        k = people[-1]  # role ("Iran's security chief warned that his country")
+    if people:  # a name, a description read as someone's ("The president ... his"), or a role of a
+        k = people[-1]  # country's ("Iran's security chief warned that his country")
         return k if groups.find(k) in persons or _state_of(mentions[k].name) else None
     before = [k for k in earlier if mentions[k].sentence == mention.sentence - 1]
     named = before and mentions[before[0]].kind != "description" and groups.find(before[0]) in persons

@@ -831,8 +831,8 @@ def _phrase_closes(text, tokens: list[Token], tags: dict[int, str], head: int, e
     return False
 
 
-# Words that may open the rest of an apposition: a preposition, a relative, ("the religious group
-# founded in", "a critic of", "the aide to Cruz", "a lawmaker until this month", "a governor whose").
+# Words that may open the rest of an apposition, prepositions and relatives ("a critic of", "the aide
+# to Cruz", "a lawmaker until this month", "a governor whose"); a participle may too ("founded in").
 _PHRASE_OPENERS = frozenset("of for at in from with on to until since over under into about after who whose "
                             "which that".split())
 
