@@ -24,7 +24,7 @@ from framing.actor_names import (
     name_key,
 )
 from framing.resources import FUNCTION_WORDS
-from framing.tagging import tagged_words
+from framing.tagging import tagged_lines
 from framing.text import fold
 
 _TOKEN_RE = re.compile(
@@ -123,7 +123,7 @@ def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[
     beside no other such word, is a proper noun wherever it stands ("DNC" opening a quotation,
     which the tagger reads as a noun; not "WHO WAS RESPONSIBLE"), and so is one of up to five
     letters, no function word, before a lower-case word ("SVB lost", "INEC blamed")."""
-    words = tagged_words(text)
+    words = tagged_lines(text)
     shouted = [len(word.word) > 1 and word.word.isupper() and word.word.isalpha() for word in words]
     alone = [shouted[k] and not (k and shouted[k - 1]) and not (k + 1 < len(words) and shouted[k + 1])
              and word.word.lower() not in _NOT_INITIALS for k, word in enumerate(words)]

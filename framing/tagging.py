@@ -385,3 +385,18 @@ def _unknown_word_tag(word: str) -> str:
         _KNOWN = dict(lexicon)
     _KNOWN[word] = tag
     return tag
+
+
+def tagged_lines(text: str) -> tuple[TaggedWord, ...]:
+    """tagged_words with each line tagged as a text of its own, offsets still in `text`. The tagger
+    ends a sentence only at a stop or a blank line, so a headline without a stop runs into the first
+    paragraph, whose first word it then reads as a capitalised unknown, a proper noun ("Disgraced"
+    in "Disgraced Hollywood mogul ..."); a reader sees a new sentence at every line."""
+    lines = text.split("\n")
+    found = tagged_texts(lines)
+    words = []
+    for line, begin, first, last in zip(lines, accumulate((len(line) + 1 for line in lines[:-1]), initial=0),
+                                        found.bounds[:-1], found.bounds[1:], strict=True):
+        words.extend(TaggedWord(begin + start, begin + end, line[start:end], tag) for start, end, tag in zip(
+            found.starts[first:last], found.ends[first:last], found.tags[first:last], strict=True))
+    return tuple(words)

@@ -212,6 +212,14 @@ def test_a_headline_names_only_the_names_its_story_uses():
     assert not any("Warns" in name or "Restarting" in name for name in found)
 
 
+def test_a_line_without_a_stop_ends_a_sentence_so_the_next_lines_first_word_opens_one():
+    found = rows("Mogul convicted in New York\nDisgraced Hollywood mogul Harvey Weinstein was convicted on Monday.",
+                 "Harvey Weinstein, a titan in Hollywood, was found guilty. Weinstein will appeal.")
+    assert "mogul Harvey Weinstein" in found["Harvey Weinstein"]
+    assert not any("Disgraced" in name or "Disgraced" in " ".join(texts) for name, texts in found.items())
+    assert "Hollywood" in found, "the place is still a name, only the adjective before it is not"
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}

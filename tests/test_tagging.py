@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from textblob.en import tag
 
 from framing import tagging
-from framing.tagging import is_noun, is_verb, tagged_texts, tagged_tokens, tagged_words
+from framing.tagging import is_noun, is_verb, tagged_lines, tagged_texts, tagged_tokens, tagged_words
 
 
 def test_nouns_and_verbs_of_one_stem_are_told_apart():
@@ -104,6 +104,23 @@ def test_texts_tagged_at_once_are_each_tagged_as_alone(texts):
         assert len(found.bounds) == len(texts) + 1
         for text, begin, end in zip(texts, found.bounds[:-1], found.bounds[1:], strict=True):
             assert (found.starts[begin:end], found.ends[begin:end], found.tags[begin:end]) == tagged_alone(text)
+
+
+@settings(deadline=None, max_examples=150)
+@given(_NEWS_TEXT)
+def test_lines_are_tagged_each_as_alone_at_their_offsets_in_the_whole(text):
+    words = tagged_lines(text)
+    assert all(text[w.start:w.end] == w.word for w in words)
+    begin, expected = 0, []
+    for line in text.split("\n"):
+        expected.extend((begin + w.start, w.tag) for w in tagged_words(line))
+        begin += len(line) + 1
+    assert [(w.start, w.tag) for w in words] == expected
+
+
+def test_a_line_without_a_stop_ends_the_sentence_that_the_next_line_would_go_on():
+    text = "Verdict in\nComplained"
+    assert tagged_words(text)[-1].tag == "NNP" and tagged_lines(text)[-1].tag == "VBD"
 
 
 def test_a_word_first_in_its_sentence_is_also_looked_up_lowercased():
