@@ -76,12 +76,13 @@ def person_like(name: str, spelled: str) -> bool:
 
 
 def grouped(mentions: list[Mention], outlet_countries: dict[str, str],
-            known_as: list[tuple[int, int]] = ()) -> list[Actor]:
+            known_as: list[tuple[int, int, str]] = ()) -> list[Actor]:
     """The actors the mentions of a story make, by the rules in turn, each with the reasons for its
-    unions; `known_as` pairs mentions of two names the text gives one actor ("X, better known as Y")."""
+    unions; `known_as` pairs mentions of two names the text gives one actor ("X, better known as Y"),
+    each with the words that say how."""
     groups = _Groups(len(mentions))
-    for first, second in known_as:  # rule 1c
-        groups.union(second, first, f"“{mentions[first].text}” is better known as {mentions[second].text}")
+    for first, second, how in known_as:  # rule 1c
+        groups.union(second, first, f"“{mentions[first].text}” {how} {mentions[second].text}")
     mentions = _surnames_not_countries(mentions)
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):

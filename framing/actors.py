@@ -76,16 +76,24 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
 
 
 _KNOWN_AS = re.compile(r",? (?:better |also |formerly |previously |now |widely )?known as (?:the )?")
+_BRACKETED = re.compile(r"\(([A-Z]\.?){2,6}\)")  # "Superior Electoral Court (TSE)"
 
 
-def _known_as(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int, int]]:
-    """Pairs of names news gives one actor in a row ("the Family Federation for World Peace and
-    Unification, better known as the Unification Church"), by their mentions' indices."""
+def _known_as(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Pairs of names news gives one actor in a row, by their mentions' indices, with how the text
+    says so: "the Family Federation for World Peace and Unification, better known as the
+    Unification Church"; an organisation's initials in brackets after its name, which may be those
+    of its name in its own language ("Superior Electoral Court (TSE)", not "Bob Smith (R)")."""
     pairs = []
     for k, (first, second) in enumerate(pairwise(mentions)):
-        if first.article == second.article and first.kind == second.kind == "name" and _KNOWN_AS.fullmatch(
-                texts[first.article], first.end, second.start):
-            pairs.append((k, k + 1))
+        if first.article != second.article or not first.kind == second.kind == "name":
+            continue
+        text = texts[first.article]
+        if _KNOWN_AS.fullmatch(text, first.end, second.start):
+            pairs.append((k, k + 1, "is better known as"))
+        elif text[first.end:second.start] == " (" and _BRACKETED.fullmatch(text, second.start - 1, second.end + 1) \
+                and " " in first.name and not person_like(first.name, first.text):
+            pairs.append((k, k + 1, "is written in brackets as"))
     return pairs
 
 

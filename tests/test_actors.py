@@ -1083,6 +1083,13 @@ def test_a_datelines_city_that_cleaning_takes_off_is_still_a_place_of_the_story(
     assert {actor.name for actor in analysis.actors} == {"Petr Novak"}
 
 
+def test_initials_in_brackets_after_an_organisations_name_are_its_own_whatever_they_spell():
+    found = rows("The Superior Electoral Court (TSE) said Lula won. The TSE rejected the claims. Bob Smith (QX) "
+                 "spoke. QX left.", "The Superior Electoral Court certified the vote. QX left. Bob Smith stayed.")
+    assert found["Superior Electoral Court"] == {"Superior Electoral Court", "TSE"}
+    assert "QX" not in found["Bob Smith"], "a person's name is left alone"
+
+
 def test_a_name_better_known_as_another_is_one_actor():
     found = rows("Police said the man hated the Society for Ocean Harmony, better known as the Blue Order. The Blue "
                  "Order denied it.", "The Blue Order spoke. Harbor Bank, known to all, left. Harbor Bank spoke.")
