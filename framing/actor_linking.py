@@ -570,6 +570,15 @@ class _Context(NamedTuple):
         titles = self.roles.get(self.groups.find(holder), ())
         return not titles or any(wanted <= words and not (words & _RANKS) - wanted for words in titles)
 
+    def named_by_its_words(self, mention: Mention, candidates: list[int]) -> set[int] | None:
+        """The candidates' actors whose names hold the words a description puts before its head,
+        where any does ("the electoral court" is the Superior Electoral Court, not the Supreme
+        Court named after it), else None: any candidate may be meant ("the top court")."""
+        words = role_words(mention.text) - {"the", "a", "an", *mention.head.split(" ")}
+        roots = {self.groups.find(k) for k in candidates}
+        holding = {root for root in roots if words and words <= self.name_words.get(root, set())}
+        return holding or None
+
     def foreign(self, holder: int, head: str) -> bool:
         """A holder of the title from another country than the story's main holder of it."""
         own = self.countries.get(self.groups.find(holder), set())  # no one holds it: no home to differ from
@@ -735,10 +744,11 @@ def _described(mention, recent, titles, counts, context: _Context):
             holders = {i: n for heads in titles.values() for i, n in heads.items()
                        if country in context.countries.get(context.groups.find(i), ())}
     else:
+        named_by = context.named_by_its_words(mention, recent.get(mention.head, []))
         for target in reversed(recent.get(mention.head, [])):
             # "the president" after "Russian President Putin" in a story whose president is Trump:
             # Putin only where he or Russia was just named
-            if context.fits(target, mention) and (
+            if (named_by is None or context.groups.find(target) in named_by) and context.fits(target, mention) and (
                     not context.foreign(target, mention.head) or context.near(target, mention.start)):
                 return target, f"“{mention.text}” after “{mentions[target].text}” in the same article"
         holders = {i: n for i, n in holders.items() if not context.foreign(i, mention.head)}

@@ -241,6 +241,13 @@ def test_a_description_is_the_actor_who_holds_that_title():
     assert "The president" in found["Moon Jae-in"]
 
 
+def test_a_description_whose_words_one_named_actor_holds_is_that_actor_not_the_last_named():
+    found = rows("The Superior Electoral Court said Lula won. The Supreme Court met. Moraes heads the electoral court.",
+                 "The Superior Electoral Court ruled. The Supreme Court met. The court said nothing.")
+    assert "the electoral court" in found["Superior Electoral Court"]
+    assert "The court" in found["Supreme Court"], "a description with no such words is the last named"
+
+
 def test_a_demonym_stands_for_its_country_and_a_capital_for_its_government():
     found = rows("Russia denied it. Russian officials said Moscow was not involved. The Russians left.")
     assert {"Russia", "Russian officials", "Moscow", "The Russians"} <= found["Russia"]
