@@ -619,7 +619,8 @@ class _Context(NamedTuple):
                 continue
             kind = w.ORGANISATION_KINDS.get(mention.head)
             words = self.name_words.get(self.groups.find(k), set()) | set(other.name.split(" "))
-            of_kind = kind is not None and not kind.isdisjoint(words)  # "Dock Workers ... The union"; "SVB"
+            of_kind = kind is not None and not kind.isdisjoint(words) and not self.addressed_as_person(k)
+            # "Dock Workers ... The union"; "SVB"; not "Frank Church, the former senator, ... The church"
             unfit = kind is not None and not of_kind  # "GM ... The union"
             named_as_state = (other.name in COUNTRY_OF or other.name in INSTITUTION_OF) and not of_kind  # not NATO
             named_as_state = named_as_state or other.name in w.FAMILY_OF  # nor a group of people: "Police"
@@ -630,6 +631,12 @@ class _Context(NamedTuple):
                 return None, ""
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"
         return None, ""
+
+    def addressed_as_person(self, k: int) -> bool:
+        """Whether mention k's actor is given a title, an honorific or a person's role anywhere."""
+        root, roles = self.groups.find(k), w.STANDING_ROLES | w.JOB_ROLES | w.TITLE_WORDS
+        return any(self.groups.find(j) == root and (other.kind in ("title", "honorific") or (
+            other.kind == "description" and other.head in roles)) for j, other in enumerate(self.mentions))
 
     def described_otherwise(self, k: int, mention: Mention) -> bool:
         """Whether mention k's actor is already described by another trade ("Ronan Farrow, the
@@ -749,7 +756,9 @@ def _described(mention, recent, titles, counts, context: _Context):
             # "the president" after "Russian President Putin" in a story whose president is Trump:
             # Putin only where he or Russia was just named
             if (named_by is None or context.groups.find(target) in named_by) and context.fits(target, mention) and (
-                    not context.foreign(target, mention.head) or context.near(target, mention.start)):
+                    not context.foreign(target, mention.head) or context.near(target, mention.start)) and not (
+                    mentions[target].name.rsplit(" ", 1)[-1] == mention.head and context.addressed_as_person(target)):
+                # "Frank Church, the former senator, ... The church": not his by his surname
                 return target, f"“{mention.text}” after “{mentions[target].text}” in the same article"
         holders = {i: n for i, n in holders.items() if not context.foreign(i, mention.head)}
     holders = {i: n for i, n in holders.items() if context.fits(i, mention)}

@@ -658,8 +658,11 @@ def test_a_bank_an_alliance_a_church_and_a_central_bank_are_described_by_their_k
     assert "the group" not in found["Police"], "a group of people is no organisation"
     others = rows("Sen. Frank Church led the hearings. Frank Church spoke. The church said it was shocked.",
                   "The Consumer Financial Protection Bureau spoke. The Consumer Financial Protection Bureau sued. "
-                  "The lender said it would fight.")
+                  "The lender said it would fight.",
+                  "Hearings\nJoe Church, the former senator, led the hearings. The church said it would cooperate. "
+                  "Joe Church spoke. The sect denied it.")
     assert "The church" not in found.get("Frank Church", others["Frank Church"]), "a person by his surname"
+    assert not {"The church", "The sect"} & others["Joe Church"], "nor one only described as a person"
     assert "The lender" not in others["Consumer Financial Protection Bureau"]
 
 
