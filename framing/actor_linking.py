@@ -579,6 +579,19 @@ class _Context(NamedTuple):
         holding = {root for root in roots if words and words <= self.name_words.get(root, set())}
         return holding or None
 
+    def latest_named_first(self, candidates: list[int], mention: Mention) -> list[int]:
+        """The candidates, latest first by when their actor was last named in the article, by any
+        name, not by when it was last given the title ("Obama did not enforce it. Trump praised the
+        strike. The president": Trump); the subject of the description's own sentence goes last
+        ("Macron spoke after the president" is not Macron)."""
+        last_named, subject = {}, set()
+        for position, k in enumerate(self.seen):
+            last_named[self.groups.find(k)] = position
+            if self.mentions[k].sentence == mention.sentence and self.opens_its_sentence(k):
+                subject.add(self.groups.find(k))
+        return sorted(reversed(candidates), key=lambda k: (
+            self.groups.find(k) in subject, -last_named.get(self.groups.find(k), -1)))
+
     def foreign(self, holder: int, head: str) -> bool:
         """A holder of the title from another country than the story's main holder of it."""
         own = self.countries.get(self.groups.find(holder), set())  # no one holds it: no home to differ from
@@ -751,8 +764,9 @@ def _described(mention, recent, titles, counts, context: _Context):
             holders = {i: n for heads in titles.values() for i, n in heads.items()
                        if country in context.countries.get(context.groups.find(i), ())}
     else:
-        named_by = context.named_by_its_words(mention, recent.get(mention.head, []))
-        for target in reversed(recent.get(mention.head, [])):
+        candidates = recent.get(mention.head, [])
+        named_by = context.named_by_its_words(mention, candidates)
+        for target in context.latest_named_first(candidates, mention):
             # "the president" after "Russian President Putin" in a story whose president is Trump:
             # Putin only where he or Russia was just named
             if (named_by is None or context.groups.find(target) in named_by) and context.fits(target, mention) and (

@@ -248,6 +248,15 @@ def test_a_description_whose_words_one_named_actor_holds_is_that_actor_not_the_l
     assert "The court" in found["Supreme Court"], "a description with no such words is the last named"
 
 
+def test_a_title_word_is_the_holder_named_last_by_any_name_but_not_its_own_sentences_subject():
+    found = rows("President Ann Reed met Russian President Ivan Sokol in Oslo. Sokol denied it. Reed praised him. "
+                 "The president said the talks went well.",
+                 "Former President Bo Lind spoke. President Ann Reed replied. Lind left, and Reed stayed. The "
+                 "president smiled. Russian President Ivan Sokol arrived. Sokol spoke after the president.")
+    assert {"The president", "the president"} <= found["Ann Reed"]
+    assert not {"The president", "the president"} & (found["Ivan Sokol"] | found.get("Bo Lind", set()))
+
+
 def test_a_demonym_stands_for_its_country_and_a_capital_for_its_government():
     found = rows("Russia denied it. Russian officials said Moscow was not involved. The Russians left.")
     assert {"Russia", "Russian officials", "Moscow", "The Russians"} <= found["Russia"]
