@@ -410,6 +410,10 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
     for i, mention in enumerate(mentions):
         if mention.name and mention.kind != "description":
             name_words[groups.find(i)].update(mention.name.split(" "))
+    name_heads: dict[int, set[str]] = defaultdict(set)  # root -> its longer names' last words ("EPA": agency)
+    for i, mention in enumerate(mentions):
+        if " " in mention.name and mention.kind == "name" and mention.name not in COUNTRY_OF:
+            name_heads[groups.find(i)].add(mention.name.rsplit(" ", 1)[-1])
     home: dict[str, set[str]] = {}  # head word -> the countries of the story's main holder of that title
     for head, holders in titles.items():
         home[head] = countries.get(holders.most_common(1)[0][0], set())
@@ -427,7 +431,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             mention = mentions[i]
             if mention.name and mention.kind != "description":  # a person is no "church" by his surname
                 heads = ({mention.head} if mention.kind == "title" else set()) if groups.find(i) in titled else {
-                    mention.head, mention.name.split(" ")[-1]}
+                    mention.head, mention.name.split(" ")[-1], *name_heads.get(groups.find(i), ())}
                 for head in heads:
                     recent[head].append(i)
                 seen.append(i)

@@ -257,6 +257,12 @@ def test_a_title_word_is_the_holder_named_last_by_any_name_but_not_its_own_sente
     assert not {"The president", "the president"} & (found["Ivan Sokol"] | found.get("Bo Lind", set()))
 
 
+def test_an_organisation_named_by_its_initials_is_described_by_its_full_names_last_word():
+    found = rows("The Clean Air Agency (CAA) was sued. Ann Reed led the CAA. The agency rolled back rules.",
+                 "Reed ran the CAA for a year. Since then the agency has grown.")
+    assert {"The agency", "the agency"} <= found["Clean Air Agency"], "the second where only its initials are"
+
+
 def test_a_demonym_stands_for_its_country_and_a_capital_for_its_government():
     found = rows("Russia denied it. Russian officials said Moscow was not involved. The Russians left.")
     assert {"Russia", "Russian officials", "Moscow", "The Russians"} <= found["Russia"]
