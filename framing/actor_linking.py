@@ -58,7 +58,8 @@ class _Groups:
             self.reasons[root_a].append(reason)
 
 
-def _initials(name: str) -> str:
+def name_initials(name: str) -> str:
+    """A name's initials as its acronym spells them ("customs and border protection": "cbp")."""
     return "".join(word[0] for word in name.split(" ") if word and word not in LINK_WORDS)
 
 
@@ -333,9 +334,9 @@ def _link_acronyms(names, counts, by_name, groups, mentions) -> None:
     by_initials = defaultdict(list)
     for name in names:
         if " " in name:
-            by_initials[_initials(name)].append(name)
+            by_initials[name_initials(name)].append(name)
             before_and = name_as_written(mentions[by_name[name][0]]).split(" and ")[0]
-            if before_and.count(" ") and (shorter := _initials(name_key(before_and))) != _initials(name):
+            if before_and.count(" ") and (shorter := name_initials(name_key(before_and))) != name_initials(name):
                 by_initials[shorter].append(name)
     for name in names:
         first = mentions[by_name[name][0]]
@@ -831,7 +832,7 @@ def _display_name(group: list[Mention]) -> str:
     titled = {m.name for m in group if m.kind == "title"}
     part = {name for name in names if name.split(" ", 1)[0] in CHAMBERS and name.split(" ", 1)[-1] in names}
     full = [name for name in names if " " in name and name not in part and (
-        names[name] >= 2 or name in titled or _initials(name) in initials
+        names[name] >= 2 or name in titled or name_initials(name) in initials
         or name.split(" ")[-1] in initials or name.split(" ")[0] in initials)]
     best = max(full or [name for name in names if name not in part] or names, key=lambda n: (names[n], len(n)))
     spelled = Counter(written for m in group if m.name == best and m.kind != "description"

@@ -38,9 +38,18 @@ from itertools import pairwise
 from framing import actor_words as w
 from framing.actor_corrections import Corrections
 from framing.actor_groups import with_groups
-from framing.actor_linking import grouped, person_like
+from framing.actor_linking import grouped, name_initials, person_like
 from framing.actor_mentions import Token, article_mentions, headline_mentions, story_places
-from framing.actor_names import DEMONYM_OF, Actor, Mention, country_named_by, name_as_written, name_key
+from framing.actor_names import (
+    COUNTRY_OF,
+    DEMONYM_OF,
+    INSTITUTION_OF,
+    Actor,
+    Mention,
+    country_named_by,
+    name_as_written,
+    name_key,
+)
 from framing.resources import FUNCTION_WORDS
 from framing.spans import ArticleAnalysis, with_spans
 from framing.speakers import attribute
@@ -61,6 +70,7 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     left_out = _common_words(texts, body) | story_places(texts, datelines)  # "for World", "Memphis police"
     body = {article: [m for m in found if m.name not in left_out or m.kind != "name"]
             for article, found in body.items()}
+    body = _names_joined_by_and(body, texts)
     known: dict[str, bool] = {}  # a name the body writes -> whether it is written only in capitals ("US", "IS")
     for found in body.values():
         for m in found:
@@ -75,6 +85,41 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     return with_groups(grouped(mentions, countries or {}, _known_as(mentions, texts)), countries, texts)
 
 
+def _names_joined_by_and(body: dict[str, list[Mention]], texts: dict[str, str]) -> dict[str, list[Mention]]:
+    """Two names written "A and B" that are one organisation's name, joined into one mention: where
+    neither is written but so ("A and B", or A before "and" and a title: "Customs and Border
+    Protection Commissioner Kevin McAleenan"), B is no country or institution ("Congress"), and
+    the story writes the acronym of the whole ("CBP"), or writes the whole twice or more, or B ends
+    in an organisation's word ("Senate Environment and Public Works Committee"). "Russia and
+    China", "Yale College and Yale Law School" stay two: each part is named alone too."""
+    acronyms = {m.name for found in body.values() for m in found if m.kind == "name" and " " not in m.name
+                and name_as_written(m).replace(".", "").isupper()}
+    alone = Counter(m.name for found in body.values() for m in found if m.kind == "name")
+    before_and, after_and, written = Counter(), Counter(), Counter()
+    for found in body.values():
+        for first, second in pairwise(found):
+            if first.kind == "name" and texts[first.article][first.end:second.start] in _AND:
+                before_and[first.name] += 1
+                if second.kind == "name":
+                    after_and[second.name] += 1
+                    written[f"{first.name} and {second.name}"] += 1
+    joined = {}
+    for article, found in body.items():
+        merged, skip = {}, set()
+        for k, (first, second) in enumerate(pairwise(found)):
+            whole = f"{first.name} and {second.name}"
+            if k in skip or not written[whole] or second.kind != "name" or whole.count(" ") < 3 or (
+                    second.name in COUNTRY_OF or second.name in INSTITUTION_OF) or (
+                    alone[first.name] > before_and[first.name]) or alone[second.name] > after_and[second.name] or not (
+                    name_initials(whole) in acronyms or written[whole] >= 2 or second.head in w.ORG_HEADS):
+                continue
+            merged[k] = replace(second, start=first.start, text=texts[article][first.start:second.end], name=whole)
+            skip.update((k, k + 1))
+        joined[article] = [merged.get(k, m) for k, m in enumerate(found) if k not in skip or k in merged]
+    return joined
+
+
+_AND = (" and ", " & ")
 _KNOWN_AS = re.compile(r",? (?:better |also |formerly |previously |now |widely )?known as (?:the )?")
 _BRACKETED = re.compile(r"\(([A-Z]\.?){2,6}\)")  # "Superior Electoral Court (TSE)"
 

@@ -1115,6 +1115,19 @@ def test_initials_in_brackets_after_an_organisations_name_are_its_own_whatever_t
     assert "QX" not in found["Bob Smith"], "a person's name is left alone"
 
 
+def test_two_names_joined_by_and_are_one_organisation_only_where_neither_stands_alone():
+    found = rows("Harbor and Coast Defense said it was ready. Harbor and Coast Defense officers waited.",
+                 "The troops will support Harbor and Coast Defense. The HCD said little.",
+                 "Ruritania and Freedonia objected. Ruritania spoke. Freedonia left. Oak College and Oak Law School "
+                 "met. Oak Law School spoke.", "Ruritania and Freedonia objected. Oak College and Oak Law School met.",
+                 "Acme Motors and Pine Federal Bank talked about a deal on Monday. Later Acme Motors left the room. "
+                 "Acme Motors and Pine Federal Bank met again on Friday.")
+    assert found["Harbor and Coast Defense"] == {"Harbor and Coast Defense", "HCD"}
+    assert {"Ruritania", "Freedonia", "Oak College", "Oak Law School", "Acme Motors"} <= set(found), (
+        "each part is named alone too")
+    assert not any(" and " in name for name in found if name != "Harbor and Coast Defense")
+
+
 def test_a_name_better_known_as_another_is_one_actor():
     found = rows("Police said the man hated the Society for Ocean Harmony, better known as the Blue Order. The Blue "
                  "Order denied it.", "The Blue Order spoke. Harbor Bank, known to all, left. Harbor Bank spoke.")
