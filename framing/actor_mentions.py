@@ -523,8 +523,10 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         before = _demonym_before(text, tokens, run[0])  # "Japanese Prime Minister ..." opening a sentence
         start = start if before is None else before
     if last_title == len(words) - 1:  # all title: "Secretary of State", "Senate Minority Leader"
-        return Mention(article, start, words[-1].end, text[start:words[-1].end], "description", "",
-                       _head([t.lower for t in words]))
+        of = max((k for k, word in enumerate(lowers) if word == "of"), default=-1)
+        country = name_key(" ".join(t.text for t in words[of + 1:])) if of > 0 else ""  # "President of Russia"
+        return Mention(article, start, words[-1].end, text[start:words[-1].end], "description",
+                       country if country in COUNTRY_OF else "", _head([t.lower for t in words]))
     if last_title >= 0 or start < words[0].start:
         names = words[last_title + 1:]
         return _mention(article, text, start, words[-1].end, "title", names,

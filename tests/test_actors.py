@@ -263,6 +263,14 @@ def test_an_organisation_named_by_its_initials_is_described_by_its_full_names_la
     assert {"The agency", "the agency"} <= found["Clean Air Agency"], "the second where only its initials are"
 
 
+def test_a_title_of_a_named_country_is_only_that_countrys_holder():
+    found = rows('President Ann Reed ordered strikes. Ambassador Ivan Sokol said "insulting the President of Russia '
+                 'is unacceptable." Reed said the strikes worked.', "Reed spoke. Sokol left.")
+    assert "President of Russia" not in found["Ann Reed"]
+    assert rows("The President of Russia spoke. Russian President Ivan Sokol left.",
+                "Sokol said. Sokol left.")["Ivan Sokol"] >= {"President of Russia"}
+
+
 def test_a_demonym_stands_for_its_country_and_a_capital_for_its_government():
     found = rows("Russia denied it. Russian officials said Moscow was not involved. The Russians left.")
     assert {"Russia", "Russian officials", "Moscow", "The Russians"} <= found["Russia"]
