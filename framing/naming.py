@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -75,7 +76,7 @@ def naming_table(table: pd.DataFrame) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame(columns=list(NAMING_FIELDS))
     grouped = table.groupby(["referent", "outlet", "label_key", "voice"], sort=False).agg(
-        label=("label", "first"), kind=("kind", "first"), group=("group", "first"), count=("label", "size")
+        label=("label", _usual_spelling), kind=("kind", "first"), group=("group", "first"), count=("label", "size")
     ).reset_index()
     order = {name: i for i, name in enumerate(dict.fromkeys(table["outlet"]))}
     grouped = grouped.sort_values(
@@ -83,6 +84,13 @@ def naming_table(table: pd.DataFrame) -> pd.DataFrame:
         ascending=[True, True, False, True], kind="stable",
     )
     return grouped[list(NAMING_FIELDS)].reset_index(drop=True)
+
+
+def _usual_spelling(labels: pd.Series) -> str:
+    """The spelling an outlet writes a label in most often, the first such of a tie, and one in
+    capitals only where it has no other ("Pruitt", not a shouted headline's "PRUITT")."""
+    counts = Counter(labels)
+    return max(counts, key=lambda label: (not label.isupper(), counts[label]))
 
 
 def _with_distancing(span, marks: list, text: str) -> tuple[int, int]:

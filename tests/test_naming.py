@@ -23,6 +23,13 @@ def test_labels_keep_naming_markers_and_scare_quotes_but_not_other_doubt():
         ["United States", "US", 2]]
 
 
+def test_a_label_is_shown_as_the_outlet_usually_writes_it_not_as_a_shouted_line_does():
+    table = naming("Agency chief Ann Reed resigned on Thursday.\n\nREED SCANDALS: WHAT TO KNOW\n\nReed had faced "
+                   "inquiries. Reed denied wrongdoing.", "Ann Reed resigned. Reed left.")
+    labels = set(table[table["outlet"] == "Outlet 0"]["label"])
+    assert "Reed" in labels and "REED" not in labels
+
+
 def test_labels_are_counted_per_outlet_and_voice():
     table = naming('The regime spoke. "The Regime lies," he said. The regime left.', "No label here.")
     rows = table[["referent", "outlet", "label", "count", "voice"]].values.tolist()
