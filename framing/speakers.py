@@ -97,6 +97,8 @@ _CUE = re.compile(rf"(?:{_VERB})\b|[Aa]ccording\s+to")
 _GROUP_NOUN = r"police|officials|authorities|prosecutors|officers|investigators|sources"
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME}"
                            rf"(?P<group>\s+(?:{_GROUP_NOUN})\b)?)")
+# "The Russian ambassador to the United States, Anatoly Antonov, said": the country ends the role
+_OBJECT_OF_A_ROLE = re.compile(r"\b[a-z]+\s+(?:to|of|for|at|in|from)\s+(?:the\s+)?\Z")
 _OF_A_NOUN = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?\Z")  # "the bishops of Cameroon said": not Cameroon
 # The name a sentence opens with, before its verb: the person "he" next stands for.
 _OPENING_SUBJECT = re.compile(rf"[\s\"'\u201c\u2018(]*(?P<the>[Tt]he\s+)?(?P<subject>{_NAME})(?:['\u2019]s?)?"
@@ -185,7 +187,8 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
     verb = match.group("verb") if "verb" in match.re.groupindex else "according to"
     subject, organisation = match.group("subject"), bool(match.groupdict().get("the"))
     if (aside := match.groupdict().get("aside")) and re.fullmatch(_NAME, aside) and (
-            re.fullmatch(_DESCRIPTION, subject) or subject.lower() in r.PRONOUNS):
+            re.fullmatch(_DESCRIPTION, subject) or subject.lower() in r.PRONOUNS
+            or _OBJECT_OF_A_ROLE.search(sentence, 0, match.start("subject"))):
         subject, organisation, span = aside, False, match.span("aside")  # "The official, Ali Shamkhani, said"
     elif match.groupdict().get("group"):
         span = match.span("group")  # "according to Nara police": the police

@@ -57,6 +57,7 @@ def test_verbs_inside_quotations_attribute_nothing_and_quotes_take_the_paragraph
 
 def test_a_name_with_an_aside_that_names_them_speaks_as_that_name():
     assert speakers("The official, Ali Shamkhani, said it could leave.")[0] == ["Shamkhani"]
+    assert speakers("The Russian ambassador to the United States, Ivan Sokol, said it was wrong.")[0] == ["Sokol"]
     assert speakers("Nancy Pelosi, D-Calif., said it was proof.")[0] == ["Pelosi"]
     assert speakers("Brad Parscale, manager of Trump for President, Inc., slammed it.")[0] == [""]
 
