@@ -97,6 +97,7 @@ _CUE = re.compile(rf"(?:{_VERB})\b|[Aa]ccording\s+to")
 _GROUP_NOUN = r"police|officials|authorities|prosecutors|officers|investigators|sources"
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subject>{_DESCRIPTION}|(?P<the>\b[Tt]he\s+)?{_NAME}"
                            rf"(?P<group>\s+(?:{_GROUP_NOUN})\b)?)")
+_SHOUTED_LABEL = re.compile(r"[A-Z][A-Z ]{2,30}:")  # a line opening "READ MORE:", "WATCH:", "RELATED:"
 # "The Russian ambassador to the United States, Anatoly Antonov, said": the country ends the role
 _OBJECT_OF_A_ROLE = re.compile(r"\b[a-z]+\s+(?:to|of|for|at|in|from)\s+(?:the\s+)?\Z")
 _OF_A_NOUN = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?\Z")  # "the bishops of Cameroon said": not Cameroon
@@ -318,6 +319,8 @@ def _quote_attribution(text, region, sentences, starts, per_sentence, speaks, op
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     in_paragraph = list(range(bisect.bisect_left(starts, paragraph_start), bisect.bisect_left(starts, paragraph_end)))
     in_paragraph.sort(key=lambda i: (abs(i - first), i > first))  # the nearest, the earlier on a tie
+    if _SHOUTED_LABEL.match(text, paragraph_start):
+        return None  # "READ MORE: 'Animal Assad': Trump Vows ...": a link's title, no one's words
     for i in touched:
         if per_sentence[i] and per_sentence[i].speaker:
             return per_sentence[i]
