@@ -548,11 +548,39 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
-                   placed=before in _PLACE_PREPOSITIONS or _listed_place(text, words[0].start) or (
+                   placed=before in _PLACE_PREPOSITIONS or _listed_place(text, words[0].start) or _placed_by_words(
+                       text, words, key in w.US_STATES and modifies) or (
                        modifies and tags.get(after.start) == "NN" and not (
                            after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES
                            or after.lower in w.ORG_HEADS)))
     # a role or organisation after it makes it a name: "the Houthi leader", "the Islamic State group"
+
+
+
+_PLACED_BEFORE = re.compile(
+    r"(?:\b(?:into|toward|towards|through|via|reached|entered|crossed|(?:north|south|east|west)(?:east|west)? of"
+    r"|(?:governor|mayor|state|states|region|streets) of)"  # "west of Homs", "the governor of Texas"
+    r"|\b(?:in|at|from|to|into|near|inside|outside|across|through) (?:the|our|their)"  # "from the East Room"
+    r"|[A-Z][\w.'\u2019-]* of"  # "Heidi Heitkamp of North Dakota", "a Republican of Oklahoma"
+    r"|\b(?P<before>[a-z]+) to) \Z")  # "sent soldiers to Texas", not "a letter to Kim"
+_TO_SOMEONE = frozenset(
+    """according letter letters message note said says say told talk talks talked talking spoke speak speaking
+    close closer loyal next due thanks similar compared referring answer reply replied respond responded wrote
+    write writes addressed appeal appealed gave give given sold lied listen listened known introduced""".split())
+
+
+def _placed_by_words(text, words: list[Token], before_a_noun: bool) -> bool:
+    """A name the words around it write as a place: after a word of going ("reached Tijuana",
+    "toward"; "to" unless after speaking or giving, "a letter to Kim"), "west of X", "the governor
+    of X", "in the East Room", "Senator X of North Dakota" (a person's "of X" is where they come
+    from; not an organisation's name), or a US state before the noun it modifies ("a former
+    Oklahoma attorney general"). Every other mention decides whether the name is an actor."""
+    if before_a_noun:
+        return True
+    found = _PLACED_BEFORE.search(text, max(0, words[0].start - 30), words[0].start)
+    if not found or (found.group("before") or "") in _TO_SOMEONE:
+        return False
+    return not (words[-1].lower in w.ORG_HEADS or words[-1].lower in w.INSTITUTIONS)  # "in the Times", "at the Pentagon"
 
 
 def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:

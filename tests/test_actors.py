@@ -1104,3 +1104,15 @@ def test_a_name_better_known_as_another_is_one_actor():
     found = rows("Police said the man hated the Society for Ocean Harmony, better known as the Blue Order. The Blue "
                  "Order denied it.", "The Blue Order spoke. Harbor Bank, known to all, left. Harbor Bank spoke.")
     assert found["Blue Order"] == {"Blue Order", "Society for Ocean Harmony"}
+
+
+def test_a_name_the_words_around_it_write_as_a_place_in_every_mention_is_no_actor():
+    assert not rows("Soldiers were sent to Ankarabad. More went to Ankarabad.",
+                    "The marchers reached Brookvale. They left toward Brookvale.",
+                    "Jets struck a depot west of Lornia. The governor of Lornia fled.",
+                    "Tom Reyes spoke from the Blue Room. Guests waited in the Blue Room.",
+                    "Sen. Ann Pike of Vermont voted. Sen. Joe Dunn of Vermont did too. Ann Pike and Joe Dunn left.",
+                    "Reyes, a former Vermont attorney general, spoke. The Vermont attorney general left.").keys() & {
+        "Ankarabad", "Brookvale", "Lornia", "Blue Room", "Vermont"}
+    found = rows("He wrote a letter to Acme. Acme replied. He spoke to Acme.", "Vermont sued Acme. Vermont won.")
+    assert "Acme" in found and "Vermont" in found, "a name also written as doing something is an actor"
