@@ -33,7 +33,7 @@ _TOKEN_RE = re.compile(
     r"|\d[\w,.]*|[^\w\s]"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
-_ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
+_ABBREVIATED = w.HONORIFICS | {"sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
 _NOT_INITIALS = frozenset(("ok", "okay", "no", "yes"))  # words written in capitals that are no one's initials
 _PARTY_PLURALS = frozenset(member + "s" for member in w.PARTY_MEMBERS)

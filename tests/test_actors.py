@@ -1116,3 +1116,10 @@ def test_a_name_the_words_around_it_write_as_a_place_in_every_mention_is_no_acto
         "Ankarabad", "Brookvale", "Lornia", "Blue Room", "Vermont"}
     found = rows("He wrote a letter to Acme. Acme replied. He spoke to Acme.", "Vermont sued Acme. Vermont won.")
     assert "Acme" in found and "Vermont" in found, "a name also written as doing something is an actor"
+
+
+def test_sens_and_reps_before_names_are_titles_not_a_row():
+    found = rows("Key votes include Sens. Ann Pike and Lisa Dunn. Sens. Joe Reyes and Tom Hale face voters.",
+                 "Pike said no. Reyes said yes. Dunn left.")
+    assert "Sens" not in found
+    assert "Sens. Ann Pike" in found["Ann Pike"] and "Sens. Joe Reyes" in found["Joe Reyes"]
