@@ -490,7 +490,17 @@ def _government_named(article, text, tokens, run, tags) -> Mention | None:
     return government if government is not named else None
 
 
+_CASE_NAME = re.compile(r" vs?\. [A-Z]")  # "Roe v. Wade", "Brown vs. Board of Education"
+
+
+def _in_a_case_name(text, first: Token, last: Token) -> bool:
+    """Whether a run is one side of a court case's name: the case is a thing, its parties no actors here."""
+    return bool(_CASE_NAME.match(text, last.end) or re.search(r"\bvs?\. \Z", text[max(0, first.start - 5):first.start]))
+
+
 def _run_mention(article, text, tokens, run, tags) -> Mention | None:
+    if _in_a_case_name(text, tokens[run[0]], tokens[run[-1]]):
+        return None
     if len(run) > 2 and tokens[run[0]].text == "The":  # "The Washington Post" is "Washington Post"; "The Hague" stays
         run = run[1:]
     words = [tokens[i] for i in run]

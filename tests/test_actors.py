@@ -1123,3 +1123,10 @@ def test_sens_and_reps_before_names_are_titles_not_a_row():
                  "Pike said no. Reyes said yes. Dunn left.")
     assert "Sens" not in found
     assert "Sens. Ann Pike" in found["Ann Pike"] and "Sens. Joe Reyes" in found["Joe Reyes"]
+
+
+def test_the_parties_of_a_court_case_named_x_v_y_are_no_actors():
+    found = rows("Judge Ann Pike would not say how she would rule on Doe v. Lorne. Critics fear Pike would overturn "
+                 "Doe v. Lorne.", "Pike cited Smith vs. Board of Trade. Smith vs. Board of Trade stands. Pike left.")
+    assert not found.keys() & {"Doe", "Lorne", "Smith", "Board of Trade"}
+    assert "Ann Pike" in found
