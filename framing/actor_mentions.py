@@ -559,7 +559,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
                    placed=before in _PLACE_PREPOSITIONS or _listed_place(text, words[0].start) or _placed_by_words(
-                       text, words, key in w.US_STATES and modifies) or (
+                       text, words, key in w.US_STATES and modifies) or _written_on(before, words) or (
                        modifies and tags.get(after.start) == "NN" and not (
                            after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES
                            or after.lower in w.ORG_HEADS)))
@@ -591,6 +591,13 @@ def _placed_by_words(text, words: list[Token], before_a_noun: bool) -> bool:
     if not found or (found.group("before") or "") in _TO_SOMEONE:
         return False
     return not (words[-1].lower in w.ORG_HEADS or words[-1].lower in w.INSTITUTIONS)  # "in the Times", "at the Pentagon"
+
+
+
+def _written_on(before: str, words: list[Token]) -> bool:
+    """A medium, written where something is said ("wrote on Twitter", "On Facebook, he claimed"):
+    in every mention, no actor; a country ("sanctions on Russia") or a person named elsewhere stays."""
+    return before == "on" and not words[-1].possessive  # not "a vote on Kavanaugh's nomination"
 
 
 def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:

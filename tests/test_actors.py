@@ -1130,3 +1130,10 @@ def test_the_parties_of_a_court_case_named_x_v_y_are_no_actors():
                  "Doe v. Lorne.", "Pike cited Smith vs. Board of Trade. Smith vs. Board of Trade stands. Pike left.")
     assert not found.keys() & {"Doe", "Lorne", "Smith", "Board of Trade"}
     assert "Ann Pike" in found
+
+
+def test_a_medium_written_on_in_every_mention_is_no_actor():
+    found = rows("Pike wrote on Chirper that he won. On Chirper, Pike said more. Sanctions on Lornia grew.",
+                 "Pike posted on Chirper. Lornia left. A vote on Pike's plan failed.")
+    assert "Chirper" not in found
+    assert "Pike" in found
