@@ -33,7 +33,8 @@ _TOKEN_RE = re.compile(
     r"|\d[\w,.]*|[^\w\s]"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
-_ABBREVIATED = w.HONORIFICS | {"sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
+_ABBREVIATED = w.HONORIFICS | {"sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm",
+                               "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
 _NOT_INITIALS = frozenset(("ok", "okay", "no", "yes"))  # words written in capitals that are no one's initials
 _PARTY_PLURALS = frozenset(member + "s" for member in w.PARTY_MEMBERS)
@@ -554,6 +555,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
     modifies = after is not None and _adjacent(text, words[-1], after) and not after.capitalised and tags.get(
         after.start, "").startswith("NN")  # "the State dinner" is no organisation
+    if key in w.CAPITALS and modifies and tags.get(after.start) == "NN" and not _role_word(after.lower):
+        return None  # "the Paris climate accord": the city's thing, not its government ("Beijing changes" stays)
     if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the" and not modifies:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
@@ -590,7 +593,7 @@ def _placed_by_words(text, words: list[Token], before_a_noun: bool) -> bool:
     found = _PLACED_BEFORE.search(text, max(0, words[0].start - 30), words[0].start)
     if not found or (found.group("before") or "") in _TO_SOMEONE:
         return False
-    return not (words[-1].lower in w.ORG_HEADS or words[-1].lower in w.INSTITUTIONS)  # "in the Times", "at the Pentagon"
+    return not (words[-1].lower in w.ORG_HEADS or words[-1].lower in w.INSTITUTIONS)  # "in the Times", "the Pentagon"
 
 
 
@@ -598,6 +601,10 @@ def _written_on(before: str, words: list[Token]) -> bool:
     """A medium, written where something is said ("wrote on Twitter", "On Facebook, he claimed"):
     in every mention, no actor; a country ("sanctions on Russia") or a person named elsewhere stays."""
     return before == "on" and not words[-1].possessive  # not "a vote on Kavanaugh's nomination"
+
+
+def _role_word(word: str) -> bool:
+    return word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.ORG_HEADS
 
 
 def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:

@@ -1137,3 +1137,9 @@ def test_a_medium_written_on_in_every_mention_is_no_actor():
                  "Pike posted on Chirper. Lornia left. A vote on Pike's plan failed.")
     assert "Chirper" not in found
     assert "Pike" in found
+
+
+def test_a_capital_before_a_thing_it_names_is_not_its_country():
+    found = rows("Pike urged Hale to leave the Paris climate accord. Hale quit the Paris agreement in June.",
+                 "Pike spoke. Hale left. Paris officials said no. France left.")
+    assert found["France"] == {"France", "Paris officials"}, "officials of the capital are its government's"
