@@ -563,6 +563,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
                    placed=before in _PLACE_PREPOSITIONS or _listed_place(text, words[0].start) or _placed_by_words(
                        text, words, key in w.US_STATES and modifies) or _written_on(before, words) or (
+                       _adjective(key) and _before_a_noun(text, tokens, run[-1], tags)) or (
                        modifies and tags.get(after.start) == "NN" and not (
                            after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES
                            or after.lower in w.ORG_HEADS)))
@@ -605,6 +606,16 @@ def _written_on(before: str, words: list[Token]) -> bool:
 
 def _role_word(word: str) -> bool:
     return word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.ORG_HEADS
+
+
+_ADJECTIVE_ENDINGS = ("al", "ern", "ic", "ive")  # "Environmental groups", "Western nations", "Conservative"
+
+
+def _adjective(key: str) -> bool:
+    """A one-word name that reads as an adjective ("Republican voters", "Environmental groups",
+    "Western intelligence"): a party's word or an adjective's ending. Written before a noun in
+    every mention, it is no actor; a country ("Nepal") or a name also written alone stays."""
+    return " " not in key and (key in w.PARTY_WORDS or key.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:

@@ -1143,3 +1143,11 @@ def test_a_capital_before_a_thing_it_names_is_not_its_country():
     found = rows("Pike urged Hale to leave the Paris climate accord. Hale quit the Paris agreement in June.",
                  "Pike spoke. Hale left. Paris officials said no. France left.")
     assert found["France"] == {"France", "Paris officials"}, "officials of the capital are its government's"
+
+
+def test_an_adjective_before_a_noun_in_every_mention_is_no_actor():
+    found = rows("Republican voters were angry. Environmental groups sued. Western intelligence agreed.",
+                 "Republican senators met. Environmental advocates warned. The Western military action ended.",
+                 "Nepal voted. Pike left. Nepal trade grew.")
+    assert not found.keys() & {"Republican", "Environmental", "Western"}
+    assert "Nepal" in found
