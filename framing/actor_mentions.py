@@ -415,6 +415,7 @@ def _listed_place(text: str, start: int) -> bool:
     return _LISTED_PLACE.search(text, max(0, start - 120), start) is not None
 
 
+_DETERMINERS = frozenset(("the", "our", "their"))
 _RELATIVE_AFTER = re.compile(r" (?:that|which|who|whose|based|behind|accused|known) ")
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across around".split())  # not "a letter to Kim"
 _VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
@@ -557,6 +558,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         after.start, "").startswith("NN")  # "the State dinner" is no organisation
     if key in w.CAPITALS and modifies and tags.get(after.start) == "NN" and not _role_word(after.lower):
         return None  # "the Paris climate accord": the city's thing, not its government ("Beijing changes" stays)
+    if len(words) == 1 and (key in w.FAMILY_OF or key in w.GROUP_ROLES) and before in _DETERMINERS and not modifies:
+        start = tokens[run[0] - 1].start  # "into the Caravan", "our Military" in a tweet: the family word, capitalised
+        return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the" and not modifies:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)

@@ -1151,3 +1151,10 @@ def test_an_adjective_before_a_noun_in_every_mention_is_no_actor():
                  "Nepal voted. Pike left. Nepal trade grew.")
     assert not found.keys() & {"Republican", "Environmental", "Western"}
     assert "Nepal" in found
+
+
+def test_a_family_word_capitalised_in_a_quotation_is_its_family_not_a_name():
+    found = rows('Pike wrote: "Bad people are mixed into the Caravan. Our Military is waiting."',
+                 'Pike tweeted: "Stop the Caravan!" The caravan rested. The migrants waited.')
+    assert "Caravan" not in found and "Military" not in found
+    assert {"the Caravan", "The caravan", "The migrants"} <= found["People on the move"]
