@@ -406,12 +406,14 @@ def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joine
 
 
 _LISTED_PLACE = re.compile(  # "in Memphis, New York and Los Angeles": each place of the list after "in"
-    r"\b(?:in|at|near) [A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?:, [A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*)*"
+    r"\b(?:in|at|near|to|into|toward|towards|through|across|states of) "
+    r"[A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?:, [A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*)*"
     r"(?:,? and |, )\Z")
 
 
 def _listed_place(text: str, start: int) -> bool:
-    """Whether a name at `start` is a later item of a list of places after "in", "at" or "near"."""
+    """Whether a name at `start` is a later item of a list of places after "in", "at", "near", a
+    word of going ("sent soldiers to Texas, Arizona and California") or "the states of"."""
     return _LISTED_PLACE.search(text, max(0, start - 120), start) is not None
 
 

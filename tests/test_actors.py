@@ -1158,3 +1158,10 @@ def test_a_family_word_capitalised_in_a_quotation_is_its_family_not_a_name():
                  'Pike tweeted: "Stop the Caravan!" The caravan rested. The migrants waited.')
     assert "Caravan" not in found and "Military" not in found
     assert {"the Caravan", "The caravan", "The migrants"} <= found["People on the move"]
+
+
+def test_a_list_of_places_after_a_word_of_going_or_the_states_of_names_no_actors():
+    found = rows("They sent soldiers to Lornia, Brookvale and Ankarabad. Ankarabad waited in vain.",
+                 "Migrants sheltered in the southern states of Lornia and Brookvale. Troops reached Brookvale.")
+    assert not found.keys() & {"Lornia", "Brookvale"}
+    assert "Ankarabad" in found, "a place that acts elsewhere stays"
