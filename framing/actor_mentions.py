@@ -560,8 +560,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         after.start, "").startswith("NN")  # "the State dinner" is no organisation
     if key in w.CAPITALS and modifies and tags.get(after.start) == "NN" and not _role_word(after.lower):
         return None  # "the Paris climate accord": the city's thing, not its government ("Beijing changes" stays)
-    if len(words) == 1 and (key in w.FAMILY_OF or key in w.GROUP_ROLES) and before in _DETERMINERS and not modifies:
-        start = tokens[run[0] - 1].start  # "into the Caravan", "our Military" in a tweet: the family word, capitalised
+    determiner = _determiner_before(text, tokens, run[0])
+    if len(words) == 1 and (key in w.FAMILY_OF or key in w.GROUP_ROLES) and determiner is not None and not modifies:
+        start = tokens[determiner].start  # "into the Caravan", "their fine Military" in a tweet: the word, capitalised
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the" and not modifies:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
@@ -608,6 +609,20 @@ def _written_on(before: str, words: list[Token]) -> bool:
     """A medium, written where something is said ("wrote on Twitter", "On Facebook, he claimed"):
     in every mention, no actor; a country ("sanctions on Russia") or a person named elsewhere stays."""
     return before == "on" and not words[-1].possessive  # not "a vote on Kavanaugh's nomination"
+
+
+
+def _determiner_before(text, tokens: list[Token], first: int) -> int | None:
+    """The "the", "our" or "their" right before token `first`, or before one lower-case word before
+    it, each one space from the next ("their fine Military"; not "hated the group. Police")."""
+    for k in (first - 1, first - 2):
+        if k < 0 or not _adjacent(text, tokens[k], tokens[k + 1]):
+            return None
+        if tokens[k].lower in _DETERMINERS:
+            return k
+        if tokens[k].capitalised or not tokens[k].text.isalpha():
+            return None
+    return None
 
 
 def _role_word(word: str) -> bool:

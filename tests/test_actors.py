@@ -1155,7 +1155,8 @@ def test_an_adjective_before_a_noun_in_every_mention_is_no_actor():
 
 def test_a_family_word_capitalised_in_a_quotation_is_its_family_not_a_name():
     found = rows('Pike wrote: "Bad people are mixed into the Caravan. Our Military is waiting."',
-                 'Pike tweeted: "Stop the Caravan!" The caravan rested. The migrants waited.')
+                 'Pike tweeted: "Stop the Caravan!" The caravan rested. The migrants waited.',
+                 'Pike thanked Lornia "for the power of their fine Military." Hale praised "their fine Military."')
     assert "Caravan" not in found and "Military" not in found
     assert {"the Caravan", "The caravan", "The migrants"} <= found["People on the move"]
 
