@@ -33,7 +33,8 @@ _TOKEN_RE = re.compile(
     r"|\d[\w,.]*|[^\w\s]"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
-_ABBREVIATED = w.HONORIFICS | {"sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "jr", "sr", "st"}
+_ABBREVIATED = w.HONORIFICS | {"sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm",
+                               "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
 _NOT_INITIALS = frozenset(("ok", "okay", "no", "yes"))  # words written in capitals that are no one's initials
 _PARTY_PLURALS = frozenset(member + "s" for member in w.PARTY_MEMBERS)
@@ -405,15 +406,18 @@ def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joine
 
 
 _LISTED_PLACE = re.compile(  # "in Memphis, New York and Los Angeles": each place of the list after "in"
-    r"\b(?:in|at|near) [A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?:, [A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*)*"
+    r"\b(?:in|at|near|to|into|toward|towards|through|across|states of) "
+    r"[A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*(?:, [A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)*)*"
     r"(?:,? and |, )\Z")
 
 
 def _listed_place(text: str, start: int) -> bool:
-    """Whether a name at `start` is a later item of a list of places after "in", "at" or "near"."""
+    """Whether a name at `start` is a later item of a list of places after "in", "at", "near", a
+    word of going ("sent soldiers to Texas, Arizona and California") or "the states of"."""
     return _LISTED_PLACE.search(text, max(0, start - 120), start) is not None
 
 
+_DETERMINERS = frozenset(("the", "our", "their"))
 _RELATIVE_AFTER = re.compile(r" (?:that|which|who|whose|based|behind|accused|known) ")
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across around".split())  # not "a letter to Kim"
 _VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
@@ -490,7 +494,17 @@ def _government_named(article, text, tokens, run, tags) -> Mention | None:
     return government if government is not named else None
 
 
+_CASE_NAME = re.compile(r" vs?\. [A-Z]")  # "Roe v. Wade", "Brown vs. Board of Education"
+
+
+def _in_a_case_name(text, first: Token, last: Token) -> bool:
+    """Whether a run is one side of a court case's name: the case is a thing, its parties no actors here."""
+    return bool(_CASE_NAME.match(text, last.end) or re.search(r"\bvs?\. \Z", text[max(0, first.start - 5):first.start]))
+
+
 def _run_mention(article, text, tokens, run, tags) -> Mention | None:
+    if _in_a_case_name(text, tokens[run[0]], tokens[run[-1]]):
+        return None
     if len(run) > 2 and tokens[run[0]].text == "The":  # "The Washington Post" is "Washington Post"; "The Hague" stays
         run = run[1:]
     words = [tokens[i] for i in run]
@@ -546,15 +560,85 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
     modifies = after is not None and _adjacent(text, words[-1], after) and not after.capitalised and tags.get(
         after.start, "").startswith("NN")  # "the State dinner" is no organisation
+    if key in w.CAPITALS and modifies and tags.get(after.start) == "NN" and not _role_word(after.lower):
+        return None  # "the Paris climate accord": the city's thing, not its government ("Beijing changes" stays)
+    determiner = _determiner_before(text, tokens, run[0])
+    if len(words) == 1 and (key in w.FAMILY_OF or key in w.GROUP_ROLES) and determiner is not None and not modifies:
+        start = tokens[determiner].start  # "into the Caravan", "their fine Military" in a tweet: the word, capitalised
+        return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     if len(words) == 1 and key in w.ORG_HEADS and key not in w.INSTITUTIONS and before == "the" and not modifies:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
-                   placed=before in _PLACE_PREPOSITIONS or _listed_place(text, words[0].start) or (
+                   placed=before in _PLACE_PREPOSITIONS or _listed_place(text, words[0].start) or _placed_by_words(
+                       text, words, key in w.US_STATES and modifies) or _written_on(before, words) or (
+                       _adjective(key) and _before_a_noun(text, tokens, run[-1], tags)) or (
                        modifies and tags.get(after.start) == "NN" and not (
                            after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES
                            or after.lower in w.ORG_HEADS)))
     # a role or organisation after it makes it a name: "the Houthi leader", "the Islamic State group"
+
+
+
+_PLACED_BEFORE = re.compile(
+    r"(?:\b(?:into|toward|towards|through|via|reached|entered|crossed|(?:north|south|east|west)(?:east|west)? of"
+    r"|(?:governor|mayor|state|states|region|streets) of)"  # "west of Homs", "the governor of Texas"
+    r"|\b(?:in|at|from|to|into|near|inside|outside|across|through) (?:the|our|their)"  # "from the East Room"
+    r"|[A-Z][\w.'\u2019-]* of"  # "Heidi Heitkamp of North Dakota", "a Republican of Oklahoma"
+    r"|\b(?P<before>[a-z]+) to) \Z")  # "sent soldiers to Texas", not "a letter to Kim"
+_TO_SOMEONE = frozenset(
+    """according letter letters message note said says say told talk talks talked talking spoke speak speaking
+    close closer loyal next due thanks similar compared referring answer reply replied respond responded wrote
+    write writes addressed appeal appealed gave give given sold lied listen listened known introduced""".split())
+
+
+def _placed_by_words(text, words: list[Token], before_a_noun: bool) -> bool:
+    """A name the words around it write as a place: after a word of going ("reached Tijuana",
+    "toward"; "to" unless after speaking or giving, "a letter to Kim"), "west of X", "the governor
+    of X", "in the East Room", "Senator X of North Dakota" (a person's "of X" is where they come
+    from; not an organisation's name), or a US state before the noun it modifies ("a former
+    Oklahoma attorney general"). Every other mention decides whether the name is an actor."""
+    if before_a_noun:
+        return True
+    found = _PLACED_BEFORE.search(text, max(0, words[0].start - 30), words[0].start)
+    if not found or (found.group("before") or "") in _TO_SOMEONE:
+        return False
+    return not (words[-1].lower in w.ORG_HEADS or words[-1].lower in w.INSTITUTIONS)  # "in the Times", "the Pentagon"
+
+
+
+def _written_on(before: str, words: list[Token]) -> bool:
+    """A medium, written where something is said ("wrote on Twitter", "On Facebook, he claimed"):
+    in every mention, no actor; a country ("sanctions on Russia") or a person named elsewhere stays."""
+    return before == "on" and not words[-1].possessive  # not "a vote on Kavanaugh's nomination"
+
+
+
+def _determiner_before(text, tokens: list[Token], first: int) -> int | None:
+    """The "the", "our" or "their" right before token `first`, or before one lower-case word before
+    it, each one space from the next ("their fine Military"; not "hated the group. Police")."""
+    for k in (first - 1, first - 2):
+        if k < 0 or not _adjacent(text, tokens[k], tokens[k + 1]):
+            return None
+        if tokens[k].lower in _DETERMINERS:
+            return k
+        if tokens[k].capitalised or not tokens[k].text.isalpha():
+            return None
+    return None
+
+
+def _role_word(word: str) -> bool:
+    return word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.ORG_HEADS
+
+
+_ADJECTIVE_ENDINGS = ("al", "ern", "ic", "ive")  # "Environmental groups", "Western nations", "Conservative"
+
+
+def _adjective(key: str) -> bool:
+    """A one-word name that reads as an adjective ("Republican voters", "Environmental groups",
+    "Western intelligence"): a party's word or an adjective's ending. Written before a noun in
+    every mention, it is no actor; a country ("Nepal") or a name also written alone stays."""
+    return " " not in key and (key in w.PARTY_WORDS or key.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:

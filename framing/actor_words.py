@@ -12,7 +12,7 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam mme m".split())
 
 # Capitalised words that make a run of names a title ("Secretary of State Mike Pompeo").
 TITLE_WORDS = frozenset(
-    """president vice prime minister secretary chancellor premier senator sen rep representative
+    """president vice prime minister secretary chancellor premier senator sen sens rep reps representative
     congressman congresswoman governor gov mayor speaker leader chairman chairwoman chair director
     chief deputy general gen admiral adm colonel col lieutenant lt captain capt sergeant sgt major maj
     commander ambassador envoy judge attorney counsel king queen prince princess emperor

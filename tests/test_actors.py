@@ -1140,3 +1140,65 @@ def test_a_name_better_known_as_another_is_one_actor():
     found = rows("Police said the man hated the Society for Ocean Harmony, better known as the Blue Order. The Blue "
                  "Order denied it.", "The Blue Order spoke. Harbor Bank, known to all, left. Harbor Bank spoke.")
     assert found["Blue Order"] == {"Blue Order", "Society for Ocean Harmony"}
+
+
+def test_a_name_the_words_around_it_write_as_a_place_in_every_mention_is_no_actor():
+    assert not rows("Soldiers were sent to Ankarabad. More went to Ankarabad.",
+                    "The marchers reached Brookvale. They left toward Brookvale.",
+                    "Jets struck a depot west of Lornia. The governor of Lornia fled.",
+                    "Tom Reyes spoke from the Blue Room. Guests waited in the Blue Room.",
+                    "Sen. Ann Pike of Vermont voted. Sen. Joe Dunn of Vermont did too. Ann Pike and Joe Dunn left.",
+                    "Reyes, a former Vermont attorney general, spoke. The Vermont attorney general left.").keys() & {
+        "Ankarabad", "Brookvale", "Lornia", "Blue Room", "Vermont"}
+    found = rows("He wrote a letter to Acme. Acme replied. He spoke to Acme.", "Vermont sued Acme. Vermont won.")
+    assert "Acme" in found and "Vermont" in found, "a name also written as doing something is an actor"
+
+
+def test_sens_and_reps_before_names_are_titles_not_a_row():
+    found = rows("Key votes include Sens. Ann Pike and Lisa Dunn. Sens. Joe Reyes and Tom Hale face voters.",
+                 "Pike said no. Reyes said yes. Dunn left.")
+    assert "Sens" not in found
+    assert "Sens. Ann Pike" in found["Ann Pike"] and "Sens. Joe Reyes" in found["Joe Reyes"]
+
+
+def test_the_parties_of_a_court_case_named_x_v_y_are_no_actors():
+    found = rows("Judge Ann Pike would not say how she would rule on Doe v. Lorne. Critics fear Pike would overturn "
+                 "Doe v. Lorne.", "Pike cited Smith vs. Board of Trade. Smith vs. Board of Trade stands. Pike left.")
+    assert not found.keys() & {"Doe", "Lorne", "Smith", "Board of Trade"}
+    assert "Ann Pike" in found
+
+
+def test_a_medium_written_on_in_every_mention_is_no_actor():
+    found = rows("Pike wrote on Chirper that he won. On Chirper, Pike said more. Sanctions on Lornia grew.",
+                 "Pike posted on Chirper. Lornia left. A vote on Pike's plan failed.")
+    assert "Chirper" not in found
+    assert "Pike" in found
+
+
+def test_a_capital_before_a_thing_it_names_is_not_its_country():
+    found = rows("Pike urged Hale to leave the Paris climate accord. Hale quit the Paris agreement in June.",
+                 "Pike spoke. Hale left. Paris officials said no. France left.")
+    assert found["France"] == {"France", "Paris officials"}, "officials of the capital are its government's"
+
+
+def test_an_adjective_before_a_noun_in_every_mention_is_no_actor():
+    found = rows("Republican voters were angry. Environmental groups sued. Western intelligence agreed.",
+                 "Republican senators met. Environmental advocates warned. The Western military action ended.",
+                 "Nepal voted. Pike left. Nepal trade grew.")
+    assert not found.keys() & {"Republican", "Environmental", "Western"}
+    assert "Nepal" in found
+
+
+def test_a_family_word_capitalised_in_a_quotation_is_its_family_not_a_name():
+    found = rows('Pike wrote: "Bad people are mixed into the Caravan. Our Military is waiting."',
+                 'Pike tweeted: "Stop the Caravan!" The caravan rested. The migrants waited.',
+                 'Pike thanked Lornia "for the power of their fine Military." Hale praised "their fine Military."')
+    assert "Caravan" not in found and "Military" not in found
+    assert {"the Caravan", "The caravan", "The migrants"} <= found["People on the move"]
+
+
+def test_a_list_of_places_after_a_word_of_going_or_the_states_of_names_no_actors():
+    found = rows("They sent soldiers to Lornia, Brookvale and Ankarabad. Ankarabad waited in vain.",
+                 "Migrants sheltered in the southern states of Lornia and Brookvale. Troops reached Brookvale.")
+    assert not found.keys() & {"Lornia", "Brookvale"}
+    assert "Ankarabad" in found, "a place that acts elsewhere stays"
