@@ -223,7 +223,7 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
     opener = -1  # a sentence's first word left out, taken back before a lone organisation head
 
     def close():
-        while current and (tokens[current[-1]].lower in _PARTICLES or tokens[current[-1]].text == "the"
+        while current and (tokens[current[-1]].lower in _PARTICLES or tokens[current[-1]].lower == "the"
                            or tokens[current[-1]].text in w.NAME_PARTICLES):
             current.pop()
         taken_back = opener >= 0 and current and current[0] == opener + 1 and _one_space(
@@ -521,6 +521,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         and lowers[k + 1] not in _PARTY_PLURALS)), default=-1)  # nor the PAC "Justice Democrats"
     if last_title < 0 and len(words) > 1 and lowers[0] in w.PERSON_ROLES and _sentence_start(text, words[0].start):
         last_title = 0  # "Dictator Xi Jinping has refused": a role opening the sentence
+    if last_title < 0 and len(words) in (3, 4) and lowers[0] in w.PARTY_MEMBERS and not any(
+            word in w.ORG_HEADS or word in w.GEO_WORDS or word in COUNTRY_OF for word in lowers[1:]):
+        last_title = 0  # "led by Republican Richard Burr": a member's party, not "Republican Study Committee"
     if last_title == len(words) - 2 >= 0 and lowers[-1] in w.ORG_HEADS and lowers[-2] in _OPENING_ORG_NAMES:
         last_title = -1  # "Supreme Court", "General Motors": an organisation's name, not a title
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo

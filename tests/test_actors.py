@@ -220,6 +220,19 @@ def test_a_line_without_a_stop_ends_a_sentence_so_the_next_lines_first_word_open
     assert "Hollywood" in found, "the place is still a name, only the adjective before it is not"
 
 
+def test_a_capitalised_article_alone_is_no_name():
+    found = rows("Reed on Oslo: 'The evil attack left mothers dead,' she said on Friday.",
+                 "Reed on Oslo: 'The strike was right,' she said later. Reed left.")
+    assert "The" not in found and not any(text == "The" for texts in found.values() for text in texts)
+
+
+def test_a_party_member_word_before_a_persons_name_is_a_title_not_part_of_the_name():
+    found = rows("The panel, led by Republican Ann Reed, backed the finding. Reed spoke. The Republican National "
+                 "Committee met.", "Sen. Ann Reed spoke. The Republican National Committee left.")
+    assert {"Republican Ann Reed", "Sen. Ann Reed", "Reed"} <= found["Ann Reed"]
+    assert "Republican National Committee" in found
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}
