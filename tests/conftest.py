@@ -9,7 +9,13 @@ import pytest
 import streamlit as st
 from playwright.sync_api import BrowserContext, Page
 
+import framing
+import framing.analysis
+import framing.lexicon
 from framing import analyse, load_lexicon, load_story, parse_lexicon
+from framing.actor_corrections import corrections_path
+from framing.analysis import Analysis
+from framing.lexicon import DEFAULT_LEXICON, STORY_LEXICON, Lexicon
 from framing.storage import USER_DATA_ENV
 from framing.stories import Article, Story
 
@@ -101,6 +107,67 @@ def fresh_caches():
     """Streamlit's caches emptied before every test, so no page sees another test's analysis."""
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+_LEXICONS_READ: dict[tuple[str, str], Lexicon] = {}
+
+
+def _load_lexicon_once(path=None) -> Lexicon:
+    """load_lexicon, parsing each file's text once a session: a Lexicon is immutable and a pure result of
+    its file's path and text, so one read before is the same. A file that cannot be read or parsed goes
+    to load_lexicon every time, for its own error."""
+    file = Path(path) if path is not None else DEFAULT_LEXICON
+    try:
+        key = (str(file.resolve()), file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return load_lexicon(path)
+    if key not in _LEXICONS_READ:
+        _LEXICONS_READ[key] = load_lexicon(path)
+    return _LEXICONS_READ[key]
+
+
+@pytest.fixture
+def lexicon_files_read_once(monkeypatch):
+    """For page tests, whose subject is not reading the lexicon file: each page run reads the default
+    lexicon (0.1-0.3 s of YAML) once or more, the same text every time."""
+    import views.session  # the one view module imported once; page scripts import load_lexicon at each run
+
+    for module in (framing, framing.lexicon, framing.analysis, views.session):
+        monkeypatch.setattr(module, "load_lexicon", _load_lexicon_once)
+
+
+_ANALYSES: list[tuple[tuple, Analysis]] = []
+
+
+def _files_beside(story: Story) -> tuple:
+    """The files analyse reads besides its arguments: the story's own lexicon layer and its corrections."""
+    if not story.path or not Path(story.path).is_dir():
+        return ()
+    files = (Path(story.path) / STORY_LEXICON, corrections_path(story.path))
+    return tuple((str(file), file.read_bytes() if file.is_file() else None) for file in files)
+
+
+def _analyse_once(story: Story, lexicon: Lexicon | None = None, **options) -> Analysis:
+    """analyse, run once a session for each story, lexicon, options and files beside the story (compared
+    whole): the dashboard already shares one Analysis between every session (st.cache_resource), so no page
+    may change one, and a result computed before is the one analyse would give."""
+    key = (story, lexicon or _load_lexicon_once(), options, _files_beside(story))
+    found = next((analysis for known, analysis in _ANALYSES if known == key), None)
+    if found is None:
+        found = analyse(story, lexicon, **options)
+        _ANALYSES.append((key, found))
+    return found
+
+
+@pytest.fixture
+def analyses_shared(monkeypatch, lexicon_files_read_once):
+    """For page tests whose subject is what a page does with an analysis: the bundled story under the
+    default lexicon (about 0.5 s) analysed once for all of them; an edited lexicon still analysed for real
+    the first time it is seen."""
+    import views.session
+
+    for module in (framing, framing.analysis, views.session):
+        monkeypatch.setattr(module, "analyse", _analyse_once)
 
 
 @pytest.fixture

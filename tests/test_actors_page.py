@@ -8,6 +8,8 @@ from framing.actor_corrections import load_corrections
 from framing.library.importing import make_draft
 from framing.library.story_store import create_story
 
+pytestmark = pytest.mark.usefixtures("analyses_shared")
+
 ARTICLES = (
     ("Daily One", "Senator Jane Holloway said the Harbour Trust (HT) must answer. Ms. Holloway pressed on. "
                   "The HT said nothing."),

@@ -9,6 +9,8 @@ from framing.classroom.blind import blind_labels
 from framing.classroom.lessons import Guess, end_lesson, load_lesson, record_guess, start_lesson
 from framing.storage import USER_DATA_ENV
 
+pytestmark = pytest.mark.usefixtures("analyses_shared")
+
 PAGE = "views/blind.py"
 STORY = "assad-coalition-2015"
 OUTLET_NAMES = ("Press TV", "Al-Manar", "Al Manar", "Haaretz", "Reuters", "Sputnik", "The Week")

@@ -4,9 +4,12 @@ which alone can move the class to an article; marks outlive the sessions that ma
 import csv
 import io
 
+import pytest
 from apptest_helpers import metrics, open_page
 
 from framing.classroom.lessons import Marks, load_lesson, record_marks, start_lesson
+
+pytestmark = pytest.mark.usefixtures("analyses_shared")
 
 ANNOTATE = "views/annotate.py"
 STORY = "assad-coalition-2015"

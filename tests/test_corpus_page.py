@@ -35,6 +35,8 @@ from framing.render.palette import BACKGROUNDS, category_styles, contrast
 from framing.storage import USER_DATA_ENV
 from framing.stories import STORIES_DIR
 
+pytestmark = pytest.mark.usefixtures("analyses_shared")
+
 PAGE = "views/corpus.py"
 HOSTILE = "<b>x</b>"
 ARTICLES = [

@@ -13,6 +13,8 @@ from framing.storage import USER_DATA_ENV
 from views.pages import PAGES
 from views.session import PROJECTOR_STYLE
 
+pytestmark = pytest.mark.usefixtures("analyses_shared")
+
 COMPARING_PAGES = ("views/overview.py", "views/compare.py", "views/words.py", "views/naming.py")
 
 

@@ -1,11 +1,14 @@
 """The Handout and downloads page through AppTest: the downloads, the outlet filter, and PNG export with
 and without Chromium."""
 
+import pytest
 from apptest_helpers import open_page
 from conftest import NEEDS_CHROMIUM, PNG_SIGNATURE, png_size
 
 from framing.render import png
 from framing.render.exports import TABLES
+
+pytestmark = pytest.mark.usefixtures("analyses_shared")
 
 PAGE = "views/handout.py"
 DOWNLOADS = {"handout_download", "csv_zip", *(f"csv_{name}" for name in TABLES)}

@@ -1,6 +1,7 @@
 """The Import articles page through AppTest: paste or upload, describe, save; every problem shown, nothing
 half-saved."""
 
+import pytest
 from apptest_helpers import open_page
 from test_importing import PAGE
 
@@ -8,6 +9,8 @@ from framing import load_story
 from framing.library.importing import make_draft
 from framing.library.story_store import create_story, user_stories
 from framing.storage import USER_DATA_ENV, data_subdir
+
+pytestmark = pytest.mark.usefixtures("analyses_shared")
 
 PAGE_FILE = "views/import_story.py"
 TEXT = "The regime said the so-called rebels had fled.\nOfficials denied it."

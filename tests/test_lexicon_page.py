@@ -6,6 +6,7 @@ import builtins
 import re
 
 import pandas as pd
+import pytest
 from apptest_helpers import html_of, open_page
 
 from framing import Analysis
@@ -15,6 +16,7 @@ from framing.render.markup import html_text
 from framing.storage import data_subdir
 from framing.stories import USER_STORIES
 
+pytestmark = pytest.mark.usefixtures("analyses_shared")
 PAGE = "views/lexicon_editor.py"
 NEW_CATEGORY = {"id": "test_words", "name": "Test words", "description": "made in a test",
                 "teaching_note": "a test", "scare_quotes": False, "terms": "airstrikes, war planes"}

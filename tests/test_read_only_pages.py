@@ -17,6 +17,8 @@ from framing.library.story_store import create_story
 from framing.storage import StorageError
 from views.pages import PAGES
 
+pytestmark = pytest.mark.usefixtures("analyses_shared")
+
 STORY = "assad-coalition-2015"
 WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 

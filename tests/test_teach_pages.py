@@ -11,6 +11,8 @@ from apptest_helpers import html_of, metrics, open_page
 from framing.classroom.annotation import tokens
 from framing.storage import USER_DATA_ENV
 
+pytestmark = pytest.mark.usefixtures("analyses_shared")
+
 ANNOTATE, DISCUSS = "views/annotate.py", "views/discuss.py"
 
 
