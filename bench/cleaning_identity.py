@@ -7,8 +7,8 @@
 cleaned text, with the analysed kinds and with captions kept too), `framing.text.sentence_bounds`
 (of the raw text and of the cleaned text) and `framing.quotes.find_quotations` (every quotation's
 offsets, mark, closed, nested and scare flags, in the raw text and in the cleaned text, each with
-its sentences) in this checkout and in the one at `--before` (e.g.
-`git archive COMMIT | tar -x -C DIR`, run in its own process) on every article of the
+its sentences, and again without them where a checkout finds them line by line) in this checkout
+and in the one at `--before` (e.g. `git archive COMMIT | tar -x -C DIR`, run in its own process) on every article of the
 development stories (../shared/dev-stories), on bench/corpus.py's generated articles and on
 Hypothesis-generated text (characters the rules look at, news words, abbreviations, line ends,
 odd spaces, quote marks of every kind around a few repeated words, anything at all); prints the
@@ -34,11 +34,14 @@ from corpus import generate_articles  # noqa: E402
 
 # Run in a checkout (its own `framing`): reads one JSON list of texts a line, writes their outputs.
 WORKER = r"""
-import json, sys
+import inspect, json, sys
 sys.path.insert(0, ".")
 from framing.cleaning import ANALYSED_KINDS, clean
 from framing.quotes import find_quotations
 from framing.text import sentence_bounds
+
+# A checkout whose quotations can find their own sentences, line by line, is asked to here.
+BY_LINE = inspect.signature(find_quotations).parameters["sentences"].default is None
 
 def quotations(text, sentences):
     return [[q.start, q.end, q.mark, q.closed, q.nested, q.scare] for q in find_quotations(text, sentences)]
@@ -49,7 +52,9 @@ def outputs(raw):
         cleaned = clean(raw, keep=keep)
         results.append([cleaned.text, [[p.line, p.text, p.kind, p.reason] for p in cleaned.pieces]])
     raw_sentences, sentences = sentence_bounds(raw), sentence_bounds(results[0][0])
-    return [results, raw_sentences, sentences, quotations(raw, raw_sentences), quotations(results[0][0], sentences)]
+    return [results, raw_sentences, sentences, quotations(raw, raw_sentences), quotations(results[0][0], sentences),
+            quotations(raw, None if BY_LINE else raw_sentences),
+            quotations(results[0][0], None if BY_LINE else sentences)]
 
 for line in sys.stdin:
     print(json.dumps([outputs(raw) for raw in json.loads(line)]), flush=True)

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from framing import resources as r
 from framing.speakers import has_speech_verb
-from framing.text import blank_out, fold, has_more_words_than, sentence_index, words
+from framing.text import blank_out, fold, has_more_words_than, sentence_bounds, sentence_index, words
 
 _DOUBLE = r.DOUBLE_OPENERS | r.DOUBLE_CLOSERS | {'"'}
 _SINGLE = r.SINGLE_OPENERS | r.SINGLE_CLOSERS | {"'"}
@@ -57,8 +57,10 @@ class Quotation(NamedTuple):  # a tuple, as an article holds ten or more: starts
     scare: bool = False
 
 
-def find_quotations(text: str, sentences: list[tuple[int, int]]) -> list[Quotation]:
-    """Every quotation in `text`, in order, with scare quotes told apart."""
+def find_quotations(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Quotation]:
+    """Every quotation in `text`, in order, with scare quotes told apart. Without `sentences` (the
+    text's `sentence_bounds`), the few the scare-quote test asks about are found from their lines
+    alone: a batch that needs no other sentence does not find them all."""
     found, settled = _scan_quotations(text)
     found.sort()  # by start: no two quotations open at the same mark
     context = _Context(text, found, sentences)
@@ -163,11 +165,12 @@ def _left_open(stack: list[tuple[str, int]], paragraph_end: int, found: list[Quo
 class _Context:
     """What the scare-quote test needs about the whole text, computed once."""
 
-    def __init__(self, text: str, quotations: list[Quotation], sentences: list[tuple[int, int]]):
+    def __init__(self, text: str, quotations: list[Quotation], sentences: list[tuple[int, int]] | None):
         self.text = text
         self.quotations = quotations
         self.sentences = sentences
         self._attributed: dict[tuple[int, int], bool] = {}
+        self._line_sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}  # by line start
         self.repeats: list[tuple[int, str]] = []  # (place in the quotations, words): see longest_quotations_with
 
     @cached_property
@@ -184,7 +187,22 @@ class _Context:
         return [q for q in self.quotations if not q.nested]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
+        if self.sentences is None:
+            starts, sentences = self._sentences_of_line(offset)
+            return sentences[sentence_index(starts, offset)] if sentences else (offset, offset)
         return self.sentences[sentence_index(self.starts, offset)] if self.sentences else (offset, offset)
+
+    def _sentences_of_line(self, offset: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """The starts and bounds of the sentences of the line holding `offset`, as `sentence_bounds`
+        of the whole text gives them: a line break always ends a sentence, and no boundary's test
+        reads past one, so the other lines change none of them."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        if line_start not in self._line_sentences:
+            line_end = self.text.find("\n", offset)
+            line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+            sentences = [(start + line_start, end + line_start) for start, end in sentence_bounds(line)]
+            self._line_sentences[line_start] = ([start for start, _ in sentences], sentences)
+        return self._line_sentences[line_start]
 
     def attributed(self, sentence: tuple[int, int]) -> bool:
         """Whether the words of a sentence outside its quotation marks attribute it to a source;

@@ -88,7 +88,7 @@ class Layout:
     """An article's cleaned text with its sentences and quotations: what its hits are placed in."""
 
     cleaned: CleanedArticle
-    sentences: list[tuple[int, int]]
+    sentences: list[tuple[int, int]] | None  # None: not found (see `of`)
     quotations: list[Quotation]
     regions: list[tuple[int, int]]  # quote regions, in order
 
@@ -97,11 +97,13 @@ class Layout:
         return self.cleaned.text
 
     @staticmethod
-    def of(article: Article) -> Layout:
+    def of(article: Article, *, sentences: bool = True) -> Layout:
+        """Without `sentences`, the article's sentences are not found (its quotations find the
+        few they need): for counts that place no hit in a sentence."""
         cleaned = clean(article.raw)
-        sentences = sentence_bounds(cleaned.text)
-        quotations = find_quotations(cleaned.text, sentences)
-        return Layout(cleaned, sentences, quotations, quote_regions(quotations))
+        bounds = sentence_bounds(cleaned.text) if sentences else None
+        quotations = find_quotations(cleaned.text, bounds)
+        return Layout(cleaned, bounds, quotations, quote_regions(quotations))
 
 
 class Hits(NamedTuple):
@@ -114,7 +116,7 @@ class Hits(NamedTuple):
     term: np.ndarray  # the term's place in the lexicon; SCARE_QUOTE for a scare quote itself
     region: np.ndarray  # the quote region (its place in the article's) holding all of the hit; -1: none
     scare_quote: np.ndarray  # bool: starts inside a scare quote
-    sentence: np.ndarray  # the sentence (its place in the article's) the hit starts in
+    sentence: np.ndarray | None  # the sentence (its place in the article's) the hit starts in; None: not placed
     bounds: np.ndarray  # article i's hits are [bounds[i]:bounds[i + 1]]
 
 
@@ -177,11 +179,13 @@ def _word_characters(codes: np.ndarray) -> np.ndarray:
     return is_word
 
 
-def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher) -> tuple[list[Layout], Hits]:
+def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher, *,
+              sentences: bool = True) -> tuple[list[Layout], Hits]:
     """Each article laid out, and the hits of all of them from one scan. The hits' voices,
     sentences and scare quotes are placed by a search of all of them at once in the articles'
-    regions, sentences and scare quotes laid end to end (each article after the one before)."""
-    layouts = [Layout.of(article) for article in articles]
+    regions, sentences and scare quotes laid end to end (each article after the one before).
+    Without `sentences`, no sentence is found and the hits' are None."""
+    layouts = [Layout.of(article, sentences=sentences) for article in articles]
     texts = [layout.text for layout in layouts]
     found = matcher.find_arrays(texts) if layouts else MatchArrays.none(0)
     terms = matcher.term_orders[found.orders] if layouts else found.orders  # places in lexicon.terms
@@ -210,11 +214,17 @@ def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher) -> tu
     scare, _ = _laid_out(scares, shift)
     before = np.searchsorted(scare[0], at, side="right") - 1
     in_scare = (before >= 0) & (_at(np.maximum.accumulate(scare[1]), before) > at)
-    sentences, sentence_counts = _laid_out([layout.sentences for layout in layouts], shift)
-    first_sentence = np.cumsum(sentence_counts) - sentence_counts
-    sentence = np.maximum(np.searchsorted(sentences[0], at, side="right") - 1 - first_sentence[article], 0)
+    sentence = _sentence_places(layouts, shift, article, at) if sentences else None
     bounds = np.searchsorted(article, np.arange(len(layouts) + 1))
     return layouts, Hits(article, start, end, term, region_index, in_scare, sentence, bounds)
+
+
+def _sentence_places(layouts: list[Layout], shift: np.ndarray, article: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The sentence (its place in its article's) each hit starts in, given where each starts in the
+    articles laid end to end."""
+    sentences, sentence_counts = _laid_out([layout.sentences for layout in layouts], shift)
+    first_sentence = np.cumsum(sentence_counts) - sentence_counts
+    return np.maximum(np.searchsorted(sentences[0], at, side="right") - 1 - first_sentence[article], 0)
 
 
 def _columns(pairs_per_article: list[list[tuple[int, int]]]) -> tuple[np.ndarray, np.ndarray]:

@@ -117,6 +117,16 @@ def test_each_paragraph_has_its_own_quotations(paragraphs):
     assert placed("\n".join(paragraphs)) == sorted(expected, key=lambda q: q[0])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(QUOTED, TEXTS), max_size=4).map("\n".join))
+def test_quotations_find_the_sentences_they_ask_about_line_by_line(text):
+    """Without the text's sentences, the scare-quote test finds the few it needs from their lines:
+    the same quotations and flags as with all of them."""
+    from framing.quotes import find_quotations
+
+    assert find_quotations(text) == find_quotations(text, sentence_bounds(text))
+
+
 @st.composite
 def texts_with_stretches(draw):
     """Texts, each with ordered quote regions that may cut anywhere, even inside a word."""

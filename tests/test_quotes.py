@@ -96,3 +96,12 @@ def test_a_stretch_between_mis_paired_marks_is_neither_a_quotation_nor_a_scare_q
     found = [quoted for quoted, _, _, _ in quotes(text)]
     assert '" he tweeted. "' not in found and '"We will win, he said. "' in found
     assert quotes('She said." he tweeted. "') == []
+
+
+def test_without_sentences_a_short_quote_is_judged_by_its_own_sentence_found_from_its_line():
+    # The first line's sentence attributes its quote; the second's quote, in a sentence of its own
+    # line that nobody speaks, is scare. Each line ends its sentences, whatever the other holds.
+    text = "Officials said. The minister tweeted that it was “a success” again.\nThe “victory” was a ruin."
+    found = find_quotations(text)
+    assert [(text[q.start:q.end], q.scare) for q in found] == [("“a success”", False), ("“victory”", True)]
+    assert found == find_quotations(text, sentence_bounds(text))

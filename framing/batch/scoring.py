@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -172,18 +172,19 @@ def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool
         else:
             readable.append((number, record.get("story"), article))
     matcher = _matcher(lexicon) if readable else None  # none for the empty tables of a run's end
+    place = partial(find_hits, lexicon=lexicon, matcher=matcher, sentences=with_spans)  # only spans have sentences
     try:  # the whole chunk in one scan
-        layouts, hits = find_hits([article for *_, article in readable], lexicon, matcher)
+        layouts, hits = place([article for *_, article in readable])
     except Exception:  # one odd article must not stop a run over a whole corpus: find it, skip it
         scorable = []
         for number, story, article in readable:
             try:
-                find_hits([article], lexicon, matcher)
+                place([article])
                 scorable.append((number, story, article))
             except Exception as error:
                 problems.append(RecordProblem("", f"could not be scored ({type(error).__name__}: {error})", number))
         readable = scorable
-        layouts, hits = find_hits([article for *_, article in readable], lexicon, matcher)
+        layouts, hits = place([article for *_, article in readable])
     problems.sort(key=lambda problem: problem.row)
     meta = [(number, "" if story is None else str(story), article.id, article.outlet, article.date)
             for number, story, article in readable]
