@@ -202,6 +202,8 @@ def _label_alone(text: str, may_promote: bool, may_caption: bool) -> tuple[str, 
         return "furniture", "newsletter or subscription blurb"
     if may_promote and r.PROMO_RE.search(text) and not _has_quote_marks(text) and count_words(text) <= 40:
         return "furniture", "newsletter or subscription blurb"
+    if may_caption and r.PRINT_EDITION_RE.match(text):  # its "headline:" is a caption mark
+        return "furniture", "print edition note"
     if may_caption and r.CAPTION_RE.search(text):
         return "caption", "picture caption or credit"
     return _PARAGRAPH

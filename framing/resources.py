@@ -96,6 +96,10 @@ CAPTION_RE = re.compile(
 )
 CAPTION_MARKS = (":", "\u00a9", "(")  # every CAPTION_RE match holds one
 SEPARATOR_RE = re.compile(r"^\s*[-\u2013\u2014*\u2022\u00b7_=~|]+\s*$")
+# A newspaper's note on its printed edition: "A version of this article appears in print on Oct.
+# 30, 2018, Section A, Page 1 of the New York edition with the headline: ..."
+PRINT_EDITION_RE = re.compile(r"^\W*a\s+version\s+of\s+this\s+(article|story)\s+appears\s+in\s+print\b.{0,200}"
+                              r"\bheadline\s*:", re.IGNORECASE)
 PUBLISHED_RE = re.compile(r"\b(published|updated|last\s+modified)\s*(on\b|:|$)", re.IGNORECASE)
 # "DAMASCUS (Sputnik) —", "REUTERS -", "BEIRUT, Feb 10 (AFP) -" at the head of a paragraph.
 DATELINE_RE = re.compile(

@@ -36,6 +36,15 @@ def test_furniture_lines_are_removed_with_their_reasons():
     }
 
 
+def test_a_newspapers_print_edition_note_is_removed_but_prose_about_print_is_kept():
+    note = ("A version of this article appears in print on Oct. 30, 2018, Section A, Page 1 of the New York "
+            "edition with the headline: Caravan Presses North.")
+    kept = "A version of this article appears in print, the editor said: it was cut."
+    cleaned = clean("\n".join(["Caravan presses north", "The caravan left on Monday.", kept, note]))
+    assert cleaned.text.splitlines() == ["Caravan presses north", "The caravan left on Monday.", kept]
+    assert reasons(cleaned) == {note: "print edition note"}
+
+
 def test_related_article_teasers_between_separators_and_bylines_are_removed():
     raw = "\n".join([
         "The talks ended without agreement on Friday.",
