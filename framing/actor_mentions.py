@@ -527,7 +527,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if last_title == len(words) - 2 >= 0 and lowers[-1] in w.ORG_HEADS and lowers[-2] in _OPENING_ORG_NAMES:
         last_title = -1  # "Supreme Court", "General Motors": an organisation's name, not a title
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
-        last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]))
+        last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]), text)
     if lowers[-1] in w.PARTY_MEMBERS and (the := _the_before(tokens, run[0])) is not None and not (
             _before_a_noun(text, tokens, run[-1], tags)):  # "the Republican congressmen" are no member described
         start, end = tokens[the].start, words[-1].end  # "the California Democrat", "the ranking Republican"
@@ -661,14 +661,21 @@ def _the_before(tokens: list[Token], first: int) -> int | None:
     return None
 
 
-def _office_end(lowers: list[str], first: int) -> int:
+def _office_end(lowers: list[str], first: int, text: str) -> int:
     """The last word of a title's "of" object starting at `first`: a country's or institution's
-    whole name ("President of the United States"), else one word ("Secretary of State")."""
+    whole name ("President of the United States"), else its words up to two before the end that
+    the article also writes in lower case and no given name is ("Director of National
+    Intelligence Dan Coats", "Secretary of Veterans Affairs David Shulkin"), else one word
+    ("Secretary of State Mike Pompeo")."""
     for size in (3, 2):
         key = " ".join(lowers[first:first + size])
         if first + size <= len(lowers) and (key in COUNTRY_OF or key in INSTITUTION_OF):
             return first + size - 1
-    return min(first, len(lowers) - 1)
+    end = min(first, len(lowers) - 1)
+    while end + 3 < len(lowers) + 1 and lowers[end + 1] not in w.NICKNAMES and re.search(
+            rf"(?<![\w-]){re.escape(lowers[end + 1])}(?![\w-])", text):
+        end += 1
+    return end
 
 
 _REGION_WORDS = w.GEO_WORDS | {"central", "latin"}  # before a demonym: "Central American", "Latin American"

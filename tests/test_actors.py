@@ -233,6 +233,12 @@ def test_a_party_member_word_before_a_persons_name_is_a_title_not_part_of_the_na
     assert "Republican National Committee" in found
 
 
+def test_a_titles_of_object_runs_over_words_the_article_writes_in_lower_case():
+    found = rows("Director of National Intelligence Ann Reed defended the intelligence agencies. Reed left.",
+                 "Secretary of State Bill Lane said the bill passed. Lane left. Reed spoke.")
+    assert "Ann Reed" in found and "Bill Lane" in found, "a given name ends the office"
+
+
 def test_kinds_tell_titles_and_honorifics_from_names():
     actors = discover_actors({"a": "President Trump spoke. Mr. Trump left. Trump returned."})
     kinds = {m.text: m.kind for m in actors[0].mentions}
