@@ -588,14 +588,17 @@ class _Context(NamedTuple):
         """The candidates, latest first by when their actor was last named in the article, by any
         name, not by when it was last given the title ("Obama did not enforce it. Trump praised the
         strike. The president": Trump); the subject of the description's own sentence goes last
-        ("Macron spoke after the president" is not Macron)."""
-        last_named, subject = {}, set()
-        for position, k in enumerate(self.seen):
-            last_named[self.groups.find(k)] = position
+        ("Macron spoke after the president" is not Macron). Only the last RECENT_NAMES named
+        mentions are looked at, so that a long article costs the same per description: holders
+        named longer ago keep the order of their titles."""
+        rank, subject = {}, set()
+        for position, k in enumerate(reversed(self.seen[-RECENT_NAMES:])):
+            root = self.groups.find(k)
+            rank.setdefault(root, position)
             if self.mentions[k].sentence == mention.sentence and self.opens_its_sentence(k):
-                subject.add(self.groups.find(k))
+                subject.add(root)
         return sorted(reversed(candidates), key=lambda k: (
-            self.groups.find(k) in subject, -last_named.get(self.groups.find(k), -1)))
+            self.groups.find(k) in subject, rank.get(self.groups.find(k), RECENT_NAMES)))
 
     def foreign(self, holder: int, head: str) -> bool:
         """A holder of the title from another country than the story's main holder of it."""
@@ -695,6 +698,9 @@ class _Context(NamedTuple):
         return False
 
 
+RECENT_NAMES = 40  # named mentions, and holders of a title, a description is weighed against
+
+
 def _epithet_countries(mention: Mention) -> frozenset[str] | None:
     """The countries a description's epithets fit ("the communist country": China, Cuba...), or
     None where it has none of `actor_words.COUNTRY_EPITHETS`."""
@@ -769,7 +775,7 @@ def _described(mention, recent, titles, counts, context: _Context):
             holders = {i: n for heads in titles.values() for i, n in heads.items()
                        if country in context.countries.get(context.groups.find(i), ())}
     else:
-        candidates = recent.get(mention.head, [])
+        candidates = recent.get(mention.head, [])[-RECENT_NAMES:]
         named_by = context.named_by_its_words(mention, candidates)
         for target in context.latest_named_first(candidates, mention):
             # "the president" after "Russian President Putin" in a story whose president is Trump:

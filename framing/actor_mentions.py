@@ -8,6 +8,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -672,10 +673,16 @@ def _office_end(lowers: list[str], first: int, text: str) -> int:
         if first + size <= len(lowers) and (key in COUNTRY_OF or key in INSTITUTION_OF):
             return first + size - 1
     end = min(first, len(lowers) - 1)
-    while end + 3 < len(lowers) + 1 and lowers[end + 1] not in w.NICKNAMES and re.search(
-            rf"(?<![\w-]){re.escape(lowers[end + 1])}(?![\w-])", text):
+    while end + 3 < len(lowers) + 1 and lowers[end + 1] not in w.NICKNAMES and lowers[end + 1] in (
+            _lower_case_words(text)):
         end += 1
     return end
+
+
+@lru_cache(maxsize=16)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case, found once for all its titles."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
 
 
 _REGION_WORDS = w.GEO_WORDS | {"central", "latin"}  # before a demonym: "Central American", "Latin American"
