@@ -17,7 +17,7 @@ import pandas as pd
 from framing import actor_words as w
 from framing.actors import ACTOR_CATEGORY
 from framing.resources import SCARE_MARKERS_RE
-from framing.tagging import tagged_words
+from framing.tagging import tagged_lines
 from framing.text import fold
 
 NAMING_FIELDS = ("referent", "group", "outlet", "label", "kind", "count", "voice")
@@ -58,7 +58,7 @@ def _modifies_a_noun(text: str, start: int, end: int) -> bool:
     before a word for a group or an organisation ("the so-called Islamic State group")."""
     if text[end:end + 1] != " " or " " in text[start:end].strip():
         return False
-    words = tagged_words(text)
+    words = tagged_lines(text)  # as the actors were found, once for both
     k = bisect.bisect_left(words, end + 1, key=lambda word: word.start)
     return k < len(words) and words[k].start == end + 1 and words[k].tag in ("NN", "NNS") and (
         not words[k].word[:1].isupper()) and words[k].word.lower() not in _GROUP_WORDS

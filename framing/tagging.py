@@ -387,6 +387,7 @@ def _unknown_word_tag(word: str) -> str:
     return tag
 
 
+@lru_cache(maxsize=4096)
 def tagged_lines(text: str) -> tuple[TaggedWord, ...]:
     """tagged_words with each line tagged as a text of its own, offsets still in `text`. The tagger
     ends a sentence only at a stop or a blank line, so a headline without a stop runs into the first
