@@ -5,7 +5,7 @@ in the story's files."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import no_exception, serve, visit
+from browser_helpers import no_exception, serve, settle, visit
 from conftest import NEEDS_CHROMIUM, TIMEOUT
 from playwright.sync_api import Page, expect
 from test_actors_page import ARTICLES
@@ -44,8 +44,9 @@ def test_a_merge_in_the_browser_is_saved_in_the_story_and_read_back(page: Page, 
     page.get_by_text("Correct the actors found in the articles").click()
     chooser = page.get_by_test_id("stMultiSelect").filter(has_text="Actors that are one")
     for name in ("Jane Holloway", "Harbour Trust"):
+        settle(page)  # a choice reruns the page, which may close the list the next click opens
         chooser.locator("input").click()
-        page.get_by_role("option", name=name, exact=True).click()
+        page.get_by_role("option", name=name, exact=True).click(timeout=TIMEOUT)
     page.keyboard.press("Escape")
     page.get_by_test_id("stButton").filter(has_text="Merge").locator("button").click()
     expect(page.get_by_text("Merged Harbour Trust into Jane Holloway")).to_be_visible(timeout=TIMEOUT)
