@@ -42,6 +42,8 @@ def labelled_spans(spans: pd.DataFrame, texts: dict[str, str], *, distancing: st
         start, end = span.start, span.end
         if not (span.category == ACTOR_CATEGORY and _modifies_a_noun(text, span.start, span.end)):
             start, end = _with_distancing(span, marks_by_article.get(span.article, []), text)
+        if span.category == ACTOR_CATEGORY and span.term == "description":
+            start = _with_possessor(text, start)
         labels.append(" ".join(text[start:end].split()))
     kinds = [span.term if span.category == ACTOR_CATEGORY else _lexicon_kind(span.text) for span in named.itertuples()]
     groups = groups or {}
@@ -62,6 +64,25 @@ def _modifies_a_noun(text: str, start: int, end: int) -> bool:
     k = bisect.bisect_left(words, end + 1, key=lambda word: word.start)
     return k < len(words) and words[k].start == end + 1 and words[k].tag in ("NN", "NNS") and (
         not words[k].word[:1].isupper()) and words[k].word.lower() not in _GROUP_WORDS
+
+
+# Whose the description is, just before it: "the union's", "Mr. Trump's", "the Democratic National
+# Committee's", "the workers'". A lower-case owner needs its "the" ("the family's"), so that "it's"
+# and the like never count; capitalised ones are checked against _NO_OWNERS.
+_POSSESSOR_BEFORE = re.compile(
+    r"(?<![\w.'’-])(?:[Tt]he [a-z][\w-]*|(?:[Tt]he )?(?:[A-Z][\w.&-]* ){0,4}[A-Z][\w.&-]*)['’]s? $")
+_NO_OWNERS = {"it", "that", "there", "here", "he", "she", "who", "what", "where", "let", "this"}
+POSSESSOR_LOOKED_AT = 80  # characters before a description: five words of a name and their "the"
+
+
+def _with_possessor(text: str, start: int) -> int:
+    """Widen a description over the owner written right before it, so that "Fain, the union's
+    president," is labelled "the union's president", not "president": whose president it is is
+    part of how the outlet names him. The owner stays its own mention; only the label grows."""
+    before = _POSSESSOR_BEFORE.search(text, max(0, start - POSSESSOR_LOOKED_AT), start)
+    if before is None or re.split(r"['’]", before.group().lower())[0] in _NO_OWNERS:
+        return start
+    return before.start()
 
 
 def _lexicon_kind(text: str) -> str:

@@ -1,6 +1,7 @@
 from conftest import make_lexicon
 
 from framing import analyse
+from framing.naming import _with_possessor
 from framing.stories import Article, Story
 
 LEXICON = make_lexicon(
@@ -62,3 +63,15 @@ def test_a_name_before_a_noun_it_modifies_takes_no_distancing_marker():
     table = naming("Fighters loyal to the so-called Islamic State group seized the town. The Islamic State group left. "
                    "Forces of the so-called Libyan National Army advance on Tripoli. The Libyan National Army left.")
     assert {"so-called Islamic State", "so-called Libyan National Army"} <= set(table["label"])  # longer names keep it
+
+
+def test_a_description_is_labelled_with_its_owner_but_not_with_a_contraction():
+    table = naming("Shawn Fain, the union's president, spoke. Fain left. Larry Kudlow, Mr. Trump's chief economic "
+                   "adviser, said no. Kudlow left. Donald Trump spoke.")
+    labels = dict(zip(table["label"], table["referent"], strict=True))
+    assert labels.get("the union's president") == "Shawn Fain" and "president" not in labels
+    assert labels.get("Mr. Trump's chief economic adviser") == "Larry Kudlow"
+    assert labels.get("Mr. Trump") == "Donald Trump", "the owner is still a mention of its own"
+    for contraction in ("It's ", "that’s ", "he's "):
+        assert _with_possessor(contraction + "the lawyer", len(contraction)) == len(contraction)
+    assert _with_possessor("Hale, the workers' lawyer", 19) == 6
