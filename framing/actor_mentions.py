@@ -388,14 +388,13 @@ def _no_name_word(text: str, tokens: list[Token], i: int) -> bool:
                and not country_named_by(t.lower)]  # "US FBI" is no shouting
     return token in shouted and len(shouted) >= 2 and all(
         _one_space(text, a, b) for a, b in pairwise(shouted)) and not _line_start(text, tokens[max(0, i - 1)])
-_NAMED_LIKE_MONTHS = frozenset(("may", "june", "april", "august"))
 
 
 def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joined: bool) -> bool:
     """"Theresa May", "Mrs. May", "Prime Minister May": a month's name after a name, honorific or
     title and before no number is a surname, and so is one alone before a verb ("May said",
     "May has"; "in May", "May 5" stay months)."""
-    if tokens[i].lower not in _NAMED_LIKE_MONTHS or not tokens[i].text[0].isupper():
+    if tokens[i].lower not in w.MONTHS_THAT_NAME or not tokens[i].text[0].isupper():
         return False
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     if after is not None and after.text[:1].isdigit():
@@ -403,7 +402,7 @@ def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joine
     if joined:
         return tokens[i - 1].capitalised
     before = tokens[i - 1].lower if i else ""
-    return after is not None and tags.get(after.start, "") in _VERB_TAGS and before not in _BEFORE_A_DATE
+    return after is not None and tags.get(after.start, "") in _VERB_TAGS and before not in w.BEFORE_A_DATE
 
 
 _LISTED_PLACE = re.compile(  # "in Memphis, New York and Los Angeles": each place of the list after "in"
@@ -422,7 +421,6 @@ _DETERMINERS = frozenset(("the", "our", "their"))
 _RELATIVE_AFTER = re.compile(r" (?:that|which|who|whose|based|behind|accused|known) ")
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across around".split())  # not "a letter to Kim"
 _VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
-_BEFORE_A_DATE = frozenset("in on by since until till from through last next this early late mid of".split())
 
 
 def _line_start(text: str, token: Token) -> bool:

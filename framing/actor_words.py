@@ -148,6 +148,11 @@ NOT_ACTORS = frozenset(
     dec today yesterday tomorrow i christmas easter ramadan""".split()
 )
 
+# Months that are also names ("Theresa May", "June Carter"): a surname where a name, title or
+# verb says so, a month after a word that opens a date ("in May", "since June").
+MONTHS_THAT_NAME = frozenset(("may", "june", "april", "august"))
+BEFORE_A_DATE = frozenset("in on by since until till from through last next this early late mid of".split())
+
 # Last words of capitalised names that are places, events or things, not actors: "the Korean
 # Peninsula", "the Korean War", "the Winter Olympics", "the Steele Dossier", "the DNC Server".
 NOT_ACTOR_HEADS = frozenset(

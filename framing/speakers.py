@@ -6,7 +6,8 @@ The rules follow how news reports attribute words:
    (R-Ky.) has vowed", "Lindsey Graham, R-S.C., a Trump ally, said") or a time ("Protect Democracy
    on Friday noted"); a name right after one speaks too ("said Bowen"), and so does the name after
    "according to";
-2. a day, a month or a time word is never a speaker, nor a possessive ("the US' claims"), a
+2. a day, a month or a time word is never a speaker (but a month that is also a name is, as
+   "Theresa May said" and "Mrs. May told"), nor a possessive ("the US' claims"), a
    capitalised function word ("When asked"), a lone demonym ("Russian state media"), or a common
    noun that only opens its sentence ("Aides said", "Critics say"): such words name no one;
 3. a verb's plain form ("say", "state") speaks only after a plural ("officials say"): after a
@@ -213,11 +214,24 @@ def _may_speak(match: re.Match) -> bool:
     words = subject.split()
     if re.search(r"['\u2019]s?$", subject) or words[0].lower() in r.FUNCTION_WORDS:
         return False
-    if words[-1].lower().rstrip(".,") in w.NOT_ACTORS or subject.lower() in _DEMONYMS:
+    last = words[-1].lower().rstrip(".,")
+    if (last in w.NOT_ACTORS and not _a_surname_like_a_month(match, words, last)) or subject.lower() in _DEMONYMS:
         return False
     verb = match.groupdict().get("verb")
     plain = verb in _PLAIN_FORMS and not match.groupdict().get("link")
     return not plain or words[-1].lower() == "they" or words[-1].endswith("s")
+
+
+def _a_surname_like_a_month(match: re.Match, words: list[str], last: str) -> bool:
+    """"Theresa May said", "Mrs. May told", "May said": a month that is also a name speaks after a
+    name, an honorific or a title, or alone where no word that opens a date comes before it and no
+    number after it ("in May said" and "May 5" stay months)."""
+    if last not in w.MONTHS_THAT_NAME or match.string[match.end("subject"):].lstrip()[:1].isdigit():
+        return False
+    if len(words) > 1:
+        return words[-2][:1].isupper()
+    before = match.string[:match.start("subject")].split()[-1:]
+    return not before or before[0].lower().strip(",") not in w.BEFORE_A_DATE
 
 
 def _common_word_opening(sentence: str, match: re.Match) -> bool:

@@ -67,6 +67,14 @@ def test_a_time_between_the_subject_and_the_verb_is_skipped_and_never_speaks():
         "Protect Democracy", "Perez"]
 
 
+def test_a_month_that_is_also_a_surname_speaks_only_where_it_is_a_name():
+    per_sentence, per_quote = speakers('Prime Minister Theresa May said it was legal. "We had no choice," May said. '
+                                       '"It was right," Mrs. May told MPs.')
+    assert per_sentence == ["May", "May", "May"] and [a for a, _ in per_quote] == ["May", "May"]
+    assert speakers("The deal in May said little. Perez on May 5 said no. The talks of June said less.")[0] == [
+        "", "Perez", ""]
+
+
 def test_a_common_noun_opening_its_sentence_names_no_one_and_lends_no_he():
     per_sentence, per_quote = speakers('Aides said he hoped to win. "Nobody knows what I will do," he said.')
     assert per_sentence == ["", ""] and per_quote == [None]
