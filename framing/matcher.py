@@ -187,7 +187,7 @@ class Matcher(_Terms):
     def find_many(self, texts: list[str]) -> list[list[Match]]:
         """The matches in each text as (start, end, term) tuples, from one scan of them all."""
         found = self.find_arrays(texts)
-        with _collector_paused():  # a hundred thousand tuples, none in a cycle: nothing to collect
+        with collector_paused():  # a hundred thousand tuples, none in a cycle: nothing to collect
             matches = list(zip(found.starts.tolist(), found.ends.tolist(),
                                map(self.terms.__getitem__, found.orders.tolist()), strict=True))
         bounds = found.bounds.tolist()
@@ -441,9 +441,10 @@ def _char_key(char: str) -> str:
 
 
 @contextmanager
-def _collector_paused():
-    """The garbage collector off while a large batch of plain tuples is made: each collection it
-    would start on the way only walks them again, and they cannot form a cycle."""
+def collector_paused():
+    """The garbage collector off while a large batch of objects that form no cycle is made (plain
+    tuples, or a batch chunk's layouts): each collection it would start on the way only walks them
+    again. Should a cycle be made all the same, the next collection after the pause finds it."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -35,6 +35,10 @@ NEGATORS = frozenset({
 })
 # Every word that is_negated counts, and more: a negator or n't standing anywhere, in any case.
 _MAYBE_NEGATED = re.compile(r"\b(?:" + "|".join(sorted(NEGATORS)) + r")\b|n['\u2019]t\b", re.IGNORECASE)
+# The same in lowercase text, twice as fast. Lowering changes no character's being a word character,
+# and the only characters beyond ASCII that the case-blind one equates with its letters are the
+# dotted İ (two characters lowered) and the dotless ı (which stays as it is).
+_MAYBE_NEGATED_LOWERED = re.compile(_MAYBE_NEGATED.pattern)
 _NEGATION_WINDOW = 3  # words before a hit that a negation may stand in
 _NEGATION_CHARS = 60  # characters before a hit that those words are read in
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\u2014\u2013\n]")
@@ -95,7 +99,12 @@ def _maybe_negated(windows: list[str]) -> list[int]:
     that each window's edges are word boundaries where its own edges are."""
     joined = "\x00".join(windows)
     ends = list(accumulate(len(window) + 1 for window in windows))  # one past each window's separator
-    return sorted({bisect.bisect_right(ends, found.start()) for found in _MAYBE_NEGATED.finditer(joined)})
+    lowered = joined.lower()
+    if len(lowered) == len(joined) and "\u0131" not in joined:  # every offset where it was
+        found = _MAYBE_NEGATED_LOWERED.finditer(lowered)
+    else:
+        found = _MAYBE_NEGATED.finditer(joined)
+    return sorted({bisect.bisect_right(ends, match.start()) for match in found})
 
 
 def _of_part_of_speech(texts: list[str], starts: np.ndarray, ends: np.ndarray, text_of: np.ndarray,

@@ -28,6 +28,10 @@ def flat(value):
     return value
 
 
+def _is_text(value) -> bool:
+    return isinstance(value, str)
+
+
 def safe_for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy with lists as JSON text and every formula-like text cell and column name neutralised."""
     safe = frame.copy()
@@ -38,7 +42,9 @@ def safe_for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         if values.dtype == object:
             values = values.map(flat)
-        risky = values.map(lambda value: isinstance(value, str)) & values.astype(str).str.startswith(FORMULA_STARTS)
+        # A text column's cells are text but the missing ones: no call per cell to ask each.
+        is_text = values.notna() if isinstance(values.dtype, pd.StringDtype) else values.map(_is_text)
+        risky = is_text & values.astype(str).str.startswith(FORMULA_STARTS)
         if risky.any():
             safe[column] = values.where(~risky, "'" + values.astype(str))
         else:

@@ -247,6 +247,15 @@ def _set_up_in_worker() -> tuple[int, bool]:
     return scoring._matcher.cache_info().currsize, gc.get_freeze_count() > 0
 
 
+def test_a_chunk_is_scored_with_the_garbage_collector_waiting_and_leaves_it_on(default_lexicon, bundled_rows,
+                                                                               monkeypatch):
+    scored, enabled_while_scoring = scoring._scored_chunk, []
+    monkeypatch.setattr(scoring, "_scored_chunk", lambda *args: (enabled_while_scoring.append(gc.isenabled()),
+                                                                 scored(*args))[1])
+    result = score_chunk(list(enumerate(bundled_rows, 1)), default_lexicon, False)
+    assert enabled_while_scoring == [False] and gc.isenabled() and len(result.scores)
+
+
 def test_a_local_pools_chunks_carry_no_lexicon_and_score_as_in_this_process(default_lexicon, bundled_rows):
     rows = list(enumerate(bundled_rows, 1))
     scoring._matcher.cache_clear()  # so that a worker holds a matcher only if the pool built one before forking it

@@ -15,7 +15,7 @@ from framing.render.charts import rate_tiles
 from framing.render.exports import TABLES, csv_bytes, export_tables, export_zip
 from framing.render.palette import category_styles
 from framing.render.png import PngUnavailable, figure_png, find_browser
-from framing.spreadsheet import FORMULA_STARTS, neutralise
+from framing.spreadsheet import FORMULA_STARTS, neutralise, safe_for_spreadsheet
 
 cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
 starts = st.sampled_from([*FORMULA_STARTS, "", "a", " ", "'"])
@@ -147,3 +147,14 @@ def test_a_png_is_drawn_on_white_plot_area_included(monkeypatch):
     monkeypatch.setattr(png._renderer, "render", lambda browser, figure, opts: drawn.append(figure) or PNG_SIGNATURE)
     figure_png(go.Figure(go.Scatter(x=[1], y=[1])), width=100, height=100)
     assert (drawn[0].layout.paper_bgcolor, drawn[0].layout.plot_bgcolor) == ("#ffffff", "#ffffff")
+
+
+def test_a_table_is_made_safe_alike_in_text_and_object_columns_and_keeps_missing_cells_missing():
+    frame = pd.DataFrame({"text": pd.Series(["=SUM(A1)", "regime", None, "-5 dead"], dtype="str"),
+                          "mixed": pd.Series(["@cmd", 3, ["a", "b"], None], dtype=object),
+                          "number": [-1, 2, 3, 4]})
+    safe = safe_for_spreadsheet(frame)
+    assert safe["text"].tolist()[:2] == ["'=SUM(A1)", "regime"] and pd.isna(safe["text"][2])
+    assert safe["text"][3] == "'-5 dead"
+    assert safe["mixed"].tolist()[:3] == ["'@cmd", 3, '["a", "b"]'] and safe["mixed"][3] is None
+    assert safe["number"].tolist() == [-1, 2, 3, 4]

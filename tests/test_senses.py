@@ -101,3 +101,11 @@ def test_headlines_and_negators_are_found_for_many_texts_as_for_each(texts):
 
     assert senses._mostly_capitalised(texts) == [mostly_capitalised(text) for text in texts]
     assert senses._maybe_negated(texts) == [n for n, text in enumerate(texts) if senses._MAYBE_NEGATED.search(text)]
+
+
+def test_negators_with_the_dotted_and_dotless_i_are_found_as_the_case_blind_search_finds_them():
+    # The two characters beyond ASCII that a case-blind search equates with an ASCII letter of a
+    # negator: the windows are searched lowered, which would miss both.
+    for texts in (["there was noth\u0131ng left", "plain text", "Not now"], ["plain text", "W\u0130THOUT a word"]):
+        assert senses._maybe_negated(texts) == [n for n, text in enumerate(texts) if senses._MAYBE_NEGATED.search(text)]
+        assert senses._maybe_negated(texts[-1:]) == [0]

@@ -39,7 +39,7 @@ import pyarrow.parquet as pq
 
 from framing import spans
 from framing.lexicon import Lexicon
-from framing.matcher import Matcher
+from framing.matcher import Matcher, collector_paused
 from framing.records import BATCH_SUFFIXES, READERS, TEXT_COLUMNS, RecordProblem, column_names, csv_records
 from framing.scores import WORD_COLUMNS, rate_table
 from framing.spans import SCARE_QUOTE_TERM, SPAN_FIELDS, Hits, Layout, find_hits, voice_words
@@ -161,7 +161,15 @@ def _parquet_chunks(parquet: pq.ParquetFile, chunk_size: int, names: dict[str, s
 
 
 def score_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool) -> ChunkResult:
-    """Score a chunk of (row number, record) pairs; rows that cannot be scored become RecordProblems."""
+    """Score a chunk of (row number, record) pairs; rows that cannot be scored become RecordProblems.
+    The garbage collector waits while it does: a chunk makes a hundred thousand objects in no
+    cycle (lines, labels, quotations, tuples), and the collections they would start, none of which
+    finds anything, cost 2-7 % of the chunk."""
+    with collector_paused():
+        return _scored_chunk(rows, lexicon, with_spans)
+
+
+def _scored_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bool) -> ChunkResult:
     if isinstance(lexicon, _PoolLexicon):
         lexicon = _pool_lexicon
     readable, problems = [], []
