@@ -88,7 +88,9 @@ def no_traceback(code: int, err: str, how: signal.Signals) -> None:
         assert "Traceback" not in err, err
         if code == -signal.SIGTERM:  # before the program began, or once it had written all
             return
-        assert code in (0, 130), err
+        # 130, or ended by SIGINT itself after saying so (a shell reports both as 130): seen once in a
+        # clean-clone run, an interrupt redelivered after the command had already stopped
+        assert code in (0, 130, -signal.SIGINT), err
         assert code == 0 or err.strip().splitlines()[-1].startswith("interrupted:"), err
 
 
