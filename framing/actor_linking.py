@@ -407,6 +407,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             titles[mention.head][groups.find(i)] += 1
     countries = _root_countries(mentions, groups)
     roles = _root_roles(mentions, groups)
+    employers = _employers(mentions, groups, by_name)
     name_words: dict[int, set[str]] = defaultdict(set)  # root -> the words of all its names ("SVB": its bank's)
     for i, mention in enumerate(mentions):
         if mention.name and mention.kind != "description":
@@ -425,6 +426,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
     persons = {groups.find(i) for i, mention in enumerate(mentions) if mention.name and _is_person(mention, people)}
     titled = {groups.find(i) for i, mention in enumerate(mentions) if mention.kind in ("title", "honorific")}
     spelled_out = {w.FAMILY_OF[m.head] for m in mentions if m.head in w.SPELLING_OUT}  # "police officers"
+    called: dict[str, list[int]] = defaultdict(list)  # a description's head -> what it was linked to
+    unlinked: list[tuple[int, list[int], int]] = []  # an organisation word, its article's named mentions, how many before it
     for members in by_article.values():
         recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
         seen: list[int] = []  # named mentions so far in the article
@@ -441,8 +444,14 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             if mention.comma == mention.end and named_next is not None and mentions[named_next].name and \
                     mentions[named_next].kind != "description" and mentions[named_next].start == mention.end + 2:
                 groups.union(named_next, i, f"“{mention.text}, {mentions[named_next].text}”: an apposition")
+                called[mention.head].append(named_next)
                 continue
-            context = _Context(mentions, groups, countries, home, seen, roles, name_words)
+            if named_next is not None and groups.find(named_next) not in titled and _names_an_organisation(
+                    mention, mentions[named_next]):
+                groups.union(named_next, i, f"“{mention.text} {mentions[named_next].text}”: the organisation named")
+                called[mention.head].append(named_next)
+                continue
+            context = _Context(mentions, groups, countries, home, seen, roles, name_words, employers)
             if mention.pronoun:  # rule 6d: "his country", "her government", whoever "his" is
                 owner = _pronoun_owner(mentions, members[:position], mention, groups, persons)
                 target, reason = _owned_country(owner, mention, i, context, persons, by_name,
@@ -468,12 +477,14 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             country = mention.name and (by_name.get(COUNTRY_OF.get(mention.name, mention.name))
                                         or by_name.get(INSTITUTION_OF.get(mention.name, "")))
             # "Russian officials", "a U.S. official" are the country; "the next U.S. secretary", unnamed, is no one yet
-            if country and (mention.head not in w.PERSON_ROLES or (target is None and (
+            if country and mention.head not in _COMPANY_WORDS and mention.head not in w.PLACE_ROLES and (
+                    mention.head not in w.PERSON_ROLES or (target is None and (
                     mention.head in _SPEAKING_FOR or mention.head in _LEADING))):  # "the North Korean leader", untitled
                 target, reason = country[0], f"“{mention.text}” is said of {mentions[country[0]].text}"
                 groups.union(target, i, reason)  # the country holds no title by it: "the campaign" stays free
                 continue
-            if target is None and not mention.name and mention.head in w.GOVERNMENT_ROLES and (
+            if target is None and (not mention.name or mention.head in w.PLACE_ROLES) and (
+                    mention.head in w.GOVERNMENT_ROLES) and (
                     mention.head != "kingdom" or mention.text.lower() == "the kingdom"):  # not "the animal kingdom"
                 target, reason = context.nearby_country(mention)
             if target is None and not mention.name and mention.text.lower().startswith("the ") and (
@@ -482,6 +493,62 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
             if target is not None:
                 groups.union(target, i, reason)
                 recent[mention.head].append(target)
+                called[mention.head].append(target)
+            elif mention.head in _COMPANY_WORDS and mention.name in ("", *COUNTRY_OF) and (
+                    mention.text.lower().startswith("the ")):  # "the British data firm" too
+                unlinked.append((i, seen, len(seen)))
+    _link_company_words(mentions, groups, people, unlinked, called)
+
+
+def _names_an_organisation(mention: Mention, following: Mention) -> bool:
+    """Whether an organisation's description is followed at once by its name ("the political data
+    firm Zenix", "the militant group Hamas"), not by a place's, a country's or an owner's ("told the
+    group Russia had", "gave the committee Trump's returns"); the caller rules out a titled person."""
+    return following.start == mention.end + 1 and following.kind == "name" and (
+        mention.head in w.ORGANISATION_ROLES or mention.head in w.GROUP_ROLES) and not mention.name and (
+        mention.text.split(" ", 1)[0].lower() in ("the", "a", "an")) and not following.placed and (
+        following.name not in COUNTRY_OF) and not following.text.endswith(("'s", "’s", "'", "’"))
+
+
+# Organisation words that news gives the organisation a story is about ("the company", "the social
+# network", "the bloc"); not "the group" or "the movement", which a story may use of several.
+_COMPANY_WORDS = frozenset("company firm network giant platform bloc".split())
+
+
+def _link_company_words(mentions: list[Mention], groups: _Groups, people: _People,
+                        unlinked: list[tuple[int, list[int], int]], called: dict[str, list[int]]) -> None:
+    """Rule 6e: "the company", "the firm" left unlinked (the sentence before names no one it could
+    be) is the organisation named earlier in the article that the story calls so elsewhere ("Zenix,
+    a data firm"), else the one of them the story names most, twice as often as any other and three
+    times or more. "The bloc" and other words of a kind only where the name is of that kind, and
+    then the one of that kind."""
+    persons = {groups.find(i) for i, mention in enumerate(mentions) if mention.name and _is_person(mention, people)}
+    for i, seen, before in unlinked:
+        mention = mentions[i]
+        kind = w.ORGANISATION_KINDS.get(mention.head)
+        candidates: dict[int, int] = {}  # root -> its latest mention before this one
+        for k in seen[:before]:
+            other, root = mentions[k], groups.find(k)
+            if other.placed or root in persons or other.name in w.FAMILY_OF:
+                continue
+            if kind.isdisjoint(other.name.split(" ")) if kind is not None else (
+                    other.name in COUNTRY_OF or other.name in INSTITUTION_OF):
+                continue  # "the bloc" is the EU, not Acme; "the company" is no state's
+            candidates[root] = k
+        if not candidates:
+            continue
+        so_called = Counter(groups.find(k) for k in called.get(mention.head, ()) if groups.find(k) in candidates)
+        if so_called:
+            (best, _), *rest = so_called.most_common(2) + [(None, 0)]
+            if rest[0][1] < so_called[best]:
+                groups.union(candidates[best], i, f"“{mention.text}” is what the story calls "
+                                                 f"{mentions[candidates[best]].text} elsewhere")
+            continue
+        sizes = sorted(((groups.size(root), root) for root in candidates), reverse=True) + [(0, None)]
+        (most, best), (second, _) = sizes[0], sizes[1]
+        if (most >= 3 and most >= 2 * second) or (kind is not None and second == 0):
+            groups.union(candidates[best], i, f"“{mention.text}” in an article about "
+                                             f"{mentions[candidates[best]].text}, the organisation it names most")
 
 
 def _is_person(mention: Mention, people: _People) -> bool:
@@ -566,6 +633,7 @@ class _Context(NamedTuple):
     seen: list[int]
     roles: dict[int, list[set[str]]]  # root -> the words of each title it is named with
     name_words: dict[int, set[str]]  # root -> the words of all its names
+    employers: dict[int, list[int]]  # a person's root -> a mention of each organisation its titles name
 
     def fits(self, holder: int, mention: Mention) -> bool:
         """Whether one of the holder's titles has every qualifier of the description and no lower
@@ -608,13 +676,15 @@ class _Context(NamedTuple):
     def nearby_country(self, mention: Mention) -> tuple[int | None, str]:
         """Rule 6b: "the regime", "the government" with no holder is the country last named in the
         NEAR characters before it that is a state (not a bloc or a region: "the country's exit from
-        the bloc") and fits the description's epithet ("the communist country" is not the U.S.)."""
+        the bloc") and fits the description's epithet ("the communist country" is not the U.S.);
+        "the island" or "the territory", one of the places of that word, a state or not."""
         fitting = _epithet_countries(mention)
         for k in reversed(self.seen):
             if self.mentions[k].end < mention.start - NEAR:
                 break
             country = COUNTRY_OF.get(self.mentions[k].name)
-            if country and country not in w.NOT_STATES and (fitting is None or country in fitting):
+            if country and (country not in w.NOT_STATES or mention.head in w.PLACE_ROLES) and (
+                    fitting is None or country in fitting):
                 return k, f"“{mention.text}” after “{self.mentions[k].text}”, the country named just before"
         return None, ""
 
@@ -636,12 +706,20 @@ class _Context(NamedTuple):
             other = self.mentions[k]
             if other.end < mention.start - NEAR:
                 break
-            if other.sentence >= mention.sentence or not self.opens_its_sentence(k):
-                continue
+            if other.sentence > mention.sentence or other.placed or not self.opens_its_sentence(k):
+                continue  # a place is no subject: "In Texas, Acme was fined."
             kind = w.ORGANISATION_KINDS.get(mention.head)
             words = self.name_words.get(self.groups.find(k), set()) | set(other.name.split(" "))
             of_kind = kind is not None and not kind.isdisjoint(words) and not self.addressed_as_person(k)
             # "Dock Workers ... The union"; "SVB"; not "Frank Church, the former senator, ... The church"
+            if _is_person(other, people) and not of_kind and not wants_person:  # "Acme CEO Jo Bloggs said the company"
+                employer = self.employer(k)
+                if employer is None:
+                    return None, ""
+                return employer, (f"“{mention.text}” after “{other.text}”, whose title names "
+                                  f"{self.mentions[employer].text}")
+            if other.sentence == mention.sentence:
+                continue
             unfit = kind is not None and not of_kind  # "GM ... The union"
             named_as_state = (other.name in COUNTRY_OF or other.name in INSTITUTION_OF) and not of_kind  # not NATO
             named_as_state = named_as_state or other.name in w.FAMILY_OF  # nor a group of people: "Police"
@@ -652,6 +730,13 @@ class _Context(NamedTuple):
                 return None, ""
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"
         return None, ""
+
+    def employer(self, k: int) -> int | None:
+        """The one organisation the titles of mention k's person name ("Acme CEO Jo Bloggs": Acme), if
+        it is named twice or more; None where they name none or several."""
+        found = {self.groups.find(org) for org in self.employers.get(self.groups.find(k), ())}
+        found = {root for root in found if self.groups.size(root) >= 2}
+        return next(iter(found)) if len(found) == 1 else None
 
     def addressed_as_person(self, k: int) -> bool:
         """Whether mention k's actor is given a title, an honorific or a person's role anywhere."""
@@ -671,10 +756,13 @@ class _Context(NamedTuple):
     def holds_an_office(self, k: int, mention: Mention) -> bool:
         """Whether mention k's person holds an office ("Officer Ruiz", "Judge Lopez"), which "the
         suspect" or "the journalist" is not; a party's member may hold one ("the California
-        Democrat" after "House Speaker Nancy Pelosi")."""
+        Democrat" after "House Speaker Nancy Pelosi"), and a company's chief may be its trade's
+        ("Acme CEO Jo Bloggs testified. The billionaire said")."""
         if mention.head in w.PARTY_MEMBERS:
             return False
-        return any(words & w.TITLE_WORDS for words in self.roles.get(self.groups.find(k), ()))
+        business = mention.head in w.WEALTH_ROLES
+        return any(words & w.TITLE_WORDS - (w.COMPANY_TITLES if business else frozenset())
+                   for words in self.roles.get(self.groups.find(k), ()))
 
     def opens_its_sentence(self, k: int) -> bool:
         """Whether mention k is the first actor named by name in its sentence (its subject, in news;
@@ -683,7 +771,7 @@ class _Context(NamedTuple):
         for before in reversed(self.mentions[max(0, k - 8):k]):
             if before.article != mention.article or before.sentence < mention.sentence:
                 return True
-            if before.kind != "description":
+            if before.kind != "description" and not before.placed:  # "In Texas, Acme was fined."
                 return False
         return k < 8
 
@@ -739,6 +827,23 @@ def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[
     for i, mention in enumerate(mentions):
         if mention.kind == "title":
             found[groups.find(i)].append(role_words(title_words(mention)))
+    return found
+
+
+def _employers(mentions: list[Mention], groups: _Groups, by_name) -> dict[int, list[int]]:
+    """For each person, a mention of each organisation their titles name by one of its names, words
+    in a row ("Acme CEO Jo Bloggs", "Acme Power chief ..."): no country ("U.S. Secretary") and no person."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        if mention.kind != "title":
+            continue
+        words = name_key(title_words(mention)).split(" ")
+        for size in (3, 2, 1):
+            for k in range(len(words) - size + 1):
+                named = by_name.get(" ".join(words[k:k + size]))
+                if named and words[k] not in COUNTRY_OF and " ".join(words[k:k + size]) not in COUNTRY_OF and (
+                        mentions[named[0]].kind == "name"):
+                    found[groups.find(i)].append(named[0])
     return found
 
 

@@ -785,7 +785,7 @@ def _adjacent(text, left: Token, right: Token) -> bool:
 def _plain_modifier(text, token: Token, tag: str, country: str) -> bool:
     """A lower-case adjective or noun before a role ("the campaign manager"; only an adjective
     before a demonym), or a sentence's capitalised first word tagged so ("Asylum seekers")."""
-    wanted = ("JJ",) if country else ("JJ", "NN")
+    wanted = ("JJ",) if country else ("JJ", "NN", "NNS")  # "a data firm", "the arms dealer"
     if not token.capitalised:
         return tag in wanted
     return _sentence_start(text, token.start) and tag in (*wanted, "NNP")
@@ -821,6 +821,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         if head in w.ONLY_WITH_KIN and i and tokens[i - 1].lower in ("its", "their") and _adjacent(
                 text, tokens[i - 1], token):
             family = ""  # "The Army said its officers": the Army's, not the police a story names
+        if family and head == word and i - 1 in used and _adjacent(text, tokens[i - 1], token):
+            continue  # "Republican senators", "Acme voters": the name's own, not everyone's
         is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
             word in w.ORGANISATION_ROLES) or (
             word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
@@ -851,6 +853,9 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
                 country, start, j, adjective_after = DEMONYM_OF[pair], tokens[j - 1].start, j - 2, True
             elif previous.capitalised and name_key(previous.text) in DEMONYM_OF:
                 country, start, j, adjective_after = DEMONYM_OF[name_key(previous.text)], previous.start, j - 1, True
+            elif family and previous.capitalised and previous.lower in w.PARTY_WORDS:
+                family = ""  # "Democratic senators": the party's, read with its name
+                break
             elif family and previous.capitalised and (tags.get(previous.start) == "JJ" or (
                     adjective_after and previous.lower in _REGION_WORDS)):
                 start, j, adjective_after = previous.start, j - 1, True  # "Honduran migrants", "Central American ..."
@@ -859,6 +864,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             elif not previous.capitalised and tags.get(previous.start) == "VBN" and j and tokens[j - 1].lower in (
                     "the", "a", "an"):  # "the disgraced producer", "a jailed activist"; not "Kim rankled critics"
                 start, j, adjective_after = previous.start, j - 1, False
+            elif previous.lower.endswith("ing") and j and tokens[j - 1].text == ",":
+                break  # "users, promising lawmakers that": a verb's object, not "promising lawmakers"
             elif previous.lower in w.ROLE_MODIFIERS or (
                     _plain_modifier(text, previous, tags.get(previous.start, ""), country)
                     and previous.lower not in FUNCTION_WORDS):
@@ -950,11 +957,16 @@ def _tag_before(tokens: list[Token], tags: dict[int, str], start: int) -> str:
 def _host_introduced(tokens: list[Token], tags: dict[int, str], comma: int) -> bool:
     """Whether the name ending at `comma` is the object of a preposition, a noun or an -ing verb
     ("In a statement to Reuters,", "After meeting Mr. Putin,"; not "according to"): an opening
-    phrase, not a name an apposition follows."""
+    phrase, not a name an apposition follows. A clause's "that" or "whether" is no preposition
+    ("reports that Zenix, a data firm, had")."""
     k = bisect.bisect_left(tokens, comma, key=lambda token: token.end)
     while k > 0 and tokens[k - 1].capitalised and tokens[k - 1].end <= comma:
         k -= 1
-    return k > 0 and tags.get(tokens[k - 1].start, "") in ("IN", "VBG", "NN", "NNS")
+    return k > 0 and tags.get(tokens[k - 1].start, "") in ("IN", "VBG", "NN", "NNS") and (
+        tokens[k - 1].lower not in _SUBORDINATORS)
+
+
+_SUBORDINATORS = frozenset("that whether if because although though while unless".split())
 
 
 def _country_possessor(text, tokens, j: int) -> tuple[int, str] | None:

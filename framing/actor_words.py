@@ -327,6 +327,10 @@ COUNTRY_EPITHETS: dict[str, frozenset[str]] = {
     "kingdom": frozenset(("Saudi Arabia", "United Kingdom", "Jordan", "Morocco", "Spain", "Netherlands", "Belgium",
                           "Sweden", "Norway", "Denmark", "Thailand", "Bahrain", "Kuwait", "Qatar", "Oman", "Bhutan",
                           "Cambodia", "Japan", "Brunei", "Eswatini", "Lesotho", "Tonga", "United Arab Emirates")),
+    # Places news calls "the island" or "the territory" after naming them (rule 6b, PLACE_ROLES).
+    "island": frozenset(("Puerto Rico", "Cuba", "Haiti", "Taiwan", "Japan", "Ireland", "Sri Lanka", "Singapore",
+                         "Bahrain", "New Zealand", "Philippines", "Indonesia", "Hong Kong")),
+    "territory": frozenset(("Puerto Rico", "Hong Kong", "Palestine", "Kashmir", "Crimea", "Tibet", "Kurdistan")),
 }
 
 # The capitals among the aliases above: a capital stands for its government only where it acts
@@ -445,6 +449,10 @@ STANDING_ROLES = frozenset(
     athlete skater gymnast swimmer sprinter cyclist player champion convict teenager year-old
     producer comedian actor actress sailor donor reformer""".split()
 )
+# Of those, the words for a person by wealth or trade ("the billionaire", "the tech mogul"), which news
+# uses of a company's chief, and the titles a company gives ("Acme CEO Jo Bloggs", "founder").
+WEALTH_ROLES = frozenset("billionaire mogul tycoon businessman businesswoman".split())
+COMPANY_TITLES = frozenset("ceo founder chairman chairwoman chief president director executive".split())
 # Not here: words for one side of a relation ("the victim", "the cop", "the incumbent", "the
 # defendant"), which the sentence before may name the other side of ("Cruz opened fire. The victim").
 
@@ -472,7 +480,10 @@ ORGANISATION_KINDS = {
 
 # Descriptions of a state or its government as a whole: with no holder of that word named before,
 # "the regime", "the country" is the country named just before it.
-GOVERNMENT_ROLES = frozenset("regime government authorities leadership country nation kingdom".split())
+GOVERNMENT_ROLES = frozenset("regime government authorities leadership country nation kingdom island territory".split())
+# Of those, the words for a place that may be no state ("the island" after "Puerto Rico"), whose
+# owner named before them is not what they are ("the U.S. territory" is Puerto Rico).
+PLACE_ROLES = frozenset(("island", "territory"))
 
 
 # Groups that news names by what they are rather than by a name, each with the nouns (and
@@ -490,6 +501,7 @@ LABEL_FAMILIES: dict[str, frozenset[str]] = {
     "Residents": frozenset("resident residents locals villagers townspeople evacuees".split()),
     "Jury": frozenset("jury jurors juror".split()),
     "Voters": frozenset("voter voters electorate".split()),
+    "Lawmakers": frozenset("lawmakers legislators senators congressmen congresswomen".split()),
     "Students": frozenset(("students",)),  # not "a former student", who is one person
     "Accusers": frozenset(("accusers",)),
     "Depositors": frozenset(("depositors",)),

@@ -18,6 +18,7 @@ Mentions are grouped by rules a reader of news uses, each grouping kept with its
 6. a description is the actor most recently named in the article with that head word, as a title
    or as the last word of its name ("the president" after "President Trump", "the committee"
    after "the Democratic National Committee"), else the actor of the story most often named so;
+   "the company" is the subject before it, its chief's employer, or the organisation the article is about;
 7. "the Post" is the organisation named earlier whose name ends in that word ("the Washington Post").
 A row needs two mentions and one of them a name; descriptions that join no name are dropped.
 Work is linear in the text: one tokenising pass and dictionary look-ups.

@@ -1221,3 +1221,62 @@ def test_a_list_of_places_after_a_word_of_going_or_the_states_of_names_no_actors
                  "Migrants sheltered in the southern states of Lornia and Brookvale. Troops reached Brookvale.")
     assert not found.keys() & {"Lornia", "Brookvale"}
     assert "Ankarabad" in found, "a place that acts elsewhere stays"
+
+
+def test_a_company_chief_is_called_by_trade_and_the_company_after_him_is_his_employer():
+    found = rows("Acme CEO Jo Bloggs faced senators on Monday. The 33-year-old billionaire answered calmly. "
+                 "Bloggs said the company had erred. Acme paid. Acme shares rose.",
+                 "Officer Jo Ruiz was shot on Monday. The billionaire fled. Ruiz died.",
+                 "Acme was fined. Zenix CEO Al Fox and Acme CEO Ann Cole spoke. Fox said the company had erred. "
+                 "Acme paid. Zenix rose. Zenix fell.")
+    assert "The 33-year-old billionaire" in found["Jo Bloggs"]  # a company's title is no office barring a trade
+    assert "The billionaire" not in found["Jo Ruiz"]  # an officer's is
+    assert "the company" in found["Acme"] and "the company" in found["Zenix"]  # each chief's own, not the most named
+
+
+def test_an_organisation_word_with_no_subject_before_is_what_the_story_calls_so_or_names_most():
+    found = rows("Zenix, a data firm, ran the vote. Acme was fined. Acme paid. Acme won. Jo Bloggs spoke. "
+                 "Senators said the firm had erred.",
+                 "Acme was fined on Monday. Acme paid. Acme won. Senators questioned Jo Bloggs about it. "
+                 "Critics said the company had erred.",
+                 "Reports said that Zenix, a London data firm, had erred. Acme was fined. Acme paid. Acme won. It was "
+                 "misused by the political data firm Zenix on Monday.",
+                 "The European Union met. Ann Cole said Britain would leave the bloc. EU leaders met. Cole left.")
+    assert {"the firm", "a data firm", "a London data firm", "the political data firm"} <= found["Zenix"]
+    assert "the company" in found["Acme"]
+    assert "the bloc" in found["European Union"]
+    found = rows("Acme was fined. Acme paid. Acme won. It was misused by the political data firm Zenix on Monday. "
+                 "Zenix left.")
+    assert "the political data firm" in found["Zenix"]  # its name right after it, not the organisation named most
+
+
+def test_an_organisation_word_is_left_alone_where_two_are_named_alike_or_it_is_a_country_s():
+    found = rows("Acme was fined. Acme paid. Acme won. Zenix rose. Zenix fell. Zenix won. Jo Bloggs spoke. "
+                 "Critics said the company had erred.")
+    assert not any("the company" in mentions for mentions in found.values())  # three mentions each: either
+    found = rows("Acme was fined. Acme paid. Acme won. Jo Bloggs spoke. The British data firm sued. Britain left. "
+                 "Britain won.")
+    assert "The British data firm" not in found["United Kingdom"]  # a British firm is not the state
+
+
+def test_a_place_opening_the_sentence_before_is_not_its_subject():
+    found = rows("In Texas, Acme was fined on Monday. The company said it would appeal. Acme paid. Texas sued. "
+                 "Texas won.",
+                 "Acme was fined. Acme paid. The Texas senator raised the case. Critics said the firm had erred.")
+    assert "The company" in found["Acme"] and not {"The company", "the firm"} & found["Texas"]
+
+
+def test_the_island_and_the_territory_are_the_place_of_that_kind_named_just_before():
+    found = rows("Trump visited Puerto Rico. He said the island was fine. The U.S. territory lost power. "
+                 "The United States sent aid. America left.",
+                 "Acme left Mexico. The island of Lesbos was hit. The territory was quiet. Mexico said so.")
+    assert {"the island", "The U.S. territory"} <= found["Puerto Rico"]
+    assert "The U.S. territory" not in found["United States"]  # the owner named is not the place
+    assert {"The island", "The territory"}.isdisjoint(found["Mexico"])  # Mexico is neither
+
+
+def test_lawmakers_are_one_group_unless_a_party_is_named_with_them():
+    found = rows("Lawmakers from both parties said so. Senators pressed him. The senators left. Republican lawmakers "
+                 "met. Republicans left. Democratic senators spoke. It hurt users, promising lawmakers it would end.")
+    assert {"Lawmakers", "Senators", "The senators", "lawmakers"} <= found["Lawmakers"]
+    assert not {"Republican lawmakers", "Democratic senators", "senators", "promising lawmakers"} & found["Lawmakers"]
