@@ -113,6 +113,7 @@ class _Hints:
 
     glued: frozenset[int]  # lines with a GLUED_TAIL_RE match
     promo: frozenset[int]  # lines with one of PROMO_WORDS, casefolded
+    sign_off: frozenset[int]  # lines with one of SIGN_OFF_WORDS, casefolded
     caption: frozenset[int]  # lines with one of CAPTION_MARKS
     even_spaces: bool  # no line holds whitespace but single spaces: its words joined by spaces are itself
 
@@ -121,16 +122,18 @@ class _Hints:
         """`line_starts`: where each line but the first begins in `raw`."""
         folded = raw.casefold()
         if len(folded) == len(raw) and "\u0131" not in raw and "\u0130" not in raw:  # every offset where it was
-            promo = frozenset().union(*(_lines_holding(partial(folded.find, word), line_starts)
-                                        for word in r.PROMO_WORDS))
+            promo, sign_off = (frozenset().union(*(_lines_holding(partial(folded.find, word), line_starts)
+                                                   for word in words))
+                               for words in (r.PROMO_WORDS, r.SIGN_OFF_WORDS + r.PRINT_WORDS))
         else:
             promo = frozenset(i for i, line in enumerate(lines) if _may_promote(line))
+            sign_off = frozenset(i for i, line in enumerate(lines) if _may_sign_off(line))
         glued = frozenset().union(*(_lines_holding(partial(_search_start, pattern, raw), line_starts)
                                     for stop, pattern in r.GLUED_TAIL_BY_STOP.items() if stop in raw))
         caption = frozenset().union(*(_lines_holding(partial(raw.find, mark), line_starts)
                                       for mark in r.CAPTION_MARKS))
         odd_spaces = any(map(raw.__contains__, _ASCII_ODD_SPACES)) if raw.isascii() else _ODD_SPACE_RE.search(raw)
-        return _Hints(glued, promo, caption, not odd_spaces and "  " not in raw)
+        return _Hints(glued, promo, sign_off, caption, not odd_spaces and "  " not in raw)
 
 
 # Whitespace that str.split() and a join by spaces would change: all of it but the space (and the
@@ -164,10 +167,14 @@ _one_more = (1).__add__
 
 def _label_lines(lines: list[str], hints: _Hints) -> list[tuple[str, str] | None]:
     """Each stripped line's kind and reason; None for a blank line."""
-    promo, caption = hints.promo, hints.caption
+    promo, caption, sign_off = hints.promo, hints.caption, hints.sign_off
     labels: list[tuple[str, str] | None] = [
-        _label_alone(line, i in promo, i in caption) if line else None for i, line in enumerate(lines)]
+        _label_alone(line, i in promo, i in caption, i in sign_off) if line else None for i, line in enumerate(lines)]
     content = [i for i, line in enumerate(lines) if line]
+    if _BYLINE in labels:  # one search in C: most articles of a batch have neither
+        _mark_byline_affiliations(lines, labels, content)
+    if _TEASERS in labels:
+        _mark_teaser_items(lines, labels, content)
     _mark_related_lists(lines, labels, content)
     _mark_promo_followers(lines, labels, content)
     _mark_caption_prefixes(lines, labels, content)
@@ -177,12 +184,19 @@ def _label_lines(lines: list[str], hints: _Hints) -> list[tuple[str, str] | None
 
 
 _PARAGRAPH = ("body", "paragraph")
+_TEASERS = ("furniture", "related-article list")
+_BYLINE = ("furniture", "byline")
 _TIME_STAMP = ("furniture", "time stamp")
 
 
-def _label_alone(text: str, may_promote: bool, may_caption: bool) -> tuple[str, str]:
+def _label_alone(text: str, may_promote: bool, may_caption: bool, may_sign_off: bool) -> tuple[str, str]:
     """What a stripped line that is not blank is, judged on its own. Without `may_promote`, the
-    line holds none of PROMO_WORDS; without `may_caption`, none of CAPTION_MARKS."""
+    line holds none of PROMO_WORDS; without `may_caption`, none of CAPTION_MARKS; without
+    `may_sign_off`, none of SIGN_OFF_WORDS."""
+    if may_sign_off and r.PRINT_EDITION_RE.match(text):
+        return "furniture", "print edition note"
+    if may_sign_off and r.SIGN_OFF_RE.search(text) and count_words(text) <= 60:
+        return "furniture", "credit or note on the writer"
     # A full sentence ("By Monday, the army had retaken the town.") is no byline or button.
     sentence = text.rstrip("\"'\u201d\u2019 )")[-1:] in ".!?"
     if sentence and not may_promote and not may_caption:  # most paragraphs: no rule but the time stamp's applies
@@ -195,18 +209,45 @@ def _label_alone(text: str, may_promote: bool, may_caption: bool) -> tuple[str, 
     if r.TIMESTAMP_RE.match(text) and count_words(text) <= 8:
         return _TIME_STAMP
     if short and (r.BYLINE_RE.match(text) or r.PUBLISHED_RE.search(text)):
-        return "furniture", "byline"
-    if short and r.SHARE_RE.search(text):
+        return _BYLINE
+    if r.TEASER_RE.match(text):
+        return _TEASERS
+    if short and (r.SHARE_RE.search(text) or r.BUTTON_ROW_RE.match(text)):
         return "furniture", "share or follow button"
     if short and r.CALL_TO_ACTION_RE.match(text):
         return "furniture", "newsletter or subscription blurb"
     if may_promote and r.PROMO_RE.search(text) and not _has_quote_marks(text) and count_words(text) <= 40:
         return "furniture", "newsletter or subscription blurb"
-    if may_caption and r.PRINT_EDITION_RE.match(text):  # its "headline:" is a caption mark
-        return "furniture", "print edition note"
     if may_caption and r.CAPTION_RE.search(text):
         return "caption", "picture caption or credit"
     return _PARAGRAPH
+
+
+def _mark_byline_affiliations(lines, labels, content) -> None:
+    """The short line of capitalised words right under a byline is whom the writers work for
+    ("By Jo Lee and Al Fox" then "Associated Press"), not a heading."""
+    for previous, index in pairwise(content):
+        if labels[previous] is not _BYLINE or labels[index] is not _PARAGRAPH:
+            continue
+        words = lines[index].split()
+        if len(words) <= 4 and lines[index][-1:] not in ".!?:;,\"'\u201d" and all(word[:1].isupper() for word in words):
+            labels[index] = _BYLINE
+
+
+def _mark_teaser_items(lines, labels, content) -> None:
+    """The short lines without closing punctuation after a teaser heading that ends in a colon or
+    names related articles ("Related Coverage"; "Read More Stories About:" then its topics)."""
+    for position, index in enumerate(content):
+        if labels[index] is not _TEASERS:
+            continue
+        heads_a_list = lines[index].endswith(":") or lines[index][:7].lower() == "related"
+        if not heads_a_list or not r.TEASER_RE.match(lines[index]):
+            continue  # "READ MORE: Another headline" is its own item
+        for following in content[position + 1:position + 6]:
+            if labels[following] != _PARAGRAPH or not _looks_like_heading(lines[following]) or (
+                    count_words(lines[following]) > 15):
+                break
+            labels[following] = _TEASERS
 
 
 def _mark_related_lists(lines, labels, content) -> None:
@@ -321,6 +362,11 @@ def _may_promote(text: str) -> bool:
     if "\u0131" in text or "\u0130" in text:
         return True
     return any(map(text.casefold().__contains__, r.PROMO_WORDS))
+
+
+def _may_sign_off(text: str) -> bool:
+    """A quick test that SIGN_OFF_RE could match, for a text `_Hints.of` cannot search folded whole."""
+    return any(map(text.casefold().__contains__, r.SIGN_OFF_WORDS))
 
 
 def _has_quote_marks(text: str) -> bool:

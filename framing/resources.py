@@ -65,7 +65,35 @@ BYLINE_RE = re.compile(r"^\W*(written\s+by|by|posted\s+by|reporting\s+by|author)
 SHARE_RE = re.compile(
     r"\b(send\s+in\s+e-?mail|(share\s+(this|on|via)|tweet\s+this|copy\s+link|print\s+this|"
     r"click\s+the\s+\w+\s+icon|follow\s+(us|topics)|read\s+more|leave\s+a\s+comment|"
-    r"comments?\s+\(\d+\)|whatsapp|facebook|pinterest|linkedin)\b)",
+    r"comments?\s+\(\d+\)|suggest\s+a\s+correction)\b)",
+    re.IGNORECASE,
+)
+# A row of buttons named after the networks they share to ("Facebook Twitter WhatsApp Email"): only
+# such names, since a headline may name a network ("Facebook fined over data leak").
+BUTTON_ROW_RE = re.compile(
+    r"^(?:\W*\b(?:facebook|twitter|whatsapp|pinterest|linkedin|reddit|messenger|flipboard|email|e-mail|print|"
+    r"share|tweet|copy\s+link)\b)+\W*$",
+    re.IGNORECASE,
+)
+# What a page adds after the story about who wrote it (credits, copyright, the writer's note):
+# "Ann Cole contributed to this report.", "AP writer Al Fox in Washington contributed.",
+# "Copyright 2018 The Associated Press. All rights reserved.", "Jo Lee is a reporter for the Post.
+# Follow her on Twitter @jolee". Searched for only in lines holding one of SIGN_OFF_WORDS.
+SIGN_OFF_RE = re.compile(
+    r"\bcontributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting)\b"
+    r"|\b(?:writers?|correspondents?|reporters?|staff)\b[^.!?]{0,80}\bcontributed\W*$"
+    r"|^\W*(?:additional\s+)?reporting\s+by\b|^\W*copyright\b|\ball\s+rights\s+reserved\b"
+    r"|\bfollow\s+(?:him|her|them|me|us|\w+(?:\s+\w+)?)\s+on\s+(?:twitter|facebook|instagram|x)\b"
+    r"|\bfollow\b[^.!?]{0,80}(?:@\w{2,}|https?://)",
+    re.IGNORECASE,
+)
+SIGN_OFF_WORDS = ("contributed", "reporting by", "copyright", "rights reserved", "follow")  # one is in every match
+PRINT_WORDS = ("in print",)  # in every PRINT_EDITION_RE match
+# The heading of a list of other articles or topics ("Related Coverage", "More from The Paper:",
+# "READ MORE: ...", "Read More Stories About:"); the short lines after one ending so are its items.
+TEASER_RE = re.compile(
+    r"^\W*(?:read\s+more\b|related(?:\s+(?:coverage|stories|articles|content|topics))?\W*$|more\s+(?:from|on)\b"
+    r"[^.!?]{0,40}:\W*$|see\s+also\b|(?:tags|topics|filed\s+under)\s*:)",
     re.IGNORECASE,
 )
 CALL_TO_ACTION_RE = re.compile(
@@ -98,8 +126,8 @@ CAPTION_MARKS = (":", "\u00a9", "(")  # every CAPTION_RE match holds one
 SEPARATOR_RE = re.compile(r"^\s*[-\u2013\u2014*\u2022\u00b7_=~|]+\s*$")
 # A newspaper's note on its printed edition: "A version of this article appears in print on Oct.
 # 30, 2018, Section A, Page 1 of the New York edition with the headline: ..."
-PRINT_EDITION_RE = re.compile(r"^\W*a\s+version\s+of\s+this\s+(article|story)\s+appears\s+in\s+print\b.{0,200}"
-                              r"\bheadline\s*:", re.IGNORECASE)
+PRINT_EDITION_RE = re.compile(r"^\W*a\s+version\s+of\s+this\s+(article|story)\s+appears\s+in\s+print\s+on\b",
+                              re.IGNORECASE)
 PUBLISHED_RE = re.compile(r"\b(published|updated|last\s+modified)\s*(on\b|:|$)", re.IGNORECASE)
 # "DAMASCUS (Sputnik) —", "REUTERS -", "BEIRUT, Feb 10 (AFP) -" at the head of a paragraph.
 DATELINE_RE = re.compile(

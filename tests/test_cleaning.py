@@ -221,3 +221,39 @@ def test_the_time_stamp_look_ahead_lets_every_date_and_time_through():
                                                              f"{digit}2 Nov 2020")]
     assert len(texts) > 40 and all(without.match(text) for text in texts)
     assert all(r.TIMESTAMP_RE.match(text) for text in texts)
+
+
+def test_what_a_page_adds_about_its_writers_is_removed_but_prose_with_the_same_words_is_kept():
+    credits = ["Ann Cole and The Wire Service contributed to this report.",
+               "Wire Service writer Al Fox in Washington contributed.",
+               "Additional reporting by Jo Lee.",
+               "Copyright 2018 The Wire Service. All rights reserved. This material may not be published.",
+               "Jo Lee is a reporter for the Paper. Follow her on Twitter @jolee.",
+               "Follow our full coverage of the vote at: https://example.com/vote"]
+    prose = ["Heavy rain and poor upkeep contributed to the collapse, officials said.",
+             "Senators said they would follow up on the questions.",
+             "The firm's lawyers cited copyright law."]
+    cleaned = clean("\n".join(["Vote ends in deadlock", "The vote ended on Monday.", *prose, *credits]))
+    assert cleaned.text.splitlines() == ["Vote ends in deadlock", "The vote ended on Monday.", *prose]
+    assert set(reasons(cleaned).values()) == {"credit or note on the writer"}
+
+
+def test_a_headline_naming_a_network_stays_while_a_row_of_share_buttons_goes():
+    cleaned = clean("\n".join(["Facebook fined over data leak", "By Jo Lee and Al Fox", "Wire Service",
+                               "The company was fined on Monday.", "Facebook Twitter WhatsApp Email",
+                               "Suggest a correction"]))
+    assert cleaned.text.splitlines() == ["Facebook fined over data leak", "The company was fined on Monday."]
+    assert reasons(cleaned) == {"By Jo Lee and Al Fox": "byline", "Wire Service": "byline",
+                                "Facebook Twitter WhatsApp Email": "share or follow button",
+                                "Suggest a correction": "share or follow button"}
+
+
+def test_lists_of_other_articles_and_topics_after_their_heading_are_removed():
+    raw = "\n".join(["Storm toll disputed", "The toll was disputed on Thursday.", "Related Coverage",
+                     "One Year After the Storm", "READ MORE: Officials Defend the Count", "Read More Stories About:",
+                     "Big Government, Storms, Island Politics", "A version of this article appears in print on "
+                     "Sept. 14, 2018, Section A, Page 1 of the New York edition."])
+    cleaned = clean(raw)
+    assert cleaned.text.splitlines() == ["Storm toll disputed", "The toll was disputed on Thursday."]
+    assert reasons(cleaned)["Big Government, Storms, Island Politics"] == "related-article list"
+    assert reasons(cleaned)["One Year After the Storm"] == "related-article list"
