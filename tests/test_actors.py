@@ -1280,3 +1280,11 @@ def test_lawmakers_are_one_group_unless_a_party_is_named_with_them():
                  "met. Republicans left. Democratic senators spoke. It hurt users, promising lawmakers it would end.")
     assert {"Lawmakers", "Senators", "The senators", "lawmakers"} <= found["Lawmakers"]
     assert not {"Republican lawmakers", "Democratic senators", "senators", "promising lawmakers"} & found["Lawmakers"]
+
+
+def test_a_name_with_and_is_whole_though_its_second_part_is_also_written_alone():
+    found = rows("Sen. Al Fox, the top Democrat on the Commerce Committee, spoke. Ann Cole will appear before the "
+                 "House Energy and Commerce Committee on Wednesday. Cole left.",
+                 "Cole testified before the House Energy and Commerce Committee.")
+    assert "House Energy and Commerce Committee" in found
+    assert "House Energy" not in found
