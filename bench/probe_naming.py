@@ -59,7 +59,8 @@ def row_of(mention: tuple[int, int, str], spans: list, text: str) -> str | None:
     return best
 
 
-def measure(slug: str, patterns_by_actor: dict, row_verdicts: dict, speakers: dict, show_failures: bool, show_rows: bool):
+def measure(slug: str, patterns_by_actor: dict, row_verdicts: dict, speakers: dict, show_failures: bool,
+            show_rows: bool) -> dict:
     from framing import analyse
     from framing.lexicon import load_lexicon
     from framing.stories import Article, Story
@@ -121,7 +122,8 @@ def measure(slug: str, patterns_by_actor: dict, row_verdicts: dict, speakers: di
             print(f"  quotation UNJUDGED {key!r}: speaker {quote.speaker!r}")
         elif (speakers[key] or "") != (quote.speaker or ""):
             wrong += 1
-            print(f"  quotation WRONG {quote.outlet}: {quote.text[:60]!r} speaker {quote.speaker!r}, expected {speakers[key]!r}")
+            print(f"  quotation WRONG {quote.outlet}: {quote.text[:60]!r} speaker {quote.speaker!r}, "
+                  f"expected {speakers[key]!r}")
     return {
         "story": slug, "recall": found / total, "rows per actor": sum(own_rows) / max(1, len(own_rows)),
         "actors with no row": TOP - len(own_rows),
@@ -133,8 +135,10 @@ def measure(slug: str, patterns_by_actor: dict, row_verdicts: dict, speakers: di
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--failures", action="store_true", help="print every expected mention missed by its actor's row")
-    parser.add_argument("--rows", action="store_true", help="print every row with its labels, not only the unjudged and false ones")
+    parser.add_argument("--failures", action="store_true",
+                        help="print every expected mention missed by its actor's row")
+    parser.add_argument("--rows", action="store_true",
+                        help="print every row with its labels, not only the unjudged and false ones")
     args = parser.parse_args()
     expected = json.loads((PROBES / "expected_mentions.json").read_text())
     judgements = json.loads((PROBES / "judgements.json").read_text())

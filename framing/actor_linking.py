@@ -427,7 +427,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
     titled = {groups.find(i) for i, mention in enumerate(mentions) if mention.kind in ("title", "honorific")}
     spelled_out = {w.FAMILY_OF[m.head] for m in mentions if m.head in w.SPELLING_OUT}  # "police officers"
     called: dict[str, list[int]] = defaultdict(list)  # a description's head -> what it was linked to
-    unlinked: list[tuple[int, list[int], int]] = []  # an organisation word, its article's named mentions, how many before it
+    # an organisation word left unlinked, its article's named mentions, how many of them came before it
+    unlinked: list[tuple[int, list[int], int]] = []
     for members in by_article.values():
         recent: dict[str, list[int]] = defaultdict(list)  # head word -> the named mentions that held it here
         seen: list[int] = []  # named mentions so far in the article
@@ -539,13 +540,13 @@ def _link_company_words(mentions: list[Mention], groups: _Groups, people: _Peopl
             continue
         so_called = Counter(groups.find(k) for k in called.get(mention.head, ()) if groups.find(k) in candidates)
         if so_called:
-            (best, _), *rest = so_called.most_common(2) + [(None, 0)]
-            if rest[0][1] < so_called[best]:
+            (best, most), (_, second) = [*so_called.most_common(2), (None, 0)][:2]
+            if second < most:
                 groups.union(candidates[best], i, f"“{mention.text}” is what the story calls "
                                                  f"{mentions[candidates[best]].text} elsewhere")
             continue
-        sizes = sorted(((groups.size(root), root) for root in candidates), reverse=True) + [(0, None)]
-        (most, best), (second, _) = sizes[0], sizes[1]
+        (most, best), (second, _) = [*sorted(((groups.size(root), root) for root in candidates), reverse=True),
+                                     (0, None)][:2]
         if (most >= 3 and most >= 2 * second) or (kind is not None and second == 0):
             groups.union(candidates[best], i, f"“{mention.text}” in an article about "
                                              f"{mentions[candidates[best]].text}, the organisation it names most")
