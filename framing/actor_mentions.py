@@ -276,7 +276,7 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         if not joined:
             close()
         function_word = (token.lower in FUNCTION_WORDS and not _acronym(token, tags)) or len(token.lower) < 2
-        if not current and (function_word or (_sentence_start(text, token.start) and (
+        if not current and (function_word or (opens_a_sentence(text, token.start) and (
                 not tags.get(token.start, "NNP").startswith("NNP") or _family_subject(text, tokens, i)))):
             opener = i if tags.get(token.start, "") in _OPENER_TAGS and token.lower not in w.ROLE_MODIFIERS \
                 and not function_word else -1
@@ -427,8 +427,10 @@ def _line_start(text: str, token: Token) -> bool:
     return token.start == 0 or text[token.start - 1] == "\n"
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def opens_a_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a line or a quotation."""
     return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
+
 
 
 def _line_mentions(article: str, text: str, tokens: list[Token], tags: dict[int, str]) -> list[Mention]:
@@ -518,7 +520,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     last_title = max((k for k, word in enumerate(lowers) if word in w.TITLE_WORDS or (  # "Justice Sonia Sotomayor",
         word == "justice" and k < len(words) - 1 and lowers[k - 1:k] != ["of"]  # not "of Justice"
         and lowers[k + 1] not in _PARTY_PLURALS)), default=-1)  # nor the PAC "Justice Democrats"
-    if last_title < 0 and len(words) > 1 and lowers[0] in w.PERSON_ROLES and _sentence_start(text, words[0].start):
+    if last_title < 0 and len(words) > 1 and lowers[0] in w.PERSON_ROLES and opens_a_sentence(text, words[0].start):
         last_title = 0  # "Dictator Xi Jinping has refused": a role opening the sentence
     if last_title < 0 and len(words) in (3, 4) and lowers[0] in w.PARTY_MEMBERS and not any(
             word in w.ORG_HEADS or word in w.GEO_WORDS or word in COUNTRY_OF for word in lowers[1:]):
@@ -554,8 +556,9 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         if key in COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
             return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
         return None  # "North Korean" before a noun: read with the description rules
-    if _not_an_actor(key) or _describes_a_family(text, tokens, run, tags):
-        return None
+    if _not_an_actor(key) or _describes_a_family(text, tokens, run, tags) or (
+            len(words) == 1 and _NUMBER_AFTER.match(text, words[0].end)):
+        return None  # "a Category 4 storm", "Section 230", "Flight 370": a thing's number
     before = tokens[run[0] - 1].lower if run[0] else ""
     if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
         return None  # "talks in Seoul", a dateline "WASHINGTON —": a place, not the government
@@ -572,7 +575,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         start = tokens[run[0] - 1].start  # "the Post", "the Committee": the organisation named before
         return Mention(article, start, words[0].end, text[start:words[0].end], "description", "", key)
     return replace(_mention(article, text, words[0].start, words[-1].end, "name", words, ""),
-                   placed=before in _PLACE_PREPOSITIONS or _listed_place(text, words[0].start) or _placed_by_words(
+                   placed=before in _PLACE_PREPOSITIONS or (before == "from" and key in w.US_STATES) or (
+                       _listed_place(text, words[0].start)) or _placed_by_words(
                        text, words, key in w.US_STATES and modifies) or _written_on(before, words) or (
                        _adjective(key) and _before_a_noun(text, tokens, run[-1], tags)) or (
                        modifies and tags.get(after.start) == "NN" and not (
@@ -769,7 +773,7 @@ def _role_start(text, tokens, first: int, tags) -> int:
         elif token.capitalised and (named := _country_run(text, tokens, i)):  # "Pentagon spokeswoman Dana White"
             i = named[1]
             start = tokens[i].start
-        elif token.lower in w.PARTY_WORDS or (token.capitalised and _sentence_start(text, token.start) and tags.get(
+        elif token.lower in w.PARTY_WORDS or (token.capitalised and opens_a_sentence(text, token.start) and tags.get(
                 token.start, "") in ("JJ", "NN")):  # "Far-left Labour leader Jeremy Corbyn", "Opposition leader"
             start = token.start
         else:
@@ -788,7 +792,7 @@ def _plain_modifier(text, token: Token, tag: str, country: str) -> bool:
     wanted = ("JJ",) if country else ("JJ", "NN", "NNS")  # "a data firm", "the arms dealer"
     if not token.capitalised:
         return tag in wanted
-    return _sentence_start(text, token.start) and tag in (*wanted, "NNP")
+    return opens_a_sentence(text, token.start) and tag in (*wanted, "NNP")
 
 
 def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
@@ -826,7 +830,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
             word in w.ORGANISATION_ROLES) or (
             word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
-        if not is_role or (token.capitalised and not _sentence_start(text, token.start)):
+        if not is_role or (token.capitalised and not opens_a_sentence(text, token.start)):
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, token, tokens[i + 1]) else None
         if following and (following.lower in w.PERSON_ROLES | w.GROUP_ROLES or following.lower in w.FAMILY_OF or (
@@ -966,6 +970,7 @@ def _host_introduced(tokens: list[Token], tags: dict[int, str], comma: int) -> b
         tokens[k - 1].lower not in _SUBORDINATORS)
 
 
+_NUMBER_AFTER = re.compile(r" \d+\b(?![,.:/]\d)")  # not a date's or a time's: "May 5, 2018" is read elsewhere
 _SUBORDINATORS = frozenset("that whether if because although though while unless".split())
 
 

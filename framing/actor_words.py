@@ -145,7 +145,7 @@ US_STATES = frozenset(" ".join(state.split()) for state in """alabama, alaska, a
 NOT_ACTORS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept oct nov
-    dec today yesterday tomorrow i christmas easter ramadan""".split()
+    dec today yesterday tomorrow tonight i christmas easter ramadan""".split()
 )
 
 # Months that are also names ("Theresa May", "June Carter"): a surname where a name, title or

@@ -40,7 +40,7 @@ from framing import actor_words as w
 from framing.actor_corrections import Corrections
 from framing.actor_groups import with_groups
 from framing.actor_linking import grouped, name_initials, person_like
-from framing.actor_mentions import Token, article_mentions, headline_mentions, story_places
+from framing.actor_mentions import Token, article_mentions, headline_mentions, opens_a_sentence, story_places
 from framing.actor_names import (
     COUNTRY_OF,
     DEMONYM_OF,
@@ -68,7 +68,8 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     headlines: dict[str, list[list[Token]]] = {}
     for article, text in texts.items():
         body[article], headlines[article] = article_mentions(article, text)
-    left_out = _common_words(texts, body) | story_places(texts, datelines)  # "for World", "Memphis police"
+    left_out = _common_words(texts, body) | story_places(texts, datelines) | _event_names(texts)  # "for World",
+    # "Memphis police", "Maria" after "Hurricane Maria"
     body = {article: [m for m in found if m.name not in left_out or m.kind != "name"]
             for article, found in body.items()}
     body = _names_joined_by_and(body, texts)
@@ -151,19 +152,33 @@ def _known_as(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int,
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
 
 
+def _event_names(texts: dict[str, str]) -> set[str]:
+    """The names of events the story writes with their kind ("Hurricane Maria", "Tropical Storm
+    Harvey"): written alone later ("since Maria"), they are the event still, not an actor."""
+    return {name_key(found.group(1)) for text in texts.values() for found in _EVENT_NAME.finditer(text)}
+
+
+_EVENT_NAME = re.compile(r"\b(?:%s) ([A-Z][a-z]+)\b(?! [A-Z])" % "|".join(
+    sorted((word.capitalize() for word in w.EVENT_FIRST_WORDS), key=len, reverse=True)))
+
+
 def _common_words(texts: dict[str, str], body: dict[str, list[Mention]]) -> set[str]:
     """Names that are common words capitalised for emphasis ("a great thing for World", "suspend
     all Nuclear Tests"): every word of the name is written in lower case in the story three times
-    as often as the name is written or more ("Target shares fell" keeps Target), and the name is no
+    as often as the name is written or more ("Target shares fell" keeps Target), or the name is one
+    word that only ever opens a sentence or a quotation and is written in lower case too
+    ('"Delusional, paranoid," she wrote' beside 'called him "delusional"'); and the name is no
     country, institution, organisation, person given a title or honorific, nor a part of a longer
     name ("May" of "Theresa May")."""
     lower = Counter(word for text in texts.values() for word in _LOWER_WORD.findall(text))
     written: Counter = Counter()
+    opening: Counter = Counter()  # how often a name opens a sentence or a quotation
     addressed = set()
-    for found in body.values():
+    for article, found in body.items():
         for m in found:
             if m.kind == "name":
                 written[m.name] += 1
+                opening[m.name] += opens_a_sentence(texts[article], m.start)
             elif m.kind in ("title", "honorific"):
                 addressed.add(m.name)
     parts = {word for name in [*written, *addressed] if " " in name for word in name.split(" ")}  # "Theresa May"
@@ -171,7 +186,8 @@ def _common_words(texts: dict[str, str], body: dict[str, list[Mention]]) -> set[
             if name not in addressed and name not in parts and not country_named_by(name)
             and name.split(" ")[-1] not in w.ORG_HEADS
             and not any(word in DEMONYM_OF for word in name.split(" "))
-            and all(lower[word] >= 3 * count for word in name.split(" "))}
+            and (all(lower[word] >= 3 * count for word in name.split(" ")) or (
+                opening[name] == count and " " not in name and lower[name] > 0))}
 
 
 def with_actors(documents: tuple[ArticleAnalysis, ...],
