@@ -474,6 +474,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 continue
             target, reason = _described(mention, recent, titles, counts, context) if (
                 mention.head not in _NAMED_BY_NO_HEAD or mention.comma >= 0) else (None, "")
+            if target is None and mention.whose in by_name and mention.head in w.PERSON_ROLES:
+                target, reason = context.employee(mention, by_name[mention.whose][0])  # "the Facebook founder"
             # "GOP candidates" are the party's where it is named, else its country's
             country = mention.name and (by_name.get(COUNTRY_OF.get(mention.name, mention.name))
                                         or by_name.get(INSTITUTION_OF.get(mention.name, "")))
@@ -739,6 +741,16 @@ class _Context(NamedTuple):
         found = {root for root in found if self.groups.size(root) >= 2}
         return next(iter(found)) if len(found) == 1 else None
 
+    def employee(self, mention: Mention, organisation: int) -> tuple[int | None, str]:
+        """The one person whose titles name the organisation a role is given by ("the Acme boss"
+        after "Acme CEO Jo Bloggs"), else None."""
+        root = self.groups.find(organisation)
+        people = {person for person, orgs in self.employers.items() if any(self.groups.find(o) == root for o in orgs)}
+        if len(people) != 1:
+            return None, ""
+        person = next(iter(people))
+        return person, f"“{mention.text}” of {self.mentions[organisation].text}: its one person titled so"
+
     def addressed_as_person(self, k: int) -> bool:
         """Whether mention k's actor is given a title, an honorific or a person's role anywhere."""
         root, roles = self.groups.find(k), w.STANDING_ROLES | w.JOB_ROLES | w.TITLE_WORDS
@@ -833,7 +845,7 @@ def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[
 
 def _employers(mentions: list[Mention], groups: _Groups, by_name) -> dict[int, list[int]]:
     """For each person, a mention of each organisation their titles name by one of its names, words
-    in a row ("Acme CEO Jo Bloggs", "Acme Power chief ..."): no country ("U.S. Secretary") and no person."""
+    in a row ("Acme CEO Jo Bloggs", "Acme Power chief ..."): no country ("U.S. Secretary")."""
     found: dict[int, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.kind != "title":

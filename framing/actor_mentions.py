@@ -898,6 +898,7 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             start, determined, comma = tokens[first_owner].start, True, _apposition_comma(text, tokens, first_owner)
             institution = institution or name_key(" ".join(t.text for t in tokens[first_owner:j + 1]))
         possessor, whose = _possessor(text, tokens, j, used, word), ""
+        possessor = _employer_before(text, tokens, j, used, word) if possessor is None else possessor
         if possessor is not None:  # "Kudlow, Mr. Trump's chief economic adviser,": "Mr. Trump" stays his
             opening = possessor - 1 if possessor and tokens[possessor - 1].lower == "the" and _adjacent(
                 text, tokens[possessor - 1], tokens[possessor]) else possessor  # "Abubakar, the PDP's candidate,"
@@ -1003,6 +1004,25 @@ def _possessor(text, tokens, j: int, used: set[int], head: str) -> int | None:
         first -= 1
     key = name_key(" ".join(t.text for t in tokens[first:j + 1]))
     if key in COUNTRY_OF or key in DEMONYM_OF or key in INSTITUTION_OF or tokens[j].lower in _NOT_SOMEONE:
+        return None
+    return first
+
+
+def _employer_before(text, tokens, j: int, used: set[int], head: str) -> int | None:
+    """Where the name begins of an organisation written between "the" and a person's role ("the
+    Facebook founder", "the Acme boss"): whose role it is, as "Acme's boss" would say; else None.
+    A country's, a state's or a party's ("the Texas senator", "the Labour leader") is read as before."""
+    if head not in w.PERSON_ROLES or j < 1 or j not in used or not tokens[j].capitalised or tokens[j].possessive:
+        return None
+    first = j
+    while first > 0 and first - 1 in used and tokens[first - 1].capitalised and _adjacent(
+            text, tokens[first - 1], tokens[first]):
+        first -= 1
+    if not first or tokens[first - 1].lower != "the" or not _adjacent(text, tokens[first - 1], tokens[first]):
+        return None
+    key = name_key(" ".join(t.text for t in tokens[first:j + 1]))
+    if key in COUNTRY_OF or key in DEMONYM_OF or key in INSTITUTION_OF or key in w.US_STATES or (
+            key in w.PARTY_WORDS or key in w.PARTY_NICKNAMES):
         return None
     return first
 

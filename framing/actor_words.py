@@ -169,7 +169,8 @@ EVENT_FIRST_WORDS = frozenset("hurricane typhoon cyclone storm tropical tornado 
 REGIONS = frozenset(" ".join(region.split()) for region in """middle east, near east, far east,
     east asia, southeast asia, south asia, central asia, asia pacific, latin america, south america,
     central america, north africa, west africa, east africa, sub saharan africa, horn of africa,
-    persian gulf, caribbean, balkans, caucasus, sahel, arctic""".split(","))
+    persian gulf, caribbean, balkans, caucasus, sahel, arctic, carolinas, dakotas, midwest, new england,
+    pacific northwest, gulf coast""".split(","))
 
 # Last words of the fields an organisation's name may join with "and": "Center for Strategic and
 # International Studies", "Department of Health and Human Services".

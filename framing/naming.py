@@ -70,7 +70,8 @@ def _modifies_a_noun(text: str, start: int, end: int) -> bool:
 # Committee's", "the workers'". A lower-case owner needs its "the" ("the family's"), so that "it's"
 # and the like never count; capitalised ones are checked against _NO_OWNERS.
 _POSSESSOR_BEFORE = re.compile(
-    r"(?<![\w.'’-])(?:[Tt]he [a-z][\w-]*|(?:[Tt]he )?(?:[A-Z][\w.&-]* ){0,4}[A-Z][\w.&-]*)['’]s? $")
+    r"(?<![\w.'’-])(?:(?:[Tt]he [a-z][\w-]*|(?:[Tt]he )?(?:[A-Z][\w.&-]* ){0,4}[A-Z][\w.&-]*)['’]s? "
+    r"|[Tt]he (?:[A-Z][\w&-]* ){1,3})$")  # or an organisation's name as a modifier: "the Acme founder"
 _NO_OWNERS = {"it", "that", "there", "here", "he", "she", "who", "what", "where", "let", "this"}
 POSSESSOR_LOOKED_AT = 80  # characters before a description: five words of a name and their "the"
 

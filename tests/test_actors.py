@@ -1290,15 +1290,25 @@ def test_a_name_with_and_is_whole_though_its_second_part_is_also_written_alone()
     assert "House Energy" not in found
 
 
-def test_a_storm_a_numbered_thing_a_quotations_first_word_and_a_state_one_is_from_are_no_actors():
+def test_a_storm_a_numbered_thing_a_quotations_first_word_a_region_and_a_state_one_is_from_are_no_actors():
     found = rows('Hurricane Maria hit the island. Since Maria, power has failed. After Maria, many left. '
                  'Maria Lopez spoke. Maria Lopez left.',
                  'It became a Category 4 storm. A Category 2 storm followed.',
                  '"Delusional, paranoid and unhinged," Ann Cole wrote. Cole said the claim was "delusional." '
                  '"Delusional," Cole said again.',
                  "Tonight's vote changes nothing. Tonight's result stands.",
-                 "Senators from Florida, home to many, spoke. Republicans from Florida agreed.",
+                 "Florence bore down on the Carolinas. FEMA said the Carolinas were ready. Senators from Florida, "
+                 "home to many, spoke. Republicans from Florida agreed.",
                  "Long said the agency did well. Brock Long left. Long is the FEMA chief.")
     assert found["Maria Lopez"] == {"Maria Lopez"} and "Maria" not in found  # the storm's name, not the person's
-    assert not {"Category", "Delusional", "Tonight", "Florida"} & set(found)
+    assert not {"Category", "Delusional", "Tonight", "Florida", "Carolinas"} & set(found)
     assert {"Long", "Brock Long"} <= found["Brock Long"]  # a surname that is a common word still speaks
+
+
+def test_the_organisation_founder_or_boss_is_the_one_person_its_titles_name():
+    found = rows("Acme CEO Jo Bloggs faced senators. The Acme founder said sorry. The Acme boss left. Acme paid. "
+                 "Acme rose.",
+                 "Zenix CEO Al Fox and Zenix Chairman Ann Cole met. The Zenix boss left. Zenix fell. Zenix rose. "
+                 "Cole left. Fox left.")
+    assert {"founder", "boss"} <= found["Jo Bloggs"] and "Acme" in found["Acme"]  # the company keeps its name
+    assert "boss" not in found["Al Fox"] | found["Ann Cole"]  # two people titled so: neither

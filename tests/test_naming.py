@@ -75,3 +75,17 @@ def test_a_description_is_labelled_with_its_owner_but_not_with_a_contraction():
     for contraction in ("It's ", "that’s ", "he's "):
         assert _with_possessor(contraction + "the lawyer", len(contraction)) == len(contraction)
     assert _with_possessor("Hale, the workers' lawyer", 19) == 6
+
+
+def test_a_role_given_by_an_organisation_s_name_is_labelled_with_it():
+    table = naming("Acme CEO Jo Bloggs faced senators. The Acme founder said sorry. The Acme boss left. Acme paid. "
+                   "Acme rose.")
+    labels = table[table["referent"] == "Jo Bloggs"]["label"].tolist()
+    assert "The Acme founder" in labels and "The Acme boss" in labels
+    assert table[table["referent"] == "Acme"]["count"].sum() == 4  # the name inside the label still counts
+
+
+def test_a_label_is_not_widened_over_the_end_of_the_sentence_before():
+    table = naming("Troops stayed on the Korean Peninsula. But White House officials said so. White House officials "
+                   "left. The White House spoke.")
+    assert not table["label"].str.contains("Peninsula").any()
