@@ -158,8 +158,8 @@ def _event_names(texts: dict[str, str]) -> set[str]:
     return {name_key(found.group(1)) for text in texts.values() for found in _EVENT_NAME.finditer(text)}
 
 
-_EVENT_NAME = re.compile(r"\b(?:%s) ([A-Z][a-z]+)\b(?! [A-Z])" % "|".join(
-    sorted((word.capitalize() for word in w.EVENT_FIRST_WORDS), key=len, reverse=True)))
+_EVENT_KINDS = "|".join(sorted((word.capitalize() for word in w.EVENT_FIRST_WORDS), key=len, reverse=True))
+_EVENT_NAME = re.compile(rf"\b(?:{_EVENT_KINDS}) ([A-Z][a-z]+)\b(?! [A-Z])")
 
 
 def _common_words(texts: dict[str, str], body: dict[str, list[Mention]]) -> set[str]:
