@@ -497,10 +497,11 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 groups.union(target, i, reason)
                 recent[mention.head].append(target)
                 called[mention.head].append(target)
-            elif mention.head in _COMPANY_WORDS and mention.name in ("", *COUNTRY_OF) and (
-                    mention.text.lower().startswith("the ")):  # "the British data firm" too
+            elif mention.text.lower().startswith("the ") and (
+                    (mention.head in _COMPANY_WORDS and mention.name in ("", *COUNTRY_OF))  # "the British data firm" too
+                    or (mention.head in _TRADE_WORDS and not mention.name and " of " not in mention.text)):
                 unlinked.append((i, seen, len(seen)))
-    _link_company_words(mentions, groups, people, unlinked, called)
+    _link_left_over_words(mentions, groups, people, unlinked, called)
 
 
 def _names_an_organisation(mention: Mention, following: Mention) -> bool:
@@ -516,23 +517,27 @@ def _names_an_organisation(mention: Mention, following: Mention) -> bool:
 # Organisation words that news gives the organisation a story is about ("the company", "the social
 # network", "the bloc"); not "the group" or "the movement", which a story may use of several.
 _COMPANY_WORDS = frozenset("company firm network giant platform bloc".split())
+# Words for a person by trade that news gives the person a story is about ("the billionaire", "the
+# 33-year-old executive", "the CEO").
+_TRADE_WORDS = frozenset("billionaire mogul tycoon businessman businesswoman executive ceo founder boss".split())
 
 
-def _link_company_words(mentions: list[Mention], groups: _Groups, people: _People,
-                        unlinked: list[tuple[int, list[int], int]], called: dict[str, list[int]]) -> None:
+def _link_left_over_words(mentions: list[Mention], groups: _Groups, people: _People,
+                          unlinked: list[tuple[int, list[int], int]], called: dict[str, list[int]]) -> None:
     """Rule 6e: "the company", "the firm" left unlinked (the sentence before names no one it could
     be) is the organisation named earlier in the article that the story calls so elsewhere ("Zenix,
     a data firm"), else the one of them the story names most, twice as often as any other and three
     times or more. "The bloc" and other words of a kind only where the name is of that kind, and
-    then the one of that kind."""
+    then the one of that kind. "The billionaire", "the CEO" likewise, among the people."""
     persons = {groups.find(i) for i, mention in enumerate(mentions) if mention.name and _is_person(mention, people)}
     for i, seen, before in unlinked:
         mention = mentions[i]
         kind = w.ORGANISATION_KINDS.get(mention.head)
+        wants_person = mention.head in _TRADE_WORDS
         candidates: dict[int, int] = {}  # root -> its latest mention before this one
         for k in seen[:before]:
             other, root = mentions[k], groups.find(k)
-            if other.placed or root in persons or other.name in w.FAMILY_OF:
+            if other.placed or (root in persons) != wants_person or other.name in w.FAMILY_OF:
                 continue
             if kind.isdisjoint(other.name.split(" ")) if kind is not None else (
                     other.name in COUNTRY_OF or other.name in INSTITUTION_OF):
@@ -551,7 +556,8 @@ def _link_company_words(mentions: list[Mention], groups: _Groups, people: _Peopl
                                      (0, None)][:2]
         if (most >= 3 and most >= 2 * second) or (kind is not None and second == 0):
             groups.union(candidates[best], i, f"“{mention.text}” in an article about "
-                                             f"{mentions[candidates[best]].text}, the organisation it names most")
+                                             f"{mentions[candidates[best]].text}, the "
+                                             f"{'person' if wants_person else 'organisation'} it names most")
 
 
 def _is_person(mention: Mention, people: _People) -> bool:

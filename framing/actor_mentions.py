@@ -830,7 +830,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
         is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
             word in w.ORGANISATION_ROLES) or (
             word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
-        if not is_role or (token.capitalised and not opens_a_sentence(text, token.start)):
+        if not is_role or (token.capitalised and not opens_a_sentence(text, token.start) and not (
+                token.text.isupper() and word in w.PERSON_ROLES)):  # "the CEO" is no name
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, token, tokens[i + 1]) else None
         if following and (following.lower in w.PERSON_ROLES | w.GROUP_ROLES or following.lower in w.FAMILY_OF or (

@@ -1312,3 +1312,12 @@ def test_the_organisation_founder_or_boss_is_the_one_person_its_titles_name():
                  "Cole left. Fox left.")
     assert {"founder", "boss"} <= found["Jo Bloggs"] and "Acme" in found["Acme"]  # the company keeps its name
     assert "boss" not in found["Al Fox"] | found["Ann Cole"]  # two people titled so: neither
+
+
+def test_a_trade_word_left_over_is_the_person_the_article_is_about():
+    found = rows("Acme CEO Jo Bloggs faced senators on Monday. Senators pressed the 33-year-old executive on safety. "
+                 "Investors thought the CEO had held his own. Bloggs left. Ann Cole spoke.")
+    assert {"the 33-year-old executive", "the CEO"} <= found["Jo Bloggs"]
+    found = rows("Jo Bloggs and Al Fox met on Monday. Bloggs spoke. Fox spoke. Acme sued. Acme won. The billionaire "
+                 "lied.")
+    assert not any("The billionaire" in mentions for mentions in found.values())  # two named alike: either
