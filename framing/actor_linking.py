@@ -498,7 +498,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 recent[mention.head].append(target)
                 called[mention.head].append(target)
             elif mention.text.lower().startswith("the ") and (
-                    (mention.head in _COMPANY_WORDS and mention.name in ("", *COUNTRY_OF))  # "the British data firm" too
+                    (mention.head in _COMPANY_WORDS and mention.name in ("", *COUNTRY_OF))  # "the British data firm"
                     or (mention.head in _TRADE_WORDS and not mention.name and " of " not in mention.text)):
                 unlinked.append((i, seen, len(seen)))
     _link_left_over_words(mentions, groups, people, unlinked, called)

@@ -228,17 +228,27 @@ def with_actors(documents: tuple[ArticleAnalysis, ...],
             else:
                 votes[actor.name].update(span.referent for _, span in covering)
     referent = {actor.name: _lexicon_referent(actor, votes.get(actor.name)) for actor in actors}
+    organisations = frozenset(actor.name for actor in actors if _an_organisation(actor))
     updated = []
     for doc in documents:
         spans = [span._replace(referent="") if k in blanked[doc.article.id] else span
                  for k, span in enumerate(doc.spans)]
         attributions, quote_attributions = attribute(doc.text, list(doc.sentences), list(doc.quote_regions),
-                                                     _actor_lookup(_speaking_mentions(actors, doc.article.id)))
+                                                     _actor_lookup(_speaking_mentions(actors, doc.article.id)),
+                                                     organisations)
         bare = replace(doc, attributions=tuple(attributions), quote_attributions=tuple(quote_attributions), spans=())
         added = [(span.start, span.end, span.term, span.category, span.referent) for span in spans]
         added += [(m.start, m.end, m.kind, ACTOR_CATEGORY, referent[actor.name]) for m, actor in kept[doc.article.id]]
         updated.append(with_spans(bare, added))
     return tuple(updated), actors
+
+
+def _an_organisation(actor: Actor) -> bool:
+    """An actor described by an organisation's word ("the company", "the party") and never given a
+    title or honorific: "he" never stands for it (speaker rule 5)."""
+    return not any(m.kind in ("title", "honorific") for m in actor.mentions) and any(
+        m.kind == "description" and (m.head in w.ORGANISATION_ROLES or m.head in w.GROUP_ROLES)
+        for m in actor.mentions)
 
 
 def _speaking_mentions(actors: list[Actor], article: str) -> list[tuple[int, int, str]]:

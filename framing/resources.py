@@ -186,5 +186,5 @@ TITLES = frozenset(
 FUNCTION_WORDS = frozenset(
     """when while if as after before since but and or so yet however meanwhile although though
     because once asked earlier later still also even then there here this that these those it its
-    in on at of for with from by to into about over under why how what who which where""".split()
+    in on at of for with from by to into about over under why how what who which where a an""".split()
 )

@@ -35,6 +35,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from framing import actor_words as w
 from framing import resources as r
@@ -138,18 +139,23 @@ class _Named:
 
 
 def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[tuple[int, int]],
-              actor_at: ActorAt | None = None):
+              actor_at: ActorAt | None = None, organisations: frozenset[str] = frozenset()):
     """Per sentence, the Attribution it makes or None; per quote region, the Attribution that
-    names its speaker (its verb is empty when no verb in view introduces it) or None."""
+    names its speaker (its verb is empty when no verb in view introduces it) or None.
+    `organisations`: the actors `actor_at` names that are no person, whom "he" never stands for."""
     masked = blank_out(text, quote_regions)  # verbs inside quotes attribute nothing
     speaks = [has_speech_verb(masked[s:e]) for s, e in sentences]
     per_sentence: list[Attribution | None] = []
     openers: list[Attribution | None] = []  # the person a sentence without attribution opens with
+    contexts: list[_Named] = []  # whom its pronouns stood for
     named = _Named()
     for start, end in sentences:
-        found, person = _find(masked, start, end, named, actor_at)
+        # "Trump's tweets came as ... he described": Trump
+        owner = _possessive_opener(masked, start, end, actor_at, organisations)
+        contexts.append(replace(named, person=owner) if owner else replace(named))
+        found, person = _find(masked, start, end, contexts[-1], actor_at, organisations)
         per_sentence.append(found)
-        opener = None if found else _opening_person(masked, start, end, actor_at)
+        opener = None if found else _opening_person(masked, start, end, actor_at, organisations)
         openers.append(opener)
         if found and found.speaker:
             named.speaker = found.speaker
@@ -160,8 +166,9 @@ def attribute(text: str, sentences: list[tuple[int, int]], quote_regions: list[t
         elif opener:
             named.person = opener.speaker
     starts = [start for start, _ in sentences]
+    second = partial(_second_clause, masked, sentences, contexts, actor_at, organisations)
     return per_sentence, [None if _quoted_label(text, q) else
-                          _quote_attribution(text, q, sentences, starts, per_sentence, speaks, openers)
+                          _quote_attribution(text, q, sentences, starts, per_sentence, speaks, openers, second)
                           for q in quote_regions]
 
 
@@ -171,9 +178,10 @@ def has_speech_verb(text_outside_quotes: str) -> bool:
     return not r.SPEECH_VERBS.isdisjoint(joined.split(" ")) or "according to" in joined
 
 
-def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | None
-          ) -> tuple[Attribution | None, bool]:
-    """The sentence's attribution, and whether its speaker is a person."""
+def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | None,
+          organisations: frozenset[str], last: bool = False) -> tuple[Attribution | None, bool]:
+    """The sentence's attribution (its first, or with `last` its last before `end`), and whether
+    its speaker is a person."""
     sentence = masked[start:end]
     if not _CUE.search(sentence):  # every attribution holds one: skip the costly patterns
         return None, False
@@ -185,7 +193,7 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
                        if actor_at(start + m.start("subject"), start + m.start("subject") + 3)]
     if not candidates:
         return None, False
-    match = min(candidates, key=lambda m: m.start("subject"))
+    match = (max if last else min)(candidates, key=lambda m: m.start("subject"))
     verb = match.group("verb") if "verb" in match.re.groupindex else "according to"
     subject, organisation = match.group("subject"), bool(match.groupdict().get("the"))
     if (aside := match.groupdict().get("aside")) and re.fullmatch(_NAME, aside) and (
@@ -199,7 +207,7 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
     phrase = (start + match.start(), start + match.end())
     actor = actor_at(start + span[0], start + span[1]) if actor_at else ""
     if actor:
-        return Attribution(actor, verb, *phrase), _person(actor, organisation=False)
+        return Attribution(actor, verb, *phrase), _person(actor, organisation=actor in organisations)
     if _common_word_opening(sentence, match):
         return Attribution("", verb, *phrase), False
     speaker = _canonical(subject, organisation, named)
@@ -245,7 +253,8 @@ def _common_word_opening(sentence: str, match: re.Match) -> bool:
     return not tags.get(match.start("subject"), "NNP").startswith("NNP")
 
 
-def _opening_person(masked: str, start: int, end: int, actor_at: ActorAt | None) -> Attribution | None:
+def _opening_person(masked: str, start: int, end: int, actor_at: ActorAt | None,
+                    organisations: frozenset[str]) -> Attribution | None:
     """Rule 5: the person a sentence opens with ("Former Arkansas Gov. Mike Huckabee went
     further"), also past an opening phrase ("After the talks, President Trump posted"), whom a
     "he" in the next sentences stands for, and whose words a quotation in that sentence is
@@ -261,7 +270,21 @@ def _opening_person(masked: str, start: int, end: int, actor_at: ActorAt | None)
     actor = actor_at(start + head[0], start + head[1]) if actor_at else ""
     speaker = actor or _canonical(match.group("subject"), False, _Named())
     subject = (start + match.start("subject"), start + match.end("subject"))
-    return Attribution(speaker, "", *subject) if _person(speaker, organisation=False) else None
+    return Attribution(speaker, "", *subject) if _person(speaker, organisation=speaker in organisations) else None
+
+
+def _possessive_opener(masked: str, start: int, end: int, actor_at: ActorAt | None,
+                       organisations: frozenset[str]) -> str:
+    """The person whose possessive opens a sentence ("Trump's tweets came as ..."), whom a "he"
+    later in it stands for; not a speaker of its quotations ("Trump's aide said" is the aide's)."""
+    match = _OPENING_SUBJECT.match(masked, start, end)
+    subject = match.group("subject") if match else ""
+    if not re.search(r"['\u2019]s?$", subject) or subject.split()[0].lower() in r.FUNCTION_WORDS:
+        return ""
+    name = re.sub(r"['\u2019]s?$", "", subject)
+    actor = actor_at(match.start("subject"), match.start("subject") + len(name)) if actor_at else ""
+    speaker = actor or _canonical(name, False, _Named())
+    return speaker if _person(speaker, organisation=speaker in organisations) else ""
 
 
 def _head(match: re.Match) -> tuple[int, int]:
@@ -324,7 +347,26 @@ def _quoted_label(text: str, region: tuple[int, int]) -> bool:
     return named.startswith("NN") and noun in ("NN", "NNS")
 
 
-def _quote_attribution(text, region, sentences, starts, per_sentence, speaks, openers) -> Attribution | None:
+def _second_clause(masked: str, sentences, contexts: list[_Named], actor_at: ActorAt | None,
+                   organisations: frozenset[str], i: int, first: Attribution, quote_start: int) -> Attribution:
+    """The attribution of a quotation in sentence i that a second clause with its own speaker
+    introduces ("Scott said he disagreed, and Rep. Carlos Curbelo said that 'only ...'"), else the
+    sentence's first."""
+    start = sentences[i][0]
+    if quote_start <= first.end:
+        return first
+    later, _ = _find(masked, start, quote_start, contexts[i], actor_at, organisations, last=True)
+    if not later or not later.speaker or later.start <= first.end or _PRONOUN_FIRST.match(masked, later.start):
+        return first  # "Long told reporters, but he said that": still Long
+    return later if _CLAUSE_JOIN.search(masked[first.end:later.start]) else first
+
+
+# The second clause opens with its speaker: not "Cruz asked whether Facebook considered itself".
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+\Z")
+_PRONOUN_FIRST = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
+def _quote_attribution(text, region, sentences, starts, per_sentence, speaks, openers, second) -> Attribution | None:
     start, end = region
     first = sentence_index(starts, start)
     touched = [i for i in range(first, bisect.bisect_left(starts, end)) if sentences[i][1] > start]
@@ -337,7 +379,7 @@ def _quote_attribution(text, region, sentences, starts, per_sentence, speaks, op
         return None  # "READ MORE: 'Animal Assad': Trump Vows ...": a link's title, no one's words
     for i in touched:
         if per_sentence[i] and per_sentence[i].speaker:
-            return per_sentence[i]
+            return second(i, per_sentence[i], start)
     if any(speaks[i] or per_sentence[i] for i in touched):
         return None  # its own sentence names a speaker we could not resolve: borrow no one else's
     if opener := openers[first]:

@@ -173,3 +173,33 @@ def test_according_to_a_places_police_is_the_police_and_a_person_of_a_body_is_th
 
 def test_a_name_between_commas_after_a_possessive_role_speaks():
     assert speakers('The board met. Its chairman, Ada Obi, said it was "a fair count."')[1] == [("Obi", "said")]
+
+
+def test_he_is_the_person_whose_possessive_opens_the_sentence_not_a_name_after_an_article():
+    text = ("Ann Cole spoke on Monday. A Harvard study put the toll at 4,645. Trump's tweets came a day after he "
+            'described the response as "an incredible, unsung success."')
+    assert speakers(text)[1] == [("Trump", "described")]
+    text = 'Ann Cole spoke on Monday. A Harvard study put the toll at 4,645. She called it "a fair count."'
+    assert speakers(text)[1] == [("Cole", "called")]  # "A Harvard study" opens with no person
+    text = "Al Fox spoke. Trump's aide said \"it was fine.\""
+    assert (speakers(text)[1][0] or ("",))[0] != "Trump"  # the aide's words, not Trump's
+
+
+def test_a_second_clause_with_its_own_speaker_introduces_the_quotation_after_it():
+    text = ('Gov. Rick Scott said he disagreed with Mr. Trump, and Representative Carlos Curbelo said that "only a '
+            'deeply disturbed person" would question it.')
+    assert speakers(text)[1] == [("Curbelo", "said")]
+    text = 'Gov. Rick Scott said Ann Cole told him that "only a fool" would.'
+    assert speakers(text)[1] == [("Scott", "said")]  # one clause: its first speaker
+    text = 'Sen. Ted Cruz pointed to the pages, and asked whether Acme considered itself "a neutral forum."'
+    assert speakers(text)[1][0][0] == "Cruz"  # the second clause opens with no speaker of its own
+    text = 'Ann Cole spoke. "We learned a lot," Mr. Long told reporters, but he said the city was "not ready."'
+    assert [a[0] for a in speakers(text)[1]] == ["Long", "Long"]
+
+
+def test_he_never_stands_for_an_organisation_named_as_one():
+    story = make_story(("A", 'Jo Bloggs testified on Monday. Bloggs said Acme was "a platform for all." Acme '
+                              'admitted it had erred, and the company paid. "I want to be careful," he said. Acme '
+                              'left.'))
+    speakers_found = list(analyse(story).quotations()["speaker"])
+    assert speakers_found[-1] == "Jo Bloggs"
