@@ -119,7 +119,8 @@ def _label_line(line: str, tokens: list[Token]) -> bool:
     return 1 <= len(words) <= 3 and not line.rstrip().endswith((".", "!", "?", '"', "\u201d", ":", ","))
 
 
-def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[Token]]]:
+def article_mentions(article: str, text: str, month_surnames: frozenset[str] = frozenset()
+                     ) -> tuple[list[Mention], list[list[Token]]]:
     """The mentions in an article's lines, and the tokens of its title-case lines (headlines),
     which are read only for names found elsewhere. A word in capitals written twice, each time
     beside no other such word, is a proper noun wherever it stands ("DNC" opening a quotation,
@@ -143,7 +144,7 @@ def article_mentions(article: str, text: str) -> tuple[list[Mention], list[list[
         if _title_case_line(tokens) or _label_line(line, tokens):
             headlines.append(tokens)
         else:
-            found.extend(_line_mentions(article, text, tokens, tags))
+            found.extend(_line_mentions(article, text, tokens, tags, month_surnames))
         offset += len(line) + 1
     return found, headlines
 
@@ -216,7 +217,7 @@ def headline_mentions(article: str, text: str, tokens: list[Token], known: dict[
     return found
 
 
-def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int]]:
+def _runs(text: str, tokens: list[Token], tags: dict[int, str], month_surnames: frozenset[str]) -> list[list[int]]:
     """Indices of runs of capitalised tokens one space apart ("of" inside an organisation's name
     or a title), with a sentence's first word left out unless the tagger calls it a proper noun."""
     runs: list[list[int]] = []
@@ -254,7 +255,7 @@ def _runs(text: str, tokens: list[Token], tags: dict[int, str]) -> list[list[int
         if token.text in w.NAME_PARTICLES and joined and last.capitalised and last.lower not in w.ORG_HEADS:
             current.append(i)  # kept only where a capitalised name follows (close() drops it otherwise)
             continue
-        if (token.lower in w.NOT_ACTORS and not _a_name_not_a_month(tokens, i, tags, joined)) or not (
+        if (token.lower in w.NOT_ACTORS and not _a_name_not_a_month(tokens, i, tags, joined, month_surnames)) or not (
                 token.capitalised or token.lower in _PARTICLES or token.text == "the"):
             close()
             continue
@@ -390,10 +391,12 @@ def _no_name_word(text: str, tokens: list[Token], i: int) -> bool:
         _one_space(text, a, b) for a, b in pairwise(shouted)) and not _line_start(text, tokens[max(0, i - 1)])
 
 
-def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joined: bool) -> bool:
+def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joined: bool,
+                        month_surnames: frozenset[str]) -> bool:
     """"Theresa May", "Mrs. May", "Prime Minister May": a month's name after a name, honorific or
     title and before no number is a surname, and so is one alone before a verb ("May said",
-    "May has"; "in May", "May 5" stay months)."""
+    "May has"; "in May", "May 5" stay months), and, in a story that names a person so
+    (`month_surnames`), one alone after no word that opens a date ("with May's plan")."""
     if tokens[i].lower not in w.MONTHS_THAT_NAME or not tokens[i].text[0].isupper():
         return False
     after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -402,7 +405,8 @@ def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joine
     if joined:
         return tokens[i - 1].capitalised
     before = tokens[i - 1].lower if i else ""
-    return after is not None and tags.get(after.start, "") in _VERB_TAGS and before not in w.BEFORE_A_DATE
+    return before not in w.BEFORE_A_DATE and (tokens[i].lower in month_surnames or (
+        after is not None and tags.get(after.start, "") in _VERB_TAGS))
 
 
 _LISTED_PLACE = re.compile(  # "in Memphis, New York and Los Angeles": each place of the list after "in"
@@ -433,11 +437,12 @@ def opens_a_sentence(text: str, start: int) -> bool:
 
 
 
-def _line_mentions(article: str, text: str, tokens: list[Token], tags: dict[int, str]) -> list[Mention]:
+def _line_mentions(article: str, text: str, tokens: list[Token], tags: dict[int, str],
+                   month_surnames: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
     used: set[int] = set()
     starts = [t.start for t in tokens]
-    for run in _runs(text, tokens, tags):
+    for run in _runs(text, tokens, tags, month_surnames):
         mention = _government_named(article, text, tokens, run, tags) or _run_mention(article, text, tokens, run, tags)
         if mention and mention.kind == "name":
             mention = _government_of(article, text, tokens, run, mention)

@@ -68,6 +68,12 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     headlines: dict[str, list[list[Token]]] = {}
     for article, text in texts.items():
         body[article], headlines[article] = article_mentions(article, text)
+    month_surnames = frozenset(m.name.rsplit(" ", 1)[-1] for found in body.values() for m in found
+                               if m.kind != "description" and " " in m.name
+                               and m.name.rsplit(" ", 1)[-1] in w.MONTHS_THAT_NAME)
+    if month_surnames:  # "Theresa May" named: "May" alone is she, "in May" still the month
+        for article, text in texts.items():
+            body[article], headlines[article] = article_mentions(article, text, month_surnames)
     left_out = _common_words(texts, body) | story_places(texts, datelines) | _event_names(texts)  # "for World",
     # "Memphis police", "Maria" after "Hurricane Maria"
     body = {article: [m for m in found if m.name not in left_out or m.kind != "name"]
