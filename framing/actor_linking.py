@@ -490,6 +490,8 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                     mention.head in w.GOVERNMENT_ROLES) and (
                     mention.head != "kingdom" or mention.text.lower() == "the kingdom"):  # not "the animal kingdom"
                 target, reason = context.nearby_country(mention)
+            if target is None and mention.head in w.PLACE_ROLES:
+                target, reason = _the_one_place(mention, by_name)
             if target is None and not mention.name and mention.text.lower().startswith("the ") and (
                     mention.head in w.STANDING_ROLES or mention.head in w.ORGANISATION_ROLES):
                 target, reason = context.subject_before(mention, people)
@@ -502,6 +504,15 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                     or (mention.head in _TRADE_WORDS and not mention.name and " of " not in mention.text)):
                 unlinked.append((i, seen, len(seen)))
     _link_left_over_words(mentions, groups, people, unlinked, called)
+
+
+def _the_one_place(mention: Mention, by_name) -> tuple[int | None, str]:
+    """Rule 6b, failing a place named just before: "the island" in a story that names one island
+    of the kinds it may be (`COUNTRY_EPITHETS`) is that one, wherever it is named."""
+    fitting = [name for name in _epithet_countries(mention) or () if name in by_name]
+    if len(fitting) != 1:
+        return None, ""
+    return by_name[fitting[0]][0], f"“{mention.text}”: the one {mention.head} the story names, {fitting[0]}"
 
 
 def _names_an_organisation(mention: Mention, following: Mention) -> bool:

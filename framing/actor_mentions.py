@@ -532,6 +532,8 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
         last_title = 0  # "led by Republican Richard Burr": a member's party, not "Republican Study Committee"
     if last_title == len(words) - 2 >= 0 and lowers[-1] in w.ORG_HEADS and lowers[-2] in _OPENING_ORG_NAMES:
         last_title = -1  # "Supreme Court", "General Motors": an organisation's name, not a title
+    if last_title >= 0 and not _NAMED_AFTER_SOMEONE.isdisjoint(lowers[last_title + 1:]):
+        last_title = -1  # "Queen Mary University of London", "King Faisal Hospital": named after someone
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
         last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]), text)
     if lowers[-1] in w.PARTY_MEMBERS and (the := _the_before(tokens, run[0])) is not None and not (
@@ -836,8 +838,8 @@ def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
             word in w.ORGANISATION_ROLES) or (
             word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
         if not is_role or (token.capitalised and not opens_a_sentence(text, token.start) and not (
-                token.text.isupper() and word in w.PERSON_ROLES)):  # "the CEO" is no name
-            continue
+                token.text.isupper() and word in w.PERSON_ROLES) and not _capitalised_after_the(text, tokens, i)):
+            continue  # "the CEO", "the President", "the Island" are roles; "Rikers Island" a name
         following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, token, tokens[i + 1]) else None
         if following and (following.lower in w.PERSON_ROLES | w.GROUP_ROLES or following.lower in w.FAMILY_OF or (
                 family and tags.get(following.start, "").startswith("NN")) or (
@@ -978,6 +980,9 @@ def _host_introduced(tokens: list[Token], tags: dict[int, str], comma: int) -> b
 
 
 _NUMBER_AFTER = re.compile(r" \d+\b(?![,.:/]\d)")  # not a date's or a time's: "May 5, 2018" is read elsewhere
+# Heads of the names of bodies often named after someone with a title.
+_NAMED_AFTER_SOMEONE = frozenset("university college school institute foundation center centre hospital academy "
+                                 "museum library airport stadium".split())
 _SUBORDINATORS = frozenset("that whether if because although though while unless".split())
 
 
@@ -1012,6 +1017,16 @@ def _possessor(text, tokens, j: int, used: set[int], head: str) -> int | None:
     if key in COUNTRY_OF or key in DEMONYM_OF or key in INSTITUTION_OF or tokens[j].lower in _NOT_SOMEONE:
         return None
     return first
+
+
+def _capitalised_after_the(text, tokens, i: int) -> bool:
+    """A role word capitalised out of respect or in a quoted tweet, right after a lower-case "the"
+    and before no capitalised word ("I disagree with the President", "when I left the Island"; not
+    "the President of Russia" nor "the Senate Committee")."""
+    following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) else None
+    return i > 0 and tokens[i - 1].text == "the" and _adjacent(text, tokens[i - 1], tokens[i]) and (
+        tokens[i].lower in w.PLACE_ROLES or tokens[i].lower in w.TITLE_WORDS) and not (
+        following is not None and (following.capitalised or following.lower == "of"))
 
 
 def _employer_before(text, tokens, j: int, used: set[int], head: str) -> int | None:

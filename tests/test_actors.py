@@ -1273,6 +1273,22 @@ def test_the_island_and_the_territory_are_the_place_of_that_kind_named_just_befo
     assert {"the island", "The U.S. territory"} <= found["Puerto Rico"]
     assert "The U.S. territory" not in found["United States"]  # the owner named is not the place
     assert {"The island", "The territory"}.isdisjoint(found["Mexico"])  # Mexico is neither
+    far = ("Trump visited Puerto Rico. He praised the response. The storm had killed many people over months, a "
+           "study found, with estimates relying on statistical modeling rather than death certificates, officials "
+           "said on Monday in a long report that ran to many pages and took a year of work by dozens of people in "
+           "several offices. Later the island was quiet. \"When I left the Island, it was fine,\" "
+           "Trump wrote. Puerto Rico rebuilt.")
+    assert {"the island", "the Island"} <= rows(far)["Puerto Rico"]  # the one island the story names
+
+
+def test_a_role_capitalised_after_the_is_a_description_not_a_name():
+    found = rows('President Ann Cole spoke. Rep. Al Fox said: "I disagree with the President." Cole left. '
+                 'The President of Freedonia met the Senate Committee. The Senate Committee left.')
+    assert "the President" in found["Ann Cole"]
+    assert "Senate Committee" in found
+    found = rows('Tim Bale, a professor at Queen Mary University of London, spoke. "She ought to see the Queen," '
+                 'he said. Bale left.')
+    assert not any("the Queen" in mentions for mentions in found.values())  # a university is no queen
 
 
 def test_lawmakers_are_one_group_unless_a_party_is_named_with_them():
