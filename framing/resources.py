@@ -156,14 +156,15 @@ SPEECH_VERBS = frozenset(
     writes wrote stress stresses stressed emphasise emphasises emphasised emphasize emphasizes
     emphasized assert asserts asserted maintain maintains maintained accuse accuses accused
     acknowledge acknowledges acknowledged believe believes believed consider considers
-    considered call calls called urge urges urged pointed suggest suggests suggested""".split()
+    considered call calls called urge urges urged pointed suggest suggests suggested answer answers
+    answered""".split()
 )
 # Of those, the verbs (and "according to") that only report: two outlets differing in these alone
 # ("said", "told") give a class nothing to compare.
 PLAIN_REPORTING = frozenset(
     """say says said saying tell tells told add adds added adding state states stated note notes
     noted explain explains explained ask asks asked reply replies replied respond responds
-    responded announce announces announced write writes wrote""".split()
+    responded announce announces announced write writes wrote answer answers answered""".split()
 ) | {"according to"}
 # Words before a short quoted phrase that mark it as the writer's own distancing.
 SCARE_MARKERS_RE = re.compile(

@@ -188,9 +188,10 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
     patterns = (_SUBJECT_FIRST, _APPOSED_FIRST, _NAMED_AFTER_A_ROLE, _VERB_FIRST, _ACCORDING_TO)
     candidates = [m for pattern in patterns for m in pattern.finditer(sentence) if _may_speak(m)
                   and not _OF_A_NOUN.search(sentence, max(0, m.start("subject") - 30), m.start("subject"))]
-    if actor_at:
-        candidates += [m for m in _DESCRIBED_FIRST.finditer(sentence)  # a mention that opens with its "the"
-                       if actor_at(start + m.start("subject"), start + m.start("subject") + 3)]
+    if actor_at:  # a mention that opens with its "the", or ends the subject after an owner's name ("the Acme boss")
+        candidates += [m for m in _DESCRIBED_FIRST.finditer(sentence)
+                       if actor_at(start + m.start("subject"), start + m.start("subject") + 3)
+                       or actor_at(*_last_word(start, m))]
     if not candidates:
         return None, False
     match = (max if last else min)(candidates, key=lambda m: m.start("subject"))
@@ -202,6 +203,8 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
         subject, organisation, span = aside, False, match.span("aside")  # "The official, Ali Shamkhani, said"
     elif match.groupdict().get("group"):
         span = match.span("group")  # "according to Nara police": the police
+    elif match.re is _DESCRIBED_FIRST:
+        span = tuple(offset - start for offset in _last_word(start, match))  # "the Acme boss": not Acme
     else:
         span = _head(match)
     phrase = (start + match.start(), start + match.end())
@@ -213,6 +216,12 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
     speaker = _canonical(subject, organisation, named)
     return Attribution(speaker, verb, *phrase), _person(speaker, organisation=organisation) and (
         subject.split()[0].lower() not in ("they", "the") or speaker == named.person)
+
+
+def _last_word(start: int, match: re.Match) -> tuple[int, int]:
+    """Where in the text a described subject's last word (its head) is."""
+    end = start + match.end("subject")
+    return end - len(match.group("subject").rsplit(None, 1)[-1]), end
 
 
 def _may_speak(match: re.Match) -> bool:
