@@ -99,7 +99,8 @@ def _names_joined_by_and(body: dict[str, list[Mention]], texts: dict[str, str]) 
     Protection Commissioner Kevin McAleenan"), B is no country or institution ("Congress"), and
     the story writes the acronym of the whole ("CBP"), or writes the whole twice or more, or B ends
     in an organisation's word ("Senate Environment and Public Works Committee"; then B may be written
-    alone too, where A does not end so). "Russia and China", "Yale College and Yale Law School" stay
+    alone too, where A does not end so); or A and B are only ever written so, twice or more, as a
+    duo's name is ("Diamond and Silk"). "Russia and China", "Yale College and Yale Law School" stay
     two: each part is named alone too, or is a whole name."""
     acronyms = {m.name for found in body.values() for m in found if m.kind == "name" and " " not in m.name
                 and name_as_written(m).replace(".", "").isupper()}
@@ -120,7 +121,9 @@ def _names_joined_by_and(body: dict[str, list[Mention]], texts: dict[str, str]) 
             # "House Energy" is never written but before "and": "Commerce Committee" may be written alone
             # too and still end it, as the short name of the whole (not "Yale College", itself a name)
             unfinished = second.head in w.ORG_HEADS and first.head not in w.ORG_HEADS
-            if k in skip or not written[whole] or second.kind != "name" or whole.count(" ") < 3 or (
+            pair = written[whole] >= 2 and alone[first.name] == before_and[first.name] == written[whole] and (
+                alone[second.name] == after_and[second.name] == written[whole])
+            if k in skip or not written[whole] or second.kind != "name" or (whole.count(" ") < 3 and not pair) or (
                     second.name in COUNTRY_OF or second.name in INSTITUTION_OF) or (
                     alone[first.name] > before_and[first.name]) or (
                     alone[second.name] > after_and[second.name] and not unfinished) or not (

@@ -1344,3 +1344,10 @@ def test_in_a_story_that_names_her_a_month_alone_is_the_person_unless_a_date_wor
                                    "vote failed. They clashed with May over it. May, 62, won. The plan of May 5 failed."})
     may = next(actor for actor in actors if actor.name == "Theresa May")
     assert [m.text for m in may.mentions] == ["Theresa May", "May", "May", "May"]
+
+
+def test_two_names_only_ever_written_together_are_one_duo():
+    assert "Diamond and Silk" in rows("The bloggers Diamond and Silk spoke. Acme removed it.",
+                                      "Cruz raised the case of Diamond and Silk. Cruz left.")
+    found = rows("Russia and China vetoed it. Russia and China left.", "Diamond and Silk spoke. Diamond left.")
+    assert {"Russia", "China"} <= set(found) and "Diamond and Silk" not in found
