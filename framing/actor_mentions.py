@@ -775,7 +775,7 @@ def _role_start(text, tokens, first: int, tags) -> int:
                 i -= 1
             start = tokens[i].start
         elif token.lower in w.ROLE_MODIFIERS or (not token.capitalised and tags.get(token.start, "") in ("NN", "JJ")
-                                                 and token.lower not in FUNCTION_WORDS):
+                                                 and token.lower not in FUNCTION_WORDS and token.text[:1].isalpha()):
             start = token.start
         elif token.capitalised and (named := _country_run(text, tokens, i)):  # "Pentagon spokeswoman Dana White"
             i = named[1]

@@ -1351,3 +1351,9 @@ def test_two_names_only_ever_written_together_are_one_duo():
                                       "Cruz raised the case of Diamond and Silk. Cruz left.")
     found = rows("Russia and China vetoed it. Russia and China left.", "Diamond and Silk spoke. Diamond left.")
     assert {"Russia", "China"} <= set(found) and "Diamond and Silk" not in found
+
+
+def test_a_title_does_not_reach_back_past_a_dash():
+    found = rows("It was not covered by the agreement \u2015 then-national security adviser Michael Flynn said so. "
+                 "Flynn left.")
+    assert "then-national security adviser Michael Flynn" in found["Michael Flynn"]
