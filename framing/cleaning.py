@@ -210,7 +210,7 @@ def _label_alone(text: str, may_promote: bool, may_caption: bool, may_sign_off: 
         return _TIME_STAMP
     if short and (r.BYLINE_RE.match(text) or r.PUBLISHED_RE.search(text)):
         return _BYLINE
-    if r.TEASER_RE.match(text):
+    if not sentence and r.TEASER_RE.match(text):  # "Topics: taxes ... dominated the meeting, aides said." is prose
         return _TEASERS
     if short and (r.SHARE_RE.search(text) or r.BUTTON_ROW_RE.match(text)):
         return "furniture", "share or follow button"

@@ -80,20 +80,22 @@ BUTTON_ROW_RE = re.compile(
 # "Copyright 2018 The Associated Press. All rights reserved.", "Jo Lee is a reporter for the Post.
 # Follow her on Twitter @jolee". Searched for only in lines holding one of SIGN_OFF_WORDS.
 SIGN_OFF_RE = re.compile(
-    r"\bcontributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting)\b"
-    r"|\b(?:writers?|correspondents?|reporters?|staff)\b[^.!?]{0,80}\bcontributed\W*$"
-    r"|^\W*(?:additional\s+)?reporting\s+by\b|^\W*copyright\b|\ball\s+rights\s+reserved\b"
-    r"|\bfollow\s+(?:him|her|them|me|us|\w+(?:\s+\w+)?)\s+on\s+(?:twitter|facebook|instagram|x)\b"
-    r"|\bfollow\b[^.!?]{0,80}(?:@\w{2,}|https?://)",
-    re.IGNORECASE,
+    r"(?i:\bcontributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting)\b"
+    r"|\b(?:writers?|correspondents?|reporters?)\b[^.!?]{0,80}\bcontributed\W*$"
+    r"|^\W*copyright\s+(?:\u00a9\s*)?\d{4}\b|\ball\s+rights\s+reserved\W*$)"
+    # "Reporting by Jo Lee; Editing by Al Fox", not "Reporting by the Times in 2017 revealed"
+    r"|^\W*(?:(?i:additional\s+)?[Rr]eporting|REPORTING)\s+(?i:by)\s+(?:[A-Z][\w.'\u2019-]*\s*(?:,|and|&)?\s*)+(?:;|\W*$)"
+    # the writer's handle or page: "Follow her on Twitter @jolee", "... at: https://...", not "follow up on"
+    r"|(?i:\bfollow\s+)(?:him|her|them|me|us|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)\s+on\s+(?:Twitter|Facebook|"
+    r"Instagram|X|twitter|facebook|instagram)\b|(?i:\bfollow\b)[^.!?]{0,80}(?:@\w{2,}|https?://\S+)\W*$",
 )
-SIGN_OFF_WORDS = ("contributed", "reporting by", "copyright", "rights reserved", "follow")  # one is in every match
+SIGN_OFF_WORDS = ("contributed", "reporting by", "copyright", "rights reserved", "follow")  # one in every match
 PRINT_WORDS = ("in print",)  # in every PRINT_EDITION_RE match
 # The heading of a list of other articles or topics ("Related Coverage", "More from The Paper:",
 # "READ MORE: ...", "Read More Stories About:"); the short lines after one ending so are its items.
 TEASER_RE = re.compile(
-    r"^\W*(?:read\s+more\b|related(?:\s+(?:coverage|stories|articles|content|topics))?\W*$|more\s+(?:from|on)\b"
-    r"[^.!?]{0,40}:\W*$|see\s+also\b|(?:tags|topics|filed\s+under)\s*:)",
+    r"^\W*(?:read\s+more\b|related(?:\s+(?:coverage|stories|articles|content|topics))?\W*$|more\s+(?:from|on)\s+"
+    r"(?-i:[A-Z])[^.!?]{0,40}:\W*$|see\s+also\b|(?:tags|topics|filed\s+under)\s*:)",
     re.IGNORECASE,
 )
 CALL_TO_ACTION_RE = re.compile(
@@ -126,8 +128,8 @@ CAPTION_MARKS = (":", "\u00a9", "(")  # every CAPTION_RE match holds one
 SEPARATOR_RE = re.compile(r"^\s*[-\u2013\u2014*\u2022\u00b7_=~|]+\s*$")
 # A newspaper's note on its printed edition: "A version of this article appears in print on Oct.
 # 30, 2018, Section A, Page 1 of the New York edition with the headline: ..."
-PRINT_EDITION_RE = re.compile(r"^\W*a\s+version\s+of\s+this\s+(article|story)\s+appears\s+in\s+print\s+on\b",
-                              re.IGNORECASE)
+PRINT_EDITION_RE = re.compile(r"^\W*a\s+version\s+of\s+this\s+(article|story)\s+appears\s+in\s+print\s+on\s+"
+                              r"[A-Z][a-z]{2,8}\.?\s+\d", re.IGNORECASE)  # "... on Dec. 13, 2018"
 PUBLISHED_RE = re.compile(r"\b(published|updated|last\s+modified)\s*(on\b|:|$)", re.IGNORECASE)
 # "DAMASCUS (Sputnik) —", "REUTERS -", "BEIRUT, Feb 10 (AFP) -" at the head of a paragraph.
 DATELINE_RE = re.compile(

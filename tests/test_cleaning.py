@@ -227,12 +227,23 @@ def test_what_a_page_adds_about_its_writers_is_removed_but_prose_with_the_same_w
     credits = ["Ann Cole and The Wire Service contributed to this report.",
                "Wire Service writer Al Fox in Washington contributed.",
                "Additional reporting by Jo Lee.",
+               "Reporting by Jo Lee; Editing by Al Fox",
                "Copyright 2018 The Wire Service. All rights reserved. This material may not be published.",
                "Jo Lee is a reporter for the Paper. Follow her on Twitter @jolee.",
                "Follow our full coverage of the vote at: https://example.com/vote"]
     prose = ["Heavy rain and poor upkeep contributed to the collapse, officials said.",
              "Senators said they would follow up on the questions.",
-             "The firm's lawyers cited copyright law."]
+             "The firm's lawyers cited copyright law.",
+             "Lawmakers said they would follow up on Acme's answers on Twitter in writing.",
+             "Residents should follow the county on Facebook and check the website, she said.",
+             "Cole told supporters to follow her lead and ignore @jolee on the platform.",
+             "Copyright law protects melodies, not chords, the judge wrote.",
+             "Reporting by The Paper in 2017 revealed the payments.",
+             "The tribe said all rights reserved under the 1868 treaty remain in force.",
+             "Nurses and hospital staff contributed.",
+             "A version of this article appears in print on the front page of every paper, the firm said.",
+             "Topics: taxes and the debt limit dominated the meeting, aides said.",
+             "More from the senators, in their own words:"]
     cleaned = clean("\n".join(["Vote ends in deadlock", "The vote ended on Monday.", *prose, *credits]))
     assert cleaned.text.splitlines() == ["Vote ends in deadlock", "The vote ended on Monday.", *prose]
     assert set(reasons(cleaned).values()) == {"credit or note on the writer"}
