@@ -1340,8 +1340,9 @@ def test_a_trade_word_left_over_is_the_person_the_article_is_about():
 
 
 def test_in_a_story_that_names_her_a_month_alone_is_the_person_unless_a_date_word_opens_it():
-    actors = discover_actors({"a": "Theresa May survived. Critics were frustrated with May's approach. In May, the "
-                                   "vote failed. They clashed with May over it. May, 62, won. The plan of May 5 failed."})
+    actors = discover_actors({"a": "Theresa May survived. Critics were frustrated with May's approach. In May, "
+                                   "the vote failed. They clashed with May over it. May, 62, won. The plan of May 5 "
+                                   "failed."})
     may = next(actor for actor in actors if actor.name == "Theresa May")
     assert [m.text for m in may.mentions] == ["Theresa May", "May", "May", "May"]
 

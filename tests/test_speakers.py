@@ -206,8 +206,8 @@ def test_he_never_stands_for_an_organisation_named_as_one():
 
 
 def test_a_role_given_by_an_organisation_speaks_as_its_person_and_answered_introduces_words():
-    story = make_story(("A", 'Acme CEO Jo Bloggs faced senators. Bloggs smiled. Bloggs sat. Acme was fined. "We erred," '
-                             'the Acme boss replied. '
+    story = make_story(("A", 'Acme CEO Jo Bloggs faced senators. Bloggs smiled. Bloggs sat. Acme was fined. '
+                             '"We erred," the Acme boss replied. '
                              'Sen. Al Fox, R-Utah, asked how Acme makes money. "Senator, we run ads," the '
                              '33-year-old billionaire answered. Acme left. Fox left.'))
     assert list(analyse(story).quotations()["speaker"]) == ["Jo Bloggs", "Jo Bloggs"]
