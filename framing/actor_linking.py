@@ -491,7 +491,7 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                     mention.head != "kingdom" or mention.text.lower() == "the kingdom"):  # not "the animal kingdom"
                 target, reason = context.nearby_country(mention)
             if target is None and mention.head in w.PLACE_ROLES:
-                target, reason = _the_one_place(mention, by_name)
+                target, reason = _the_one_place(mention, by_name, counts, seen, mentions)
             if target is None and not mention.name and mention.text.lower().startswith("the ") and (
                     mention.head in w.STANDING_ROLES or mention.head in w.ORGANISATION_ROLES):
                 target, reason = context.subject_before(mention, people)
@@ -501,16 +501,22 @@ def _link_descriptions(mentions: list[Mention], by_name, counts, groups, people:
                 called[mention.head].append(target)
             elif mention.text.lower().startswith("the ") and (
                     (mention.head in _COMPANY_WORDS and mention.name in ("", *COUNTRY_OF))  # "the British data firm"
-                    or (mention.head in _TRADE_WORDS and not mention.name and " of " not in mention.text)):
+                    or (mention.head in _TRADE_WORDS and not mention.name and " of " not in mention.text
+                        and _NOT_THE_SAME.isdisjoint(mention.text.lower().split(" ")))) and (
+                    not context.opened_by_an_organisation(mention, people)):  # "Hertz will sell. The company"
                 unlinked.append((i, seen, len(seen)))
     _link_left_over_words(mentions, groups, people, unlinked, called)
 
 
-def _the_one_place(mention: Mention, by_name) -> tuple[int | None, str]:
-    """Rule 6b, failing a place named just before: "the island" in a story that names one island
-    of the kinds it may be (`COUNTRY_EPITHETS`) is that one, wherever it is named."""
+def _the_one_place(mention: Mention, by_name, counts: Counter, seen: list[int],
+                   mentions: list[Mention]) -> tuple[int | None, str]:
+    """Rule 6b, failing a place named just before: "the island" is the one island of the kinds
+    it may be (`COUNTRY_EPITHETS`) that the story names, where the article named it before and the
+    story names no country more ("In Hawaii, fires burned across the island" is not Japan's)."""
     fitting = [name for name in _epithet_countries(mention) or () if name in by_name]
-    if len(fitting) != 1:
+    countries = [name for name in counts if name in {c for c, _, _ in w.COUNTRIES}]
+    if len(fitting) != 1 or max(countries, key=counts.__getitem__) != fitting[0] or not any(
+            COUNTRY_OF.get(mentions[k].name) == fitting[0] for k in seen):
         return None, ""
     return by_name[fitting[0]][0], f"“{mention.text}”: the one {mention.head} the story names, {fitting[0]}"
 
@@ -531,6 +537,7 @@ _COMPANY_WORDS = frozenset("company firm network giant platform bloc".split())
 # Words for a person by trade that news gives the person a story is about ("the billionaire", "the
 # 33-year-old executive", "the CEO").
 _TRADE_WORDS = frozenset("billionaire mogul tycoon businessman businesswoman executive ceo founder boss".split())
+_NOT_THE_SAME = frozenset("new next incoming future interim acting".split())  # "the new executive" is someone else
 
 
 def _link_left_over_words(mentions: list[Mention], groups: _Groups, people: _People,
@@ -541,6 +548,7 @@ def _link_left_over_words(mentions: list[Mention], groups: _Groups, people: _Peo
     times or more. "The bloc" and other words of a kind only where the name is of that kind, and
     then the one of that kind. "The billionaire", "the CEO" likewise, among the people."""
     persons = {groups.find(i) for i, mention in enumerate(mentions) if mention.name and _is_person(mention, people)}
+    roles = _root_roles(mentions, groups)
     for i, seen, before in unlinked:
         mention = mentions[i]
         kind = w.ORGANISATION_KINDS.get(mention.head)
@@ -548,8 +556,9 @@ def _link_left_over_words(mentions: list[Mention], groups: _Groups, people: _Peo
         candidates: dict[int, int] = {}  # root -> its latest mention before this one
         for k in seen[:before]:
             other, root = mentions[k], groups.find(k)
-            if other.placed or (root in persons) != wants_person or other.name in w.FAMILY_OF:
-                continue
+            if other.placed or (root in persons) != wants_person or other.name in w.FAMILY_OF or (
+                    wants_person and any(words & w.TITLE_WORDS - w.COMPANY_TITLES for words in roles.get(root, ()))):
+                continue  # "the CEO" is no senator's nor the pope's
             if kind.isdisjoint(other.name.split(" ")) if kind is not None else (
                     other.name in COUNTRY_OF or other.name in INSTITUTION_OF):
                 continue  # "the bloc" is the EU, not Acme; "the company" is no state's
@@ -751,6 +760,18 @@ class _Context(NamedTuple):
             return k, f"“{mention.text}” after “{other.text}”, the subject of the sentence before"
         return None, ""
 
+    def opened_by_an_organisation(self, mention: Mention, people: _People) -> bool:
+        """Whether the nearest sentence before, in the NEAR characters before, opens with an
+        organisation ("Hertz will sell its fleet. The company"): then no other is meant, however
+        often it is named."""
+        for k in reversed(self.seen):
+            other = self.mentions[k]
+            if other.end < mention.start - NEAR:
+                return False
+            if other.sentence < mention.sentence and not other.placed and self.opens_its_sentence(k):
+                return not _is_person(other, people) and other.name not in COUNTRY_OF
+        return False
+
     def employer(self, k: int) -> int | None:
         """The one organisation the titles of mention k's person name ("Acme CEO Jo Bloggs": Acme), if
         it is named twice or more; None where they name none or several."""
@@ -862,7 +883,7 @@ def _root_roles(mentions: list[Mention], groups: _Groups) -> dict[int, list[set[
 
 def _employers(mentions: list[Mention], groups: _Groups, by_name) -> dict[int, list[int]]:
     """For each person, a mention of each organisation their titles name by one of its names, words
-    in a row ("Acme CEO Jo Bloggs", "Acme Power chief ..."): no country ("U.S. Secretary")."""
+    in a row ("Acme CEO Jo Bloggs", "Acme Power chief ..."): no country or state ("U.S. Secretary")."""
     found: dict[int, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         if mention.kind != "title":
@@ -870,9 +891,10 @@ def _employers(mentions: list[Mention], groups: _Groups, by_name) -> dict[int, l
         words = name_key(title_words(mention)).split(" ")
         for size in (3, 2, 1):
             for k in range(len(words) - size + 1):
-                named = by_name.get(" ".join(words[k:k + size]))
-                if named and words[k] not in COUNTRY_OF and " ".join(words[k:k + size]) not in COUNTRY_OF and (
-                        mentions[named[0]].kind == "name"):
+                key = " ".join(words[k:k + size])
+                named = by_name.get(key)
+                if named and words[k] not in COUNTRY_OF and key not in COUNTRY_OF and key not in w.US_STATES and (
+                        mentions[named[0]].kind == "name"):  # not "Ohio Gov. Mike DeWine"
                     found[groups.find(i)].append(named[0])
     return found
 

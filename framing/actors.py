@@ -74,7 +74,7 @@ def discover_actors(texts: dict[str, str], countries: dict[str, str] | None = No
     if month_surnames:  # "Theresa May" named: "May" alone is she, "in May" still the month
         for article, text in texts.items():
             body[article], headlines[article] = article_mentions(article, text, month_surnames)
-    left_out = _common_words(texts, body) | story_places(texts, datelines) | _event_names(texts)  # "for World",
+    left_out = _common_words(texts, body) | story_places(texts, datelines) | _event_names(texts, body)  # "for World",
     # "Memphis police", "Maria" after "Hurricane Maria"
     body = {article: [m for m in found if m.name not in left_out or m.kind != "name"]
             for article, found in body.items()}
@@ -99,13 +99,19 @@ def _names_joined_by_and(body: dict[str, list[Mention]], texts: dict[str, str]) 
     Protection Commissioner Kevin McAleenan"), B is no country or institution ("Congress"), and
     the story writes the acronym of the whole ("CBP"), or writes the whole twice or more, or B ends
     in an organisation's word ("Senate Environment and Public Works Committee"; then B may be written
-    alone too, where A does not end so); or A and B are only ever written so, twice or more, as a
-    duo's name is ("Diamond and Silk"). "Russia and China", "Yale College and Yale Law School" stay
+    alone too, where A does not end so); or A and B, one word each, are only ever written so, in two
+    articles or more, as a duo's name is ("Diamond and Silk"; not "Harry and Meghan" beside "Prince
+    Harry", nor "Israel and Hamas"). "Russia and China", "Yale College and Yale Law School" stay
     two: each part is named alone too, or is a whole name."""
     acronyms = {m.name for found in body.values() for m in found if m.kind == "name" and " " not in m.name
                 and name_as_written(m).replace(".", "").isupper()}
     alone = Counter(m.name for found in body.values() for m in found if m.kind == "name")
     before_and, after_and, written = Counter(), Counter(), Counter()
+    written_in: dict[str, set[str]] = defaultdict(set)  # the articles that write "A and B"
+    # any other name a part is a word of ("Prince Harry", "Meghan Markle"): the part is named apart
+    words_of_others = Counter(word for found in body.values() for m in found
+                              if m.kind != "description" and (" " in m.name or m.kind != "name")
+                              for word in m.name.split(" "))
     for found in body.values():
         for first, second in pairwise(found):
             if first.kind == "name" and texts[first.article][first.end:second.start] in _AND:
@@ -113,6 +119,7 @@ def _names_joined_by_and(body: dict[str, list[Mention]], texts: dict[str, str]) 
                 if second.kind == "name":
                     after_and[second.name] += 1
                     written[f"{first.name} and {second.name}"] += 1
+                    written_in[f"{first.name} and {second.name}"].add(first.article)
     joined = {}
     for article, found in body.items():
         merged, skip = {}, set()
@@ -121,8 +128,9 @@ def _names_joined_by_and(body: dict[str, list[Mention]], texts: dict[str, str]) 
             # "House Energy" is never written but before "and": "Commerce Committee" may be written alone
             # too and still end it, as the short name of the whole (not "Yale College", itself a name)
             unfinished = second.head in w.ORG_HEADS and first.head not in w.ORG_HEADS
-            pair = written[whole] >= 2 and alone[first.name] == before_and[first.name] == written[whole] and (
-                alone[second.name] == after_and[second.name] == written[whole])
+            pair = len(written_in[whole]) >= 2 and alone[first.name] == before_and[first.name] == written[whole] and (
+                alone[second.name] == after_and[second.name] == written[whole]) and not (
+                words_of_others[first.name] or words_of_others[second.name])
             if k in skip or not written[whole] or second.kind != "name" or (whole.count(" ") < 3 and not pair) or (
                     second.name in COUNTRY_OF or second.name in INSTITUTION_OF) or (
                     alone[first.name] > before_and[first.name]) or (
@@ -161,10 +169,13 @@ def _known_as(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int,
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
 
 
-def _event_names(texts: dict[str, str]) -> set[str]:
+def _event_names(texts: dict[str, str], body: dict[str, list[Mention]]) -> set[str]:
     """The names of events the story writes with their kind ("Hurricane Maria", "Tropical Storm
-    Harvey"): written alone later ("since Maria"), they are the event still, not an actor."""
-    return {name_key(found.group(1)) for text in texts.values() for found in _EVENT_NAME.finditer(text)}
+    Harvey"): written alone later ("since Maria"), they are the event still, not an actor; unless a
+    person of the story has that first name ("Maria Lopez"), whom it may be."""
+    first_names = {m.name.split(" ", 1)[0] for found in body.values() for m in found
+                   if m.kind != "description" and " " in m.name}
+    return {name_key(found.group(1)) for text in texts.values() for found in _EVENT_NAME.finditer(text)} - first_names
 
 
 _EVENT_KINDS = "|".join(sorted((word.capitalize() for word in w.EVENT_FIRST_WORDS), key=len, reverse=True))

@@ -285,7 +285,8 @@ def _opening_person(masked: str, start: int, end: int, actor_at: ActorAt | None,
 def _possessive_opener(masked: str, start: int, end: int, actor_at: ActorAt | None,
                        organisations: frozenset[str]) -> str:
     """The person whose possessive opens a sentence ("Trump's tweets came as ..."), whom a "he"
-    later in it stands for; not a speaker of its quotations ("Trump's aide said" is the aide's)."""
+    later in it stands for, where the actor or the name written is a full name; not a speaker of
+    its quotations ("Trump's aide said" is the aide's)."""
     match = _OPENING_SUBJECT.match(masked, start, end)
     subject = match.group("subject") if match else ""
     if not re.search(r"['\u2019]s?$", subject) or subject.split()[0].lower() in r.FUNCTION_WORDS:
@@ -293,7 +294,8 @@ def _possessive_opener(masked: str, start: int, end: int, actor_at: ActorAt | No
     name = re.sub(r"['\u2019]s?$", "", subject)
     actor = actor_at(match.start("subject"), match.start("subject") + len(name)) if actor_at else ""
     speaker = actor or _canonical(name, False, _Named())
-    return speaker if _person(speaker, organisation=speaker in organisations) else ""
+    full = " " in (actor or name)  # a person's full name: "Apple's shares fell after he said" is not Apple
+    return speaker if full and _person(speaker, organisation=speaker in organisations) else ""
 
 
 def _head(match: re.Match) -> tuple[int, int]:

@@ -176,9 +176,11 @@ def test_a_name_between_commas_after_a_possessive_role_speaks():
 
 
 def test_he_is_the_person_whose_possessive_opens_the_sentence_not_a_name_after_an_article():
-    text = ("Ann Cole spoke on Monday. A Harvard study put the toll at 4,645. Trump's tweets came a day after he "
-            'described the response as "an incredible, unsung success."')
+    text = ("Ann Cole spoke on Monday. A Harvard study put the toll at 4,645. Donald Trump's tweets came a day after "
+            'he described the response as "an incredible, unsung success."')
     assert speakers(text)[1] == [("Trump", "described")]
+    text = 'Acme CEO Tim Cook spoke on Monday. Acme\'s shares fell after he said, "Demand will slow."'
+    assert speakers(text)[1] == [("Cook", "said")]  # a company's possessive: not Acme
     text = 'Ann Cole spoke on Monday. A Harvard study put the toll at 4,645. She called it "a fair count."'
     assert speakers(text)[1] == [("Cole", "called")]  # "A Harvard study" opens with no person
     text = "Al Fox spoke. Trump's aide said \"it was fine.\""
