@@ -8,12 +8,16 @@ import gc
 import json
 import pickle
 import tracemalloc
+from collections import Counter
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from conftest import load_bench
+from hypothesis import given
+from hypothesis import strategies as st
 
 from framing import analyse
 from framing.batch import scoring
@@ -287,6 +291,13 @@ def test_term_totals_are_the_chunks_concatenated_and_grouped_in_order_of_appeara
     pd.testing.assert_series_equal(totals.total(), expected, check_index_type=True)
     assert [list(level) for level in totals.total().index.levels] == [list(level) for level in expected.index.levels]
     assert totals.total().tolist() == [12, 54, 36]  # B threat 2 x 6, A regime (1 + 4 + 4) x 6, C threat 3 x 2 x 6
+
+
+
+@given(st.lists(st.integers(min_value=0, max_value=40), max_size=60))
+def test_keys_are_counted_in_the_order_they_first_appear_as_a_counter_counts_them(keys):
+    present, counts = scoring._first_seen(np.array(keys, dtype=np.int64))
+    assert list(zip(present.tolist(), counts.tolist(), strict=True)) == list(Counter(keys).items())
 
 
 def test_memory_does_not_grow_with_the_corpus(tmp_path, default_lexicon):

@@ -313,10 +313,10 @@ def _span_rows(readable: list[tuple[int, str | None, Article]], layouts: list[La
 
 
 def _first_seen(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct keys in the order they first appear (as a Counter keeps them), and their counts."""
-    present, first, counts = np.unique(keys, return_index=True, return_counts=True)
-    by_appearance = np.argsort(first)
-    return present[by_appearance], counts[by_appearance]
+    """The distinct keys in the order they first appear (as a Counter keeps them), and their counts:
+    by one hash of the keys (pd.factorize), not a sort of them."""
+    codes, present = pd.factorize(keys)
+    return present, np.bincount(codes, minlength=len(present))
 
 
 def _no_terms() -> pd.Series:
@@ -549,9 +549,10 @@ class _TermTotals:
     """The sum of the chunks' term counts (Series indexed by TERM_FIELDS[:-1]), kept as integer
     codes: each level value gets an id shared by all chunks, so a chunk's entries are five arrays of
     ids, found through its index's levels (a few hundred values) and codes, and adding chunks up is
-    one np.unique of each entry's ids as one number. `total` is the Series that concatenating the
-    chunks and grouping them by every level in order of appearance gives (pandas' way took about a
-    second of a 20,000-article run, most of it looking up every entry's level values)."""
+    one pd.factorize (a hash, not a sort) of each entry's ids as one number. `total` is the Series
+    that concatenating the chunks and grouping them by every level in order of appearance gives
+    (pandas' way took about a second of a 20,000-article run, most of it looking up every entry's
+    level values)."""
 
     def __init__(self):
         self._values: list[dict] = [{} for _ in TERM_FIELDS[:-1]]  # per level: value -> id, as first met
@@ -578,10 +579,9 @@ class _TermTotals:
         sizes = [len(values) for values in self._values]
         ids = [np.concatenate(level) for level in zip(*(part_ids for part_ids, _ in self._parts), strict=True)]
         counts = np.concatenate([part_counts for _, part_counts in self._parts])
-        present, first, inverse = np.unique(np.ravel_multi_index(ids, sizes), return_index=True, return_inverse=True)
-        by_appearance = np.argsort(first)
-        summed = np.bincount(inverse.reshape(-1), weights=counts, minlength=len(present)).astype(np.int64)
-        return list(np.unravel_index(present[by_appearance], sizes)), summed[by_appearance]
+        codes, present = pd.factorize(np.ravel_multi_index(ids, sizes))  # in order of appearance, by a hash
+        summed = np.bincount(codes, weights=counts, minlength=len(present)).astype(np.int64)
+        return list(np.unravel_index(present, sizes)), summed
 
     def total(self) -> pd.Series | None:
         if not self._added:
