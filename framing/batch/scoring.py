@@ -326,6 +326,8 @@ def _no_terms() -> pd.Series:
 
 
 def _is_unicode(value: str) -> bool:
+    if value.isascii():  # no half a character: most articles, without encoding a copy of each
+        return True
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, as undecodable bytes are read
