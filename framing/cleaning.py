@@ -20,6 +20,7 @@ from framing import resources as r
 from framing.text import count_words
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")  # Windows, old Mac and Unix line endings
+_LINE_BREAK_BYTES_RE = re.compile(_LINE_BREAK_RE.pattern.encode("ascii"))  # the same in UTF-8
 ANALYSED_KINDS = frozenset({"headline", "body"})
 # A dateline ("REUTERS -") is looked for at the head of this many first body paragraphs.
 DATELINE_PARAGRAPHS = 3
@@ -119,12 +120,13 @@ class _Hints:
     @staticmethod
     def of(raw: str, lines: list[str], line_starts: list[int]) -> _Hints:
         """`line_starts`: where each line but the first begins in `raw`."""
-        folded = raw.casefold()
-        if len(folded) == len(raw) and "\u0131" not in raw and "\u0130" not in raw:  # every offset where it was
-            promo = frozenset().union(*(_lines_holding(partial(folded.find, word), line_starts)
-                                        for word in r.PROMO_WORDS))
-        else:
+        if any(map(raw.__contains__, _PROMO_LOOKALIKES)):
             promo = frozenset(i for i, line in enumerate(lines) if _may_promote(line))
+        elif raw.isascii():
+            promo = _lines_with_promo_words(raw.lower(), r.PROMO_WORDS, line_starts)
+        else:  # its UTF-8 with ASCII letters lowered: a third of the time of lowering the text
+            data = raw.encode("utf-8", "surrogatepass").lower()
+            promo = _lines_with_promo_words(data, _PROMO_BYTES, _line_starts(data))
         glued = frozenset().union(*(_lines_holding(partial(_search_start, pattern, raw), line_starts)
                                     for stop, pattern in r.GLUED_TAIL_BY_STOP.items() if stop in raw))
         caption = frozenset().union(*(_lines_holding(partial(raw.find, mark), line_starts)
@@ -138,6 +140,17 @@ class _Hints:
 _ODD_SPACES = tuple(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \n")
 _ASCII_ODD_SPACES = tuple(char for char in _ODD_SPACES if char.isascii())  # a search of each, in an ASCII text
 _ODD_SPACE_RE = re.compile("[" + "".join(map(re.escape, _ODD_SPACES)) + "]")  # one search for all, in any other
+
+
+def _lines_with_promo_words(lowered: str | bytes, words: tuple, line_starts: list[int]) -> frozenset[int]:
+    return frozenset().union(*(_lines_holding(partial(lowered.find, word), line_starts) for word in words))
+
+
+def _line_starts(data: bytes) -> list[int]:
+    """Where each line but the first begins in a text's UTF-8 (a line break is one byte of its own)."""
+    if b"\r" in data:
+        return [found.end() for found in _LINE_BREAK_BYTES_RE.finditer(data)]
+    return list(accumulate(map(_one_more, map(len, data.split(b"\n")[:-1]))))
 
 
 def _lines_holding(find: Callable[[int], int], line_starts: list[int]) -> Iterator[int]:
@@ -315,12 +328,20 @@ def _glued_tail(text: str) -> tuple[str, str]:
 
 
 def _may_promote(text: str) -> bool:
-    """A quick test that PROMO_RE could match: one of its words is there. The dotless ı and the
-    dotted İ are the characters a case-insensitive expression equates with an ASCII letter that
-    casefold() does not turn into that letter alone, so they always go on to the expression."""
-    if "\u0131" in text or "\u0130" in text:
+    """A quick test that PROMO_RE could match: one of its words is there, its letters in either
+    case. A case-insensitive expression equates them with no other character but those of
+    _PROMO_LOOKALIKES, so a line holding one always goes on to the expression."""
+    if any(map(text.__contains__, _PROMO_LOOKALIKES)):
         return True
-    return any(map(text.casefold().__contains__, r.PROMO_WORDS))
+    if text.isascii():
+        return any(map(text.lower().__contains__, r.PROMO_WORDS))
+    return any(map(text.encode("utf-8", "surrogatepass").lower().__contains__, _PROMO_BYTES))
+
+
+# The characters beyond ASCII that a case-insensitive expression equates with a letter of a promo
+# word: the dotless ı and the dotted İ (with i) and the long ſ (with s).
+_PROMO_LOOKALIKES = ("\u0131", "\u0130", "\u017f")
+_PROMO_BYTES = tuple(word.encode("ascii") for word in r.PROMO_WORDS)  # in UTF-8, which bytes.lower() lowers ASCII of
 
 
 def _has_quote_marks(text: str) -> bool:
