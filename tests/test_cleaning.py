@@ -240,3 +240,14 @@ def test_the_time_stamp_look_ahead_lets_every_date_and_time_through():
                                                              f"{digit}2 Nov 2020")]
     assert len(texts) > 40 and all(without.match(text) for text in texts)
     assert all(r.TIMESTAMP_RE.match(text) for text in texts)
+
+
+def test_a_line_is_no_time_stamp_when_it_starts_with_a_character_the_look_ahead_turns_away():
+    import re
+
+    from framing import resources as r
+    from framing.cleaning import _NO_STAMP_START, _is_time_stamp
+
+    look_ahead = re.compile(r.TIMESTAMP_RE.pattern.split("(?=\\d|[jfmasond])")[0] + "(?=\\d|[jfmasond])", re.I)
+    assert all(look_ahead.match(char + "ovember 22, 2024") is None for char in _NO_STAMP_START)
+    assert _is_time_stamp("November 22, 2024") and _is_time_stamp("14:01") and not _is_time_stamp("The 14:01")
