@@ -300,6 +300,26 @@ def test_keys_are_counted_in_the_order_they_first_appear_as_a_counter_counts_the
     assert list(zip(present.tolist(), counts.tolist(), strict=True)) == list(Counter(keys).items())
 
 
+
+def test_what_the_run_holds_as_it_starts_is_set_aside_from_collection_until_it_ends(tmp_path, default_lexicon,
+                                                                                      generated, monkeypatch):
+    frozen, write = [], scoring.TableWriter.write
+
+    def writing(self, frame):
+        frozen.append(gc.get_freeze_count())
+        write(self, frame)
+    monkeypatch.setattr(scoring.TableWriter, "write", writing)
+    before = gc.get_freeze_count()
+    run_batch(generated, tmp_path / "out.parquet", default_lexicon, workers=1, progress=False)
+    assert before == gc.get_freeze_count() == 0 and frozen and min(frozen) > 1000
+    gc.freeze()  # something else froze objects already: they stay frozen after a run
+    try:
+        run_batch(generated, tmp_path / "again.parquet", default_lexicon, workers=1, progress=False)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_memory_does_not_grow_with_the_corpus(tmp_path, default_lexicon):
     peaks = {}
     for count in (100, 400):

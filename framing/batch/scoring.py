@@ -460,7 +460,7 @@ def run_batch(
     categories = [category.id for category in lexicon.categories]
     terms, words = _TermTotals(), _Totals()
     shown = None if progress is None else not progress
-    with _engine(engine, workers, scheduler, lexicon) as runner, \
+    with _engine(engine, workers, scheduler, lexicon) as runner, _set_aside_from_collection(), \
             tqdm(total=total, unit=unit, unit_scale=True, disable=shown, desc="scoring", file=sys.stderr) as bar:
         pending: deque[tuple[Future, Chunk]] = deque()
 
@@ -684,6 +684,22 @@ def _set_up(lexicon: Lexicon) -> None:
     _matcher(lexicon)
     _keys(lexicon)
     spans.prepare()
+
+
+@contextmanager
+def _set_aside_from_collection() -> Iterator[None]:
+    """What this process holds as the scoring starts (its modules, the lexicon, the matcher, the
+    tagger's tables), all of which outlive the run, is left out of the garbage collector's full
+    collections until the run ends: each walked it all again for nothing (two in a 20,000-article
+    run, about 35 ms each). Left alone where something froze objects already, which is not ours to undo."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
