@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
         for figure in rounds["old"][0]:
             old, new = ([row[figure] for row in rounds[name]] for name in ("old", "new"))
-            middle = {name: statistics.median(values) for name, values in (("old", old), ("new", new))}
+            middle = {name: round(statistics.median(values), 2) for name, values in (("old", old), ("new", new))}
             print(f"{figure}: old median {middle['old']}, min {min(old)}; new median {middle['new']}, "
                   f"min {min(new)}; new/old {middle['new'] / middle['old']:.3f} (medians), "
                   f"each round {[round(b / a, 3) for a, b in zip(old, new, strict=True)]}")
