@@ -320,6 +320,25 @@ def test_what_the_run_holds_as_it_starts_is_set_aside_from_collection_until_it_e
         gc.unfreeze()
 
 
+
+def test_a_chunks_words_per_outlet_and_month_are_a_groupby_of_its_articles(bundled_rows, default_lexicon):
+    dates = ["2015-02-01", "", "2015-13-01", "2014-12-31", "x", "2015-02-28", "2014-12-01"]
+    rows = [(number, {**row, "outlet": outlet, "date": date})
+            for number, (row, outlet, date) in enumerate(zip(bundled_rows * 2, "BACBBCA", dates, strict=False), 1)]
+    result = score_chunk(rows, default_lexicon, False)
+    scores = result.scores
+    per_article = scores[scores["category"] == scores["category"].iloc[0]].pivot_table(
+        index=["row", "outlet", "date"], columns="voice", values="words", aggfunc="first").reset_index()
+    per_article["month"] = pd.Series([date[:7] if scoring.MONTH_RE.match(date) else "" for date in per_article["date"]],
+                                     dtype=per_article["outlet"].dtype)
+    per_article = per_article.rename(columns={"all": "words", "narrator": "words_narrator", "quote": "words_quote"})
+    grouped = per_article.groupby(["outlet", "month"])
+    expected = grouped[["words", "words_narrator", "words_quote"]].sum()
+    expected["articles"] = grouped.size()
+    pd.testing.assert_frame_equal(result.words, expected, check_index_type=True, check_names=False)
+    assert list(result.words.index.names) == ["outlet", "month"]
+
+
 def test_memory_does_not_grow_with_the_corpus(tmp_path, default_lexicon):
     peaks = {}
     for count in (100, 400):

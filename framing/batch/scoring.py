@@ -217,9 +217,14 @@ def _scored_chunk(rows: list[tuple[int, dict]], lexicon: Lexicon, with_spans: bo
         codes=[outlet_months.codes[0][group], outlet_months.codes[1][group], label[:, 0], present % 2, label[:, 1]],
         names=list(TERM_FIELDS[:-1]), verify_integrity=False)
     per_term = pd.Series(counts, index=index, dtype="int64") if len(counts) else _no_terms()
-    by_outlet_month = articles.groupby(["outlet", "month"])
-    words = by_outlet_month[list(WORD_COLUMNS.values())].sum()
-    words["articles"] = by_outlet_month.size()
+    # The words and articles of each outlet and month, summed over the groups at hand, in the order
+    # a groupby sorts them (its own grouping took 2 ms a chunk).
+    in_order = outlet_months.argsort()
+    words = pd.DataFrame({column: np.bincount(groups, weights=articles[column].to_numpy(),
+                                              minlength=len(outlet_months)).astype(np.int64)[in_order]
+                          for column in WORD_COLUMNS.values()},
+                         index=outlet_months[in_order].set_names(["outlet", "month"]))
+    words["articles"] = np.bincount(groups, minlength=len(outlet_months))[in_order]
     span_rows = _span_rows(readable, layouts, hits, lexicon) if with_spans else None
     return ChunkResult(scores, span_rows, per_term, words, problems)
 
