@@ -16,6 +16,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from framing.text import plural
 
@@ -116,8 +117,16 @@ def jsonl_records(lines: Iterable[str | bytes], *, source: str) -> Iterator[tupl
         if not isinstance(record, dict):
             yield RecordProblem(source, f"expected a JSON object {{...}}, got {type(record).__name__}", number)
             continue
-        names = column_names(record)
-        yield number, {names[key]: value for key, value in record.items()}
+        names = _record_names(tuple(record))
+        yield number, record if names is None else {names[key]: value for key, value in record.items()}
+
+
+@lru_cache(maxsize=64)
+def _record_names(keys: tuple[str, ...]) -> dict[str, str] | None:
+    """`column_names` of a JSON object's keys, or None where each key is its own name already: the
+    rows of a file mostly share their keys, and a batch reads a hundred thousand of them."""
+    names = column_names(keys)
+    return None if all(names[key] == key for key in keys) else names
 
 
 READERS = {".csv": csv_records, ".jsonl": jsonl_records}  # a table's suffix -> its reader

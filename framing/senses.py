@@ -18,7 +18,7 @@ import numpy as np
 from framing import tagging
 from framing.lexicon import Lexicon, Term
 from framing.matcher import Match
-from framing.tagging import tagged_texts
+from framing.tagging import read_up_to, tagged_texts
 
 # Penn Treebank tags that count as each part of speech a lexicon can name. Participles count as
 # adjectives too ("a devastated town"); proper nouns are not nouns here, so a name that is also a
@@ -112,14 +112,19 @@ def _of_part_of_speech(texts: list[str], starts: np.ndarray, ends: np.ndarray, t
     """Whether the token the tagger sees at each match's start has one of its term's parts of
     speech (or the tagger split the text otherwise, and the match stands). The sentence around
     each match is tagged as TextBlob tags that sentence alone; each distinct one once, all in one
-    call, a headline in title case lowercased (the tagger reads capitals as names)."""
+    call, a headline in title case lowercased (the tagger reads capitals as names), and only as far
+    as its last match's first word (tagging.read_up_to): the rest changes no tag before it."""
     begins, finishes = _sentences_around(texts, starts, ends, text_of)
     sentences = [texts[text][begin:end] for text, begin, end in
                  zip(text_of.tolist(), begins.tolist(), finishes.tolist(), strict=True)]
     # Each distinct sentence by its number; not kept beyond this call, so a batch of any size holds no tags.
     number = {sentence: place for place, sentence in enumerate(dict.fromkeys(sentences))}
-    read = [sentence.lower() if capitalised else sentence
-            for sentence, capitalised in zip(number, _mostly_capitalised(list(number)), strict=True)]
+    of_match = np.array([number[sentence] for sentence in sentences], dtype=np.int64)
+    reach = np.zeros(len(number), dtype=np.int64)
+    np.maximum.at(reach, of_match, starts - begins)
+    read = read_up_to([sentence.lower() if capitalised else sentence
+                       for sentence, capitalised in zip(number, _mostly_capitalised(list(number)), strict=True)],
+                      reach.tolist())
     tagged = tagged_texts(read)
     # The tokens of all the sentences laid end to end, each sentence one place further than the
     # last ends: one search finds the last token that starts at or before each match's start.
@@ -129,7 +134,6 @@ def _of_part_of_speech(texts: list[str], starts: np.ndarray, ends: np.ndarray, t
     token_shift = np.repeat(offsets, np.diff(token_bounds))
     token_starts = np.array(tagged.starts, dtype=np.int64) + token_shift
     token_ends = np.array(tagged.ends, dtype=np.int64) + token_shift
-    of_match = np.array([number[sentence] for sentence in sentences], dtype=np.int64)
     at = offsets[of_match] + (starts - begins)
     token = np.searchsorted(token_starts, at, side="right") - 1
     found = (token >= token_bounds[of_match]) & (at < token_ends[np.maximum(token, 0)])

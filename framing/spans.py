@@ -131,20 +131,23 @@ def voice_words(texts: list[str], regions_per_text: list[list[tuple[int, int]]])
     One pass over the texts laid end to end, with no object per word: a word starts at a word
     character that does not continue the word before it (a word character, or one of WORD_RE's
     joiners after a word character) within the same stretch; the starts are then placed in the
-    quotations by one search."""
+    quotations by one search. A stretch's edges change only whether the two characters from each
+    edge continue a word, so they are set right there after the whole text is read as one stretch."""
     joined = "\n".join(texts)  # a line break is neither a word character nor a joiner
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    is_word = _word_characters(codes)
-    joiner = (codes == ord("'")) | (codes == ord("\u2019")) | (codes == ord("-"))  # as in WORD_RE
+    kinds = _character_kinds(codes)
+    is_word, joiner = kinds == _WORD_CHARACTER, kinds == _JOINER
     lengths = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     shift = np.cumsum(lengths) - lengths
     (region_starts, region_ends), region_counts = _laid_out(regions_per_text, shift)
-    cut = np.zeros(len(codes) + 1, dtype=bool)  # where a stretch begins: nothing before it continues into it
-    cut[region_starts] = cut[region_ends] = True
-    cut = cut[:-1]
     follows = np.zeros(len(codes), dtype=bool)
-    follows[1:] = is_word[:-1] & ~cut[1:]
-    follows[2:] |= joiner[1:-1] & is_word[:-2] & ~cut[2:] & ~cut[1:-1]
+    follows[1:] = is_word[:-1]
+    follows[2:] |= joiner[1:-1] & is_word[:-2]
+    edges = np.concatenate([region_starts, region_ends])  # where a stretch begins: nothing before it continues into it
+    edges = edges[edges < len(codes)]
+    after = edges[edges + 1 < len(codes)] + 1
+    follows[after] = is_word[after - 1]  # the joiner before it is the other stretch's
+    follows[edges] = False  # and an edge's own character continues nothing (also where it follows another)
     starts = np.flatnonzero(is_word & ~follows)
     # Counted by where each text and each region begins and ends among the word starts: the regions
     # (top-level quotations) do not overlap, so a start is in one at most.
@@ -159,24 +162,30 @@ def prepare() -> None:
     """Build the tables that placing and counting hits read (the sense filter's, the word
     characters) now instead of on first use: a batch builds them once, before it forks its workers."""
     senses.prepare()
-    _basic_plane_words()
+    _basic_plane_kinds()
+
+
+_WORD_CHARACTER, _JOINER = 1, 2  # the kinds of character voice_words tells apart; 0: any other
+_JOINERS = "'\u2019-"  # as in WORD_RE
 
 
 @lru_cache(maxsize=1)
-def _basic_plane_words() -> np.ndarray:
-    """Whether each character of Unicode's basic plane is a word character (\\w) to `re`."""
-    return senses.basic_plane_matches(re.compile(r"\w+"))
+def _basic_plane_kinds() -> np.ndarray:
+    """Of each character of Unicode's basic plane: a word character (\\w) to `re`, a joiner, or neither."""
+    kinds = senses.basic_plane_matches(re.compile(r"\w+")).astype(np.uint8) * _WORD_CHARACTER
+    kinds[[ord(joiner) for joiner in _JOINERS]] = _JOINER
+    return kinds
 
 
-def _word_characters(codes: np.ndarray) -> np.ndarray:
+def _character_kinds(codes: np.ndarray) -> np.ndarray:
     if len(codes) == 0 or codes.max() <= 0xFFFF:
-        return _basic_plane_words().take(codes)
-    is_word = _basic_plane_words().take(np.minimum(codes, 0xFFFF))
-    beyond = codes > 0xFFFF  # emoji and rarer scripts: each distinct one asked of `re` itself
+        return _basic_plane_kinds().take(codes)
+    kinds = _basic_plane_kinds().take(np.minimum(codes, 0xFFFF))
+    beyond = codes > 0xFFFF  # emoji and rarer scripts, no joiner among them: each distinct one asked of `re` itself
     distinct = np.unique(codes[beyond])
-    word = np.array([re.match(r"\w", chr(code)) is not None for code in distinct.tolist()], dtype=bool)
-    is_word[beyond] = word[np.searchsorted(distinct, codes[beyond])]
-    return is_word
+    word = np.array([re.match(r"\w", chr(code)) is not None for code in distinct.tolist()], dtype=np.uint8)
+    kinds[beyond] = word[np.searchsorted(distinct, codes[beyond])] * _WORD_CHARACTER
+    return kinds
 
 
 def find_hits(articles: list[Article], lexicon: Lexicon, matcher: Matcher, *,

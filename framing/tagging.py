@@ -150,6 +150,43 @@ def tagged_texts(texts: list[str]) -> TaggedTexts:
 _PLACED_FROM = 256  # tokens; fewer are searched for one by one, faster than numpy's set-up
 
 
+# What find_tokens joins across whitespace, so that a token is no longer in the text as it stands:
+# an emoticon written apart (": )" becomes ":)") and "( ! )" ("(!)"); "&slash;" becomes "/" too.
+# A text that may hold one holds one of these marks, or one of the few emoticons without any (XD,
+# 8-D...) with only whitespace between its characters.
+_JOINING_MARKS = ":;=<>*_!&)\u00b0\u2665"
+_JOINING = np.isin(np.arange(len(_SPACE)), [ord(mark) for mark in _JOINING_MARKS])  # by code, as _SPACE
+_UNMARKED_EMOTICONS = tuple(sorted(emoticon for emoticon in chain.from_iterable(_text.EMOTICONS.values())
+                                   if not set(emoticon) & set(_JOINING_MARKS)))
+
+
+def read_up_to(texts: list[str], reach: list[int]) -> list[str]:
+    """Each text cut at its first whitespace at or after `reach`, where the tagger reads the same
+    tokens, at the same offsets and with the same tags, as in the whole text: it splits a text at
+    whitespace and each piece alone, and whether a token opens a sentence hangs on the tokens
+    before it only. A text in which it may join marks across whitespace stays whole (a token that
+    is not in the text would have its offset searched for past the cut)."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)  # a line break is whitespace: no text is cut past its own end
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    basic = np.minimum(codes, len(_SPACE) - 1)  # the last is neither a space nor a mark, as all beyond
+    is_space = _SPACE.take(basic)
+    begins = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]], dtype=np.int64)
+    risky = [np.flatnonzero(_JOINING.take(basic))]  # where a mark is, then where each emoticon begins and ends
+    visible = np.flatnonzero(~is_space)
+    shown = codes[visible]  # the characters but whitespace, in order: an emoticon spaced out is a run of them
+    for emoticon in _UNMARKED_EMOTICONS:
+        first = np.flatnonzero(shown[:max(len(shown) - len(emoticon) + 1, 0)] == ord(emoticon[0]))
+        for step, char in enumerate(emoticon[1:], 1):
+            first = first[shown[first + step] == ord(char)]
+        risky += [visible[first], visible[first + len(emoticon) - 1]]
+    whole = set((np.searchsorted(begins, np.concatenate(risky), side="right") - 1).tolist())
+    spaces = np.append(np.flatnonzero(is_space), len(joined))
+    cuts = (spaces[np.searchsorted(spaces, begins + np.array(reach, dtype=np.int64))] - begins).tolist()
+    return [text if place in whole else text[:cut] for place, (text, cut) in enumerate(zip(texts, cuts, strict=True))]
+
+
 def _placed(plain: str, separator: str, texts: list[str], begins: list[int], words: list[str],
             counts: list[int]) -> tuple[list[int], list[int]]:
     """Where each token starts in its own text, for the texts whose tokens are their characters

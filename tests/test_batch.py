@@ -8,12 +8,16 @@ import gc
 import json
 import pickle
 import tracemalloc
+from collections import Counter
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from conftest import load_bench
+from hypothesis import given
+from hypothesis import strategies as st
 
 from framing import analyse
 from framing.batch import scoring
@@ -287,6 +291,52 @@ def test_term_totals_are_the_chunks_concatenated_and_grouped_in_order_of_appeara
     pd.testing.assert_series_equal(totals.total(), expected, check_index_type=True)
     assert [list(level) for level in totals.total().index.levels] == [list(level) for level in expected.index.levels]
     assert totals.total().tolist() == [12, 54, 36]  # B threat 2 x 6, A regime (1 + 4 + 4) x 6, C threat 3 x 2 x 6
+
+
+
+@given(st.lists(st.integers(min_value=0, max_value=40), max_size=60))
+def test_keys_are_counted_in_the_order_they_first_appear_as_a_counter_counts_them(keys):
+    present, counts = scoring._first_seen(np.array(keys, dtype=np.int64))
+    assert list(zip(present.tolist(), counts.tolist(), strict=True)) == list(Counter(keys).items())
+
+
+
+def test_what_the_run_holds_as_it_starts_is_set_aside_from_collection_until_it_ends(tmp_path, default_lexicon,
+                                                                                      generated, monkeypatch):
+    frozen, write = [], scoring.TableWriter.write
+
+    def writing(self, frame):
+        frozen.append(gc.get_freeze_count())
+        write(self, frame)
+    monkeypatch.setattr(scoring.TableWriter, "write", writing)
+    before = gc.get_freeze_count()
+    run_batch(generated, tmp_path / "out.parquet", default_lexicon, workers=1, progress=False)
+    assert before == gc.get_freeze_count() == 0 and frozen and min(frozen) > 1000
+    gc.freeze()  # something else froze objects already: they stay frozen after a run
+    try:
+        run_batch(generated, tmp_path / "again.parquet", default_lexicon, workers=1, progress=False)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+
+def test_a_chunks_words_per_outlet_and_month_are_a_groupby_of_its_articles(bundled_rows, default_lexicon):
+    dates = ["2015-02-01", "", "2015-13-01", "2014-12-31", "x", "2015-02-28", "2014-12-01"]
+    rows = [(number, {**row, "outlet": outlet, "date": date})
+            for number, (row, outlet, date) in enumerate(zip(bundled_rows * 2, "BACBBCA", dates, strict=False), 1)]
+    result = score_chunk(rows, default_lexicon, False)
+    scores = result.scores
+    per_article = scores[scores["category"] == scores["category"].iloc[0]].pivot_table(
+        index=["row", "outlet", "date"], columns="voice", values="words", aggfunc="first").reset_index()
+    per_article["month"] = pd.Series([date[:7] if scoring.MONTH_RE.match(date) else "" for date in per_article["date"]],
+                                     dtype=per_article["outlet"].dtype)
+    per_article = per_article.rename(columns={"all": "words", "narrator": "words_narrator", "quote": "words_quote"})
+    grouped = per_article.groupby(["outlet", "month"])
+    expected = grouped[["words", "words_narrator", "words_quote"]].sum()
+    expected["articles"] = grouped.size()
+    pd.testing.assert_frame_equal(result.words, expected, check_index_type=True, check_names=False)
+    assert list(result.words.index.names) == ["outlet", "month"]
 
 
 def test_memory_does_not_grow_with_the_corpus(tmp_path, default_lexicon):

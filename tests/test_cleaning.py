@@ -181,11 +181,14 @@ _WHOLE_TEXT_PIECES = st.lists(st.sampled_from([
     "word", "Word", ".", "!", "?", "A", " ", "  ", "\n", "\r\n", "\r", "\t", "\u00a0", "\u2009", "\x1c",
     "newsletter", "SUBSCRIBE", "Sign", "inbox", "free", "advertisement", "delivered", "news", "le", "tter",
     "\u00df", "\ufb01", "\u0131nbox", "S\u0130GN", "\u017fubscribe", "\u00e9", ":", "(", "\u00a9", "Photo: AP",
+    "\u1e9e", "\u212a", "Sign up", "NEWSLETTERS", "\u201cfree daily email\u201d", "\udcff",
 ]), max_size=40).map("".join)
 
 
 @given(_WHOLE_TEXT_PIECES)
 @example("\u00df" * 8 + "\nfree" + "\n" * 8)  # a longer casefold puts the word lines further on
+@example("\u00e9" + "\n" * 8 + "a free\nb")  # the lines of a text beyond ASCII, counted in its UTF-8
+@example("\u00e9\r\n\r" + "\n" * 6 + "a free\rb")  # and with every kind of line break
 def test_the_lines_found_by_searching_the_whole_text_are_those_each_line_gives(raw):
     """The hints cleaning takes from one search of the whole text name exactly the lines the
     per-line rules would find: a glued stop, a promo word, a caption's mark, and whether joining
@@ -198,10 +201,26 @@ def test_the_lines_found_by_searching_the_whole_text_are_those_each_line_gives(r
     hints = _Hints.of(raw, lines, line_starts)
     assert hints.glued == {i for i, line in enumerate(lines) if r.GLUED_TAIL_RE.search(line)}
     assert hints.promo == {i for i, line in enumerate(lines) if _may_promote(line)}
+    assert hints.promo >= {i for i, line in enumerate(lines) if r.PROMO_RE.search(line)}
     assert hints.caption == {i for i, line in enumerate(lines) if any(mark in line for mark in r.CAPTION_MARKS)}
     if hints.even_spaces:
         assert all(" ".join(line.split()) == line for line in lines)
 
+
+
+def test_a_promo_word_matches_case_blind_only_its_letters_in_either_case_and_the_lookalikes():
+    """The promo hint finds its words with ASCII letters lowered alone: a case-insensitive
+    expression equates their letters with no other character but those it sends on to the expression."""
+    import re
+    import sys
+
+    from framing import resources as r
+    from framing.cleaning import _PROMO_LOOKALIKES
+
+    letters = sorted(set("".join(r.PROMO_WORDS)))
+    equated = {char for char in map(chr, range(sys.maxunicode + 1)) if not char.isascii()
+               and any(re.fullmatch(letter, char, re.IGNORECASE) for letter in letters)}
+    assert equated == set(_PROMO_LOOKALIKES)
 
 def test_the_time_stamp_look_ahead_lets_every_date_and_time_through():
     """TIMESTAMP_RE's look-ahead (a digit or a month's first letter) rejects no line the pattern
@@ -268,3 +287,20 @@ def test_lists_of_other_articles_and_topics_after_their_heading_are_removed():
     assert cleaned.text.splitlines() == ["Storm toll disputed", "The toll was disputed on Thursday."]
     assert reasons(cleaned)["Big Government, Storms, Island Politics"] == "related-article list"
     assert reasons(cleaned)["One Year After the Storm"] == "related-article list"
+
+
+def test_a_line_is_no_time_stamp_when_it_starts_with_a_character_the_look_ahead_turns_away():
+    import re
+
+    from framing import resources as r
+    from framing.cleaning import _NO_STAMP_START, _is_time_stamp
+
+    look_ahead = re.compile(r.TIMESTAMP_RE.pattern.split("(?=\\d|[jfmasond])")[0] + "(?=\\d|[jfmasond])", re.I)
+    assert all(look_ahead.match(char + "ovember 22, 2024") is None for char in _NO_STAMP_START)
+    assert _is_time_stamp("November 22, 2024") and _is_time_stamp("14:01") and not _is_time_stamp("The 14:01")
+
+
+def test_a_credit_is_found_in_a_text_beyond_ascii_and_in_one_with_a_lookalike_letter():
+    for first in ("Gov. Ricardo Rosselló spoke on Monday.", "The Straſse was closed on Monday."):
+        cleaned = clean("\n".join(["Storm toll disputed", first, "Ann Cole contributed to this report."]))
+        assert reasons(cleaned) == {"Ann Cole contributed to this report.": "credit or note on the writer"}

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 import pytest
 from hypothesis import given
@@ -74,3 +75,14 @@ def test_any_table_written_by_the_csv_module_reads_back_exactly(rows, delimiter)
     found = records(out.getvalue())
     assert not [item for item in found if isinstance(item, RecordProblem)]
     assert [(r["outlet"], r["text"]) for _, r in found] == [(o, t) for o, t in rows if o.strip() or t.strip()]
+
+
+_KEYS = st.sampled_from(["text", "Text", " body ", "content", "outlet", "Source", "title", "headline", "date", "id"])
+
+
+@given(st.lists(st.dictionaries(_KEYS, st.text(max_size=3), max_size=5), max_size=6))
+def test_jsonl_rows_take_their_column_names_as_each_alone_would(rows):
+    lines = [json.dumps(row) for row in rows]
+    expected = [(number, {column_names(row)[key]: value for key, value in row.items()})
+                for number, row in enumerate(rows, 1)]
+    assert list(jsonl_records(lines, source="rows.jsonl")) == expected

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import replace
+from unittest.mock import patch
 
 from conftest import make_lexicon, make_story
 from hypothesis import given, settings
@@ -83,6 +84,20 @@ def test_a_chunk_keeps_what_each_of_its_texts_keeps_alone(texts):
         kept = keep_meant(text, matcher.find(text), negated_categories=frozenset({"loaded"}))
         assert list(zip(found.starts[at][keep[at]].tolist(), found.ends[at][keep[at]].tolist(), strict=True)) \
             == [match[:2] for match in kept]
+
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_CHUNK_TEXT, st.lists(st.sampled_from(
+    ["He", "complained", "Complains", "defended", "attacks", " ", ". ", "\n", ": )", "x D", "( ! )", "!", "(", ")",
+     "\u201c", "\u201d", "'", "The Plan", "NOT"]), max_size=16).map("".join)), max_size=6))
+def test_sentences_read_up_to_their_last_match_keep_what_whole_sentences_keep(texts):
+    matcher = Matcher(VERBS)
+    found = matcher.find_arrays(texts)
+    args = (texts, found.starts, found.ends, matcher.term_orders[found.orders], found.bounds, VERBS)
+    with patch.object(senses, "read_up_to", lambda sentences, reach: sentences):  # the long way: all of each
+        whole = meant_mask(*args)
+    assert meant_mask(*args).tolist() == whole.tolist()
 
 
 # Words of every case, letters of other scripts and beyond the basic plane, apostrophes, digits.

@@ -160,3 +160,30 @@ def test_the_tagger_loads_without_nltk_and_leaves_textblob_whole():
 def test_the_lexicon_is_textblobs_own_as_its_loader_reads_it():
     ours = tagging._lexicon()
     assert list(ours.items()) == list(dict(tagging._en.parser.lexicon.items()).items())  # same words, tags and order
+
+
+# Emoticons and "( ! )" as the tagger joins them, spaced out and in the middle of words; "&slash;".
+_JOINED_MARKS = st.sampled_from([": )", ":-(", "x D", "X - D", "8 - D", "o . O", "o.O", "8 )", "( ! )", "<3", ";)",
+                                 "\u2665", ":'(", ": \u2019 (", "MAX D", "2018 )", "&slash;", "/"])
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.one_of(_NEWS_TEXT, _TAGGER_TEXT, st.text(max_size=30),
+                          st.lists(st.one_of(_NEWS_WORDS, _NEWS_GAPS, _JOINED_MARKS), max_size=20).map("".join)),
+                max_size=6),
+       st.lists(st.integers(min_value=0, max_value=200), min_size=6, max_size=6))
+@example(["He said x D and went on", "We met in 2018 ) then"], [8, 10])  # an emoticon across the cut
+@example(["Then : ) came the attack", "a b"], [16, 0])  # one before it, whose token is in no text
+def test_a_text_read_up_to_a_place_is_tagged_as_the_whole_text_up_to_there(texts, reach):
+    reach = [min(at, len(text)) for at, text in zip(reach, texts, strict=False)]
+    read = tagging.read_up_to(texts, reach)
+    for text, at, cut in zip(texts, reach, read, strict=True):
+        assert text.startswith(cut) and (cut == text or text[len(cut)].isspace()) and len(cut) >= at
+        whole = tagged_texts([text])
+        before = [place for place, start in enumerate(whole.starts) if start < len(cut)]
+        assert tagged_texts([cut])[:3] == tuple([column[place] for place in before] for column in whole[:3])
+
+
+def test_a_text_is_read_up_to_the_end_of_the_word_at_its_place_unless_marks_may_join_across_spaces():
+    texts = ["The army attacked the town at dawn.", "He smiled x D and left.", "Rebels (so-called) fled.", "Tiny"]
+    assert tagging.read_up_to(texts, [10, 3, 0, 2]) == ["The army attacked", *texts[1:]]
