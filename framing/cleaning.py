@@ -127,12 +127,12 @@ class _Hints:
         elif raw.isascii():
             lowered = raw.lower()
             promo = _lines_with_words(lowered, r.PROMO_WORDS, line_starts)
-            sign_off = _lines_with_words(lowered, _SIGN_OFF_WORDS, line_starts)
+            sign_off = _lines_with_words(lowered, _SIGN_OFF_WORDS, line_starts, len(lowered) - SIGN_OFF_TAIL)
         else:  # its UTF-8 with ASCII letters lowered: a third of the time of lowering the text
             data = raw.encode("utf-8", "surrogatepass").lower()
             data_starts = _line_starts(data)
             promo = _lines_with_words(data, _PROMO_BYTES, data_starts)
-            sign_off = _lines_with_words(data, _SIGN_OFF_BYTES, data_starts)
+            sign_off = _lines_with_words(data, _SIGN_OFF_BYTES, data_starts, len(data) - SIGN_OFF_TAIL)
         glued = frozenset().union(*(_lines_holding(partial(_search_start, pattern, raw), line_starts)
                                     for stop, pattern in r.GLUED_TAIL_BY_STOP.items() if stop in raw))
         caption = frozenset().union(*(_lines_holding(partial(raw.find, mark), line_starts)
@@ -148,8 +148,16 @@ _ASCII_ODD_SPACES = tuple(char for char in _ODD_SPACES if char.isascii())  # a s
 _ODD_SPACE_RE = re.compile("[" + "".join(map(re.escape, _ODD_SPACES)) + "]")  # one search for all, in any other
 
 
-def _lines_with_words(lowered: str | bytes, words: tuple, line_starts: list[int]) -> frozenset[int]:
-    return frozenset().union(*(_lines_holding(partial(lowered.find, word), line_starts) for word in words))
+def _lines_with_words(lowered: str | bytes, words: tuple, line_starts: list[int], after: int = 0) -> frozenset[int]:
+    """The lines holding one of `words`, from offset `after` on."""
+    if after <= 0:
+        return frozenset().union(*(_lines_holding(partial(lowered.find, word), line_starts) for word in words))
+    return frozenset().union(*(_lines_holding(partial(_find_after, lowered, word, after), line_starts)
+                               for word in words))
+
+
+def _find_after(text: str | bytes, word, after: int, at: int) -> int:
+    return text.find(word, max(at, after))
 
 
 def _line_starts(data: bytes) -> list[int]:
@@ -397,6 +405,9 @@ def _may_promote(text: str) -> bool:
 _PROMO_LOOKALIKES = ("\u0131", "\u0130", "\u017f")
 _PROMO_BYTES = tuple(word.encode("ascii") for word in r.PROMO_WORDS)  # in UTF-8, which bytes.lower() lowers ASCII of
 _SIGN_OFF_WORDS = r.SIGN_OFF_WORDS + r.PRINT_WORDS  # one is in every SIGN_OFF_RE or PRINT_EDITION_RE match
+# What a page adds about its writers comes after the story: it is looked for in this many last
+# characters of an article (bytes, in a text beyond ASCII), a page's last lines.
+SIGN_OFF_TAIL = 2000
 _SIGN_OFF_BYTES = tuple(word.encode("ascii") for word in _SIGN_OFF_WORDS)
 
 

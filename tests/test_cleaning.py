@@ -304,3 +304,10 @@ def test_a_credit_is_found_in_a_text_beyond_ascii_and_in_one_with_a_lookalike_le
     for first in ("Gov. Ricardo Rosselló spoke on Monday.", "The Straſse was closed on Monday."):
         cleaned = clean("\n".join(["Storm toll disputed", first, "Ann Cole contributed to this report."]))
         assert reasons(cleaned) == {"Ann Cole contributed to this report.": "credit or note on the writer"}
+
+
+def test_a_credit_ending_a_long_article_is_found_in_its_last_lines():
+    body = [f"Paragraph {k} of the story went on about the vote and what it meant for the city." for k in range(40)]
+    for end in ("Ann Cole contributed to this report.", "Ann Cole in Bogotá contributed to this report."):
+        cleaned = clean("\n".join(["Vote ends", *body, end]))
+        assert reasons(cleaned) == {end: "credit or note on the writer"}
