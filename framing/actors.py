@@ -24,8 +24,9 @@ A row needs two mentions and one of them a name; descriptions that join no name 
 Work is linear in the text: one tokenising pass and dictionary look-ups.
 
 This module composes the steps, each in its own module: finding mentions (`actor_mentions`),
-grouping them into actors (`actor_linking`), each actor's country (`actor_groups`) and a teacher's
-corrections (`actor_corrections`); `actor_names` holds what they share.
+grouping them into actors by name (`actor_linking`) and by description (`actor_descriptions`, over
+the groups of `actor_union`), each actor's country (`actor_groups`) and a teacher's corrections
+(`actor_corrections`); `actor_names` holds what they share.
 """
 
 from __future__ import annotations
