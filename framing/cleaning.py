@@ -261,7 +261,7 @@ def _mark_byline_affiliations(lines, labels, content) -> None:
     """The short line of capitalised words right under a byline is whom the writers work for
     ("By Jo Lee and Al Fox" then "Associated Press"), not a heading."""
     for previous, index in pairwise(content):
-        if labels[previous] is not _BYLINE or labels[index] is not _PARAGRAPH:
+        if labels[previous] != _BYLINE or labels[index] != _PARAGRAPH:
             continue
         words = lines[index].split()
         if len(words) <= 4 and lines[index][-1:] not in ".!?:;,\"'\u201d" and all(word[:1].isupper() for word in words):
@@ -272,7 +272,7 @@ def _mark_teaser_items(lines, labels, content) -> None:
     """The short lines without closing punctuation after a teaser heading that ends in a colon or
     names related articles ("Related Coverage"; "Read More Stories About:" then its topics)."""
     for position, index in enumerate(content):
-        if labels[index] is not _TEASERS:
+        if labels[index] != _TEASERS:
             continue
         heads_a_list = lines[index].endswith(":") or lines[index][:7].lower() == "related"
         if not heads_a_list or not r.TEASER_RE.match(lines[index]):

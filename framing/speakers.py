@@ -218,6 +218,9 @@ def _find(masked: str, start: int, end: int, named: _Named, actor_at: ActorAt | 
         subject.split()[0].lower() not in ("they", "the") or speaker == named.person)
 
 
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+
+
 def _last_word(start: int, match: re.Match) -> tuple[int, int]:
     """Where in the text a described subject's last word (its head) is."""
     end = start + match.end("subject")
@@ -229,7 +232,7 @@ def _may_speak(match: re.Match) -> bool:
     demonym, nor a single name before a verb's plain form."""
     subject = match.group("subject")
     words = subject.split()
-    if re.search(r"['\u2019]s?$", subject) or words[0].lower() in r.FUNCTION_WORDS:
+    if _POSSESSIVE_END.search(subject) or words[0].lower() in r.FUNCTION_WORDS:
         return False
     last = words[-1].lower().rstrip(".,")
     if (last in w.NOT_ACTORS and not _a_surname_like_a_month(match, words, last)) or subject.lower() in _DEMONYMS:
@@ -276,10 +279,9 @@ def _opening_person(masked: str, start: int, end: int, actor_at: ActorAt | None,
     if not match or match.group("the") or not _may_speak(match) or _common_word_opening(sentence, match):
         return None
     head = _head(match)
-    actor = actor_at(start + head[0], start + head[1]) if actor_at else ""
-    speaker = actor or _canonical(match.group("subject"), False, _Named())
+    speaker, _ = _who(start + head[0], start + head[1], match.group("subject"), actor_at, organisations)
     subject = (start + match.start("subject"), start + match.end("subject"))
-    return Attribution(speaker, "", *subject) if _person(speaker, organisation=speaker in organisations) else None
+    return Attribution(speaker, "", *subject) if speaker else None
 
 
 def _possessive_opener(masked: str, start: int, end: int, actor_at: ActorAt | None,
@@ -289,13 +291,19 @@ def _possessive_opener(masked: str, start: int, end: int, actor_at: ActorAt | No
     its quotations ("Trump's aide said" is the aide's)."""
     match = _OPENING_SUBJECT.match(masked, start, end)
     subject = match.group("subject") if match else ""
-    if not re.search(r"['\u2019]s?$", subject) or subject.split()[0].lower() in r.FUNCTION_WORDS:
+    if not _POSSESSIVE_END.search(subject) or subject.split()[0].lower() in r.FUNCTION_WORDS:
         return ""
-    name = re.sub(r"['\u2019]s?$", "", subject)
-    actor = actor_at(match.start("subject"), match.start("subject") + len(name)) if actor_at else ""
+    name = _POSSESSIVE_END.sub("", subject)
+    speaker, actor = _who(match.start("subject"), match.start("subject") + len(name), name, actor_at, organisations)
+    return speaker if " " in (actor or name) else ""  # a full name: "Apple's shares fell after he said" is not Apple
+
+
+def _who(start: int, end: int, name: str, actor_at: ActorAt | None, organisations: frozenset[str]) -> tuple[str, str]:
+    """The person a name opening a sentence at [start, end) is, "" for anyone else; and the actor
+    row it is a mention of, if any."""
+    actor = actor_at(start, end) if actor_at else ""
     speaker = actor or _canonical(name, False, _Named())
-    full = " " in (actor or name)  # a person's full name: "Apple's shares fell after he said" is not Apple
-    return speaker if full and _person(speaker, organisation=speaker in organisations) else ""
+    return (speaker if _person(speaker, organisation=speaker in organisations) else ""), actor
 
 
 def _head(match: re.Match) -> tuple[int, int]:
