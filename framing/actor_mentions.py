@@ -1,6 +1,6 @@
 """Finding the mentions of actors in an article's text, line by line: runs of capitalised names with
-their titles and honorifics, acronyms, demonyms, a headline's known names, and the descriptions
-that stand for someone ("the president", "the North Korean leader"), each a `Mention` of its kind."""
+their titles and honorifics, acronyms, demonyms and a headline's known names, each a `Mention` of its
+kind; around them, `description_mentions` finds the descriptions that stand for someone."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
 
 from framing import actor_words as w
 from framing.actor_names import (
@@ -24,85 +23,31 @@ from framing.actor_names import (
     country_named_by,
     name_key,
 )
+from framing.description_mentions import description_mentions
+from framing.mention_tokens import (
+    VERB_TAGS,
+    Token,
+    adjacent,
+    apposition_comma,
+    country_run,
+    followed_by_a_noun,
+    line_tokens,
+    opens_a_sentence,
+)
 from framing.resources import FUNCTION_WORDS
 from framing.tagging import tagged_lines
-from framing.text import fold
 
-_TOKEN_RE = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., D.N.C.
-    r"|(?:(?:al|el|bin|ibn|abu)-)?[^\W\d_][\w]*(?:['\u2019][^\W\d_]+)*(?:-[^\W_]\w*)*\.?['\u2019]?"
-    r"|\d[\w,.]*|[^\w\s]"
-)
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"\u201d\u2019)]*\s+|\n|[\"\u201c\u2018(]\s*)$")
-_ABBREVIATED = w.HONORIFICS | {"sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm",
-                               "jr", "sr", "st"}
 _PARTICLES = {"of", "for"}
 _NOT_INITIALS = frozenset(("ok", "okay", "no", "yes"))  # words written in capitals that are no one's initials
 _PARTY_PLURALS = frozenset(member + "s" for member in w.PARTY_MEMBERS)
 _OPENING_ORG_NAMES = frozenset(("supreme", "general", "justice"))  # title words that open organisations' names
-_AGED = re.compile(r"\b[Tt]he \d{1,3}-year-old$")  # read backwards from a "year-old" token
 _OPENER_TAGS = ("JJ", "NN", "NNS", "NNP")  # a sentence's first word that may yet open a name
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark of an article, at its offsets in the cleaned text."""
-
-    start: int
-    end: int
-    text: str  # without a possessive or a sentence's full stop
-    possessive: bool
-
-    @property
-    def lower(self) -> str:
-        return fold(self.text).lower().rstrip(".")
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() or self.text[:3].lower() in ("al-", "el-")
-
-
 # Words of two-word country names and demonyms that name no country alone: "Korea", "Korean"
 _COUNTRY_PARTS = frozenset(
     part for name, _, demonyms in w.COUNTRIES for key in map(name_key, (name, *demonyms)) if " " in key
     for part in key.split(" ")[1:]
     if part not in COUNTRY_OF and part not in DEMONYM_OF and part not in w.GEO_WORDS and part not in LINK_WORDS
     and part not in w.ORG_HEADS)
-
-
-def _tokens(text: str) -> list[Token]:
-    found = []
-    for match in _TOKEN_RE.finditer(text):
-        token, start = match.group(), match.start()
-        possessive = bool(re.search(r"['\u2019]s?$", token)) and len(token) > 2
-        if possessive:
-            token = re.sub(r"['\u2019]s?$", "", token)
-        elif token.endswith(".") and not _keeps_full_stop(token):
-            token = token[:-1]
-        parts = token.split("-")
-        if "-" in token and token[:3].lower() not in ("al-", "el-") and all(p[:1].isupper() for p in parts) and all(
-                len(p) > 2 for p in parts) and not _within_a_name(text, start, match.end()):
-            position = start  # Trump-Russia: two names, not one
-            for part in token.split("-"):
-                found.append(Token(position, position + len(part), part, False))
-                found.append(Token(position + len(part), position + len(part) + 1, "-", False))
-                position += len(part) + 1
-            found.pop()
-            found[-1] = found[-1]._replace(possessive=possessive)
-            continue
-        found.append(Token(start, start + len(token), token, possessive))
-    return found
-
-
-def _within_a_name(text: str, start: int, end: int) -> bool:
-    """Whether a hyphenated word stands beside another capitalised word, as a name's part does
-    ("Kim Jong-Nam", "Jean-Claude Juncker", "Alexandria Ocasio-Cortez"), not "the Trump-Russia inquiry"."""
-    before = re.search(r"[A-Z][\w.'\u2019]* $", text[max(0, start - 40):start])
-    return bool(before or re.match(r" [A-Z]", text[end:end + 2]))
-
-
-def _keeps_full_stop(token: str) -> bool:
-    bare = token[:-1].lower()
-    return bare in _ABBREVIATED or (len(bare) == 1 and bare.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare))
 
 
 def _title_case_line(tokens: list[Token]) -> bool:
@@ -140,7 +85,7 @@ def article_mentions(article: str, text: str, month_surnames: frozenset[str] = f
     for line in text.split("\n"):
         skip = _dateline_end(line)
         tokens = [Token(t.start + offset, t.end + offset, t.text, t.possessive)
-                  for t in _tokens(line) if t.start >= skip]
+                  for t in line_tokens(line) if t.start >= skip]
         if _title_case_line(tokens) or _label_line(line, tokens):
             headlines.append(tokens)
         else:
@@ -293,7 +238,7 @@ def _family_subject(text: str, tokens: list[Token], i: int) -> bool:
     news opens sentences with as a force's name, is read as before)."""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     word = tokens[i].lower
-    return word in w.FAMILY_OF and word.endswith("s") and after is not None and after.text[:1].islower() and _adjacent(
+    return word in w.FAMILY_OF and word.endswith("s") and after is not None and after.text[:1].islower() and adjacent(
         text, tokens[i], after)
 
 
@@ -406,7 +351,7 @@ def _a_name_not_a_month(tokens: list[Token], i: int, tags: dict[int, str], joine
         return tokens[i - 1].capitalised
     before = tokens[i - 1].lower if i else ""
     return before not in w.BEFORE_A_DATE and (tokens[i].lower in month_surnames or (
-        after is not None and tags.get(after.start, "") in _VERB_TAGS))
+        after is not None and tags.get(after.start, "") in VERB_TAGS))
 
 
 _LISTED_PLACE = re.compile(  # "in Memphis, New York and Los Angeles": each place of the list after "in"
@@ -422,19 +367,11 @@ def _listed_place(text: str, start: int) -> bool:
 
 
 _DETERMINERS = frozenset(("the", "our", "their"))
-_RELATIVE_AFTER = re.compile(r" (?:that|which|who|whose|based|behind|accused|known) ")
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across around".split())  # not "a letter to Kim"
-_VERB_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
 def _line_start(text: str, token: Token) -> bool:
     return token.start == 0 or text[token.start - 1] == "\n"
-
-
-def opens_a_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` opens a sentence, a line or a quotation."""
-    return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
-
 
 
 def _line_mentions(article: str, text: str, tokens: list[Token], tags: dict[int, str],
@@ -455,7 +392,7 @@ def _line_mentions(article: str, text: str, tokens: list[Token], tags: dict[int,
         if mention and not (found and mention.start < found[-1].end):  # role words reach no earlier name
             found.append(mention)
             used.update(range(bisect.bisect_left(starts, mention.start), bisect.bisect_left(starts, mention.end)))
-    descriptions = _descriptions(article, text, tokens, tags, used)
+    descriptions = description_mentions(article, text, tokens, tags, used)
     return sorted(_outside(found, descriptions) + descriptions, key=lambda m: m.start)
 
 
@@ -478,7 +415,7 @@ def _government_of(article, text, tokens, run, mention: Mention) -> Mention:
     """"the Trump administration", "the Assad regime": a government called after its head, read as
     a description of that government (its country, in the grouping), not as the person."""
     after = run[-1] + 1
-    if after >= len(tokens) or tokens[after].lower not in _CALLED_AFTER or tokens[run[-1]].possessive or not _adjacent(
+    if after >= len(tokens) or tokens[after].lower not in _CALLED_AFTER or tokens[run[-1]].possessive or not adjacent(
             text, tokens[run[-1]], tokens[after]) or mention.name in COUNTRY_OF:
         return mention
     first = run[0]
@@ -537,10 +474,10 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if 0 <= last_title < len(words) - 1 and lowers[last_title + 1] == "of":  # Secretary of State Mike Pompeo
         last_title = _office_end(lowers, last_title + 2 + (lowers[last_title + 2:last_title + 3] == ["the"]), text)
     if lowers[-1] in w.PARTY_MEMBERS and (the := _the_before(tokens, run[0])) is not None and not (
-            _before_a_noun(text, tokens, run[-1], tags)):  # "the Republican congressmen" are no member described
+            followed_by_a_noun(text, tokens, run[-1], tags)):  # "the Republican congressmen" are no member described
         start, end = tokens[the].start, words[-1].end  # "the California Democrat", "the ranking Republican"
         return Mention(article, start, end, text[start:end], "description", "", lowers[-1],
-                       _apposition_comma(text, tokens, the))  # "Cummings, the senior Democrat on the panel,"
+                       apposition_comma(text, tokens, the))  # "Cummings, the senior Democrat on the panel,"
     key = name_key(" ".join(t.text for t in words))
     person_like = last_title >= 0 or not (key in COUNTRY_OF or key in INSTITUTION_OF or lowers[-1] in w.ORG_HEADS)
     start = _role_start(text, tokens, run[0], tags) if person_like else words[0].start  # not "chief White House"
@@ -558,7 +495,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
                         _head([*_lower_words(tokens, text, start, words[0].start), *lowers[:last_title + 1]]))
     if key in DEMONYM_OF:
         after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
-        before_a_noun = after is not None and _adjacent(text, words[-1], after) and tags.get(
+        before_a_noun = after is not None and adjacent(text, words[-1], after) and tags.get(
             after.start, "").startswith("NN")
         if key in COUNTRY_OF and not before_a_noun:  # "the U.S." on its own is the country
             return _mention(article, text, words[0].start, words[-1].end, "name", words, "")
@@ -570,7 +507,7 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
     if key in w.CAPITALS and (before in w.PLACE_WORDS or (words[0].text.isupper() and _line_start(text, words[0]))):
         return None  # "talks in Seoul", a dateline "WASHINGTON —": a place, not the government
     after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
-    modifies = after is not None and _adjacent(text, words[-1], after) and not after.capitalised and tags.get(
+    modifies = after is not None and adjacent(text, words[-1], after) and not after.capitalised and tags.get(
         after.start, "").startswith("NN")  # "the State dinner" is no organisation
     if key in w.CAPITALS and modifies and tags.get(after.start) == "NN" and not _role_word(after.lower):
         return None  # "the Paris climate accord": the city's thing, not its government ("Beijing changes" stays)
@@ -585,12 +522,10 @@ def _run_mention(article, text, tokens, run, tags) -> Mention | None:
                    placed=before in _PLACE_PREPOSITIONS or (before == "from" and key in w.US_STATES) or (
                        _listed_place(text, words[0].start)) or _placed_by_words(
                        text, words, key in w.US_STATES and modifies) or _written_on(before, words) or (
-                       _adjective(key) and _before_a_noun(text, tokens, run[-1], tags)) or (
+                       _adjective(key) and followed_by_a_noun(text, tokens, run[-1], tags)) or (
                        modifies and tags.get(after.start) == "NN" and not (
                            after.lower in w.PERSON_ROLES or after.lower in w.GROUP_ROLES
                            or after.lower in w.ORG_HEADS)))
-    # a role or organisation after it makes it a name: "the Houthi leader", "the Islamic State group"
-
 
 
 _PLACED_BEFORE = re.compile(
@@ -619,19 +554,17 @@ def _placed_by_words(text, words: list[Token], before_a_noun: bool) -> bool:
     return not (words[-1].lower in w.ORG_HEADS or words[-1].lower in w.INSTITUTIONS)  # "in the Times", "the Pentagon"
 
 
-
 def _written_on(before: str, words: list[Token]) -> bool:
     """A medium, written where something is said ("wrote on Twitter", "On Facebook, he claimed"):
     in every mention, no actor; a country ("sanctions on Russia") or a person named elsewhere stays."""
     return before == "on" and not words[-1].possessive  # not "a vote on Kavanaugh's nomination"
 
 
-
 def _determiner_before(text, tokens: list[Token], first: int) -> int | None:
     """The "the", "our" or "their" right before token `first`, or before one lower-case word before
     it, each one space from the next ("their fine Military"; not "hated the group. Police")."""
     for k in (first - 1, first - 2):
-        if k < 0 or not _adjacent(text, tokens[k], tokens[k + 1]):
+        if k < 0 or not adjacent(text, tokens[k], tokens[k + 1]):
             return None
         if tokens[k].lower in _DETERMINERS:
             return k
@@ -652,13 +585,6 @@ def _adjective(key: str) -> bool:
     "Western intelligence"): a party's word or an adjective's ending. Written before a noun in
     every mention, it is no actor; a country ("Nepal") or a name also written alone stays."""
     return " " not in key and (key in w.PARTY_WORDS or key.endswith(_ADJECTIVE_ENDINGS))
-
-
-def _before_a_noun(text, tokens: list[Token], last: int, tags: dict[int, str]) -> bool:
-    """Whether a lower-case noun or adjective follows token `last`: the token modifies it."""
-    after = tokens[last + 1] if last + 1 < len(tokens) else None
-    return after is not None and _adjacent(text, tokens[last], after) and not after.capitalised and tags.get(
-        after.start, "")[:2] in ("NN", "JJ")
 
 
 def _the_before(tokens: list[Token], first: int) -> int | None:
@@ -694,9 +620,6 @@ def _lower_case_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
 
 
-_REGION_WORDS = w.GEO_WORDS | {"central", "latin"}  # before a demonym: "Central American", "Latin American"
-
-
 def _describes_a_family(text, tokens, run, tags) -> bool:
     """A demonym or adjective before a family's noun, or the first word of a family's phrase:
     "Central American migrants" and "Asylum seekers" opening a sentence are that family's, and
@@ -704,7 +627,7 @@ def _describes_a_family(text, tokens, run, tags) -> bool:
     fighters", "Houthi rebels")."""
     after = run[-1] + 1
     last = tokens[run[-1]]
-    if after >= len(tokens) or not _adjacent(text, last, tokens[after]):
+    if after >= len(tokens) or not adjacent(text, last, tokens[after]):
         return False
     noun, phrase = tokens[after].lower, f"{last.lower} {tokens[after].lower}"
     if phrase in w.FAMILY_OF:
@@ -729,7 +652,7 @@ def _demonym_before(text, tokens, first: int) -> int | None:
         if first < size:
             continue
         before = tokens[first - size:first]
-        joined = all(_adjacent(text, a, b) for a, b in zip(before, [*before[1:], tokens[first]], strict=True))
+        joined = all(adjacent(text, a, b) for a, b in zip(before, [*before[1:], tokens[first]], strict=True))
         if joined and name_key(" ".join(t.text for t in before)) in DEMONYM_OF:
             return before[0].start
     return None
@@ -763,11 +686,11 @@ def _role_start(text, tokens, first: int, tags) -> int:
     """Where the role words before a name begin: "North Korean dictator Kim", "campaign manager
     Brad Parscale", "former FBI Director James Comey"; the name's own start when there are none."""
     i = first - 1
-    if i < 0 or not _adjacent(text, tokens[i], tokens[first]) or tokens[i].lower not in w.PERSON_ROLES:
+    if i < 0 or not adjacent(text, tokens[i], tokens[first]) or tokens[i].lower not in w.PERSON_ROLES:
         return tokens[first].start
     start = tokens[i].start
     i -= 1
-    while i >= 0 and _adjacent(text, tokens[i], tokens[i + 1]) and not tokens[i].possessive:
+    while i >= 0 and adjacent(text, tokens[i], tokens[i + 1]) and not tokens[i].possessive:
         token = tokens[i]
         if token.capitalised and (name_key(token.text) in DEMONYM_OF or token.text.isupper() or (
                 i > 0 and name_key(f"{tokens[i - 1].text} {token.text}") in DEMONYM_OF)):
@@ -777,7 +700,7 @@ def _role_start(text, tokens, first: int, tags) -> int:
         elif token.lower in w.ROLE_MODIFIERS or (not token.capitalised and tags.get(token.start, "") in ("NN", "JJ")
                                                  and token.lower not in FUNCTION_WORDS and token.text[:1].isalpha()):
             start = token.start
-        elif token.capitalised and (named := _country_run(text, tokens, i)):  # "Pentagon spokeswoman Dana White"
+        elif token.capitalised and (named := country_run(text, tokens, i)):  # "Pentagon spokeswoman Dana White"
             i = named[1]
             start = tokens[i].start
         elif token.lower in w.PARTY_WORDS or (token.capitalised and opens_a_sentence(text, token.start) and tags.get(
@@ -789,355 +712,21 @@ def _role_start(text, tokens, first: int, tags) -> int:
     return start
 
 
-def _adjacent(text, left: Token, right: Token) -> bool:
-    return text[left.end:right.start] == " "
-
-
-def _plain_modifier(text, token: Token, tag: str, country: str) -> bool:
-    """A lower-case adjective or noun before a role ("the campaign manager"; only an adjective
-    before a demonym), or a sentence's capitalised first word tagged so ("Asylum seekers")."""
-    wanted = ("JJ",) if country else ("JJ", "NN", "NNS")  # "a data firm", "the arms dealer"
-    if not token.capitalised:
-        return tag in wanted
-    return opens_a_sentence(text, token.start) and tag in (*wanted, "NNP")
-
-
-def _descriptions(article, text, tokens, tags, used: set[int]) -> list[Mention]:
-    """Descriptions not before a name: "the president", "the North Korean leader", "Russian
-    officials", "the Russians"; each keeps its head word and, where it has one, its country."""
-    found = []
-    for i, token in enumerate(tokens):
-        if i in used:
-            continue
-        word = token.lower
-        aged = _AGED.search(text, max(0, token.start - 12), token.end) if word == "year-old" else None
-        if aged and not _before_a_noun(text, tokens, i, tags):  # "The 77-year-old told", not "the 77-year-old senator"
-            found.append(Mention(article, aged.start(), token.end, aged.group(), "description", "", word))
-            continue
-        pair = name_key(f"{tokens[i - 1].text} {token.text}") if i and _adjacent(text, tokens[i - 1], token) else ""
-        if token.capitalised and token.text.endswith("s") and pair in DEMONYM_OF and i - 1 not in used:
-            start = tokens[i - 2].start if i > 1 and tokens[i - 2].lower == "the" else tokens[i - 1].start
-            found.append(Mention(article, start, token.end, text[start:token.end], "name",
-                                 name_key(DEMONYM_OF[pair]), ""))  # "North Koreans"
-            continue
-        if token.capitalised and name_key(token.text) in DEMONYM_OF and token.text.endswith("s") and (
-                i == 0 or tokens[i - 1].lower == "the" or not tokens[i - 1].capitalised):
-            start = tokens[i - 1].start if i and tokens[i - 1].lower == "the" else token.start
-            found.append(Mention(article, start, token.end, text[start:token.end], "name",
-                                 name_key(DEMONYM_OF[name_key(token.text)]), ""))
-            continue
-        phrase = f"{tokens[i - 1].lower} {word}" if i and _adjacent(text, tokens[i - 1], token) else ""
-        head = phrase if phrase in w.FAMILY_OF or phrase in w.ORGANISATION_KINDS else word  # "asylum seekers"
-        family = w.FAMILY_OF.get(head, "")
-        if head in w.ONLY_WITH_KIN and i and tokens[i - 1].lower in ("its", "their") and _adjacent(
-                text, tokens[i - 1], token):
-            family = ""  # "The Army said its officers": the Army's, not the police a story names
-        if family and head == word and i - 1 in used and _adjacent(text, tokens[i - 1], token):
-            continue  # "Republican senators", "Acme voters": the name's own, not everyone's
-        is_role = word in w.PERSON_ROLES or word in w.GROUP_ROLES or word in w.GOVERNMENT_ROLES or family or (
-            word in w.ORGANISATION_ROLES) or (
-            word.endswith("s") and word[:-1] in w.PERSON_ROLES)  # "North Korean leaders"
-        if not is_role or (token.capitalised and not opens_a_sentence(text, token.start) and not (
-                token.text.isupper() and word in w.PERSON_ROLES) and not _capitalised_after_the(text, tokens, i)):
-            continue  # "the CEO", "the President", "the Island" are roles; "Rikers Island" a name
-        following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, token, tokens[i + 1]) else None
-        if following and (following.lower in w.PERSON_ROLES | w.GROUP_ROLES or following.lower in w.FAMILY_OF or (
-                family and tags.get(following.start, "").startswith("NN")) or (
-                (word in w.ORGANISATION_ROLES or word == "committee") and not following.capitalised
-                and tags.get(following.start, "") == "NN")):
-            continue  # "campaign manager", "migrant caravan": the last noun heads it; "police station",
-            # "the committee hearing", "the company website": a noun it modifies is no one
-        if word in _ALSO_ADJECTIVES and following and tags.get(following.start, "") in ("JJ", "NN", "NNS"):
-            continue  # "the official death toll", "Maduro's chief backers", "chief economic adviser"
-        first = i - 1 if head != word else i
-        start, country, j, adjective_after, institution = tokens[first].start, "", first - 1, False, ""
-        while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and not tokens[j].possessive:
-            previous = tokens[j]
-            pair = name_key(f"{tokens[j - 1].text} {previous.text}") if j > 0 else ""
-            named = None if country or not previous.capitalised else _country_run(text, tokens, j)
-            if named:  # "the White House chief", "the FBI director": the name is part of the description
-                country, first_word = named
-                institution = name_key(" ".join(t.text for t in tokens[first_word:j + 1]))
-                start, j, adjective_after = tokens[first_word].start, first_word - 1, True
-            elif j in used:
-                break
-            elif previous.capitalised and pair in DEMONYM_OF:
-                country, start, j, adjective_after = DEMONYM_OF[pair], tokens[j - 1].start, j - 2, True
-            elif previous.capitalised and name_key(previous.text) in DEMONYM_OF:
-                country, start, j, adjective_after = DEMONYM_OF[name_key(previous.text)], previous.start, j - 1, True
-            elif family and previous.capitalised and previous.lower in w.PARTY_WORDS:
-                family = ""  # "Democratic senators": the party's, read with its name
-                break
-            elif family and previous.capitalised and (tags.get(previous.start) == "JJ" or (
-                    adjective_after and previous.lower in _REGION_WORDS)):
-                start, j, adjective_after = previous.start, j - 1, True  # "Honduran migrants", "Central American ..."
-            elif previous.lower == "year-old" and j >= 2 and tokens[j - 1].text == "-" and tokens[j - 2].text.isdigit():
-                start, j, adjective_after = tokens[j - 2].start, j - 3, False  # "a 61-year-old lawyer"
-            elif not previous.capitalised and tags.get(previous.start) == "VBN" and j and tokens[j - 1].lower in (
-                    "the", "a", "an"):  # "the disgraced producer", "a jailed activist"; not "Kim rankled critics"
-                start, j, adjective_after = previous.start, j - 1, False
-            elif previous.lower.endswith("ing") and j and tokens[j - 1].text == ",":
-                break  # "users, promising lawmakers that": a verb's object, not "promising lawmakers"
-            elif previous.lower in w.ROLE_MODIFIERS or (
-                    _plain_modifier(text, previous, tags.get(previous.start, ""), country)
-                    and previous.lower not in FUNCTION_WORDS):
-                # before a demonym only adjectives: "hawkish U.S. officials", not "the condition U.S. diplomats set"
-                start, j, adjective_after = previous.start, j - 1, False
-            else:
-                break
-        end, country, institution = _of_what(text, tokens, i, tags, country, institution)
-        j = _capitalised_in_apposition(text, tokens, j, used)
-        if j + 1 < len(tokens) and tokens[j + 1].start < start:
-            start = tokens[j + 1].start
-        determiner = tokens[j].lower if j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) else ""
-        pronoun = determiner if determiner in _POSSESSIVE_PRONOUNS and word in _OWNED_BY_PRONOUN else ""
-        owner_noun = j > 0 and tokens[j].possessive and not tokens[j].capitalised and tokens[j - 1].lower == "the" \
-            and word in w.PERSON_ROLES and _adjacent(text, tokens[j - 1], tokens[j])  # "Hale, the family's lawyer,"
-        determiner = determiner if determiner in ("the", "a", "an") or (
-            determiner in _POSSESSIVE_PRONOUNS and word in w.PERSON_ROLES) else ""
-        comma = _apposition_comma(text, tokens, j - 1 if owner_noun else j if determiner else j + 1)
-        determined = determiner == "the" or (determiner not in ("", "the") and comma >= 0) or bool(pronoun)
-        determined = determined or (owner_noun and comma >= 0)  # in apposition only; "the family" stays its own
-        if determined and not owner_noun:  # "Tyler, a consultant,"; "Crump, his lawyer,"; "his country"
-            start = tokens[j].start
-        owner = None if country else _country_possessor(text, tokens, j)
-        if owner:  # "Russia's ambassador to the U.S.", "Japan's defense minister": as "the Russian ambassador"
-            first_owner, country = owner
-            start, determined, comma = tokens[first_owner].start, True, _apposition_comma(text, tokens, first_owner)
-            institution = institution or name_key(" ".join(t.text for t in tokens[first_owner:j + 1]))
-        possessor, whose = _possessor(text, tokens, j, used, word), ""
-        possessor = _employer_before(text, tokens, j, used, word) if possessor is None else possessor
-        if possessor is not None:  # "Kudlow, Mr. Trump's chief economic adviser,": "Mr. Trump" stays his
-            opening = possessor - 1 if possessor and tokens[possessor - 1].lower == "the" and _adjacent(
-                text, tokens[possessor - 1], tokens[possessor]) else possessor  # "Abubakar, the PDP's candidate,"
-            determined, comma, whose = True, _apposition_comma(text, tokens, opening), name_key(tokens[j].text)
-        if not (determined or country or family):  # "migrants" needs no "the"
-            continue
-        closed = text[end:end + 1] in (",", ".", "") or (comma >= 0 and not token.possessive and _phrase_closes(
-            text, tokens, tags, i, end))  # not "Fain, the union's president,": the union is not Fain
-        object_of = _tag_before(tokens, tags, start) in ("IN", "TO")  # "talks with the Chinese president, Mr. X"
-        if not object_of and _a_name_follows(text, tokens, i, end, used):
-            comma = end  # "the Russian ambassador, Alexander Yakovenko,": that name's, whatever came before
-        elif determiner in ("a", "an") and comma >= 0 and _host_introduced(tokens, tags, comma):
-            comma = -1  # "After meeting Mr. Putin, a senior official said": no apposition
-        if word in w.TOPIC_ROLES:  # "a North Korea analyst" is of no country by it
-            country = institution = ""
-        named_by = institution if institution in INSTITUTION_OF else name_key(country) if country else ""
-        open_ended = (head in w.ORGANISATION_ROLES or head in w.STANDING_ROLES) and _RELATIVE_AFTER.match(
-            text, end) is not None  # "Acme, the company that makes it,"; not "reached Lopez, the suspect had fled"
-        if determiner in _POSSESSIVE_PRONOUNS and re.match(r", (?:and|or) ", text[end:]):
-            comma = -1  # "charged Trump, his lawyer, and two aides": a list
-        found.append(Mention(article, start, end, text[start:end], "description", named_by,
-                             w.ROLE_SYNONYMS.get(head, head), comma if closed or open_ended else -1,
-                             whose=whose, pronoun=pronoun))
-    return found
-
-
-def _phrase_closes(text, tokens: list[Token], tags: dict[int, str], head: int, end: int) -> bool:
-    """Whether a comma or the sentence's end closes the phrase after an apposition's head within a
-    few words, no verb first, where it opens as an apposition's rest does ("Cole, a critic of the
-    pope, spoke", "Abe, Japan's prime minister and its most polarizing figure, was shot"; not
-    "reached Lopez, the suspect had fled", nor a list: "Smith, the governor and the police chief")."""
-    window = [token for token in tokens[head + 1:head + 10] if token.start >= end]
-    first = window[0] if window else None
-    opens = first is not None and (first.lower in _PHRASE_OPENERS or tags.get(first.start) == "VBN" or (
-        first.lower == "and" and window[1:2] and window[1].lower in ("its", "his", "her", "their")))
-    if not opens:  # "Smith, the governor and the police chief", "Xi, the senator claims.": no apposition
-        return False
-    for token in window:
-        if token.text in _CLAUSE_ENDS or tags.get(token.start, "") in _VERB_TAGS:
-            return False
-        if text[token.end:token.end + 1] in (",", "."):
-            return True
-    return False
-
-
-# Words that may open the rest of an apposition, prepositions and relatives ("a critic of", "the aide
-# to Cruz", "a lawmaker until this month", "a governor whose"); a participle may too ("founded in").
-_PHRASE_OPENERS = frozenset("of for at in from with on to until since over under into about after who whose "
-                            "which that".split())
-
-
-_CLAUSE_ENDS = frozenset(";:!?()\"“”")
-
-
-def _tag_before(tokens: list[Token], tags: dict[int, str], start: int) -> str:
-    """The part of speech of the token right before `start`, or ""."""
-    k = bisect.bisect_left(tokens, start, key=lambda token: token.start) - 1
-    return tags.get(tokens[k].start, "") if k >= 0 else ""
-
-
-def _host_introduced(tokens: list[Token], tags: dict[int, str], comma: int) -> bool:
-    """Whether the name ending at `comma` is the object of a preposition, a noun or an -ing verb
-    ("In a statement to Reuters,", "After meeting Mr. Putin,"; not "according to"): an opening
-    phrase, not a name an apposition follows. A clause's "that" or "whether" is no preposition
-    ("reports that Zenix, a data firm, had")."""
-    k = bisect.bisect_left(tokens, comma, key=lambda token: token.end)
-    while k > 0 and tokens[k - 1].capitalised and tokens[k - 1].end <= comma:
-        k -= 1
-    return k > 0 and tags.get(tokens[k - 1].start, "") in ("IN", "VBG", "NN", "NNS") and (
-        tokens[k - 1].lower not in _SUBORDINATORS)
-
-
 _NUMBER_AFTER = re.compile(r" \d+\b(?![,.:/]\d)")  # not a date's or a time's: "May 5, 2018" is read elsewhere
 # Heads of the names of bodies often named after someone with a title.
 _NAMED_AFTER_SOMEONE = frozenset("university college school institute foundation center centre hospital academy "
                                  "museum library airport stadium".split())
-_SUBORDINATORS = frozenset("that whether if because although though while unless".split())
-
-
-def _country_possessor(text, tokens, j: int) -> tuple[int, str] | None:
-    """Where a country's or its institution's possessive name begins that ends at token j, before
-    a role ("Russia's ambassador", "the FBI's director"), and the country; else None."""
-    if j < 0 or j + 1 >= len(tokens) or not (tokens[j].possessive and tokens[j].capitalised):
-        return None
-    if text[tokens[j].end:tokens[j + 1].start] not in ("'s ", "\u2019s ", "' ", "\u2019 "):
-        return None
-    named = _country_run(text, tokens, j)
-    return (named[1], named[0]) if named else None
-
-
-_NOT_SOMEONE = w.ORG_HEADS | w.GEO_WORDS  # "the Post's reporter", "the North's leader"
-
-
-def _possessor(text, tokens, j: int, used: set[int], head: str) -> int | None:
-    """Where a person's name begins whose possessive determines a person's role at token j + 1
-    ("Mr. Trump's chief economic adviser"), else None. A country's or an organisation's ("North
-    Korea's leader", "Japan's government") is read as before: the name, and no description."""
-    if head not in w.PERSON_ROLES or j < 0 or j + 1 >= len(tokens) or not (
-            tokens[j].possessive and tokens[j].capitalised and j in used):
-        return None
-    if text[tokens[j].end:tokens[j + 1].start] not in ("'s ", "\u2019s ", "' ", "\u2019 "):
-        return None
-    first = j
-    while first > 0 and first - 1 in used and tokens[first - 1].capitalised and _adjacent(
-            text, tokens[first - 1], tokens[first]):
-        first -= 1
-    key = name_key(" ".join(t.text for t in tokens[first:j + 1]))
-    if key in COUNTRY_OF or key in DEMONYM_OF or key in INSTITUTION_OF or tokens[j].lower in _NOT_SOMEONE:
-        return None
-    return first
-
-
-def _capitalised_after_the(text, tokens, i: int) -> bool:
-    """A role word capitalised out of respect or in a quoted tweet, right after a lower-case "the"
-    and before no capitalised word ("I disagree with the President", "when I left the Island"; not
-    "the President of Russia" nor "the Senate Committee")."""
-    following = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]) else None
-    return i > 0 and tokens[i - 1].text == "the" and _adjacent(text, tokens[i - 1], tokens[i]) and (
-        tokens[i].lower in w.PLACE_ROLES or tokens[i].lower in w.TITLE_WORDS) and not (
-        following is not None and (following.capitalised or following.lower == "of"))
-
-
-def _employer_before(text, tokens, j: int, used: set[int], head: str) -> int | None:
-    """Where the name begins of an organisation written between "the" and a person's role ("the
-    Facebook founder", "the Acme boss"): whose role it is, as "Acme's boss" would say; else None.
-    A country's, a state's or a party's ("the Texas senator", "the Labour leader") is read as before."""
-    if head not in w.PERSON_ROLES or j < 1 or j not in used or not tokens[j].capitalised or tokens[j].possessive:
-        return None
-    first = j
-    while first > 0 and first - 1 in used and tokens[first - 1].capitalised and _adjacent(
-            text, tokens[first - 1], tokens[first]):
-        first -= 1
-    if not first or tokens[first - 1].lower != "the" or not _adjacent(text, tokens[first - 1], tokens[first]):
-        return None
-    key = name_key(" ".join(t.text for t in tokens[first:j + 1]))
-    if key in COUNTRY_OF or key in DEMONYM_OF or key in INSTITUTION_OF or key in w.US_STATES or (
-            key in w.PARTY_WORDS or key in w.PARTY_NICKNAMES):
-        return None
-    return first
-
-
-def _capitalised_in_apposition(text, tokens, j: int, used: set[int]) -> int:
-    """Past one or two capitalised words before a role where an apposition to a name precedes
-    them ("Tyler, a Republican political consultant", not "missiles, the Houthi leader"): where
-    the apposition's determiner is, else `j`."""
-    k = j
-    while k >= 0 and j - k < 2 and tokens[k].capitalised and _adjacent(text, tokens[k], tokens[k + 1]):
-        k -= 1
-    if k == j or k < 1 or tokens[k].lower not in ("a", "an", "the") or not _adjacent(text, tokens[k], tokens[k + 1]):
-        return j
-    lead = k - 1 if tokens[k - 1].lower in _APPOSITION_LEADS else k
-    name = lead - 2 if lead >= 2 and tokens[lead - 1].text == "," else lead - 1
-    after_a_name = name >= 0 and name in used and tokens[name].capitalised
-    return k if after_a_name and _apposition_comma(text, tokens, k) >= 0 else j
-
-
-def _a_name_follows(text, tokens, head: int, end: int, used: set[int]) -> bool:
-    """Whether ", Name," or ", Name." follows a description ending at `end`: the name it stands
-    before, in apposition."""
-    if text[end:end + 2] != ", ":
-        return False
-    k = next((k for k in range(head + 1, len(tokens)) if tokens[k].start >= end + 2), len(tokens))
-    if k == len(tokens) or tokens[k].start != end + 2 or k not in used or not tokens[k].capitalised:
-        return False
-    while k + 1 < len(tokens) and k + 1 in used and _adjacent(text, tokens[k], tokens[k + 1]):
-        k += 1
-    return text[tokens[k].end:tokens[k].end + 1] in (",", ".", "")
-
-
-_SHARED_INSTITUTIONS = frozenset(map(name_key, w.SHARED_INSTITUTIONS))
-
-
-def _country_run(text, tokens, last: int) -> tuple[str, int] | None:
-    """A country's or its institution's name of one to three capitalised words ending at `last`,
-    before a role ("the White House chief", "the FBI director"): the country and the first word;
-    the country is "" for a name many countries' bodies bear ("Labour Party leader Jeremy Corbyn")."""
-    for size in (3, 2, 1):
-        first = last - size + 1
-        run = tokens[first:last + 1]
-        if first < 0 or not all(t.capitalised for t in run):
-            continue
-        if not all(_adjacent(text, a, b) for a, b in pairwise(run)):
-            continue
-        key = name_key(" ".join(t.text for t in run))
-        country = country_named_by(key)
-        if country or key in _SHARED_INSTITUTIONS:
-            return country, first
-    return None
-
-
-def _of_what(text, tokens, head: int, tags, country: str, institution: str) -> tuple[int, str, str]:
-    """A role's "of", "for" or "to" phrase, kept in the description: "chief of staff", "secretary
-    of state" (one lower-case noun after "of"), "the president of Russia", "a spokeswoman for the
-    Chinese Foreign Ministry" (a country or its institution, which it then names), "ambassador to
-    the U.S." (which names where, not whose). The end of the description, its country and the
-    institution's name."""
-    end = tokens[head].end
-    after = head + 1
-    if after + 1 >= len(tokens) or tokens[after].lower not in ("of", "for", "to") or not _adjacent(
-            text, tokens[head], tokens[after]):
-        return end, country, institution
-    first = after + 1 + (tokens[after + 1].lower == "the")
-    for size in (4, 3, 2, 1):
-        run = tokens[first:first + size]
-        following = tokens[first + size] if first + size < len(tokens) else None
-        whole = following is None or not (following.capitalised and _adjacent(text, run[-1], following))
-        if len(run) == size and whole and all(t.capitalised for t in run) and all(  # not "for The Washington" Post
-                _adjacent(text, a, b) for a, b in zip([tokens[first - 1], *run], run, strict=False)):
-            named = _country_run(text, tokens, first + size - 1)
-            if named and named[1] == first and tokens[after].lower == "to":  # "ambassador to the U.S.": not its
-                return run[-1].end, country, institution
-            if named and named[1] == first and not country:  # "a spokeswoman for the Chinese Foreign Ministry"
-                return run[-1].end, named[0], name_key(" ".join(t.text for t in run))
-            if not named and tokens[after].lower != "to" and run[-1].lower in w.ORG_HEADS:
-                return run[-1].end, country, institution  # "a columnist for The Washington Post"
-    noun = tokens[after + 1]
-    if tokens[after].lower == "of" and not noun.capitalised and tags.get(noun.start, "") in ("NN", "NNS") and \
-            _adjacent(text, tokens[after], noun):
-        return noun.end, country, institution
-    return end, country, institution
 
 
 def _of_where(text, tokens, last: int) -> int:
     """The end of an "of" and one to three capitalised words after a titled name, the place or
     body the title is of ("of China", "of New York", "of the State Department"), or 0."""
     first = last + 2
-    if first >= len(tokens) or tokens[last + 1].lower != "of" or not _adjacent(text, tokens[last], tokens[last + 1]):
+    if first >= len(tokens) or tokens[last + 1].lower != "of" or not adjacent(text, tokens[last], tokens[last + 1]):
         return 0
     first += tokens[first].lower == "the" and first + 1 < len(tokens)
     def capital_next(k: int) -> bool:
-        return k < len(tokens) and tokens[k].capitalised and _adjacent(text, tokens[k - 1], tokens[k])
+        return k < len(tokens) and tokens[k].capitalised and adjacent(text, tokens[k - 1], tokens[k])
 
     end = first
     while end - first < 3 and capital_next(end):
@@ -1145,21 +734,3 @@ def _of_where(text, tokens, last: int) -> int:
     if end == first or capital_next(end):
         return 0  # no capitalised words, or more than three: not a place's name
     return tokens[end - 1].end
-
-
-_ALSO_ADJECTIVES = frozenset(("official", "chief"))  # role words news often writes as plain adjectives
-_POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
-_OWNED_BY_PRONOUN = frozenset("country nation government administration regime".split())  # "his country"
-
-_APPOSITION_LEADS = frozenset(("then", "now", "formerly", "also"))  # "Priebus, then the chief of staff,"
-
-
-def _apposition_comma(text, tokens, first: int) -> int:
-    """Where the comma is that opens an apposition at token `first` ("Kim, the leader", "Priebus,
-    then the chief of staff"), or -1."""
-    if first < 0 or first >= len(tokens):
-        return -1
-    start = tokens[first].start
-    if first and tokens[first - 1].lower in _APPOSITION_LEADS and _adjacent(text, tokens[first - 1], tokens[first]):
-        start = tokens[first - 1].start
-    return start - 2 if text[start - 2:start] == ", " else -1

@@ -23,9 +23,10 @@ Mentions are grouped by rules a reader of news uses, each grouping kept with its
 A row needs two mentions and one of them a name; descriptions that join no name are dropped.
 Work is linear in the text: one tokenising pass and dictionary look-ups.
 
-This module composes the steps, each in its own module: finding mentions (`actor_mentions`),
-grouping them into actors by name (`actor_linking`) and by description (`actor_descriptions`, over
-the groups of `actor_union`), each actor's country (`actor_groups`) and a teacher's corrections
+This module composes the steps, each in its own module: finding mentions (names in `actor_mentions`,
+descriptions in `description_mentions`, over the tokens of `mention_tokens`), grouping them into
+actors by name (`actor_linking`) and by description (`actor_descriptions`, over the groups of
+`actor_union`), each actor's country (`actor_groups`) and a teacher's corrections
 (`actor_corrections`); `actor_names` holds what they share.
 """
 
