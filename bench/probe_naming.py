@@ -15,7 +15,7 @@ reported as:
 - speakers: quotations whose speaker differs from the expected one (a missing speaker where one
   is expected counts), and quotations with no verdict.
 
-    python bench/probe_naming.py [--failures] [--rows]
+    python bench/probe_naming.py [--failures] [--rows] [--probes DIR]
 """
 
 from __future__ import annotations
@@ -59,13 +59,13 @@ def row_of(mention: tuple[int, int, str], spans: list, text: str) -> str | None:
     return best
 
 
-def measure(slug: str, patterns_by_actor: dict, row_verdicts: dict, speakers: dict, show_failures: bool,
+def measure(probes: Path, slug: str, patterns_by_actor: dict, row_verdicts: dict, speakers: dict, show_failures: bool,
             show_rows: bool) -> dict:
     from framing import analyse
     from framing.lexicon import load_lexicon
     from framing.stories import Article, Story
 
-    paths = sorted((PROBES / slug).glob("*.txt"))
+    paths = sorted((probes / slug).glob("*.txt"))
     story = Story(slug=slug, title=slug,
                   articles=tuple(Article(id=p.stem, outlet=p.stem, raw=p.read_text()) for p in paths))
     analysis = analyse(story, load_lexicon(REPO / "data" / "lexicons" / "default.yaml"))
@@ -139,15 +139,17 @@ def main() -> None:
                         help="print every expected mention missed by its actor's row")
     parser.add_argument("--rows", action="store_true",
                         help="print every row with its labels, not only the unjudged and false ones")
+    parser.add_argument("--probes", type=Path, default=PROBES,
+                        help="a folder of stories with their expected_mentions.json and judgements.json")
     args = parser.parse_args()
-    expected = json.loads((PROBES / "expected_mentions.json").read_text())
-    judgements = json.loads((PROBES / "judgements.json").read_text())
+    expected = json.loads((args.probes / "expected_mentions.json").read_text())
+    judgements = json.loads((args.probes / "judgements.json").read_text())
     results = []
     for slug, patterns_by_actor in expected.items():
         verdicts = {entry["row"]: entry["actor"] for entry in judgements["rows"].get(slug, [])}
         speakers = {(entry["outlet"], entry["quotation_opens"]): entry["speaker"]
                     for entry in judgements["speakers"].get(slug, [])}
-        results.append(measure(slug, patterns_by_actor, verdicts, speakers, args.failures, args.rows))
+        results.append(measure(args.probes, slug, patterns_by_actor, verdicts, speakers, args.failures, args.rows))
     print()
     columns = list(results[0])
     print("| " + " | ".join(columns) + " |")
