@@ -97,7 +97,7 @@ def adjacent(text, left: Token, right: Token) -> bool:
     return text[left.end:right.start] == " "
 
 
-SHARED_INSTITUTION_KEYS = frozenset(map(name_key, w.SHARED_INSTITUTIONS))
+_SHARED_INSTITUTION_KEYS = frozenset(map(name_key, w.SHARED_INSTITUTIONS))
 
 
 def country_run(text, tokens, last: int) -> tuple[str, int] | None:
@@ -113,7 +113,7 @@ def country_run(text, tokens, last: int) -> tuple[str, int] | None:
             continue
         key = name_key(" ".join(t.text for t in run))
         country = country_named_by(key)
-        if country or key in SHARED_INSTITUTION_KEYS:
+        if country or key in _SHARED_INSTITUTION_KEYS:
             return country, first
     return None
 
